@@ -1,0 +1,15 @@
+import type { CommandDef } from "citty";
+
+/** What a command module exports: its citty definition and the examples its help shows. */
+export interface CommandModule {
+  default: CommandDef;
+  examples: readonly string[];
+}
+
+/**
+ * Every `dubao` command, by name. Each is imported only when it runs or its help is shown,
+ * so starting the CLI costs no more than the command in use.
+ */
+export const commands: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  parse: () => import("./parse/command.js") as Promise<CommandModule>,
+};

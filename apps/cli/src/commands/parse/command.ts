@@ -1,0 +1,39 @@
+import { defineCommand } from "citty";
+import { assertKnownOptions } from "../../cli-args.js";
+import type { CliIo } from "../../main.js";
+import { runParse } from "./run-parse.js";
+
+const args = {
+  inputs: {
+    type: "positional",
+    description: "One or more page dumps, or directories searched recursively for .txt files",
+    required: true,
+  },
+  out: {
+    type: "string",
+    description: "Write DIR/<name>.json for each input (created if missing) instead of JSON on stdout",
+    valueHint: "DIR",
+  },
+  quiet: {
+    type: "boolean",
+    alias: "q",
+    description: "Print only errors on stderr, not the summary line",
+  },
+} as const;
+
+/** Examples shown by `dubao parse --help`. */
+export const examples = [
+  "dubao parse page.txt > page.json          # one page, JSON on stdout",
+  "dubao parse a.txt b.txt --out parsed/     # writes parsed/a.json and parsed/b.json",
+  "dubao parse archive/2024/ --out parsed/   # every .txt under archive/2024, recursively",
+] as const;
+
+/** `dubao parse`: page dumps (UTF-8, UTF-16 with BOM, GB18030) to Page JSON. */
+export default defineCommand({
+  meta: { name: "parse", description: "Parse page dumps into Page JSON (articles, page fields, unassigned text)" },
+  args,
+  run: ({ rawArgs, args: parsed, data }) => {
+    assertKnownOptions(rawArgs, args);
+    return runParse({ inputs: parsed._, outDir: parsed.out, quiet: parsed.quiet === true }, data as CliIo);
+  },
+});

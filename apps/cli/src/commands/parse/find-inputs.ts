@@ -1,0 +1,67 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { glob } from "tinyglobby";
+import { describeFsError } from "../../errors.js";
+
+/** A file to parse, named as the user would recognise it. */
+export interface InputFile {
+  /** The path as given on the command line, or joined onto the directory given. */
+  path: string;
+}
+
+/** One step of walking the command-line inputs: a file to parse, or an input that failed. */
+export type InputItem = { kind: "file"; file: InputFile } | { kind: "problem"; path: string; problem: string };
+
+/** Extension of the page dumps picked up inside directories (any case). */
+export const DUMP_EXTENSION = ".txt";
+
+/**
+ * Walks the inputs in command-line order: a file yields itself, a directory yields its `.txt`
+ * files (recursively, sorted by path so runs are repeatable), anything else yields a problem.
+ * Yields lazily, so nothing but the file list of one directory is held at a time.
+ * @param inputs paths as given on the command line
+ */
+export async function* findInputs(inputs: readonly string[]): AsyncGenerator<InputItem> {
+  for (const input of inputs) {
+    let info;
+    try {
+      info = await stat(input);
+    } catch (error) {
+      yield { kind: "problem", path: input, problem: describeFsError(error) };
+      continue;
+    }
+    if (info.isFile()) {
+      yield { kind: "file", file: { path: input } };
+    } else if (info.isDirectory()) {
+      const found = await glob(`**/*${DUMP_EXTENSION}`, {
+        cwd: input,
+        onlyFiles: true,
+        caseSensitiveMatch: false,
+        expandDirectories: false,
+      });
+      if (found.length === 0) {
+        yield { kind: "problem", path: input, problem: `no ${DUMP_EXTENSION} files in this directory` };
+        continue;
+      }
+      found.sort(comparePaths);
+      for (const relative of found) yield { kind: "file", file: { path: path.join(input, relative) } };
+    } else {
+      yield { kind: "problem", path: input, problem: "not a regular file or directory" };
+    }
+  }
+}
+
+/** Code-unit order: the same on every machine and locale. */
+function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Name of the JSON written for an input: its file name without the last extension.
+ * @param file path of the input
+ * @returns e.g. `page-01.json` for `dumps/page-01.txt`
+ */
+export function outputNameOf(file: string): string {
+  const { name } = path.parse(file);
+  return `${name}.json`;
+}

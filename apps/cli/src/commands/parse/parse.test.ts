@@ -1,0 +1,180 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PageSchema, type Page } from "@dubao/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const BIN = path.resolve(here, "../../../dist/bin.js");
+const FIXTURES = path.join(here, "fixtures");
+const ENCODINGS = path.join(FIXTURES, "encodings");
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would, from `cwd`. */
+function dubao(args: string[], cwd = FIXTURES): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const lines = (s: string): string[] => s.split("\n").filter((l) => l !== "");
+const pageOf = (json: string): Page => PageSchema.parse(JSON.parse(json));
+
+let tmp: string;
+beforeAll(async () => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "pnpm build" first`);
+  tmp = await mkdtemp(path.join(os.tmpdir(), "dubao-cli-test-"));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe("dubao parse, one file to stdout", () => {
+  it("prints the Page JSON of a UTF-8 dump, and nothing on stderr", async () => {
+    const r = await dubao(["parse", "encodings/utf8.txt"]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const page = pageOf(r.stdout);
+    expect(page.source).toMatchObject({ name: "utf8.txt", format: "text", encoding: "utf-8" });
+    expect(r.stdout).toBe(`${JSON.stringify(JSON.parse(r.stdout), null, 2)}\n`);
+  });
+
+  it.each([
+    ["utf8-bom.txt", "utf-8"],
+    ["utf16le-bom.txt", "utf-16le"],
+    ["gb18030.txt", "gb18030"],
+  ])("decodes %s as %s to the same text as the UTF-8 file", async (file, encoding) => {
+    const [plain, other] = await Promise.all([dubao(["parse", "encodings/utf8.txt"]), dubao(["parse", `encodings/${file}`])]);
+    expect(other).toMatchObject({ code: 0, stderr: "" });
+    const a = pageOf(plain.stdout);
+    const b = pageOf(other.stdout);
+    expect(b.source.encoding).toBe(encoding);
+    // the hash is of the decoded text: equal hashes mean equal text, byte-order mark stripped
+    expect(b.source.sha256).toBe(a.source.sha256);
+    expect({ ...b, source: { ...b.source, name: "", encoding: "" } }).toEqual({ ...a, source: { ...a.source, name: "", encoding: "" } });
+  });
+
+  it("refuses a binary file with one line naming it, and prints no JSON", async () => {
+    const r = await dubao(["parse", "batch/scan.txt"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("dubao: batch/scan.txt: binary file (NUL bytes at offset 3)\n");
+  });
+
+  it("names a missing file", async () => {
+    const r = await dubao(["parse", "no-such-page.txt"]);
+    expect(r).toEqual({ code: 1, stdout: "", stderr: "dubao: no-such-page.txt: no such file or directory\n" });
+  });
+});
+
+describe("dubao parse --out", () => {
+  it("creates the output directory and writes <name>.json for each .txt found, going on past a binary file", async () => {
+    const out = path.join(tmp, "new", "nested", "out");
+    const r = await dubao(["parse", "batch", "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(lines(r.stderr)).toEqual([`dubao: ${path.join("batch", "scan.txt")}: binary file (NUL bytes at offset 3)`, `dubao: wrote 2 files to ${out}; 1 failed`]);
+    expect((await readdir(out)).sort()).toEqual(["page-a.json", "page-b.json"]);
+    const b = pageOf(await readFile(path.join(out, "page-b.json"), "utf8"));
+    expect(b.source).toMatchObject({ name: "page-b.txt", encoding: "gb18030" });
+  });
+
+  it("parses the good files of a call that names a missing one, and exits 1", async () => {
+    const out = path.join(tmp, "missing");
+    const r = await dubao(["parse", "missing.txt", "encodings/utf8.txt", "--out", out, "--quiet"]);
+    expect(r).toEqual({ code: 1, stdout: "", stderr: "dubao: missing.txt: no such file or directory\n" });
+    expect(await readdir(out)).toEqual(["utf8.json"]);
+  });
+
+  it("writes byte-identical files when run again, and leaves no temporary files", async () => {
+    const one = path.join(tmp, "run1");
+    const two = path.join(tmp, "run2");
+    const inputs = ["encodings", "batch/page-a.txt"];
+    const [r1, r2] = [await dubao(["parse", ...inputs, "--out", one, "-q"]), await dubao(["parse", ...inputs, "--out", two, "-q"])];
+    expect(r1).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(r2).toEqual(r1);
+    const names = (await readdir(one)).sort();
+    expect(names).toEqual(["gb18030.json", "page-a.json", "utf16le-bom.json", "utf8-bom.json", "utf8.json"]);
+    expect((await readdir(two)).sort()).toEqual(names);
+    for (const name of names) {
+      const a = await readFile(path.join(one, name));
+      expect(a.equals(await readFile(path.join(two, name)))).toBe(true);
+      expect(a.toString("utf8")).toBe(`${JSON.stringify(JSON.parse(a.toString("utf8")), null, 2)}\n`);
+    }
+  });
+
+  it("replaces an existing output file whole", async () => {
+    const out = path.join(tmp, "replace");
+    await dubao(["parse", "encodings/utf8.txt", "--out", out, "-q"]);
+    await writeFile(path.join(out, "utf8.json"), "stale");
+    const r = await dubao(["parse", "encodings/utf8.txt", "--out", out, "-q"]);
+    expect(r.code).toBe(0);
+    expect(pageOf(await readFile(path.join(out, "utf8.json"), "utf8")).source.name).toBe("utf8.txt");
+  });
+
+  it("does not let two inputs of the same name overwrite each other", async () => {
+    const out = path.join(tmp, "clash");
+    const r = await dubao(["parse", "encodings/utf8.txt", "batch/page-a.txt", path.join(ENCODINGS, "..", "batch", "page-a.txt"), "encodings/../batch/page-a.txt", "--out", out, "-q"]);
+    // the same file named three ways is parsed once; a different file with a used name is refused
+    expect(r.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(["page-a.json", "utf8.json"]);
+    await writeFile(path.join(tmp, "page-a.txt"), "另一个版面\n");
+    const r2 = await dubao(["parse", "batch/page-a.txt", path.join(tmp, "page-a.txt"), "--out", out]);
+    expect(r2.code).toBe(1);
+    expect(lines(r2.stderr)[0]).toBe(`dubao: ${path.join(tmp, "page-a.txt")}: skipped: its output page-a.json is already written for batch/page-a.txt`);
+  });
+
+  it("reports an output directory it cannot create", async () => {
+    const file = path.join(tmp, "a-file");
+    await writeFile(file, "");
+    const r = await dubao(["parse", "encodings/utf8.txt", "--out", path.join(file, "out")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`dubao: ${path.join(file, "out")}: cannot create the output directory: not a directory\n`);
+  });
+});
+
+describe("dubao usage", () => {
+  it.each([
+    [["parse", "encodings/utf8.txt", "batch/page-a.txt"], "dubao: 2 inputs need --out DIR"],
+    [["parse", "batch"], "dubao: batch is a directory: use --out DIR"],
+    [["parse"], "dubao: missing required positional argument: INPUTS"],
+    [["parse", "encodings/utf8.txt", "--outdir", "x"], "dubao: unknown option --outdir"],
+    [["parse", "encodings/utf8.txt", "--out"], "dubao: option --out needs a value"],
+    [["prase", "x.txt"], 'dubao: unknown command "prase"'],
+    [[], "Turn newspaper page dumps"],
+  ])("exits 2 on %j with a short message and no stack trace", async (args, message) => {
+    const r = await dubao(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.startsWith(message)).toBe(true);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("shows help with examples, in plain text when piped", async () => {
+    const r = await dubao(["parse", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("USAGE dubao parse [OPTIONS] <INPUTS>");
+    expect(r.stdout).toContain("--out=<DIR>");
+    expect(r.stdout).toContain("EXAMPLES");
+    expect(r.stdout).toContain("dubao parse archive/2024/ --out parsed/");
+    expect(r.stdout).not.toContain("\u001b[");
+    const top = await dubao(["--help"]);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toContain("parse");
+  });
+
+  it("prints the package version", async () => {
+    const pkg = JSON.parse(await readFile(path.resolve(here, "../../../package.json"), "utf8")) as { version: string };
+    expect(await dubao(["--version"])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  // One entry; each command is a dynamic import, so it becomes its own chunk, loaded only when run.
+  entry: { bin: "src/bin.ts" },
+  format: ["esm"],
+  splitting: true,
+  sourcemap: true,
+  clean: true,
+  target: "node20",
+  platform: "node",
+});
