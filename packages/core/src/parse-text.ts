@@ -1,23 +1,139 @@
 import { createHash } from "node:crypto";
 import type { ParseOptions } from "./options.js";
-import { SCHEMA_VERSION, type Page } from "./schema.js";
+import { buildArticle } from "./pipeline/article.js";
+import { assignGaps } from "./pipeline/assign.js";
+import { buildFlow, type Draft } from "./pipeline/flow.js";
+import { isPageNameUnit, readRunningHeads } from "./pipeline/furniture.js";
+import { PageLexicon } from "./pipeline/lexicon.js";
+import { splitLines, type Line } from "./pipeline/lines.js";
+import { buildUnits, type Unit } from "./pipeline/units.js";
+import { unitHeadingText, unitRawText } from "./pipeline/unit-text.js";
+import { spansOf } from "./pipeline/article.js";
+import { SCHEMA_VERSION, type Diagnostic, type Page, type UnassignedBlock } from "./schema.js";
+import { lettersAndDigits } from "./text/chars.js";
 
 /**
  * Parses the text dump of one newspaper page into articles.
- * Never throws: what it cannot place goes to `unassigned`, with diagnostics.
+ *
+ * A pipeline of small stages: lines → units (body, heading, byline…) → stories (flow) →
+ * headings given to stories (evidence: shared words, byline positions, the page's order) →
+ * articles with their fields and paragraphs. Never throws: what it cannot place goes to
+ * `unassigned`, with a diagnostic, so every letter and digit of the input is in the Page.
  * @param input the decoded text of the dump
  * @param options source name and encoding to record
- * @returns a schema-valid {@link Page}
+ * @returns a schema-valid {@link Page}; the same input always gives the same Page
  */
 export function parseText(input: string, options: ParseOptions = {}): Page {
   const sha256 = createHash("sha256").update(input, "utf8").digest("hex");
-  return {
+  const pageId = sha256.slice(0, 16);
+  const page: Page = {
     schemaVersion: SCHEMA_VERSION,
-    id: `page-${sha256.slice(0, 16)}`,
+    id: pageId,
     source: { name: options.sourceName ?? "input.txt", format: "text", sha256, encoding: options.encoding ?? "utf-8" },
     page: {},
     articles: [],
-    unassigned: input.trim() === "" ? [] : [{ text: input, reason: "not-yet-parsed", spans: [] }],
+    unassigned: [],
     diagnostics: [],
   };
+  try {
+    parseInto(page, input);
+  } catch (error) {
+    // a bug must not lose the page: keep the whole input, and say what happened
+    page.articles = [];
+    page.unassigned = [{ text: input, reason: "parser-error", spans: [] }];
+    page.diagnostics.push({
+      code: "parser-error",
+      severity: "error",
+      message: `internal parser error: ${error instanceof Error ? error.message : String(error)}`,
+      span: null,
+    });
+  }
+  return page;
+}
+
+function parseInto(page: Page, input: string): void {
+  const lines = splitLines(input);
+  let units = buildUnits(lines);
+  const furniture: Unit[] = [];
+  if (units[0] && isPageNameUnit(units[0])) {
+    page.page.pageName = unitHeadingText(units[0]);
+    furniture.push(units[0]);
+    units = units.slice(1);
+  }
+  const lexicon = new PageLexicon(input);
+  const flow = buildFlow(units, (a, b) => lexicon.junctionCount(a, b));
+  readRunningHeads(flow.furniture, page.page);
+  const docOf = new Map<Draft, number>();
+  for (const d of flow.drafts) docOf.set(d, lexicon.addDocument(d.items.map((i) => i.unit.lines.map((l) => l.text).join("")).join("")));
+  const headingsFollow = assignGaps(flow.gaps, lexicon, docOf);
+  takeBanner(flow.gaps, page);
+
+  flow.drafts.forEach((draft, i) => {
+    const { article, leftovers } = buildArticle(draft, `${page.id}-${String(i + 1).padStart(2, "0")}`, headingsFollow);
+    page.articles.push(article);
+    for (const { unit, reason } of leftovers) page.unassigned.push(unassigned(unit, reason));
+  });
+  if (flow.drafts.length === 0) {
+    for (const gap of flow.gaps) for (const u of gap.units) page.unassigned.push(unassigned(u, "no article text on the page"));
+  }
+  keepEveryLetter(page, lines, input);
+}
+
+/** A heading left after the page's last story, once that story is closed, is the page banner. */
+function takeBanner(gaps: ReturnType<typeof buildFlow>["gaps"], page: Page): void {
+  const last = gaps[gaps.length - 1];
+  if (!last?.prev) return;
+  const trailers = last.prev.trailers;
+  const tail = trailers[trailers.length - 1];
+  if (!tail || tail.kind !== "heading") return;
+  const closedBefore = trailers.slice(0, -1).some((u) => u.kind === "byline") || storyClosedInline(last.prev);
+  if (!closedBefore || trailers.slice(0, -1).some((u) => u.kind === "heading")) return;
+  page.page.banner = unitHeadingText(tail);
+  trailers.pop();
+}
+
+function storyClosedInline(d: Draft): boolean {
+  const lastLine = d.items[d.items.length - 1]?.unit.lines.at(-1);
+  return lastLine !== undefined && /[。！？”]\s+\S{2,12}$/u.test(lastLine.raw.trimEnd());
+}
+
+function unassigned(unit: Unit, reason: string): UnassignedBlock {
+  return { text: unitRawText(unit), reason, spans: spansOf(unit.lines) };
+}
+
+/**
+ * The lossless guarantee: any line whose letters and digits are not all in the Page is kept
+ * in `unassigned`, with a diagnostic.
+ */
+function keepEveryLetter(page: Page, lines: readonly Line[], input: string): void {
+  const have = new Map<string, number>();
+  const count = (s: string | null | undefined) => {
+    for (const c of lettersAndDigits(s ?? "")) have.set(c, (have.get(c) ?? 0) + 1);
+  };
+  for (const a of page.articles) {
+    [a.kicker, a.headline, a.subheadline, a.dateline, a.column].forEach(count);
+    if (a.byline) count(a.byline.raw);
+    a.paragraphs.forEach((p) => count(p.text));
+    a.jumps.forEach((j) => count(j.raw));
+  }
+  page.unassigned.forEach((u) => count(u.text));
+  const p = page.page;
+  [p.publication, p.pageName, p.banner, p.header].forEach(count);
+  const need = new Map<string, number>();
+  for (const c of lettersAndDigits(input)) need.set(c, (need.get(c) ?? 0) + 1);
+  const missing = new Set<string>();
+  for (const [c, n] of need) if ((have.get(c) ?? 0) < n) missing.add(c);
+  if (missing.size === 0) return;
+  // keep the lines that hold a missing character
+  const kept: Line[] = lines.filter((l) => Array.from(lettersAndDigits(l.raw)).some((c) => missing.has(c)));
+  for (const l of kept) {
+    page.unassigned.push({ text: l.raw, reason: "letters not placed in any article", spans: spansOf([l]) });
+  }
+  const diagnostic: Diagnostic = {
+    code: "unplaced-text",
+    severity: "warning",
+    message: `${kept.length} line(s) hold text that no article field took; kept in unassigned`,
+    span: kept[0] ? spansOf([kept[0]])[0]! : null,
+  };
+  page.diagnostics.push(diagnostic);
 }

@@ -1,0 +1,204 @@
+/**
+ * Stage 6: a draft → an Article. Fields come from the units given to the story (headline,
+ * kicker, subtitle, label, byline, jump lines) and from its own first and last lines
+ * (dateline `本报讯（记者 X）`, closing byline `…安全感。 何永航`, jump `（下转第3版）`).
+ */
+import type { Article, ArticleKind, Byline, Jump, Paragraph, Span } from "../schema.js";
+import { normalizeHeading, joinWrappedLines, removeExtractorSpaces } from "../text/normalize.js";
+import { isKickerText, isSubtitleText } from "./assign.js";
+import { collapseSpaces, isPhotoCredit, parseByline } from "./byline.js";
+import type { Draft } from "./flow.js";
+import { inlineJump, leadingDateline, trailingByline } from "./inline.js";
+import type { Line } from "./lines.js";
+import { buildParagraphs, type DraftParagraph } from "./paragraphs.js";
+import { BRIEF_LABELS, COMMENTARY_LABELS } from "./patterns.js";
+import { unitHeadingText, unitRawText } from "./unit-text.js";
+import type { Unit } from "./units.js";
+
+/** What building an article left over: units it could not use. */
+export interface ArticleResult {
+  article: Article;
+  leftovers: { unit: Unit; reason: string }[];
+}
+
+/** Merges line spans into ranges of consecutive lines. */
+export function spansOf(lines: readonly Line[]): Span[] {
+  const sorted = [...lines].sort((a, b) => a.index - b.index);
+  const spans: Span[] = [];
+  let first: Line | null = null;
+  let last: Line | null = null;
+  for (const line of sorted) {
+    if (first && last && line.index === last.index + 1) {
+      last = line;
+      continue;
+    }
+    if (first && last) spans.push({ start: first.start, end: last.end, line: first.lineNo, endLine: last.lineNo });
+    first = line;
+    last = line;
+  }
+  if (first && last) spans.push({ start: first.start, end: last.end, line: first.lineNo, endLine: last.lineNo });
+  return spans;
+}
+
+function paragraphText(p: DraftParagraph): string {
+  const joined = joinWrappedLines(p.pieces.map((x) => collapseSpaces(x.raw)).filter((x) => x !== ""));
+  return p.role === "subhead" ? normalizeHeading(joined) : removeExtractorSpaces(joined);
+}
+
+const isHeading = (u: Unit) => u.kind === "heading" || u.kind === "vertical";
+const isByline = (u: Unit) => u.kind === "byline" || u.kind === "credit";
+
+/**
+ * Builds one article.
+ * @param draft the story with its leaders and trailers
+ * @param id the stable article id
+ * @param headingsFollow true when this page prints headings after their stories
+ */
+export function buildArticle(draft: Draft, id: string, headingsFollow: boolean): ArticleResult {
+  const leftovers: { unit: Unit; reason: string }[] = [];
+  const paragraphs = buildParagraphs(draft.items);
+  const jumps: Jump[] = [];
+  const bylines: { text: string; lines: Line[] }[] = [];
+  let dateline: string | null = null;
+
+  // jump lines and closing bylines at the end of body lines
+  for (const p of paragraphs) {
+    const lastPiece = p.pieces[p.pieces.length - 1];
+    if (!lastPiece || p.role !== "body") continue;
+    const jump = inlineJump(lastPiece.raw);
+    if (jump && jump.text.trim() !== "") {
+      jumps.push({ direction: jump.direction, page: jump.page, raw: jump.jump, spans: spansOf([lastPiece.line]) });
+      lastPiece.raw = jump.text;
+    }
+  }
+  const lastBody = [...paragraphs].reverse().find((p) => p.role === "body");
+  const lastPiece = lastBody?.pieces[lastBody.pieces.length - 1];
+  if (lastPiece) {
+    const closing = trailingByline(lastPiece.raw);
+    if (closing) {
+      bylines.push({ text: closing.byline, lines: [lastPiece.line] });
+      lastPiece.raw = closing.text;
+    }
+  }
+  // dateline at the start of the first body paragraph
+  const firstBody = paragraphs.find((p) => p.role === "body");
+  if (firstBody) {
+    const joined = joinWrappedLines(firstBody.pieces.map((x) => collapseSpaces(x.raw)));
+    const found = leadingDateline(joined);
+    if (found) {
+      dateline = found.dateline;
+      if (found.byline) bylines.unshift({ text: found.byline, lines: [firstBody.pieces[0]!.line] });
+      consumePrefix(firstBody, found.length);
+    }
+  }
+
+  // units given to the story
+  const units = [...draft.leaders, ...draft.trailers];
+  for (const u of units) {
+    if (u.kind === "jump") {
+      const jump = inlineJump(u.lines[0]!.raw);
+      jumps.push({ direction: jump?.direction ?? "continuedOn", page: jump?.page ?? null, raw: unitRawText(u), spans: spansOf(u.lines) });
+    } else if (isByline(u)) bylines.push({ text: unitRawText(u), lines: u.lines });
+  }
+  const labels = units.filter((u) => u.kind === "label");
+  const column = labels[0] ? normalizeHeading(unitRawText(labels[0])) : null;
+  for (const extra of labels.slice(1)) leftovers.push({ unit: extra, reason: "second column label" });
+
+  const heads = chooseHeadingSide(draft, headingsFollow);
+  for (const u of heads.demotedLeading.reverse()) paragraphs.unshift({ role: "subhead", pieces: u.lines.map((line) => ({ line, raw: line.raw })) });
+  for (const u of heads.unused) leftovers.push({ unit: u, reason: "heading not placed" });
+  const { kicker, headline, subheadline, extra } = splitHeadings(heads.chosen);
+  for (const u of extra) leftovers.push({ unit: u, reason: "extra heading" });
+
+  let byline: Byline | null = null;
+  if (bylines[0]) byline = parseByline(bylines[0].text);
+  for (const b of bylines.slice(1)) {
+    const more = parseByline(b.text);
+    if (!byline) continue;
+    byline.raw = `${byline.raw} ${more.raw}`;
+    for (const key of ["reporters", "correspondents", "photographers", "editors", "authors"] as const) {
+      for (const name of more[key]) if (!byline[key].includes(name)) byline[key].push(name);
+    }
+  }
+
+  const outParagraphs: Paragraph[] = paragraphs
+    .map((p) => ({ text: paragraphText(p), role: p.role, spans: spansOf(p.pieces.map((x) => x.line)) }))
+    .filter((p) => p.text !== "");
+  const usedLines = [
+    ...paragraphs.flatMap((p) => p.pieces.map((x) => x.line)),
+    ...units.filter((u) => !leftovers.some((l) => l.unit === u)).flatMap((u) => u.lines),
+  ];
+  const headlineText = headline ? unitHeadingText(headline) : null;
+  const kind = articleKind(column, byline, headlineText, bylines.some((b) => isPhotoCredit(b.text)));
+  const article: Article = {
+    id,
+    kind,
+    column,
+    kicker: kicker ? unitHeadingText(kicker) : null,
+    headline: headlineText,
+    subheadline: subheadline ? unitHeadingText(subheadline).replace(/^——\s*/u, "——") : null,
+    dateline,
+    byline,
+    paragraphs: outParagraphs,
+    jumps,
+    spans: spansOf([...new Set(usedLines)]),
+  };
+  return { article, leftovers };
+}
+
+/** Removes the first `length` characters (of the spaces-collapsed joined text) from a paragraph. */
+function consumePrefix(p: DraftParagraph, length: number): void {
+  let left = length;
+  for (const piece of p.pieces) {
+    if (left <= 0) break;
+    const collapsed = collapseSpaces(piece.raw);
+    if (collapsed.length <= left) {
+      left -= collapsed.length;
+      piece.raw = "";
+    } else {
+      piece.raw = collapsed.slice(left);
+      left = 0;
+    }
+  }
+}
+
+interface HeadingSides {
+  chosen: Unit[];
+  demotedLeading: Unit[];
+  unused: Unit[];
+}
+
+/** With headings on both sides of a story, the page's order decides which are its headline. */
+function chooseHeadingSide(draft: Draft, headingsFollow: boolean): HeadingSides {
+  const leading = draft.leaders.filter(isHeading);
+  const trailing = draft.trailers.filter(isHeading);
+  if (leading.length === 0) return { chosen: trailing, demotedLeading: [], unused: [] };
+  if (trailing.length === 0) return { chosen: leading, demotedLeading: [], unused: [] };
+  if (headingsFollow) return { chosen: trailing, demotedLeading: leading.filter((u) => u.kind === "heading"), unused: leading.filter((u) => u.kind !== "heading") };
+  return { chosen: leading, demotedLeading: [], unused: trailing };
+}
+
+/** Kicker (ends with ：or ——) before the headline, subtitle after it. */
+function splitHeadings(units: Unit[]): { kicker: Unit | null; headline: Unit | null; subheadline: Unit | null; extra: Unit[] } {
+  let kicker: Unit | null = null;
+  let headline: Unit | null = null;
+  let subheadline: Unit | null = null;
+  const extra: Unit[] = [];
+  for (const u of units) {
+    const text = unitHeadingText(u);
+    if (!headline && !kicker && isKickerText(text) && units.length > 1) kicker = u;
+    else if (!headline) headline = u;
+    else if (!subheadline && (isSubtitleText(text) || u.kind === "heading")) subheadline = u;
+    else extra.push(u);
+  }
+  return { kicker, headline, subheadline, extra };
+}
+
+function articleKind(column: string | null, byline: Byline | null, headline: string | null, photoCredit: boolean): ArticleKind {
+  const label = column?.replace(/\s/gu, "") ?? "";
+  if (COMMENTARY_LABELS.has(label)) return "commentary";
+  if (BRIEF_LABELS.has(label)) return "brief";
+  if (photoCredit && headline === null) return "photo";
+  void byline;
+  return "news";
+}

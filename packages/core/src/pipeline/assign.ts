@@ -1,0 +1,149 @@
+/**
+ * Stage 4: gives the headings, bylines and labels found between stories to the story before
+ * or the one after. Evidence: which story shares a heading's words, where bylines and jump
+ * lines sit, and the order this page prints headings in (before or after their stories),
+ * learnt from the headings whose words decide clearly.
+ */
+import { isPhotoCredit } from "./byline.js";
+import type { Draft, Gap } from "./flow.js";
+import { inlineJump, trailingByline } from "./inline.js";
+import type { PageLexicon } from "./lexicon.js";
+import { COMMENTARY_LABELS } from "./patterns.js";
+import type { Unit } from "./units.js";
+import { unitHeadingText } from "./unit-text.js";
+
+/** A heading whose similarity to one side beats the other by this much decides the page's order. */
+const DECISIVE_MARGIN = 0.15;
+/** Weight of the page's heading order when the words do not decide. */
+const ORDER_PRIOR = 0.1;
+/** A story that already has a heading on one side takes another only on strong evidence. */
+const SECOND_HEADING_PENALTY = 0.2;
+/** Photo captions carry no headline as a rule. */
+const PHOTO_PENALTY = 0.3;
+/** Weight of a byline next to a story (bylines sit right before or after their text). */
+const BYLINE_ADJACENT = 1;
+
+const isHeadingUnit = (u: Unit) => u.kind === "heading" || u.kind === "vertical";
+const isBylineUnit = (u: Unit) => u.kind === "byline" || u.kind === "credit";
+
+/** Ends with `：` or `——`: a kicker, bound to the heading after it. */
+export function isKickerText(text: string): boolean {
+  return /(?:[：:]|——|—)$/u.test(text);
+}
+
+/** Starts with `——`: a subtitle, bound to the heading before it. */
+export function isSubtitleText(text: string): boolean {
+  return /^(?:——|—)/u.test(text);
+}
+
+interface Scored {
+  toPrev: number;
+  toNext: number;
+}
+
+/**
+ * Distributes every gap's units between its two stories (in place: `leaders` / `trailers`).
+ * @param gaps the gaps of the flow, in page order
+ * @param lexicon word evidence, with one document per draft (indexed by `docOf`)
+ * @returns true when the page prints headings after their stories
+ */
+export function assignGaps(gaps: readonly Gap[], lexicon: PageLexicon, docOf: Map<Draft, number>): boolean {
+  const sims = (u: Unit, d: Draft | null) => (d === null ? 0 : lexicon.similarity(unitHeadingText(u), docOf.get(d)!));
+  // the page's order: do headings follow or precede their stories?
+  let after = 0;
+  let before = 0;
+  for (const gap of gaps) {
+    if (!gap.prev || !gap.next) continue;
+    for (const u of gap.units) {
+      if (!isHeadingUnit(u)) continue;
+      const diff = sims(u, gap.prev) - sims(u, gap.next);
+      if (diff > DECISIVE_MARGIN) after++;
+      else if (diff < -DECISIVE_MARGIN) before++;
+    }
+  }
+  const prior = after > before ? 1 : before > after ? -1 : 0;
+  for (const gap of gaps) splitGap(gap, (u) => ({ toPrev: sims(u, gap.prev), toNext: sims(u, gap.next) }), prior);
+  attachCommentaryLabels(gaps);
+  return prior > 0;
+}
+
+function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): void {
+  const units = gap.units.filter((u) => !(u.kind === "label" && COMMENTARY_LABELS.has(labelKey(u))));
+  if (units.length === 0) return;
+  if (!gap.prev) return void gap.next!.leaders.push(...units);
+  if (!gap.next) return void gap.prev.trailers.push(...units);
+  const prevHasHeading = gap.prev.leaders.some(isHeadingUnit);
+  const prevIsPhoto = units.some((u, j) => isBylineUnit(u) && isPhotoCredit(u.lines[0]!.raw) && units.slice(0, j).every(isBylineUnit));
+  const scores = units.map((u, j): Scored => {
+    if (u.kind === "jump") {
+      const dir = inlineJump(u.lines[0]!.raw)?.direction;
+      return dir === "continuedFrom" ? { toPrev: 0, toNext: 10 } : { toPrev: 10, toNext: 0 };
+    }
+    if (isBylineUnit(u)) {
+      const nextToPrev = units.slice(0, j).every((x) => isBylineUnit(x) || x.kind === "jump");
+      const nextToNext = units.slice(j + 1).every(isBylineUnit);
+      return { toPrev: nextToPrev ? BYLINE_ADJACENT * 1.1 : 0, toNext: nextToNext ? BYLINE_ADJACENT : 0.5 };
+    }
+    if (u.kind === "label") return { toPrev: 0, toNext: 0 };
+    const s = similarity(u);
+    return {
+      toPrev: s.toPrev + (prior > 0 ? ORDER_PRIOR : 0) - (prevHasHeading ? SECOND_HEADING_PENALTY : 0) - (prevIsPhoto ? PHOTO_PENALTY : 0),
+      toNext: s.toNext + (prior < 0 ? ORDER_PRIOR : 0),
+    };
+  });
+  let bestSplit = 0;
+  let bestScore = -Infinity;
+  for (let s = 0; s <= units.length; s++) {
+    if (s > 0 && s < units.length && bound(units[s - 1]!, units[s]!)) continue;
+    let score = 0;
+    for (let j = 0; j < units.length; j++) score += j < s ? scores[j]!.toPrev : scores[j]!.toNext;
+    if (score > bestScore) {
+      bestScore = score;
+      bestSplit = s;
+    }
+  }
+  gap.prev.trailers.push(...units.slice(0, bestSplit));
+  gap.next.leaders.push(...units.slice(bestSplit));
+}
+
+/** Two units that must go to the same story: a kicker and its headline, a headline and its subtitle, a label and its heading. */
+function bound(a: Unit, b: Unit): boolean {
+  if (a.kind === "label" && isHeadingUnit(b)) return true;
+  if (!isHeadingUnit(a) || !isHeadingUnit(b)) return false;
+  return isKickerText(unitHeadingText(a)) || isSubtitleText(unitHeadingText(b));
+}
+
+function labelKey(u: Unit): string {
+  return u.lines.map((l) => l.text).join("").replace(/[\s【】[\]]/gu, "");
+}
+
+/**
+ * A commentary label (`短评`) drifts: it goes to the nearest story that reads as commentary
+ * (no dateline, no byline), searching outwards from where it was printed.
+ */
+function attachCommentaryLabels(gaps: readonly Gap[]): void {
+  const drafts: Draft[] = [];
+  for (const g of gaps) if (g.next) drafts.push(g.next);
+  gaps.forEach((gap, gi) => {
+    for (const u of gap.units) {
+      if (u.kind !== "label" || !COMMENTARY_LABELS.has(labelKey(u))) continue;
+      const order: Draft[] = [];
+      for (let k = 0; k < drafts.length; k++) {
+        const behind = drafts[gi - 1 - k];
+        const ahead = drafts[gi + k];
+        if (ahead) order.push(ahead);
+        if (behind) order.push(behind);
+      }
+      const target = order.find((d) => !hasDatelineOrByline(d)) ?? gap.next ?? gap.prev;
+      target?.leaders.unshift(u);
+    }
+  });
+}
+
+function hasDatelineOrByline(d: Draft): boolean {
+  const first = d.items.find((i) => i.role === "body");
+  if (first && /^(本报讯|新华社|本报.{1,14}电)/u.test(first.unit.lines[0]!.text)) return true;
+  const last = d.items[d.items.length - 1]?.unit.lines.at(-1);
+  if (last && trailingByline(last.raw)) return true;
+  return [...d.leaders, ...d.trailers].some(isBylineUnit);
+}

@@ -1,0 +1,103 @@
+/** Bylines: recognising them, and sorting their names by role. */
+import type { Byline } from "../schema.js";
+import {
+  ANONYMOUS_BYLINE,
+  BRACKETED_NAMES,
+  COMPOUND_SURNAMES,
+  CORRESPONDENT_ROLES,
+  EDITOR_ROLES,
+  PHOTO_CREDIT,
+  REPORTER_ROLES,
+  ROLE_BYLINE,
+  SOURCE_CREDIT,
+  SURNAMES,
+} from "./patterns.js";
+
+/** Longest personal name we accept in a bare byline (compound surname + 2). */
+const MAX_NAME_CHARS = 4;
+/** More bare names than this on one line is a list, not a byline. */
+const MAX_BARE_NAMES = 5;
+
+/** Collapses whitespace runs to one space and trims. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/[\s\u3000]+/gu, " ").trim();
+}
+
+/** True for a string that looks like a Chinese personal name (surname first, 2-4 ideographs). */
+export function isProbablyName(token: string): boolean {
+  const chars = Array.from(token);
+  if (chars.length < 2 || chars.length > MAX_NAME_CHARS) return false;
+  if (!/^[\p{Script=Han}·]+$/u.test(token)) return false;
+  if (COMPOUND_SURNAMES.some((s) => token.startsWith(s))) return true;
+  return SURNAMES.has(chars[0] ?? "") && chars.length <= 3;
+}
+
+/** A line of bare names (`何永航`, `茅冠隽 唐烨`) with nothing else. */
+export function isBareNames(text: string): boolean {
+  const tokens = collapseSpaces(text).split(" ");
+  return tokens.length <= MAX_BARE_NAMES && tokens.every(isProbablyName);
+}
+
+/**
+ * True when a whole line (or bracketed aside) is a byline or photo credit.
+ * @param text the line with its original spaces
+ */
+export function isBylineText(text: string): boolean {
+  const t = collapseSpaces(text);
+  if (t === "") return false;
+  return (
+    ROLE_BYLINE.test(t) ||
+    PHOTO_CREDIT.test(t) ||
+    SOURCE_CREDIT.test(t) ||
+    BRACKETED_NAMES.test(t) ||
+    ANONYMOUS_BYLINE.test(t) ||
+    isBareNames(t)
+  );
+}
+
+/** True for a photo credit (`X 摄`, `资料图片`): it closes a caption. */
+export function isPhotoCredit(text: string): boolean {
+  const t = collapseSpaces(text);
+  return PHOTO_CREDIT.test(t) || SOURCE_CREDIT.test(t);
+}
+
+const ROLE_TABLE: ReadonlyArray<readonly [string, keyof Omit<Byline, "raw">]> = [
+  ...REPORTER_ROLES.map((r) => [r, "reporters"] as const),
+  ...CORRESPONDENT_ROLES.map((r) => [r, "correspondents"] as const),
+  ...EDITOR_ROLES.map((r) => [r, "editors"] as const),
+  ["摄影", "photographers"] as const,
+].sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * Parses a byline into names by role: 记者 → reporters, 通讯员 → correspondents, `X 摄` →
+ * photographers, 编辑 → editors, bare or bracketed names → authors. `本通` names nobody.
+ * @param text the byline as printed
+ * @returns the byline with `raw` (brackets removed, spaces collapsed)
+ */
+export function parseByline(text: string): Byline {
+  let raw = collapseSpaces(text);
+  const bracketed = /^[（(](.*)[）)]$/u.exec(raw);
+  if (bracketed) raw = collapseSpaces(bracketed[1] ?? "");
+  const byline: Byline = { raw, reporters: [], correspondents: [], photographers: [], editors: [], authors: [] };
+  let rest = raw;
+  let photo = false;
+  const photoSuffix = /\s*(?:\/\s*)?摄影?$/u.exec(rest);
+  if (photoSuffix && !/^摄影/u.test(rest)) {
+    photo = true;
+    rest = rest.slice(0, photoSuffix.index);
+  }
+  if (SOURCE_CREDIT.test(raw) || rest === "") return byline;
+  let role: keyof Omit<Byline, "raw"> = photo ? "photographers" : "authors";
+  const tokens = rest.split(/[ 、，,：:]+/u).filter((t) => t !== "");
+  for (let token of tokens) {
+    if (ANONYMOUS_BYLINE.test(token)) continue;
+    const roleWord = ROLE_TABLE.find(([word]) => token.startsWith(word));
+    if (roleWord) {
+      role = photo && roleWord[1] !== "editors" ? "photographers" : roleWord[1];
+      token = token.slice(roleWord[0].length);
+      if (token === "") continue;
+    }
+    if (/^[\p{Script=Han}·]{2,5}$/u.test(token)) byline[role].push(token);
+  }
+  return byline;
+}

@@ -1,0 +1,159 @@
+/**
+ * Stage 3: units → article drafts. Body units are chained into stories; between two body
+ * units the parser decides, from evidence, whether the story goes on (a subhead, a column
+ * break) or a new one starts (a dateline, a byline, a label, a change of column).
+ * Headings and bylines found between stories are kept as a "gap" for the next stage.
+ */
+import { trailingByline } from "./inline.js";
+import { columnWidth, endsOpen, startsParagraph, WIDTH_WOBBLE } from "./measure.js";
+import { DATELINE } from "./patterns.js";
+import type { Unit } from "./units.js";
+
+/** A body unit or a subhead inside a story, in reading order. */
+export interface StoryItem {
+  unit: Unit;
+  role: "body" | "subhead";
+}
+
+/** An article being assembled. */
+export interface Draft {
+  items: StoryItem[];
+  /** Units printed before the story and given to it (headline, kicker, byline…). */
+  leaders: Unit[];
+  /** Units printed after the story and given to it. */
+  trailers: Unit[];
+  /** True once a byline, credit or jump line printed right after the story closed it. */
+  closed: boolean;
+}
+
+/** Units between two stories (or before the first, after the last). */
+export interface Gap {
+  prev: Draft | null;
+  next: Draft | null;
+  units: Unit[];
+}
+
+export interface Flow {
+  drafts: Draft[];
+  gaps: Gap[];
+  /** Units that belong to the page, not to an article (running heads). */
+  furniture: Unit[];
+}
+
+/** Column widths of two runs of one story differ by at most this (ems). */
+const SAME_COLUMN = 1.5;
+
+const lastBody = (d: Draft): Unit => {
+  for (let i = d.items.length - 1; i >= 0; i--) if (d.items[i]!.role === "body") return d.items[i]!.unit;
+  return d.items[d.items.length - 1]!.unit;
+};
+
+/** Chains body units into drafts and collects the gaps between them. */
+export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: string) => number): Flow {
+  const drafts: Draft[] = [];
+  const gaps: Gap[] = [];
+  const furniture: Unit[] = [];
+  let current: Draft | null = null;
+  let pending: Unit[] = [];
+
+  for (const unit of units) {
+    if (unit.kind === "furniture") {
+      furniture.push(unit);
+      continue;
+    }
+    if (unit.kind !== "body") {
+      pending.push(unit);
+      continue;
+    }
+    if (current === null) {
+      current = { items: [{ unit, role: "body" }], leaders: [], trailers: [], closed: false };
+      drafts.push(current);
+      gaps.push({ prev: null, next: current, units: pending });
+      pending = [];
+      continue;
+    }
+    const prev = lastBody(current);
+    const host = continuationHost(drafts, current, unit, pending, junctionCount);
+    if (host) {
+      if (host === current) {
+        for (const u of pending) current.items.push({ unit: u, role: "subhead" });
+        pending = [];
+      }
+      host.items.push({ unit, role: "body" });
+      continue;
+    }
+    if (!isBoundary(prev, pending, unit)) {
+      for (const u of pending) current.items.push({ unit: u, role: "subhead" });
+      current.items.push({ unit, role: "body" });
+      pending = [];
+      continue;
+    }
+    const closer = pending[0];
+    if (closer && (closer.kind === "jump" || closer.kind === "byline" || closer.kind === "credit")) current.closed = true;
+    const next: Draft = { items: [{ unit, role: "body" }], leaders: [], trailers: [], closed: false };
+    gaps.push({ prev: current, next, units: pending });
+    drafts.push(next);
+    current = next;
+    pending = [];
+  }
+  gaps.push({ prev: current, next: null, units: pending });
+  return { drafts, gaps, furniture };
+}
+
+/**
+ * A body unit that starts mid-sentence continues an open story: the one whose column
+ * width matches and whose last characters join the new text as a word seen elsewhere on
+ * the page. Returns that draft, or null when the unit is not such a continuation.
+ */
+function continuationHost(
+  drafts: readonly Draft[],
+  current: Draft,
+  unit: Unit,
+  gap: readonly Unit[],
+  junctionCount: (a: string, b: string) => number,
+): Draft | null {
+  if (startsParagraph(unit) || DATELINE.test(unit.lines[0]!.text)) return null;
+  const width = columnWidth(unit.lines);
+  const firstChar = Array.from(unit.lines[0]!.text)[0] ?? "";
+  let best: Draft | null = null;
+  let bestScore = 0;
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i]!;
+    const tail = lastBody(d);
+    if (!endsOpen(tail) || hasClosingTrailer(d, current, gap)) continue;
+    const lastLine = tail.lines[tail.lines.length - 1]!;
+    const lastChar = Array.from(lastLine.text).pop() ?? "";
+    let score = 1;
+    if (Math.abs(columnWidth(tail.lines) - width) <= SAME_COLUMN) score += 2;
+    if (junctionCount(lastChar, firstChar) > 0) score += 1;
+    if (d === current) score += 0.5;
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
+}
+
+/** A story already closed by a byline or jump line printed right after it cannot go on. */
+function hasClosingTrailer(d: Draft, current: Draft, gap: readonly Unit[]): boolean {
+  if (d.closed) return true;
+  if (d === current) {
+    const first = gap[0];
+    if (first && (first.kind === "jump" || first.kind === "byline" || first.kind === "credit")) return true;
+  }
+  const tail = lastBody(d);
+  return trailingByline(tail.lines[tail.lines.length - 1]!.raw) !== null;
+}
+
+/** Decides whether a new story starts at `next`, after body unit `prev` and the units between. */
+function isBoundary(prev: Unit, gap: readonly Unit[], next: Unit): boolean {
+  if (DATELINE.test(next.lines[0]!.text)) return true;
+  if (trailingByline(prev.lines[prev.lines.length - 1]!.raw) !== null) return true;
+  if (gap.some((u) => u.kind !== "heading")) return true;
+  const sameColumn = Math.abs(columnWidth(prev.lines) - columnWidth(next.lines)) <= SAME_COLUMN + WIDTH_WOBBLE;
+  if (gap.length === 0) return !sameColumn && !endsOpen(prev) && startsParagraph(next);
+  // headings between two runs of one column: subheads when there is one and the text was at a paragraph end
+  const subheadLike = gap.length === 1 && gap[0]!.lines.length === 1 && sameColumn && !endsOpen(prev);
+  return !subheadLike;
+}

@@ -1,0 +1,35 @@
+/** Page furniture: running heads (date, page number, page name, editors) and banners. */
+import type { PageInfo } from "../schema.js";
+import { collapseSpaces } from "./byline.js";
+import { EDITOR_CREDIT, PAGE_NAMES, RUNNING_HEAD_DATE, RUNNING_HEAD_PAGE } from "./patterns.js";
+import type { Unit } from "./units.js";
+
+/** Reads date, page number, page name and editors from running-head units into `page`. */
+export function readRunningHeads(units: readonly Unit[], page: PageInfo): void {
+  const heads: string[] = [];
+  for (const unit of units) {
+    for (const line of unit.lines) {
+      const text = collapseSpaces(line.raw);
+      heads.push(text);
+      const date = RUNNING_HEAD_DATE.exec(text);
+      if (date && !page.date) page.date = `${date[1]}-${date[2]!.padStart(2, "0")}-${date[3]!.padStart(2, "0")}`;
+      const pageNo = RUNNING_HEAD_PAGE.exec(text);
+      if (pageNo && !page.pageNumber) page.pageNumber = Number(pageNo[1]);
+      const name = text.split(" ").find((t) => PAGE_NAMES.has(t));
+      if (name && !page.pageName) page.pageName = name;
+      EDITOR_CREDIT.lastIndex = 0;
+      for (const m of text.matchAll(EDITOR_CREDIT)) {
+        for (const person of (m[2] ?? "").split(" ")) {
+          page.editors ??= [];
+          if (person && !page.editors.includes(person)) page.editors.push(person);
+        }
+      }
+    }
+  }
+  if (heads.length > 0) page.header = [page.header, ...heads].filter(Boolean).join(" ");
+}
+
+/** True when a unit is the page name printed on its own above the running head (`要闻`). */
+export function isPageNameUnit(unit: Unit): boolean {
+  return unit.kind === "heading" && unit.lines.length === 1 && PAGE_NAMES.has(collapseSpaces(unit.lines[0]!.raw).replace(/\s/gu, ""));
+}

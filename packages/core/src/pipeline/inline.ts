@@ -1,0 +1,80 @@
+/** Parts printed inside body lines: a byline closing the last line, a jump line, a dateline. */
+import { collapseSpaces, isBylineText } from "./byline.js";
+import { DATELINE, JUMP_CONTINUED_ON, JUMP_LINE } from "./patterns.js";
+
+/** What a body line ends with, split off: the text before and the byline. */
+export interface TrailingByline {
+  text: string;
+  byline: string;
+}
+
+/**
+ * A byline closing the last line of a story after a space: `…安全感。 何永航`,
+ * `…的责任担当。 记者 武跃林`.
+ * @param raw the line as printed (its spaces matter here)
+ */
+export function trailingByline(raw: string): TrailingByline | null {
+  const m = /^(.*[。！？”…）)])[ \t\u3000]+(\S.{0,40})$/u.exec(raw.trimEnd());
+  if (!m) return null;
+  const byline = collapseSpaces(m[2] ?? "");
+  if (!isBylineText(byline)) return null;
+  return { text: m[1] ?? "", byline };
+}
+
+/** A jump line found at the end of a line. */
+export interface InlineJump {
+  text: string;
+  jump: string;
+  direction: "continuedOn" | "continuedFrom";
+  page: number | null;
+}
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** Reads a page number written in Arabic, full-width or Chinese digits (up to 99). */
+export function readPageNumber(text: string): number | null {
+  const ascii = text.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (/^\d+$/.test(ascii)) return Number(ascii) || null;
+  if (ascii === "十") return 10;
+  const tens = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/u.exec(ascii);
+  if (tens) return (tens[1] ? CHINESE_DIGITS[tens[1]]! : 1) * 10 + (tens[2] ? CHINESE_DIGITS[tens[2]]! : 0);
+  return CHINESE_DIGITS[ascii] ?? null;
+}
+
+/** Splits a jump line (`（下转第3版）`) off the end of a line. */
+export function inlineJump(raw: string): InlineJump | null {
+  const t = raw.trimEnd();
+  const m = JUMP_LINE.exec(t);
+  if (!m) return null;
+  return {
+    text: t.slice(0, m.index).trimEnd(),
+    jump: m[0],
+    direction: JUMP_CONTINUED_ON.has(m[1] ?? "") ? "continuedOn" : "continuedFrom",
+    page: readPageNumber(m[2] ?? ""),
+  };
+}
+
+/** A dateline split off the start of a first paragraph. */
+export interface LeadingDateline {
+  dateline: string;
+  /** The bracketed byline after the dateline, if any (`记者 X 通讯员 Y`). */
+  byline: string | null;
+  /** Length of the matched prefix in the given text. */
+  length: number;
+}
+
+/**
+ * Finds a dateline at the start of the text: `本报讯（记者 武跃林）…` gives dateline `本报讯` and
+ * byline `记者 武跃林`. A bracket that is not a byline stays in the text.
+ */
+export function leadingDateline(text: string): LeadingDateline | null {
+  const m = DATELINE.exec(text);
+  if (!m) return null;
+  const inBrackets = m[2];
+  if (inBrackets !== undefined && !isBylineText(inBrackets)) {
+    const bare = /^\S+?(?=[（(]|\s|$)/u.exec(m[0]);
+    const dateline = m[1] ?? "";
+    return { dateline, byline: null, length: bare ? dateline.length : m[0].length };
+  }
+  return { dateline: m[1] ?? "", byline: inBrackets === undefined ? null : collapseSpaces(inBrackets), length: m[0].length };
+}

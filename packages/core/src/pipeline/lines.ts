@@ -1,0 +1,68 @@
+/** Stage 1: the input as lines, each with its offsets in the source. */
+import { displayWidth } from "../text/chars.js";
+import { removeExtractorSpaces } from "../text/normalize.js";
+import type { Span } from "../schema.js";
+
+/** One line of the dump. */
+export interface Line {
+  /** 0-based index in the page's line list. */
+  index: number;
+  /** 1-based line number in the input. */
+  lineNo: number;
+  /** The line as printed, without its line break. */
+  raw: string;
+  /** The line with extractor spaces removed (see {@link removeExtractorSpaces}). */
+  text: string;
+  /** Offset of the first character in the input (UTF-16 units). */
+  start: number;
+  /** Offset just past the last character (line break excluded). */
+  end: number;
+  /** Display width in ems (CJK = 1, half-width = 0.5), of the cleaned text. */
+  width: number;
+  /** True when the line is empty or only whitespace. */
+  blank: boolean;
+  /** True when the raw line starts with whitespace (a text box start in some extractors). */
+  leadingSpace: boolean;
+}
+
+const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
+
+/** Splits the input into lines with offsets; never fails. */
+export function splitLines(input: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let lineNo = 1;
+  const push = (end: number) => {
+    const raw = input.slice(start, end);
+    const text = removeExtractorSpaces(raw.replace(/\f/g, " "));
+    lines.push({
+      index: lines.length,
+      lineNo,
+      raw,
+      text,
+      start,
+      end,
+      width: displayWidth(text),
+      blank: text === "",
+      leadingSpace: /^[ \t\u3000]/.test(raw),
+    });
+  };
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(input); m !== null; m = LINE_BREAK.exec(input)) {
+    push(m.index);
+    start = m.index + m[0].length;
+    lineNo++;
+  }
+  if (start < input.length) push(input.length);
+  return lines;
+}
+
+/** The span covering a run of lines (first to last, inclusive). */
+export function spanOfLines(first: Line, last: Line): Span {
+  return { start: first.start, end: last.end, line: first.lineNo, endLine: last.lineNo };
+}
+
+/** One span per line, trimmed to the line's visible text. */
+export function spansOfLines(lines: readonly Line[]): Span[] {
+  return lines.map((l) => spanOfLines(l, l));
+}

@@ -1,0 +1,35 @@
+/** Measurements of units: column width, paragraph starts and open ends. */
+import { endsSentence } from "../text/chars.js";
+import type { Line } from "./lines.js";
+import { DATELINE } from "./patterns.js";
+import type { Unit } from "./units.js";
+
+/** Share of a unit's lines that may be narrower than its column (paragraph ends, indents). */
+const NARROW_LINE_SHARE = 0.3;
+/** A first line this much narrower than the column (ems) had a 2-character indent. */
+export const INDENT_MIN = 1.5;
+/** Widths wobble by about ±1 em (compressed or hung punctuation); this is the tolerance. */
+export const WIDTH_WOBBLE = 1;
+
+/** The column width of a unit: a high percentile of its line widths, robust to short lines. */
+export function columnWidth(lines: readonly Line[]): number {
+  const widths = lines.map((l) => l.width).sort((a, b) => b - a);
+  if (widths.length === 0) return 0;
+  if (widths.length < 3) return widths[0] ?? 0;
+  return widths[Math.floor(widths.length * NARROW_LINE_SHARE * 0.5)] ?? widths[0] ?? 0;
+}
+
+/** True when the first line of the unit starts a paragraph (indent, dateline, quote, list item). */
+export function startsParagraph(unit: Unit): boolean {
+  const first = unit.lines[0];
+  if (!first) return false;
+  if (unit.lines.length === 1) return true;
+  if (DATELINE.test(first.text) || /^[“「『（(【]|^[一二三四五六七八九十]+、|^\d+[.、]/u.test(first.text)) return true;
+  return first.width <= columnWidth(unit.lines) - INDENT_MIN;
+}
+
+/** True when the unit's last line stops mid-sentence (the text goes on in another box). */
+export function endsOpen(unit: Unit): boolean {
+  const last = unit.lines[unit.lines.length - 1];
+  return last !== undefined && !endsSentence(last.text) && !/[：:]$/u.test(last.text);
+}

@@ -1,0 +1,78 @@
+/**
+ * Chinese press conventions as patterns: datelines, bylines, credits, jump lines, running heads
+ * and column labels. Every regex of the parser lives here, once.
+ */
+
+/** A Chinese personal name: 2 to 4 ideographs (a middle dot for transliterated names). */
+const NAME = "[\\p{Script=Han}][\\p{Script=Han}·]{1,4}";
+const NAMES = `${NAME}(?:[ 、，,]+${NAME})*`;
+
+/** Role words before names, longest first so `本报记者` wins over `记者`. */
+export const REPORTER_ROLES = ["本报首席记者", "本报见习记者", "本报特派记者", "新华社记者", "本报记者", "首席记者", "见习记者", "特派记者", "特约记者", "记者"] as const;
+export const CORRESPONDENT_ROLES = ["本报特约通讯员", "本报通讯员", "特约通讯员", "通讯员"] as const;
+export const EDITOR_ROLES = ["责任编辑", "版面编辑", "视觉设计", "美术编辑", "美编", "编辑", "校对", "审读"] as const;
+const ROLE_WORDS = [...REPORTER_ROLES, ...CORRESPONDENT_ROLES].join("|");
+
+/** `记者 X 通讯员 Y`, optionally in brackets. */
+export const ROLE_BYLINE = new RegExp(`^[（(]?\\s*(?:(?:${ROLE_WORDS})\\s*${NAMES}\\s*)+[）)]?$`, "u");
+
+/** `X 摄`, `记者 X 摄`, `本报通讯员 摄`, `本通 摄`, `摄影 X`. */
+export const PHOTO_CREDIT = new RegExp(
+  `^[（(]?\\s*(?:(?:${ROLE_WORDS}|本通|本报)\\s*)?(?:${NAMES})?\\s*(?:摄影?|/摄)\\s*[）)]?$|^[（(]?摄影[：:\\s]*${NAMES}[）)]?$`,
+  "u",
+);
+
+/** Credits that name no person: `资料图片`, `新华社发`, `本报资料图片`. */
+export const SOURCE_CREDIT = /^[（(]?(?:本报)?(?:资料图片?|资料照片|新华社发|新华社供图|供图|网络图片)[）)]?$/u;
+
+/** Names in brackets `（丁海云 王慧玲）`: the authors. */
+export const BRACKETED_NAMES = new RegExp(`^[（(]\\s*${NAMES}\\s*[）)]$`, "u");
+
+/** `本通`: short for 本报通讯员, a byline that names nobody. */
+export const ANONYMOUS_BYLINE = /^(?:本通|本报通讯员|本报)$/u;
+
+/**
+ * Dateline (电头) at the start of a first paragraph, with the optional byline in brackets:
+ * `本报讯（记者 X 通讯员 Y）`, `本报北京12月1日电`, `新华社北京12月1日电（记者 X）`.
+ */
+export const DATELINE = new RegExp(
+  `^(本报讯|本报[\\p{Script=Han}0-9]{1,14}电|新华社[\\p{Script=Han}0-9]{2,16}电|中新社[\\p{Script=Han}0-9]{2,16}电|[\\p{Script=Han}]{2,8}(?:社|网|台)讯)\\s*(?:[（(]\\s*([^（()）]{1,60}?)\\s*[）)])?\\s*`,
+  "u",
+);
+
+/** A jump line: `（下转第3版）`, `（紧转第8版）`, `（上接第1版）`. */
+export const JUMP_LINE = /[（(]\s*(下转|紧转|转|上接|接|续)\s*第?\s*([0-9０-９一二三四五六七八九十]+)\s*版\s*[）)]$/u;
+
+/** Directions of the jump words. */
+export const JUMP_CONTINUED_ON = new Set(["下转", "紧转", "转"]);
+
+/** A running head: date and page number, often with the page editors. */
+export const RUNNING_HEAD_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
+export const RUNNING_HEAD_PAGE = /第\s*(\d{1,3})\s*版/u;
+export const EDITOR_CREDIT = new RegExp(`(${EDITOR_ROLES.join("|")})[：:\\s]*(${NAME}(?:\\s+${NAME})*?)(?=\\s+(?:${EDITOR_ROLES.join("|")})|\\s*$)`, "gu");
+
+/** Column labels (栏目) of Chinese papers, compared without spaces. */
+export const COLUMN_LABELS = new Set([
+  "短评", "评论", "观点", "时评", "社论", "快评", "述评", "简讯", "快讯", "图片新闻", "图说", "评论员文章",
+  "本报评论员", "编者按", "人物", "特稿", "专题", "深读", "速览", "动态", "链接", "延伸阅读", "相关新闻", "新闻观察",
+  "一线传真", "记者手记", "声音", "言论", "时事", "今日关注", "视点", "特别报道",
+]);
+
+/** Column labels whose articles are commentary or briefs (for `kind`). */
+export const COMMENTARY_LABELS = new Set(["短评", "评论", "观点", "时评", "社论", "快评", "述评", "评论员文章", "本报评论员", "言论"]);
+export const BRIEF_LABELS = new Set(["简讯", "快讯", "速览", "动态"]);
+
+/** Section names printed as the page name above or in the running head. */
+export const PAGE_NAMES = new Set([
+  "要闻", "综合新闻", "综合", "国内", "国际", "国内新闻", "国际新闻", "经济", "财经", "社会", "文化", "体育", "评论",
+  "地方", "时政", "民生", "副刊", "专版", "专题", "科教", "健康", "法治", "城市", "区县", "视点", "新闻", "本地新闻",
+  "理论", "读书", "文体", "教育", "科技", "观点", "深度", "政务", "县区新闻", "市县新闻", "社区",
+]);
+
+/** Frequent Chinese surnames, to tell a bare byline (`何永航`) from a short heading. */
+export const SURNAMES = new Set(
+  Array.from(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由俱宰侍栗",
+  ),
+);
+export const COMPOUND_SURNAMES = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯", "长孙", "宇文", "端木", "西门", "南宫", "独孤"];

@@ -1,0 +1,159 @@
+/**
+ * Stage 2: lines → units. A unit is a run of lines with one role on the page: body text,
+ * a heading (headline, kicker, subtitle or subhead, decided later), a vertical heading,
+ * a byline or photo credit, a column label, a jump line or page furniture.
+ */
+import { endsSentence } from "../text/chars.js";
+import { collapseSpaces, isBylineText, isPhotoCredit } from "./byline.js";
+import type { Line } from "./lines.js";
+import { COLUMN_LABELS, DATELINE, EDITOR_CREDIT, JUMP_LINE, RUNNING_HEAD_DATE, RUNNING_HEAD_PAGE } from "./patterns.js";
+
+export type UnitKind = "body" | "heading" | "vertical" | "byline" | "credit" | "label" | "jump" | "furniture";
+
+export interface Unit {
+  kind: UnitKind;
+  lines: Line[];
+  /** True when a blank line (or the page start) comes right before the unit. */
+  blankBefore: boolean;
+  /** True when a blank line (or the page end) comes right after the unit. */
+  blankAfter: boolean;
+}
+
+/** Runs of at least this many one-character lines are a vertical headline (我/市/第/二/例…). */
+const MIN_VERTICAL_CHARS = 3;
+/** A heading is at most this many lines; more is a block of text. */
+const MAX_HEADING_LINES = 4;
+/** A heading line above body text is narrower than the body by more than this (ems). */
+const HEADING_NARROWER_BY = 2.5;
+/** Body lines of one run differ by less than this (ems) besides indents and last lines. */
+const RUN_WIDTH_CHANGE = 3;
+/** A line this wide or wider is text, not a heading (headlines fit one column band). */
+const MAX_HEADING_WIDTH = 40;
+
+/** True for a one-character line (a vertical headline prints one glyph per line). */
+function isSingleChar(line: Line): boolean {
+  return !line.blank && Array.from(line.text).length === 1;
+}
+
+/** True for a running head line: a date, a page number or page editors. */
+export function isRunningHead(text: string): boolean {
+  const hasDate = RUNNING_HEAD_DATE.test(text);
+  const hasPage = RUNNING_HEAD_PAGE.test(text);
+  EDITOR_CREDIT.lastIndex = 0;
+  const hasEditor = EDITOR_CREDIT.test(text);
+  EDITOR_CREDIT.lastIndex = 0;
+  return (hasDate && (hasPage || hasEditor)) || (hasPage && hasEditor);
+}
+
+/** True for a column label such as `短 评` or `简讯`. */
+export function isColumnLabel(text: string): boolean {
+  return COLUMN_LABELS.has(text.replace(/[\s【】[\]]/gu, ""));
+}
+
+/** True for a line that is a whole special unit on its own. */
+function specialKind(line: Line): UnitKind | null {
+  const raw = collapseSpaces(line.raw);
+  if (raw === "") return null;
+  if (isRunningHead(raw)) return "furniture";
+  if (JUMP_LINE.test(raw) && raw.replace(JUMP_LINE, "").trim() === "") return "jump";
+  if (isColumnLabel(raw)) return "label";
+  if (isPhotoCredit(raw)) return "credit";
+  if (isBylineText(raw)) return "byline";
+  return null;
+}
+
+/** True when the line could be (part of) a heading: no sentence inside, no sentence end. */
+function isHeadingLike(line: Line): boolean {
+  if (line.width >= MAX_HEADING_WIDTH) return false;
+  if (endsSentence(line.text)) return false;
+  return !/[。！？；]/u.test(line.text);
+}
+
+/**
+ * Groups lines into units: blank lines separate blocks; inside a block, special lines,
+ * vertical runs, headings above text and changes of column width start new units.
+ */
+export function buildUnits(lines: readonly Line[]): Unit[] {
+  const units: Unit[] = [];
+  let block: Line[] = [];
+  let blankBefore = true;
+  const flush = (blankAfter: boolean) => {
+    if (block.length > 0) splitBlock(block, blankBefore, blankAfter, units);
+    block = [];
+  };
+  for (const line of lines) {
+    if (line.blank) {
+      flush(true);
+      blankBefore = true;
+      continue;
+    }
+    if (block.length === 0 && units.length > 0 && !blankBefore) blankBefore = false;
+    block.push(line);
+    if (block.length === 1) {
+      // blankBefore is decided when the block starts
+    }
+  }
+  flush(true);
+  return units;
+}
+
+function splitBlock(block: Line[], blankBefore: boolean, blankAfter: boolean, out: Unit[]): void {
+  const vertical = block.filter(isSingleChar);
+  let rest = block;
+  const pieces: Unit[] = [];
+  if (vertical.length >= MIN_VERTICAL_CHARS) {
+    rest = block.filter((l) => !isSingleChar(l));
+    pieces.push({ kind: "vertical", lines: vertical, blankBefore: true, blankAfter: true });
+  }
+  let current: Line[] = [];
+  const emit = (kind: UnitKind) => {
+    if (current.length > 0) pieces.push({ kind, lines: current, blankBefore: false, blankAfter: false });
+    current = [];
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const line = rest[i]!;
+    const special = specialKind(line);
+    if (special) {
+      emit(classifyText(current));
+      current = [line];
+      emit(special);
+      continue;
+    }
+    if (current.length > 0 && startsNewUnit(current, line, rest[i + 1])) emit(classifyText(current));
+    current.push(line);
+  }
+  emit(classifyText(current));
+  // order pieces by their first line, and mark the blank lines around the block
+  pieces.sort((a, b) => a.lines[0]!.index - b.lines[0]!.index);
+  pieces.forEach((p, k) => {
+    p.blankBefore = k === 0 ? blankBefore : p.kind === "vertical" || pieces[k - 1]!.kind === "vertical";
+    p.blankAfter = k === pieces.length - 1 ? blankAfter : p.kind === "vertical" || pieces[k + 1]!.kind === "vertical";
+    out.push(p);
+  });
+}
+
+/** Decides whether `line` starts a new unit after the lines gathered so far. */
+function startsNewUnit(current: Line[], line: Line, next: Line | undefined): boolean {
+  if (DATELINE.test(line.text)) return true;
+  const prev = current[current.length - 1]!;
+  const runWidth = Math.max(...current.map((l) => l.width));
+  // heading lines directly above wider body text
+  if (current.every(isHeadingLike) && current.length <= MAX_HEADING_LINES && line.width > runWidth + HEADING_NARROWER_BY) {
+    return current.length < 2 || !endsSentence(line.text);
+  }
+  // a narrower run of text starts after a paragraph end (a new story in a narrower column)
+  const prevEndsParagraph = endsSentence(prev.text) || prev.width < runWidth - RUN_WIDTH_CHANGE;
+  if (prevEndsParagraph && current.length >= 2) {
+    const narrower = line.width < runWidth - RUN_WIDTH_CHANGE && (next === undefined || next.width < runWidth - RUN_WIDTH_CHANGE);
+    const wider = line.width > runWidth + RUN_WIDTH_CHANGE && (next === undefined || next.width > runWidth + RUN_WIDTH_CHANGE);
+    if (narrower || wider) return true;
+  }
+  return false;
+}
+
+/** Body text or heading, from the shape of the lines. */
+function classifyText(lines: Line[]): UnitKind {
+  if (lines.length === 0) return "body";
+  if (lines.length <= MAX_HEADING_LINES && lines.every(isHeadingLike)) return "heading";
+  return "body";
+}
