@@ -5,10 +5,12 @@ import { assignGaps } from "./pipeline/assign.js";
 import { buildFlow, type Draft } from "./pipeline/flow.js";
 import { isPageNameUnit, readRunningHeads } from "./pipeline/furniture.js";
 import { PageLexicon } from "./pipeline/lexicon.js";
+import { reclassifyFragments } from "./pipeline/fragments.js";
 import { splitLines, type Line } from "./pipeline/lines.js";
 import { buildUnits, type Unit } from "./pipeline/units.js";
 import { unitHeadingText, unitRawText } from "./pipeline/unit-text.js";
 import { spansOf } from "./pipeline/article.js";
+import { trailingByline } from "./pipeline/inline.js";
 import { SCHEMA_VERSION, type Diagnostic, type Page, type UnassignedBlock } from "./schema.js";
 import { lettersAndDigits } from "./text/chars.js";
 
@@ -60,7 +62,8 @@ function parseInto(page: Page, input: string): void {
     furniture.push(units[0]);
     units = units.slice(1);
   }
-  const lexicon = new PageLexicon(input);
+  const lexicon = new PageLexicon(lines.map((l) => l.text));
+  reclassifyFragments(units, (a, b) => lexicon.junctionCount(a, b));
   const flow = buildFlow(units, (a, b) => lexicon.junctionCount(a, b));
   readRunningHeads(flow.furniture, page.page);
   const docOf = new Map<Draft, number>();
@@ -94,7 +97,7 @@ function takeBanner(gaps: ReturnType<typeof buildFlow>["gaps"], page: Page): voi
 
 function storyClosedInline(d: Draft): boolean {
   const lastLine = d.items[d.items.length - 1]?.unit.lines.at(-1);
-  return lastLine !== undefined && /[。！？”]\s+\S{2,12}$/u.test(lastLine.raw.trimEnd());
+  return lastLine !== undefined && trailingByline(lastLine.raw) !== null;
 }
 
 function unassigned(unit: Unit, reason: string): UnassignedBlock {

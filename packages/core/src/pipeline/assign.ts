@@ -72,7 +72,8 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
   if (units.length === 0) return;
   if (!gap.prev) return void gap.next!.leaders.push(...units);
   if (!gap.next) return void gap.prev.trailers.push(...units);
-  const prevHasHeading = gap.prev.leaders.some(isHeadingUnit);
+  // with headings printed before their stories, a story that has one takes no second
+  const prevHasHeading = prior < 0 && gap.prev.leaders.some(isHeadingUnit);
   const prevIsPhoto = units.some((u, j) => isBylineUnit(u) && isPhotoCredit(u.lines[0]!.raw) && units.slice(0, j).every(isBylineUnit));
   const scores = units.map((u, j): Scored => {
     if (u.kind === "jump") {

@@ -151,9 +151,19 @@ function isBoundary(prev: Unit, gap: readonly Unit[], next: Unit): boolean {
   if (DATELINE.test(next.lines[0]!.text)) return true;
   if (trailingByline(prev.lines[prev.lines.length - 1]!.raw) !== null) return true;
   if (gap.some((u) => u.kind !== "heading")) return true;
-  const sameColumn = Math.abs(columnWidth(prev.lines) - columnWidth(next.lines)) <= SAME_COLUMN + WIDTH_WOBBLE;
-  if (gap.length === 0) return !sameColumn && !endsOpen(prev) && startsParagraph(next);
+  const sameColumn = sameColumnWidth(prev, next);
+  // a change of column alone is no evidence: stories run on in wider or narrower boxes
+  if (gap.length === 0) return false;
   // headings between two runs of one column: subheads when there is one and the text was at a paragraph end
   const subheadLike = gap.length === 1 && gap[0]!.lines.length === 1 && sameColumn && !endsOpen(prev);
   return !subheadLike;
+}
+
+/** Fewer lines than this give no reliable column width. */
+const MIN_LINES_FOR_WIDTH = 3;
+
+/** True unless both units have a reliable column width and the widths differ. */
+function sameColumnWidth(a: Unit, b: Unit): boolean {
+  if (a.lines.length < MIN_LINES_FOR_WIDTH || b.lines.length < MIN_LINES_FOR_WIDTH) return true;
+  return Math.abs(columnWidth(a.lines) - columnWidth(b.lines)) <= SAME_COLUMN + WIDTH_WOBBLE;
 }

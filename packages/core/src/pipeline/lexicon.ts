@@ -18,16 +18,18 @@ export class PageLexicon {
   private readonly df = new Map<string, number>();
   private readonly pairCounts = new Map<string, number>();
 
-  /** Counts how often each pair of adjacent characters occurs on the whole page. */
-  constructor(pageText: string) {
-    const chars = Array.from(pageText.replace(/\s+/gu, ""));
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const pair = chars[i]! + chars[i + 1]!;
-      this.pairCounts.set(pair, (this.pairCounts.get(pair) ?? 0) + 1);
+  /** Counts how often each pair of adjacent characters occurs inside the page's lines. */
+  constructor(lineTexts: readonly string[]) {
+    for (const text of lineTexts) {
+      const chars = Array.from(text);
+      for (let i = 0; i + 1 < chars.length; i++) {
+        const pair = chars[i]! + chars[i + 1]!;
+        this.pairCounts.set(pair, (this.pairCounts.get(pair) ?? 0) + 1);
+      }
     }
   }
 
-  /** How often `a` is directly followed by `b` on the page (whitespace ignored). */
+  /** How often `a` is directly followed by `b` inside a line of the page (not across line breaks). */
   junctionCount(a: string, b: string): number {
     return this.pairCounts.get(a + b) ?? 0;
   }

@@ -4,19 +4,22 @@ import type { Line } from "./lines.js";
 import { DATELINE } from "./patterns.js";
 import type { Unit } from "./units.js";
 
-/** Share of a unit's lines that may be narrower than its column (paragraph ends, indents). */
-const NARROW_LINE_SHARE = 0.3;
+/** Share of a unit's lines that are full column width, at the least (the rest: paragraph ends, indents). */
+const WIDE_HALF = 0.5;
 /** A first line this much narrower than the column (ems) had a 2-character indent. */
 export const INDENT_MIN = 1.5;
 /** Widths wobble by about ±1 em (compressed or hung punctuation); this is the tolerance. */
 export const WIDTH_WOBBLE = 1;
 
-/** The column width of a unit: a high percentile of its line widths, robust to short lines. */
+/**
+ * The column width of a unit: the median of its wider half of lines, robust both to short
+ * lines (paragraph ends, indents) and to a line made wide by uncompressed punctuation.
+ */
 export function columnWidth(lines: readonly Line[]): number {
   const widths = lines.map((l) => l.width).sort((a, b) => b - a);
-  if (widths.length === 0) return 0;
   if (widths.length < 3) return widths[0] ?? 0;
-  return widths[Math.floor(widths.length * NARROW_LINE_SHARE * 0.5)] ?? widths[0] ?? 0;
+  const wide = widths.slice(0, Math.ceil(widths.length * WIDE_HALF));
+  return wide[Math.floor(wide.length / 2)] ?? widths[0] ?? 0;
 }
 
 /** True when the first line of the unit starts a paragraph (indent, dateline, quote, list item). */

@@ -5,6 +5,7 @@
  */
 import { endsSentence } from "../text/chars.js";
 import { collapseSpaces, isBylineText, isPhotoCredit } from "./byline.js";
+import { trailingByline } from "./inline.js";
 import type { Line } from "./lines.js";
 import { COLUMN_LABELS, DATELINE, EDITOR_CREDIT, JUMP_LINE, RUNNING_HEAD_DATE, RUNNING_HEAD_PAGE } from "./patterns.js";
 
@@ -23,8 +24,8 @@ export interface Unit {
 const MIN_VERTICAL_CHARS = 3;
 /** A heading is at most this many lines; more is a block of text. */
 const MAX_HEADING_LINES = 4;
-/** A heading line above body text is narrower than the body by more than this (ems). */
-const HEADING_NARROWER_BY = 2.5;
+/** A heading line above body text is narrower than the body by more than an indent (2) and the wobble. */
+const HEADING_NARROWER_BY = 3.5;
 /** Body lines of one run differ by less than this (ems) besides indents and last lines. */
 const RUN_WIDTH_CHANGE = 3;
 /** A line this wide or wider is text, not a heading (headlines fit one column band). */
@@ -76,28 +77,19 @@ function isHeadingLike(line: Line): boolean {
 export function buildUnits(lines: readonly Line[]): Unit[] {
   const units: Unit[] = [];
   let block: Line[] = [];
-  let blankBefore = true;
-  const flush = (blankAfter: boolean) => {
-    if (block.length > 0) splitBlock(block, blankBefore, blankAfter, units);
+  const flush = () => {
+    if (block.length > 0) splitBlock(block, units);
     block = [];
   };
   for (const line of lines) {
-    if (line.blank) {
-      flush(true);
-      blankBefore = true;
-      continue;
-    }
-    if (block.length === 0 && units.length > 0 && !blankBefore) blankBefore = false;
-    block.push(line);
-    if (block.length === 1) {
-      // blankBefore is decided when the block starts
-    }
+    if (line.blank) flush();
+    else block.push(line);
   }
-  flush(true);
+  flush();
   return units;
 }
 
-function splitBlock(block: Line[], blankBefore: boolean, blankAfter: boolean, out: Unit[]): void {
+function splitBlock(block: Line[], out: Unit[]): void {
   const vertical = block.filter(isSingleChar);
   let rest = block;
   const pieces: Unit[] = [];
@@ -126,8 +118,8 @@ function splitBlock(block: Line[], blankBefore: boolean, blankAfter: boolean, ou
   // order pieces by their first line, and mark the blank lines around the block
   pieces.sort((a, b) => a.lines[0]!.index - b.lines[0]!.index);
   pieces.forEach((p, k) => {
-    p.blankBefore = k === 0 ? blankBefore : p.kind === "vertical" || pieces[k - 1]!.kind === "vertical";
-    p.blankAfter = k === pieces.length - 1 ? blankAfter : p.kind === "vertical" || pieces[k + 1]!.kind === "vertical";
+    p.blankBefore = k === 0 || p.kind === "vertical" || pieces[k - 1]!.kind === "vertical";
+    p.blankAfter = k === pieces.length - 1 || p.kind === "vertical" || pieces[k + 1]!.kind === "vertical";
     out.push(p);
   });
 }
@@ -136,17 +128,21 @@ function splitBlock(block: Line[], blankBefore: boolean, blankAfter: boolean, ou
 function startsNewUnit(current: Line[], line: Line, next: Line | undefined): boolean {
   if (DATELINE.test(line.text)) return true;
   const prev = current[current.length - 1]!;
+  if (trailingByline(prev.raw) !== null) return true;
   const runWidth = Math.max(...current.map((l) => l.width));
   // heading lines directly above wider body text
   if (current.every(isHeadingLike) && current.length <= MAX_HEADING_LINES && line.width > runWidth + HEADING_NARROWER_BY) {
     return current.length < 2 || !endsSentence(line.text);
   }
   // a narrower run of text starts after a paragraph end (a new story in a narrower column)
+  // a wider column (the story goes on in a wider box, or a new one starts)
+  const wider = line.width > runWidth + RUN_WIDTH_CHANGE && (next === undefined || next.width > runWidth + RUN_WIDTH_CHANGE);
+  if (wider && current.length >= 2) return true;
+  // a narrower run of text starts after a paragraph end (a new story in a narrower column)
   const prevEndsParagraph = endsSentence(prev.text) || prev.width < runWidth - RUN_WIDTH_CHANGE;
   if (prevEndsParagraph && current.length >= 2) {
     const narrower = line.width < runWidth - RUN_WIDTH_CHANGE && (next === undefined || next.width < runWidth - RUN_WIDTH_CHANGE);
-    const wider = line.width > runWidth + RUN_WIDTH_CHANGE && (next === undefined || next.width > runWidth + RUN_WIDTH_CHANGE);
-    if (narrower || wider) return true;
+    if (narrower) return true;
   }
   return false;
 }
@@ -154,6 +150,7 @@ function startsNewUnit(current: Line[], line: Line, next: Line | undefined): boo
 /** Body text or heading, from the shape of the lines. */
 function classifyText(lines: Line[]): UnitKind {
   if (lines.length === 0) return "body";
+  if (DATELINE.test(lines[0]!.text)) return "body";
   if (lines.length <= MAX_HEADING_LINES && lines.every(isHeadingLike)) return "heading";
   return "body";
 }

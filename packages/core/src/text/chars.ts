@@ -3,8 +3,11 @@
 /** CJK ideographs (with extensions and compatibility forms), kana and Hangul. */
 const CJK_IDEOGRAPH = /[\u2E80-\u2FDF\u3005-\u3007\u3021-\u3029\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]|[\uD840-\uD87F][\uDC00-\uDFFF]/u;
 
-/** Full-width punctuation and symbols (CJK punctuation block, full-width forms, curly quotes, dashes, ellipsis). */
-const WIDE_PUNCT = /[\u2014-\u201F\u2026\u2030-\u203B\u3000-\u303F\uFE10-\uFE1F\uFE30-\uFE4F\uFF01-\uFF60\uFFE0-\uFFE6·]/u;
+/**
+ * Full-width punctuation and symbols (CJK punctuation block, full-width forms, dashes, ellipsis).
+ * Curly quotes “”‘’ are not here: CJK typesetting compresses them to about half an em.
+ */
+const WIDE_PUNCT = /[\u2014\u2015\u2026\u2030-\u203B\u3000-\u303F\uFE10-\uFE1F\uFE30-\uFE4F\uFF01-\uFF60\uFFE0-\uFFE6·]/u;
 
 /** True for a CJK ideograph (or kana/Hangul). */
 export function isCjkChar(ch: string): boolean {
@@ -38,7 +41,7 @@ export function displayWidth(text: string): number {
 }
 
 /** Punctuation that closes a sentence (and so, possibly, a paragraph). */
-export const SENTENCE_END = /[。！？!?…；]["”’」』）)]*$|[”’」』]$/u;
+export const SENTENCE_END = /[。！？!?…；][”’」』）)]*$/u;
 
 /** True when the text ends a sentence: 。！？… possibly followed by closing quotes or brackets. */
 export function endsSentence(text: string): boolean {
