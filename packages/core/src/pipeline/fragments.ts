@@ -38,7 +38,7 @@ export function reclassifyFragments(units: Unit[], junctionCount: (a: string, b:
 function isBodyFragment(unit: Unit, next: Unit, junctionCount: (a: string, b: string) => number): boolean {
   const width = next.lines.length >= 2 ? columnWidth(next.lines) : next.lines[0]!.width;
   const fits = (w: number) => w >= width - FRAGMENT_NARROWER_MAX && w <= width + FRAGMENT_WIDER_MAX;
-  if (unit.lines.length >= 2 && unit.lines.every((l) => fits(l.width))) return true;
+  if (unit.lines.length >= 2) return unit.lines.every((l) => fits(l.width));
   const last = unit.lines[unit.lines.length - 1]!;
   if (!fits(last.width)) return false;
   if (/[，、,]/u.test(last.text)) return true;

@@ -16,8 +16,6 @@ export interface DraftParagraph {
 
 /** A first line is indented by about 2 ems: at most this much narrower than the column. */
 const INDENT_MAX = 2.5 + WIDTH_WOBBLE;
-/** A line this much narrower than its column ends a paragraph even without punctuation (a deck line). */
-const SHORT_WITHOUT_PUNCT = 4;
 
 /** True when a paragraph ends after line `i` of a unit whose column is `width` ems. */
 function breaksAfter(lines: readonly Line[], i: number, width: number): boolean {
@@ -28,7 +26,7 @@ function breaksAfter(lines: readonly Line[], i: number, width: number): boolean 
   if (closed && line.width <= width - WIDTH_WOBBLE) return true;
   const indent = width - next.width;
   if (closed && indent >= INDENT_MIN && indent <= INDENT_MAX) return true;
-  return !closed && line.width <= width - SHORT_WITHOUT_PUNCT && lines.length > 2;
+  return false;
 }
 
 /**
