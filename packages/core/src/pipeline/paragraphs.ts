@@ -1,12 +1,13 @@
 /**
  * Stage 5: a story's lines → paragraphs. Paragraph breaks are recovered from the shape of
  * the lines: a short last line that ends a sentence, or the lost 2-character indent of the
- * next line. Blank lines are ignored (they mark text boxes, not paragraphs).
+ * next line. Blank lines and text-box changes are ignored (they are not paragraph breaks);
+ * the column width is measured around each line, since a story can run on in a wider box.
  */
 import { endsSentence } from "../text/chars.js";
 import type { StoryItem } from "./flow.js";
 import type { Line } from "./lines.js";
-import { columnWidth, endsOpen, INDENT_MIN, startsParagraph, WIDTH_WOBBLE } from "./measure.js";
+import { columnWidth, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
 
 /** A paragraph as lines of the source, each with the part of its raw text that belongs here. */
 export interface DraftParagraph {
@@ -16,49 +17,64 @@ export interface DraftParagraph {
 
 /** A first line is indented by about 2 ems: at most this much narrower than the column. */
 const INDENT_MAX = 2.5 + WIDTH_WOBBLE;
+/** A last line ending a sentence is short when narrower than the column by more than the wobble. */
+const SHORT_BY = WIDTH_WOBBLE + 0.5;
+/** Lines on each side used to measure the column around a line. */
+const WIDTH_WINDOW = 3;
+/** With fewer lines than this around a line, the story's width is used instead. */
+const MIN_WINDOW_LINES = 4;
 
-/** True when a paragraph ends after line `i` of a unit whose column is `width` ems. */
-function breaksAfter(lines: readonly Line[], i: number, width: number): boolean {
-  const line = lines[i]!;
-  const next = lines[i + 1];
-  if (!next) return true;
-  const closed = endsSentence(line.text);
-  if (closed && line.width <= width - WIDTH_WOBBLE) return true;
-  const indent = width - next.width;
-  if (closed && indent >= INDENT_MIN && indent <= INDENT_MAX) return true;
-  return false;
-}
+/** A colon ends a paragraph that introduces a list or a letter (`亲爱的市民朋友们：`). */
+const endsParagraphText = (text: string) => endsSentence(text) || /[：:]$/u.test(text);
 
 /**
- * Splits a story into paragraphs. Between two body units the paragraph goes on when the
- * first stops mid-sentence or the second does not start a paragraph.
+ * Splits a story into paragraphs.
+ * @param items the story's body units and subheads in reading order
  */
 export function buildParagraphs(items: readonly StoryItem[]): DraftParagraph[] {
   const out: DraftParagraph[] = [];
-  let open: DraftParagraph | null = null;
-  let prevUnitOpen = false;
+  const storyWidth = columnWidth(items.filter((i) => i.role === "body").flatMap((i) => i.unit.lines));
+  let run: Line[] = [];
+  const flushRun = () => {
+    splitRun(run, storyWidth, out);
+    run = [];
+  };
   for (const item of items) {
     if (item.role === "subhead") {
+      flushRun();
       out.push({ role: "subhead", pieces: item.unit.lines.map((line) => ({ line, raw: line.raw })) });
-      open = null;
-      continue;
-    }
-    const lines = item.unit.lines;
-    const width = columnWidth(lines);
-    const continues = open !== null && (prevUnitOpen || !startsParagraph(item.unit));
-    if (!continues) open = null;
-    lines.forEach((line, i) => {
-      if (open === null) {
-        open = { role: "body", pieces: [] };
-        out.push(open);
-      }
-      open.pieces.push({ line, raw: line.raw });
-      if (i < lines.length - 1 && breaksAfter(lines, i, width)) open = null;
-    });
-    const last = lines[lines.length - 1]!;
-    prevUnitOpen = endsOpen(item.unit);
-    // a unit that ends a sentence on a short line closes its paragraph
-    if (!prevUnitOpen && last.width <= width - WIDTH_WOBBLE) open = null;
+    } else run.push(...item.unit.lines);
   }
+  flushRun();
   return out;
+}
+
+function splitRun(lines: readonly Line[], storyWidth: number, out: DraftParagraph[]): void {
+  let open: DraftParagraph | null = null;
+  lines.forEach((line, i) => {
+    if (open === null) {
+      open = { role: "body", pieces: [] };
+      out.push(open);
+    }
+    open.pieces.push({ line, raw: line.raw });
+    if (breaksAfter(lines, i, storyWidth)) open = null;
+  });
+}
+
+/** The column width around line `i`: the wider lines of its neighbourhood. */
+function localWidth(lines: readonly Line[], i: number, storyWidth: number): number {
+  const window = lines.slice(Math.max(0, i - WIDTH_WINDOW), i + WIDTH_WINDOW + 1);
+  return window.length < MIN_WINDOW_LINES ? storyWidth : columnWidth(window);
+}
+
+/** True when a paragraph ends after line `i`. */
+function breaksAfter(lines: readonly Line[], i: number, storyWidth: number): boolean {
+  const line = lines[i]!;
+  const next = lines[i + 1];
+  if (!next) return true;
+  if (!endsParagraphText(line.text)) return false;
+  const width = localWidth(lines, i, storyWidth);
+  if (line.width <= width - SHORT_BY) return true;
+  const indent = localWidth(lines, i + 1, storyWidth) - next.width;
+  return indent >= INDENT_MIN && indent <= INDENT_MAX;
 }
