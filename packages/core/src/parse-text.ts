@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ParseOptions } from "./options.js";
 import { buildArticle } from "./pipeline/article.js";
-import { assignGaps } from "./pipeline/assign.js";
+import { assignGaps, matchHeadings } from "./pipeline/assign.js";
 import { buildFlow, type Draft } from "./pipeline/flow.js";
 import { isPageNameUnit, readRunningHeads } from "./pipeline/furniture.js";
 import { PageLexicon } from "./pipeline/lexicon.js";
@@ -70,9 +70,10 @@ function parseInto(page: Page, input: string): void {
   for (const d of flow.drafts) docOf.set(d, lexicon.addDocument(d.items.map((i) => i.unit.lines.map((l) => l.text).join("")).join("")));
   const headingsFollow = assignGaps(flow.gaps, lexicon, docOf);
   takeBanner(flow.gaps, page);
+  const matched = matchHeadings(flow.drafts, lexicon, docOf, headingsFollow);
 
   flow.drafts.forEach((draft, i) => {
-    const { article, leftovers } = buildArticle(draft, `${page.id}-${String(i + 1).padStart(2, "0")}`, headingsFollow);
+    const { article, leftovers } = buildArticle(draft, `${page.id}-${String(i + 1).padStart(2, "0")}`, headingsFollow, matched.get(draft));
     page.articles.push(article);
     for (const { unit, reason } of leftovers) page.unassigned.push(unassigned(unit, reason));
   });

@@ -54,7 +54,7 @@ const isByline = (u: Unit) => u.kind === "byline" || u.kind === "credit";
  * @param id the stable article id
  * @param headingsFollow true when this page prints headings after their stories
  */
-export function buildArticle(draft: Draft, id: string, headingsFollow: boolean): ArticleResult {
+export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, matched: Unit[] | undefined): ArticleResult {
   const leftovers: { unit: Unit; reason: string }[] = [];
   const paragraphs = buildParagraphs(draft.items);
   const jumps: Jump[] = [];
@@ -104,7 +104,7 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean):
   const column = labels[0] ? normalizeHeading(unitRawText(labels[0])) : null;
   for (const extra of labels.slice(1)) leftovers.push({ unit: extra, reason: "second column label" });
 
-  const heads = chooseHeadingSide(draft, headingsFollow);
+  const heads = chooseHeadingSide(draft, headingsFollow, matched);
   for (const u of heads.demotedLeading.reverse()) paragraphs.unshift({ role: "subhead", pieces: u.lines.map((line) => ({ line, raw: line.raw })) });
   for (const u of heads.unused) leftovers.push({ unit: u, reason: "heading not placed" });
   const { kicker, headline, subheadline, extra } = splitHeadings(heads.chosen);
@@ -169,9 +169,15 @@ interface HeadingSides {
 }
 
 /** With headings on both sides of a story, the page's order decides which are its headline. */
-function chooseHeadingSide(draft: Draft, headingsFollow: boolean): HeadingSides {
+function chooseHeadingSide(draft: Draft, headingsFollow: boolean, matched: Unit[] | undefined): HeadingSides {
   const leading = draft.leaders.filter(isHeading);
   const trailing = draft.trailers.filter(isHeading);
+  if (matched) {
+    const chosen = matched.filter(isHeading);
+    const rest = [...leading, ...trailing].filter((u) => !chosen.includes(u));
+    const demotedLeading = rest.filter((u) => leading.includes(u) && u.kind === "heading");
+    return { chosen, demotedLeading, unused: rest.filter((u) => !demotedLeading.includes(u)) };
+  }
   if (leading.length === 0) return { chosen: trailing, demotedLeading: [], unused: [] };
   if (trailing.length === 0) return { chosen: leading, demotedLeading: [], unused: [] };
   if (headingsFollow) return { chosen: trailing, demotedLeading: leading.filter((u) => u.kind === "heading"), unused: leading.filter((u) => u.kind !== "heading") };

@@ -108,10 +108,21 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
 }
 
 /** Two units that must go to the same story: a kicker and its headline, a headline and its subtitle, a label and its heading. */
-function bound(a: Unit, b: Unit): boolean {
+export function bound(a: Unit, b: Unit): boolean {
   if (a.kind === "label" && isHeadingUnit(b)) return true;
   if (!isHeadingUnit(a) || !isHeadingUnit(b)) return false;
-  return isKickerText(unitHeadingText(a)) || isSubtitleText(unitHeadingText(b));
+  return isKickerText(unitHeadingText(a)) || isSubtitleOf(a, b);
+}
+
+/** A subtitle under a headline is longer and wraps (`——…`, or a sentence-like deck with commas). */
+const SUBTITLE_LONGER_BY = 8;
+
+/** True when heading `b`, printed right after heading `a`, is its subtitle. */
+export function isSubtitleOf(a: Unit, b: Unit): boolean {
+  const tb = unitHeadingText(b);
+  if (isSubtitleText(tb)) return true;
+  const ta = unitHeadingText(a);
+  return b.kind === "heading" && b.lines.length >= 2 && /[，,]/u.test(tb) && Array.from(tb).length > Array.from(ta).length + SUBTITLE_LONGER_BY;
 }
 
 function labelKey(u: Unit): string {
@@ -147,4 +158,77 @@ function hasDatelineOrByline(d: Draft): boolean {
   const last = d.items[d.items.length - 1]?.unit.lines.at(-1);
   if (last && trailingByline(last.raw)) return true;
   return [...d.leaders, ...d.trailers].some(isBylineUnit);
+}
+
+/** A story's share of a heading's words above this makes the heading its headline, wherever printed. */
+const MIN_MATCH = 0.35;
+/** The story the heading was printed next to keeps it on a near tie. */
+const LOCAL_BONUS = 0.15;
+
+/** Consecutive heading units that belong together: kicker, headline, subtitle. */
+interface HeadingGroup {
+  units: Unit[];
+  owner: Draft;
+  /** Printed on the side of its story where this page prints headings. */
+  onUsualSide: boolean;
+}
+
+/**
+ * Headlines are not always printed next to their stories (a page prints a row of headlines,
+ * or a story jumps columns). Every heading group is matched to the story that shares its
+ * words best, one headline per story, greedily from the best match; a group that matches no
+ * story well stays where it was printed.
+ * @param headingsFollow the page prints headings after their stories
+ * @returns the chosen headline group of each story
+ */
+export function matchHeadings(
+  drafts: readonly Draft[],
+  lexicon: PageLexicon,
+  docOf: Map<Draft, number>,
+  headingsFollow: boolean,
+): Map<Draft, Unit[]> {
+  const groups: HeadingGroup[] = [];
+  for (const d of drafts) {
+    for (const side of [d.leaders, d.trailers]) {
+      const onUsualSide = side === (headingsFollow ? d.trailers : d.leaders);
+      let group: Unit[] = [];
+      const flush = () => {
+        if (group.some(isHeadingUnit)) groups.push({ units: group, owner: d, onUsualSide });
+        group = [];
+      };
+      side.forEach((u, k) => {
+        if (!isHeadingUnit(u)) return flush();
+        const prev = side[k - 1];
+        if (group.length > 0 && prev && !bound(prev, u)) flush();
+        group.push(u);
+      });
+      flush();
+    }
+  }
+  const isPhoto = (d: Draft) => [...d.leaders, ...d.trailers].some((u) => u.kind === "credit");
+  const candidates: { group: HeadingGroup; draft: Draft; score: number }[] = [];
+  for (const group of groups) {
+    const text = group.units.map(unitHeadingText).join("");
+    for (const d of drafts) {
+      if (isPhoto(d)) continue;
+      const local = d === group.owner && group.onUsualSide;
+      const score = lexicon.similarity(text, docOf.get(d)!) + (local ? LOCAL_BONUS : 0);
+      if (score >= MIN_MATCH) candidates.push({ group, draft: d, score });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  const chosen = new Map<Draft, Unit[]>();
+  const placed = new Set<HeadingGroup>();
+  for (const c of candidates) {
+    if (placed.has(c.group) || chosen.has(c.draft)) continue;
+    placed.add(c.group);
+    chosen.set(c.draft, c.group.units);
+    if (c.draft !== c.group.owner) {
+      const owner = c.group.owner;
+      owner.leaders = owner.leaders.filter((u) => !c.group.units.includes(u));
+      owner.trailers = owner.trailers.filter((u) => !c.group.units.includes(u));
+      c.draft.leaders.push(...c.group.units);
+    }
+  }
+  return chosen;
 }

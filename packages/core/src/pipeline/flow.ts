@@ -66,33 +66,25 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
       continue;
     }
     if (current === null) {
-      current = { items: [{ unit, role: "body" }], leaders: [], trailers: [], closed: false };
+      current = newDraft(unit);
       drafts.push(current);
       gaps.push({ prev: null, next: current, units: pending });
       pending = [];
       continue;
     }
     const prev = lastBody(current);
+    closeIfSigned(current, prev, pending);
     const host = continuationHost(drafts, current, unit, pending, junctionCount);
-    if (host) {
-      if (host === current) {
-        for (const u of pending) current.items.push({ unit: u, role: "subhead" });
-        pending = [];
-      }
-      host.items.push({ unit, role: "body" });
-      continue;
-    }
-    if (!isBoundary(prev, pending, unit)) {
+    if (host === current || (host === null && !isBoundary(prev, pending, unit))) {
       for (const u of pending) current.items.push({ unit: u, role: "subhead" });
       current.items.push({ unit, role: "body" });
       pending = [];
       continue;
     }
-    const closer = pending[0];
-    if (closer && (closer.kind === "jump" || closer.kind === "byline" || closer.kind === "credit")) current.closed = true;
-    const next: Draft = { items: [{ unit, role: "body" }], leaders: [], trailers: [], closed: false };
+    const next: Draft = host ?? newDraft(unit);
+    if (host) host.items.push({ unit, role: "body" });
+    else drafts.push(next);
     gaps.push({ prev: current, next, units: pending });
-    drafts.push(next);
     current = next;
     pending = [];
   }
@@ -100,10 +92,22 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
   return { drafts, gaps, furniture };
 }
 
+function newDraft(unit: Unit): Draft {
+  return { items: [{ unit, role: "body" }], leaders: [], trailers: [], closed: false };
+}
+
+/** A jump line after a story closes it; so does a byline or credit, unless the text stops mid-sentence. */
+function closeIfSigned(draft: Draft, last: Unit, gap: readonly Unit[]): void {
+  const first = gap[0];
+  if (!first) return;
+  if (first.kind === "jump") draft.closed = true;
+  else if ((first.kind === "byline" || first.kind === "credit") && !endsOpen(last)) draft.closed = true;
+}
+
 /**
- * A body unit that starts mid-sentence continues an open story: the one whose column
- * width matches and whose last characters join the new text as a word seen elsewhere on
- * the page. Returns that draft, or null when the unit is not such a continuation.
+ * A body unit that starts mid-sentence continues an open story in the same column width:
+ * the one whose last characters join the new text as a word seen elsewhere on the page,
+ * else the latest. Returns that draft, or null when the unit is not such a continuation.
  */
 function continuationHost(
   drafts: readonly Draft[],
@@ -113,18 +117,15 @@ function continuationHost(
   junctionCount: (a: string, b: string) => number,
 ): Draft | null {
   if (startsParagraph(unit) || DATELINE.test(unit.lines[0]!.text)) return null;
-  const width = columnWidth(unit.lines);
   const firstChar = Array.from(unit.lines[0]!.text)[0] ?? "";
   let best: Draft | null = null;
   let bestScore = 0;
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i]!;
     const tail = lastBody(d);
-    if (!endsOpen(tail) || hasClosingTrailer(d, current, gap)) continue;
-    const lastLine = tail.lines[tail.lines.length - 1]!;
-    const lastChar = Array.from(lastLine.text).pop() ?? "";
+    if (!endsOpen(tail) || hasClosingTrailer(d, current, gap) || !sameColumnWidth(tail, unit)) continue;
+    const lastChar = Array.from(tail.lines[tail.lines.length - 1]!.text).pop() ?? "";
     let score = 1;
-    if (Math.abs(columnWidth(tail.lines) - width) <= SAME_COLUMN) score += 2;
     if (junctionCount(lastChar, firstChar) > 0) score += 1;
     if (d === current) score += 0.5;
     if (score > bestScore) {
@@ -138,10 +139,7 @@ function continuationHost(
 /** A story already closed by a byline or jump line printed right after it cannot go on. */
 function hasClosingTrailer(d: Draft, current: Draft, gap: readonly Unit[]): boolean {
   if (d.closed) return true;
-  if (d === current) {
-    const first = gap[0];
-    if (first && (first.kind === "jump" || first.kind === "byline" || first.kind === "credit")) return true;
-  }
+  if (d === current && gap.some((u) => u.kind === "jump")) return true;
   const tail = lastBody(d);
   return trailingByline(tail.lines[tail.lines.length - 1]!.raw) !== null;
 }
@@ -160,7 +158,7 @@ function isBoundary(prev: Unit, gap: readonly Unit[], next: Unit): boolean {
 }
 
 /** Fewer lines than this give no reliable column width. */
-const MIN_LINES_FOR_WIDTH = 3;
+const MIN_LINES_FOR_WIDTH = 2;
 
 /** True unless both units have a reliable column width and the widths differ. */
 function sameColumnWidth(a: Unit, b: Unit): boolean {

@@ -22,8 +22,9 @@ export interface Unit {
 
 /** Runs of at least this many one-character lines are a vertical headline (我/市/第/二/例…). */
 const MIN_VERTICAL_CHARS = 3;
-/** A heading is at most this many lines; more is a block of text. */
+/** A heading is at most this many lines, or this many characters (narrow headings wrap more); more is text. */
 const MAX_HEADING_LINES = 4;
+const MAX_HEADING_CHARS = 60;
 /** A heading line above body text is narrower than the body by more than an indent (2) and the wobble. */
 const HEADING_NARROWER_BY = 3.5;
 /** Body lines of one run differ by less than this (ems) besides indents and last lines. */
@@ -151,6 +152,7 @@ function startsNewUnit(current: Line[], line: Line, next: Line | undefined): boo
 function classifyText(lines: Line[]): UnitKind {
   if (lines.length === 0) return "body";
   if (DATELINE.test(lines[0]!.text)) return "body";
-  if (lines.length <= MAX_HEADING_LINES && lines.every(isHeadingLike)) return "heading";
+  const chars = lines.reduce((n, l) => n + Array.from(l.text).length, 0);
+  if ((lines.length <= MAX_HEADING_LINES || chars <= MAX_HEADING_CHARS) && lines.every(isHeadingLike)) return "heading";
   return "body";
 }
