@@ -12,7 +12,7 @@ import { unitHeadingText, unitRawText } from "./pipeline/unit-text.js";
 import { spansOf } from "./pipeline/article.js";
 import { trailingByline } from "./pipeline/inline.js";
 import { SCHEMA_VERSION, type Diagnostic, type Page, type UnassignedBlock } from "./schema.js";
-import { lettersAndDigits } from "./text/chars.js";
+import { countLettersAndDigits, lettersAndDigits } from "./text/chars.js";
 
 /**
  * Parses the text dump of one newspaper page into articles.
@@ -110,9 +110,9 @@ function unassigned(unit: Unit, reason: string): UnassignedBlock {
  * in `unassigned`, with a diagnostic.
  */
 function keepEveryLetter(page: Page, lines: readonly Line[], input: string): void {
-  const have = new Map<string, number>();
+  const have = new Map<number, number>();
   const count = (s: string | null | undefined) => {
-    for (const c of lettersAndDigits(s ?? "")) have.set(c, (have.get(c) ?? 0) + 1);
+    if (s) countLettersAndDigits(s, have);
   };
   for (const a of page.articles) {
     [a.kicker, a.headline, a.subheadline, a.dateline, a.column].forEach(count);
@@ -123,13 +123,13 @@ function keepEveryLetter(page: Page, lines: readonly Line[], input: string): voi
   page.unassigned.forEach((u) => count(u.text));
   const p = page.page;
   [p.publication, p.pageName, p.banner, p.header].forEach(count);
-  const need = new Map<string, number>();
-  for (const c of lettersAndDigits(input)) need.set(c, (need.get(c) ?? 0) + 1);
-  const missing = new Set<string>();
+  const need = new Map<number, number>();
+  countLettersAndDigits(input, need);
+  const missing = new Set<number>();
   for (const [c, n] of need) if ((have.get(c) ?? 0) < n) missing.add(c);
   if (missing.size === 0) return;
   // keep the lines that hold a missing character
-  const kept: Line[] = lines.filter((l) => Array.from(lettersAndDigits(l.raw)).some((c) => missing.has(c)));
+  const kept: Line[] = lines.filter((l) => Array.from(lettersAndDigits(l.raw)).some((c) => missing.has(c.codePointAt(0)!)));
   for (const l of kept) {
     page.unassigned.push({ text: l.raw, reason: "letters not placed in any article", spans: spansOf([l]) });
   }

@@ -1,29 +1,43 @@
 /**
  * Word evidence: which story shares a heading's words. Character bigrams stand in for words
  * (Chinese has no spaces); bigrams found in many stories of the page weigh less (idf).
+ * Bigrams are numbers (two UTF-16 units), so counting allocates no strings.
  */
 import { isCjkChar } from "../text/chars.js";
 
-/** Distinct CJK bigrams of a text. */
-export function bigrams(text: string): Set<string> {
-  const chars = Array.from(text).filter((c) => isCjkChar(c) || /[A-Za-z0-9]/.test(c));
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+const isWordUnit = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Distinct bigrams of the CJK ideographs, Latin letters and digits of a text (other characters skipped). */
+export function bigrams(text: string): Set<number> {
+  const out = new Set<number>();
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isWordUnit(c)) {
+      if (c >= 0xd800 && c <= 0xdfff && isCjkChar(text.slice(i, i + 2))) {
+        prev = -1; // rare ideographs beyond the BMP break the chain; they are not counted
+        i++;
+      }
+      continue;
+    }
+    if (prev >= 0) out.add(prev * 0x10000 + c);
+    prev = c;
+  }
   return out;
 }
 
 /** Bigram sets of the stories of a page, with document frequencies. */
 export class PageLexicon {
-  private readonly docs: Set<string>[] = [];
-  private readonly df = new Map<string, number>();
-  private readonly pairCounts = new Map<string, number>();
+  private readonly docs: Set<number>[] = [];
+  private readonly df = new Map<number, number>();
+  private readonly pairCounts = new Map<number, number>();
+  private readonly headingGrams = new Map<string, Set<number>>();
 
   /** Counts how often each pair of adjacent characters occurs inside the page's lines. */
   constructor(lineTexts: readonly string[]) {
     for (const text of lineTexts) {
-      const chars = Array.from(text);
-      for (let i = 0; i + 1 < chars.length; i++) {
-        const pair = chars[i]! + chars[i + 1]!;
+      for (let i = 0; i + 1 < text.length; i++) {
+        const pair = text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
         this.pairCounts.set(pair, (this.pairCounts.get(pair) ?? 0) + 1);
       }
     }
@@ -31,7 +45,8 @@ export class PageLexicon {
 
   /** How often `a` is directly followed by `b` inside a line of the page (not across line breaks). */
   junctionCount(a: string, b: string): number {
-    return this.pairCounts.get(a + b) ?? 0;
+    if (a.length !== 1 || b.length !== 1) return 0;
+    return this.pairCounts.get(a.charCodeAt(0) * 0x10000 + b.charCodeAt(0)) ?? 0;
   }
 
   /** Registers a story's text; returns its document index. */
@@ -50,10 +65,15 @@ export class PageLexicon {
   similarity(heading: string, doc: number): number {
     const set = this.docs[doc];
     if (!set) return 0;
+    let grams = this.headingGrams.get(heading);
+    if (!grams) {
+      grams = bigrams(heading);
+      this.headingGrams.set(heading, grams);
+    }
     let total = 0;
     let shared = 0;
     const n = this.docs.length;
-    for (const g of bigrams(heading)) {
+    for (const g of grams) {
       const weight = Math.log((n + 1) / ((this.df.get(g) ?? 0) + 0.5));
       if (weight <= 0) continue;
       total += weight;

@@ -48,7 +48,35 @@ export function endsSentence(text: string): boolean {
   return SENTENCE_END.test(text.trimEnd());
 }
 
-/** Letters and digits of a string, the unit of the "nothing lost" guarantee. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** True for a code point that is a letter or digit; ASCII and CJK ideographs take a fast path. */
+export function isLetterOrDigitCode(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
+  if (cp >= 0x3000 && cp <= 0x303f) return cp === 0x3005 || cp === 0x3006 || cp === 0x3007 || (cp >= 0x3021 && cp <= 0x3029) || (cp >= 0x3031 && cp <= 0x3035) || (cp >= 0x3038 && cp <= 0x303c);
+  if (cp >= 0xff01 && cp <= 0xff0f) return false;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
+
+/**
+ * Adds the letters and digits of `text` to a count per code point (the unit of the "nothing
+ * lost" guarantee). One pass over the string, no intermediate arrays.
+ */
+export function countLettersAndDigits(text: string, counts: Map<number, number>): void {
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      cp = text.codePointAt(i)!;
+      i++;
+    }
+    if (isLetterOrDigitCode(cp)) counts.set(cp, (counts.get(cp) ?? 0) + 1);
+  }
+}
+
+/** Letters and digits of a string, in order. */
 export function lettersAndDigits(text: string): string {
-  return (text.match(/[\p{L}\p{N}]/gu) ?? []).join("");
+  let out = "";
+  for (const ch of text) if (isLetterOrDigitCode(ch.codePointAt(0)!)) out += ch;
+  return out;
 }

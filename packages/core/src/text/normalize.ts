@@ -28,13 +28,18 @@ function keepSpaceBetween(before: string, after: string): boolean {
   return isLatinOrDigit(before) && isLatinOrDigit(after);
 }
 
-function lastChar(s: string): string {
-  const chars = Array.from(s);
-  return chars[chars.length - 1] ?? "";
+/** Last character (code point) of a string, without splitting the whole string. */
+export function lastChar(s: string): string {
+  if (s.length === 0) return "";
+  const low = s.charCodeAt(s.length - 1);
+  return low >= 0xdc00 && low <= 0xdfff && s.length >= 2 ? s.slice(-2) : s.slice(-1);
 }
 
-function firstChar(s: string): string {
-  return Array.from(s)[0] ?? "";
+/** First character (code point) of a string. */
+export function firstChar(s: string): string {
+  if (s.length === 0) return "";
+  const high = s.charCodeAt(0);
+  return high >= 0xd800 && high <= 0xdbff && s.length >= 2 ? s.slice(0, 2) : s.slice(0, 1);
 }
 
 /**
