@@ -5,22 +5,32 @@
  */
 import { isCjkChar } from "../text/chars.js";
 
-const isWordUnit = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/**
+ * Small id of a word character (CJK ideograph, extension A, ASCII letter or digit), or -1.
+ * Ids stay below {@link WORD_IDS} so a pair of them is a small integer, which V8 keeps unboxed.
+ */
+function wordId(c: number): number {
+  if (c >= 0x4e00 && c <= 0x9fff) return c - 0x4e00;
+  if (c >= 0x3400 && c <= 0x4dbf) return 0x5200 + (c - 0x3400);
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 0x6bc0 + c;
+  return -1;
+}
+const WORD_IDS = 0x6c40;
 
 /** Distinct bigrams of the CJK ideographs, Latin letters and digits of a text (other characters skipped). */
 export function bigrams(text: string): Set<number> {
   const out = new Set<number>();
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!isWordUnit(c)) {
+    const c = wordId(text.charCodeAt(i));
+    if (c < 0) {
       if (c >= 0xd800 && c <= 0xdfff && isCjkChar(text.slice(i, i + 2))) {
         prev = -1; // rare ideographs beyond the BMP break the chain; they are not counted
         i++;
       }
       continue;
     }
-    if (prev >= 0) out.add(prev * 0x10000 + c);
+    if (prev >= 0) out.add(prev * WORD_IDS + c);
     prev = c;
   }
   return out;
@@ -36,17 +46,24 @@ export class PageLexicon {
   /** Counts how often each pair of adjacent characters occurs inside the page's lines. */
   constructor(lineTexts: readonly string[]) {
     for (const text of lineTexts) {
-      for (let i = 0; i + 1 < text.length; i++) {
-        const pair = text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
-        this.pairCounts.set(pair, (this.pairCounts.get(pair) ?? 0) + 1);
+      let prev = -1;
+      for (let i = 0; i < text.length; i++) {
+        const c = wordId(text.charCodeAt(i));
+        if (c >= 0 && prev >= 0) {
+          const pair = prev * WORD_IDS + c;
+          this.pairCounts.set(pair, (this.pairCounts.get(pair) ?? 0) + 1);
+        }
+        prev = c;
       }
     }
   }
 
-  /** How often `a` is directly followed by `b` inside a line of the page (not across line breaks). */
+  /** How often word character `a` is directly followed by word character `b` inside a line of the page. */
   junctionCount(a: string, b: string): number {
     if (a.length !== 1 || b.length !== 1) return 0;
-    return this.pairCounts.get(a.charCodeAt(0) * 0x10000 + b.charCodeAt(0)) ?? 0;
+    const ia = wordId(a.charCodeAt(0));
+    const ib = wordId(b.charCodeAt(0));
+    return ia < 0 || ib < 0 ? 0 : (this.pairCounts.get(ia * WORD_IDS + ib) ?? 0);
   }
 
   /** Registers a story's text; returns its document index. */
