@@ -11,7 +11,7 @@ import type { Draft } from "./flow.js";
 import { inlineJump, leadingDateline, trailingByline } from "./inline.js";
 import type { Line } from "./lines.js";
 import { buildParagraphs, type DraftParagraph } from "./paragraphs.js";
-import { BRIEF_LABELS, COMMENTARY_LABELS } from "./patterns.js";
+import { BRIEF_LABELS, COMMENTARY_LABELS, DATELINE } from "./patterns.js";
 import { unitHeadingText, unitRawText } from "./unit-text.js";
 import type { Unit } from "./units.js";
 
@@ -44,6 +44,9 @@ function paragraphText(p: DraftParagraph): string {
   const joined = joinWrappedLines(p.pieces.map((x) => collapseSpaces(x.raw)).filter((x) => x !== ""));
   return p.role === "subhead" ? normalizeHeading(joined) : removeExtractorSpaces(joined);
 }
+
+/** A dateline opens one of the first paragraphs (a deck of up to three lines may come first). */
+const MAX_DATELINE_PARAGRAPH = 4;
 
 const isHeading = (u: Unit) => u.kind === "heading" || u.kind === "vertical";
 const isByline = (u: Unit) => u.kind === "byline" || u.kind === "credit";
@@ -80,8 +83,8 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
       lastPiece.raw = closing.text;
     }
   }
-  // dateline at the start of the first body paragraph
-  const firstBody = paragraphs.find((p) => p.role === "body");
+  // dateline at the start of the first body paragraph (after a deck, if any)
+  const firstBody = paragraphs.slice(0, MAX_DATELINE_PARAGRAPH).find((p) => p.role === "body" && DATELINE.test(collapseSpaces(p.pieces[0]?.raw ?? "")));
   if (firstBody) {
     const joined = joinWrappedLines(firstBody.pieces.map((x) => collapseSpaces(x.raw)));
     const found = leadingDateline(joined);

@@ -75,7 +75,7 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     const prev = lastBody(current);
     closeIfSigned(current, prev, pending);
     const host = continuationHost(drafts, current, unit, pending, junctionCount);
-    if (host === current || (host === null && !isBoundary(prev, pending, unit))) {
+    if (host === current || (host === null && !isBoundary(prev, pending, unit, current))) {
       for (const u of pending) current.items.push({ unit: u, role: "subhead" });
       current.items.push({ unit, role: "body" });
       pending = [];
@@ -145,8 +145,8 @@ function hasClosingTrailer(d: Draft, current: Draft, gap: readonly Unit[]): bool
 }
 
 /** Decides whether a new story starts at `next`, after body unit `prev` and the units between. */
-function isBoundary(prev: Unit, gap: readonly Unit[], next: Unit): boolean {
-  if (DATELINE.test(next.lines[0]!.text)) return true;
+function isBoundary(prev: Unit, gap: readonly Unit[], next: Unit, story: Draft): boolean {
+  if (DATELINE.test(next.lines[0]!.text)) return !(gap.length === 0 && isDeck(story));
   if (trailingByline(prev.lines[prev.lines.length - 1]!.raw) !== null) return true;
   if (gap.some((u) => u.kind !== "heading")) return true;
   const sameColumn = sameColumnWidth(prev, next);
@@ -164,4 +164,13 @@ const MIN_LINES_FOR_WIDTH = 2;
 function sameColumnWidth(a: Unit, b: Unit): boolean {
   if (a.lines.length < MIN_LINES_FOR_WIDTH || b.lines.length < MIN_LINES_FOR_WIDTH) return true;
   return Math.abs(columnWidth(a.lines) - columnWidth(b.lines)) <= SAME_COLUMN + WIDTH_WOBBLE;
+}
+
+/** A deck is at most this many lines of summary printed above a story's dateline. */
+const MAX_DECK_LINES = 8;
+
+/** True for a story so far made only of unpunctuated summary lines (a deck under the headline). */
+function isDeck(story: Draft): boolean {
+  const lines = story.items.flatMap((i) => i.unit.lines);
+  return story.items.every((i) => i.role === "body") && lines.length <= MAX_DECK_LINES && lines.every((l) => !/[。！？]/u.test(l.text));
 }
