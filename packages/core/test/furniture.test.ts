@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { PageInfo } from "../src/index.js";
+import { isPageNameUnit, readRunningHeads } from "../src/pipeline/furniture.js";
+import { unitsOf } from "./helpers.js";
+
+describe("running heads", () => {
+  it("a running head line becomes furniture, and readRunningHeads fills date, page number and editors", () => {
+    const units = unitsOf("2022年6月1日 星期三 第2版 责任编辑 崔怡\n");
+    expect(units.map((u) => u.kind)).toEqual(["furniture"]);
+    const page: PageInfo = {};
+    readRunningHeads(units, page);
+    expect(page).toEqual({ date: "2022-06-01", pageNumber: 2, editors: ["崔怡"], header: "2022年6月1日 星期三 第2版 责任编辑 崔怡" });
+  });
+
+  it("reads the page name and several editors, and keeps the first date found", () => {
+    const units = unitsOf("第 5 版  要闻  责任编辑：张三  视觉设计：李四 王五\n\n2021年12月3日 第6版 编辑 赵六\n");
+    expect(units.map((u) => u.kind)).toEqual(["furniture", "furniture"]);
+    const page: PageInfo = {};
+    readRunningHeads(units, page);
+    expect(page.pageNumber).toBe(5);
+    expect(page.pageName).toBe("要闻");
+    expect(page.date).toBe("2021-12-03");
+    expect(page.editors).toEqual(["张三", "李四", "王五", "赵六"]);
+    expect(page.header).toBe("第 5 版 要闻 责任编辑：张三 视觉设计：李四 王五 2021年12月3日 第6版 编辑 赵六");
+  });
+
+  it("leaves the page alone when there is no running head", () => {
+    const page: PageInfo = {};
+    readRunningHeads([], page);
+    expect(page).toEqual({});
+  });
+});
+
+describe("isPageNameUnit", () => {
+  it("is true for a page name printed alone, spaced out or not", () => {
+    expect(isPageNameUnit(unitsOf("要 闻")[0]!)).toBe(true);
+    expect(isPageNameUnit(unitsOf("综合新闻")[0]!)).toBe(true);
+  });
+
+  it("is false for other headings", () => {
+    expect(isPageNameUnit(unitsOf("送抑郁女子回家")[0]!)).toBe(false);
+  });
+});

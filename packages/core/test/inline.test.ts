@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { inlineJump, leadingDateline, readPageNumber, trailingByline } from "../src/pipeline/inline.js";
+
+describe("trailingByline", () => {
+  it("splits a byline closing the last line after a space", () => {
+    expect(trailingByline("让群众更有安全感。 何永航")).toEqual({ text: "让群众更有安全感。", byline: "何永航" });
+    expect(trailingByline("…的责任担当。  记者  武跃林  ")).toEqual({ text: "…的责任担当。", byline: "记者 武跃林" });
+  });
+
+  it("needs a sentence end before the space and a byline after it", () => {
+    expect(trailingByline("让群众更有安全感 何永航")).toBeNull();
+    expect(trailingByline("让群众更有安全感。何永航")).toBeNull();
+    expect(trailingByline("让群众更有安全感。 下一步工作")).toBeNull();
+    expect(trailingByline("")).toBeNull();
+  });
+});
+
+describe("inlineJump", () => {
+  it("reads a jump line on its own", () => {
+    expect(inlineJump("（下转第3版）")).toEqual({ text: "", jump: "（下转第3版）", direction: "continuedOn", page: 3 });
+    expect(inlineJump("（上接第一版）")).toMatchObject({ direction: "continuedFrom", page: 1 });
+    expect(inlineJump("(紧转第８版)")).toMatchObject({ direction: "continuedOn", page: 8 });
+    expect(inlineJump("（接第十二版）")).toMatchObject({ direction: "continuedFrom", page: 12 });
+  });
+
+  it("splits a jump line off the end of a text line", () => {
+    expect(inlineJump("全力落实防疫措施。（下转第 3 版）  ")).toEqual({
+      text: "全力落实防疫措施。",
+      jump: "（下转第 3 版）",
+      direction: "continuedOn",
+      page: 3,
+    });
+  });
+
+  it("finds nothing when the jump is not at the end", () => {
+    expect(inlineJump("（下转第3版）后面还有字")).toBeNull();
+    expect(inlineJump("下转第3版")).toBeNull();
+  });
+});
+
+describe("readPageNumber", () => {
+  it("reads Arabic, full-width and Chinese numbers up to 99", () => {
+    expect(readPageNumber("3")).toBe(3);
+    expect(readPageNumber("１２")).toBe(12);
+    expect(readPageNumber("一")).toBe(1);
+    expect(readPageNumber("十")).toBe(10);
+    expect(readPageNumber("十五")).toBe(15);
+    expect(readPageNumber("二十")).toBe(20);
+    expect(readPageNumber("九十九")).toBe(99);
+  });
+
+  it("gives null for zero and for what is not a number", () => {
+    expect(readPageNumber("0")).toBeNull();
+    expect(readPageNumber("")).toBeNull();
+    expect(readPageNumber("百")).toBeNull();
+  });
+});
+
+describe("leadingDateline", () => {
+  it("splits 本报讯 and its bracketed byline", () => {
+    const text = "本报讯（记者 武跃林）记者从市公安局获悉";
+    const d = leadingDateline(text);
+    expect(d).toEqual({ dateline: "本报讯", byline: "记者 武跃林", length: "本报讯（记者 武跃林）".length });
+    expect(text.slice(d!.length)).toBe("记者从市公安局获悉");
+  });
+
+  it("reads 本报…电 and 新华社…电 datelines, with or without a byline", () => {
+    expect(leadingDateline("本报北京12月1日电 今天")).toMatchObject({ dateline: "本报北京12月1日电", byline: null });
+    expect(leadingDateline("新华社北京12月1日电（记者 王小明）国务院")).toMatchObject({ dateline: "新华社北京12月1日电", byline: "记者 王小明" });
+  });
+
+  it("leaves a bracket that is not a byline in the text", () => {
+    const text = "本报讯（通讯稿）近日，";
+    const d = leadingDateline(text);
+    expect(d).toMatchObject({ dateline: "本报讯", byline: null });
+    expect(text.slice(d!.length)).toBe("（通讯稿）近日，");
+  });
+
+  it("finds nothing without a dateline at the start", () => {
+    expect(leadingDateline("记者从本报讯获悉")).toBeNull();
+    expect(leadingDateline("")).toBeNull();
+  });
+});
