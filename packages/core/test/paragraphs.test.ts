@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { buildFlow } from "../src/pipeline/flow.js";
+import { reclassifyFragments } from "../src/pipeline/fragments.js";
+import { buildParagraphs } from "../src/pipeline/paragraphs.js";
+import { unitsOf } from "./helpers.js";
+
+const FILLER = "民警终于在通往朔南大道的南环路上找到走失的刘某柱看着被冻发抖";
+/** A line of `width` CJK characters, the last one `end` (so `end` counts in the width). */
+const row = (width: number, end = "") => FILLER.slice(0, width - end.length) + end;
+
+const paragraphsOf = (text: string) => {
+  const flow = buildFlow(reclassifyFragments(unitsOf(text), () => 0), () => 0);
+  expect(flow.drafts).toHaveLength(1);
+  return buildParagraphs(flow.drafts[0]!.items).map((p) => [p.role, p.pieces.map((x) => x.line.lineNo)]);
+};
+
+describe("buildParagraphs", () => {
+  it("breaks after a short last line that ends a sentence", () => {
+    const text = [row(20), row(20), row(9, "。"), row(20), row(20, "。")].join("\n");
+    expect(paragraphsOf(text)).toEqual([
+      ["body", [1, 2, 3]],
+      ["body", [4, 5]],
+    ]);
+  });
+
+  it("breaks at a lost indent: a full last line ending a sentence, then a line 2 ems narrower", () => {
+    const text = [row(20), row(20), row(20, "。"), row(18), row(20), row(20, "。")].join("\n");
+    expect(paragraphsOf(text)).toEqual([
+      ["body", [1, 2, 3]],
+      ["body", [4, 5, 6]],
+    ]);
+  });
+
+  it("does not break after a full line that ends a sentence when the next line is full too", () => {
+    const text = [row(20), row(20, "。"), row(20), row(20, "。")].join("\n");
+    expect(paragraphsOf(text)).toEqual([["body", [1, 2, 3, 4]]]);
+  });
+
+  it("does not break after a short line that stops mid-sentence", () => {
+    const text = [row(20), row(20), row(9, "，"), row(20), row(20, "。")].join("\n");
+    expect(paragraphsOf(text)).toEqual([["body", [1, 2, 3, 4, 5]]]);
+  });
+
+  it("does not break at a blank line in the middle of a sentence", () => {
+    // the two lines before the blank look like a heading alone; they are as wide as the text after
+    const text = [row(20), row(20), "", row(20, "，"), row(20), row(20, "。")].join("\n");
+    expect(paragraphsOf(text)).toEqual([["body", [1, 2, 4, 5, 6]]]);
+  });
+
+  it("breaks after a colon that introduces what follows", () => {
+    const text = [row(20), row(10, "：") , row(20), row(20, "。")].join("\n");
+    expect(paragraphsOf(text)).toEqual([
+      ["body", [1, 2]],
+      ["body", [3, 4]],
+    ]);
+  });
+
+  it("keeps a subhead between two runs of one column as its own paragraph", () => {
+    const text = [row(20), row(20), row(9, "。"), "", "送抑郁女子回家", row(20), row(20), row(9, "。")].join("\n");
+    expect(paragraphsOf(text)).toEqual([
+      ["body", [1, 2, 3]],
+      ["subhead", [5]],
+      ["body", [6, 7, 8]],
+    ]);
+  });
+
+  it("gives no paragraph for no items", () => {
+    expect(buildParagraphs([])).toEqual([]);
+  });
+});

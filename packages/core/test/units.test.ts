@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { isColumnLabel, isRunningHead } from "../src/pipeline/units.js";
+import { unitsOf } from "./helpers.js";
+
+const shape = (text: string) => unitsOf(text).map((u) => [u.kind, u.lines.map((l) => l.text)]);
+
+describe("buildUnits", () => {
+  it("makes one vertical unit of a headline printed one character per line", () => {
+    expect(shape("我\n市\n第\n二\n例")).toEqual([["vertical", ["我", "市", "第", "二", "例"]]]);
+  });
+
+  it("needs at least three one-character lines for a vertical headline", () => {
+    expect(unitsOf("我\n市").map((u) => u.kind)).not.toContain("vertical");
+  });
+
+  it("takes a vertical headline out of the text it is printed beside", () => {
+    const units = unitsOf("我\n市民警终于在通往朔南大道的南环路上找到走失\n第\n的刘某柱。看着被冻发抖的刘某柱，民警立即将\n二\n其扶上警车，将面包和热水递到他手中送去。");
+    expect(units.map((u) => u.kind)).toEqual(["vertical", "body"]);
+    expect(units[0]!.lines.map((l) => l.text).join("")).toBe("我第二");
+    expect(units[1]!.lines).toHaveLength(3);
+  });
+
+  it("splits a heading off the wider body text under it", () => {
+    expect(shape("送抑郁女子回家\n11月30日16时许，应县公安局金城派出所民警\n日常疫情巡逻至北四环附近，看见一女子孤身\n一人行走在路边野地里。")).toEqual([
+      ["heading", ["送抑郁女子回家"]],
+      ["body", ["11月30日16时许，应县公安局金城派出所民警", "日常疫情巡逻至北四环附近，看见一女子孤身", "一人行走在路边野地里。"]],
+    ]);
+  });
+
+  it("makes labels, bylines, jump lines, credits and running heads units of their own", () => {
+    expect(unitsOf("短 评\n记者 武跃林\n（下转第3版）\n记者 顾泳 摄\n2022年6月1日 星期三 第2版 责任编辑 崔怡").map((u) => u.kind)).toEqual([
+      "label",
+      "byline",
+      "jump",
+      "credit",
+      "furniture",
+    ]);
+  });
+
+  it("starts a new unit at a dateline and after a line closed by a byline", () => {
+    const text = "全市各社区广泛发动群众参与环境卫生整治，清理\n卫生死角，让群众更有获得感和安全感。 何永航\n本报讯（记者 武跃林）近日，市公安局组织开展\n冬季治安巡逻，全力守护群众平安。";
+    expect(unitsOf(text).map((u) => [u.kind, u.lines.length])).toEqual([
+      ["body", 2],
+      ["body", 2],
+    ]);
+  });
+
+  it("separates blocks at blank lines and records the blanks around units", () => {
+    const units = unitsOf("标题一\n\n记者 武跃林\n正文第一句，还没有结束的句子在这里继续写下去\n");
+    expect(units.map((u) => [u.kind, u.blankBefore, u.blankAfter])).toEqual([
+      ["heading", true, true],
+      ["byline", true, false],
+      ["heading", false, true],
+    ]);
+  });
+
+  it("reads long or sentence-ending text as body", () => {
+    expect(unitsOf("这是一个句子。").map((u) => u.kind)).toEqual(["body"]);
+    expect(unitsOf("这是一行很长的文字".repeat(5)).map((u) => u.kind)).toEqual(["body"]);
+    expect(unitsOf("本报讯 今天").map((u) => u.kind)).toEqual(["body"]);
+  });
+
+  it("gives no unit for blank input", () => {
+    expect(unitsOf("")).toEqual([]);
+    expect(unitsOf("\n \n\u3000\n")).toEqual([]);
+  });
+});
+
+describe("isRunningHead / isColumnLabel", () => {
+  it("wants two of date, page number and editor", () => {
+    expect(isRunningHead("2022年6月1日 星期三 第2版")).toBe(true);
+    expect(isRunningHead("第2版 责任编辑 崔怡")).toBe(true);
+    expect(isRunningHead("2022年6月1日 星期三")).toBe(false);
+    expect(isRunningHead("下转第2版")).toBe(false);
+  });
+
+  it("knows column labels, spaced out or in brackets", () => {
+    expect(isColumnLabel("短 评")).toBe(true);
+    expect(isColumnLabel("【简讯】")).toBe(true);
+    expect(isColumnLabel("短评一则")).toBe(false);
+  });
+});
