@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { buildFlow } from "../src/pipeline/flow.js";
+import { reclassifyFragments } from "../src/pipeline/fragments.js";
+import { unitsOf } from "./helpers.js";
+
+const FILLER = "民警终于在通往朔南大道的南环路上找到走失的刘某柱看着被冻发抖";
+const row = (width: number, end = "") => FILLER.slice(0, width - end.length) + end;
+/** A paragraph of full lines, the last one short and closed. */
+const para = (lines: number, width = 20) => [...Array.from({ length: lines - 1 }, () => row(width, "，")), row(Math.floor(width / 2), "。")];
+
+const flowOf = (lines: string[]) => buildFlow(reclassifyFragments(unitsOf(lines.join("\n")), () => 0), () => 0);
+/** Each draft as the line numbers of its items. */
+const drafts = (lines: string[]) => flowOf(lines).drafts.map((d) => d.items.map((i) => [i.role, i.unit.lines[0]!.lineNo]));
+
+describe("buildFlow", () => {
+  it("chains the runs of one story across a blank line that cut a sentence", () => {
+    expect(drafts([row(20, "，"), row(20), "", row(20, "，"), row(10, "。")])).toEqual([
+      [
+        ["body", 1],
+        ["body", 4],
+      ],
+    ]);
+  });
+
+  it("starts a new story at a dateline", () => {
+    expect(drafts([...para(3), "本报讯（记者 武跃林）近日，市公安局组织开展冬", ...para(2)])).toHaveLength(2);
+  });
+
+  it("starts a new story after a byline line, and after a byline closing the last line", () => {
+    expect(drafts([...para(3), "记者 武跃林", ...para(3)])).toHaveLength(2);
+    expect(drafts([row(20, "，"), row(8, "。") + " 何永航", "", ...para(3)])).toHaveLength(2);
+  });
+
+  it("keeps a one-line heading between two runs of one column, after a paragraph end, as a subhead", () => {
+    expect(drafts([...para(3), "", "送抑郁女子回家", ...para(3)])).toEqual([
+      [
+        ["body", 1],
+        ["subhead", 5],
+        ["body", 6],
+      ],
+    ]);
+  });
+
+  it("starts a new story after two headings (a headline and its kicker)", () => {
+    const flow = flowOf([...para(3), "", "市妇联：", "闻令动 显真情 铸忠诚", ...para(3)]);
+    expect(flow.drafts).toHaveLength(2);
+    expect(flow.gaps.map((g) => g.units.map((u) => u.lines[0]!.text))).toEqual([[], ["市妇联：", "闻令动显真情铸忠诚"], []]);
+    expect(flow.gaps[1]!.prev).toBe(flow.drafts[0]);
+    expect(flow.gaps[1]!.next).toBe(flow.drafts[1]);
+  });
+
+  it("closes a story signed right after its text, and keeps running heads as furniture", () => {
+    const flow = flowOf(["2022年6月1日 星期三 第2版 责任编辑 崔怡", "", ...para(3), "记者 武跃林", ...para(3)]);
+    expect(flow.furniture.map((u) => u.kind)).toEqual(["furniture"]);
+    expect(flow.drafts[0]!.closed).toBe(true);
+    expect(flow.drafts[1]!.closed).toBe(false);
+  });
+
+  it("gives one gap and no draft for a page without body text", () => {
+    const flow = flowOf(["救助走失智障男子"]);
+    expect(flow.drafts).toEqual([]);
+    expect(flow.gaps).toHaveLength(1);
+    expect(flow.gaps[0]).toMatchObject({ prev: null, next: null });
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { reclassifyFragments } from "../src/pipeline/fragments.js";
+import { unitsOf } from "./helpers.js";
+
+const kinds = (text: string, junction: (a: string, b: string) => number = () => 0) =>
+  reclassifyFragments(unitsOf(text), junction).map((u) => [u.kind, u.lines.map((l) => l.lineNo)]);
+
+const BODY = ["安分局沙塄河派出所报警称：11 月 30", "日下午，其智障儿子从家里出门后至今", "未归。值班民警接到求助后，立刻组织", "警力围绕上沙塄河村周边公路、村庄等"];
+
+describe("reclassifyFragments", () => {
+  it("makes a body fragment cut off by a blank line body text: as wide as the text after, with a comma", () => {
+    expect(kinds(["12月1日15时许，一群众来朔城公", "", ...BODY].join("\n"))).toEqual([
+      ["body", [1]],
+      ["body", [3, 4, 5, 6]],
+    ]);
+  });
+
+  it("makes a fragment without a comma body text when it joins the next text as a word of the page", () => {
+    const text = ["此例患者的成功救援行动为全市", "", "治疗工作积累了经验，在我市防疫", "工作中具有重要意义，值得推广。"].join("\n");
+    expect(kinds(text)[0]![0]).toBe("heading");
+    expect(kinds(text, (a, b) => (a === "市" && b === "治" ? 1 : 0))[0]![0]).toBe("body");
+  });
+
+  it("keeps a narrow heading above the text a heading", () => {
+    expect(kinds(["救助走失智障男子", "", ...BODY].join("\n"))).toEqual([
+      ["heading", [1]],
+      ["body", [3, 4, 5, 6]],
+    ]);
+  });
+
+  it("makes the first text line under a heading body text when a blank line cut it off", () => {
+    const text = ["送抑郁女子回家", "11月30日16时许，应县公安局金", "", "城派出所民警日常疫情巡逻至北四", "环附近，看见一女子孤身一人行走", "在路边野地里，走走停停的样子。"].join("\n");
+    expect(kinds(text)).toEqual([
+      ["heading", [1]],
+      ["body", [2]],
+      ["body", [4, 5, 6]],
+    ]);
+  });
+
+  it("splits the last line off a two-line heading unit when it is the first line of the text", () => {
+    const text = ["民警救助走失的智障男子", "11月30日16时许，应县公安局", "", "城派出所民警日常疫情巡逻至北四", "环附近，看见一女子孤身一人行走", "在路边野地里，走走停停的样子。"].join("\n");
+    expect(unitsOf(text).map((u) => [u.kind, u.lines.length])).toEqual([
+      ["heading", 2],
+      ["body", 3],
+    ]);
+    const units = reclassifyFragments(unitsOf(text), () => 0);
+    expect(units.map((u) => [u.kind, u.lines.map((l) => l.lineNo), u.blankBefore, u.blankAfter])).toEqual([
+      ["heading", [1], true, false],
+      ["body", [2], false, true],
+      ["body", [4, 5, 6], true, true],
+    ]);
+  });
+});
