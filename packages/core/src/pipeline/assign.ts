@@ -69,7 +69,7 @@ export function assignGaps(gaps: readonly Gap[], lexicon: PageLexicon, docOf: Ma
 
 function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): void {
   const units = gap.units.filter((u) => !(u.kind === "label" && COMMENTARY_LABELS.has(labelKey(u))));
-  if (units.length === 0) return;
+  if (units.length === 0 || (!gap.prev && !gap.next)) return;
   if (!gap.prev) return void gap.next!.leaders.push(...units);
   if (!gap.next) return void gap.prev.trailers.push(...units);
   // with headings printed before their stories, a story that has one takes no second

@@ -90,7 +90,7 @@ export function parseByline(text: string): Byline {
   let role: keyof Omit<Byline, "raw"> = photo ? "photographers" : "authors";
   const tokens = rest.split(/[ 、，,：:]+/u).filter((t) => t !== "");
   for (let token of tokens) {
-    if (ANONYMOUS_BYLINE.test(token)) continue;
+    if (token === "本通" || token === "本报") continue;
     const roleWord = ROLE_TABLE.find(([word]) => token.startsWith(word));
     if (roleWord) {
       role = photo && roleWord[1] !== "editors" ? "photographers" : roleWord[1];

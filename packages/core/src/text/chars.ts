@@ -1,7 +1,7 @@
 /** Character classes and display widths of newspaper text. */
 
 /** CJK ideographs (with extensions and compatibility forms), kana and Hangul. */
-const CJK_IDEOGRAPH = /[\u2E80-\u2FDF\u3005-\u3007\u3021-\u3029\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]|[\uD840-\uD87F][\uDC00-\uDFFF]/u;
+const CJK_IDEOGRAPH = /[\u2E80-\u2FDF\u3005-\u3007\u3021-\u3029\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\u{20000}-\u{3134F}]/u;
 
 /**
  * Full-width punctuation and symbols (CJK punctuation block, full-width forms, dashes, ellipsis).

@@ -79,8 +79,10 @@ export function normalizeHeading(text: string): string {
     const before = lastChar(out);
     const after = firstChar(t);
     // a lone character beside a phrase is a justified gap (`奋 战`), and so is a space next to punctuation
+    const prevToken = tokens[i - 1] ?? "";
     const gap =
       (Array.from(t).length === 1 && isWideChar(t)) ||
+      (Array.from(prevToken).length === 1 && isWideChar(prevToken)) ||
       (!isCjkChar(before) && isWideChar(before)) ||
       (!isCjkChar(after) && isWideChar(after)) ||
       (isCjkChar(before) && isLatinOrDigit(after)) ||
