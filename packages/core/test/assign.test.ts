@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { assignGaps, bound, isKickerText, isSubtitleOf, isSubtitleText, matchHeadings } from "../src/pipeline/assign.js";
+import { buildFlow, type Draft } from "../src/pipeline/flow.js";
+import { reclassifyFragments } from "../src/pipeline/fragments.js";
+import { PageLexicon } from "../src/pipeline/lexicon.js";
+import { splitLines } from "../src/pipeline/lines.js";
+import { buildUnits } from "../src/pipeline/units.js";
+import { unitHeadingText } from "../src/pipeline/unit-text.js";
+import { unitsOf } from "./helpers.js";
+
+/** Runs the stages before assignment, as parseText does. */
+function stage(lines: string[]) {
+  const all = splitLines(lines.join("\n"));
+  const lexicon = new PageLexicon(all.map((l) => l.text));
+  const junction = (a: string, b: string) => lexicon.junctionCount(a, b);
+  const flow = buildFlow(reclassifyFragments(buildUnits(all), junction), junction);
+  const docOf = new Map<Draft, number>();
+  for (const d of flow.drafts) docOf.set(d, lexicon.addDocument(d.items.map((i) => i.unit.lines.map((l) => l.text).join("")).join("")));
+  return { flow, lexicon, docOf };
+}
+const headings = (units: { kind: string }[]) => units.filter((u) => u.kind === "heading" || u.kind === "vertical").map((u) => unitHeadingText(u as never));
+
+const STORY_A = ["全市各社区广泛发动群众参与环境卫生整治，清理", "卫生死角，营造干净整洁的人居环境，让居民群众", "在参与中受益，在受益中参与，人人参与。"];
+const STORY_B = ["本报讯 民警终于在通往朔南大道的南环路上找到走失的刘", "某柱，看着被冻发抖的刘某柱，民警立即将其扶上", "警车，救助走失智障男子的民警受到称赞。"];
+
+describe("kicker and subtitle text", () => {
+  it("a kicker ends with a colon or a dash, a subtitle starts with a dash", () => {
+    expect(isKickerText("市妇联：")).toBe(true);
+    expect(isKickerText("让这场战疫斗争——")).toBe(true);
+    expect(isKickerText("闻令动 显真情 铸忠诚")).toBe(false);
+    expect(isSubtitleText("——记朔州市公安局民警")).toBe(true);
+    expect(isSubtitleText("记朔州市公安局民警")).toBe(false);
+  });
+
+  it("bound keeps a kicker with its headline, a headline with its subtitle, a label with its heading", () => {
+    const [kicker, headline, subtitle] = unitsOf("市妇联：\n\n闻令动 显真情 铸忠诚\n\n——记市妇联的志愿者们");
+    expect(bound(kicker!, headline!)).toBe(true);
+    expect(bound(headline!, subtitle!)).toBe(true);
+    expect(isSubtitleOf(headline!, subtitle!)).toBe(true);
+    const [label, heading] = unitsOf("短 评\n\n人人参与 人人受益");
+    expect(bound(label!, heading!)).toBe(true);
+    expect(bound(heading!, label!)).toBe(false);
+    const [a, b] = unitsOf("人人参与 人人受益\n\n救助走失智障男子");
+    expect(bound(a!, b!)).toBe(false);
+  });
+});
+
+describe("assignGaps", () => {
+  it("gives the headings of a gap to the story whose words they share", () => {
+    const { flow, lexicon, docOf } = stage(["人人参与 人人受益", ...STORY_A, "", "救助走失智障男子", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    expect(follow).toBe(false);
+    expect(headings(flow.drafts[0]!.leaders)).toEqual(["人人参与 人人受益"]);
+    expect(headings(flow.drafts[1]!.leaders)).toEqual(["救助走失智障男子"]);
+  });
+
+  it("learns that a page prints headings after their stories", () => {
+    const { flow, lexicon, docOf } = stage([...STORY_A, "", "人人参与 人人受益", "", ...STORY_B, "", "救助走失智障男子"]);
+    expect(flow.drafts).toHaveLength(2);
+    expect(assignGaps(flow.gaps, lexicon, docOf)).toBe(true);
+    expect(headings(flow.drafts[0]!.trailers)).toEqual(["人人参与 人人受益"]);
+    expect(headings(flow.drafts[1]!.trailers)).toEqual(["救助走失智障男子"]);
+  });
+
+  it("gives a byline printed right after a story to that story", () => {
+    const { flow, lexicon, docOf } = stage([...STORY_A, "记者 武跃林", "救助走失智障男子", ...STORY_B]);
+    assignGaps(flow.gaps, lexicon, docOf);
+    expect(flow.drafts[0]!.trailers.map((u) => u.kind)).toEqual(["byline"]);
+    expect(headings(flow.drafts[1]!.leaders)).toEqual(["救助走失智障男子"]);
+  });
+});
+
+describe("matchHeadings", () => {
+  it("moves a headline printed next to the wrong story to the story that shares its words", () => {
+    // both headlines printed above the first story, as in a row of headlines
+    const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", "人人参与 人人受益", ...STORY_A, "记者 武跃林", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[0]!)?.map(unitHeadingText)).toEqual(["人人参与 人人受益"]);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["救助走失智障男子"]);
+  });
+});
