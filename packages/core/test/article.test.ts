@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { PageSchema, parseText } from "../src/index.js";
+import { spansOf } from "../src/pipeline/article.js";
+import { linesOf, missingLetters } from "./helpers.js";
+
+const STORY = [
+  "本报讯（记者 薛礼伟 通讯员 杨娜）近日，市妇联组织开展志愿服务活",
+  "动，广大妇女干部闻令而动，深入社区一线，协助开展核酸检测、",
+  "信息登记等工作，展现了巾帼力量。连日来，志愿者们坚守岗位，",
+  "不怕苦不怕累，用实际行动诠释了责任担当。",
+];
+const SECOND = [
+  "全市各社区广泛发动群众参与环境卫生整治，清理卫生死角，",
+  "营造干净整洁的人居环境，让居民群众在参与中受益，在受益",
+  "中参与，共同守护美好家园，让群众更有获得感和安全感。 何永航",
+];
+
+const parse = (lines: string[]) => {
+  const input = lines.join("\n");
+  const page = PageSchema.parse(parseText(input, { sourceName: "t.txt" }));
+  expect(missingLetters(input, page)).toEqual(new Map());
+  return page;
+};
+
+describe("buildArticle (through parseText)", () => {
+  it("fills column, kicker, headline, dateline, byline and paragraphs", () => {
+    const lines = ["短 评", "市妇联：", "闻令动 显真情 铸忠诚", ...STORY];
+    const page = parse(lines);
+    expect(page.articles).toHaveLength(1);
+    const a = page.articles[0]!;
+    expect(a).toMatchObject({
+      kind: "commentary",
+      column: "短评",
+      kicker: "市妇联：",
+      headline: "闻令动 显真情 铸忠诚",
+      subheadline: null,
+      dateline: "本报讯",
+      byline: { raw: "记者 薛礼伟 通讯员 杨娜", reporters: ["薛礼伟"], correspondents: ["杨娜"], photographers: [], editors: [], authors: [] },
+      jumps: [],
+    });
+    expect(a.paragraphs.map((p) => [p.role, p.text])).toEqual([
+      ["body", "近日，市妇联组织开展志愿服务活动，广大妇女干部闻令而动，深入社区一线，协助开展核酸检测、信息登记等工作，展现了巾帼力量。连日来，志愿者们坚守岗位，不怕苦不怕累，用实际行动诠释了责任担当。"],
+    ]);
+    expect(a.spans).toEqual([{ start: 0, end: lines.join("\n").length, line: 1, endLine: 7 }]);
+  });
+
+  it("splits a closing byline off the last line, and a jump line off the end of a paragraph", () => {
+    const page = parse(["人人参与 人人受益", ...SECOND.slice(0, 2), "中参与，共同守护美好家园，让群众更有获得感。（下转第3版）", "", "记者 武跃林"]);
+    const a = page.articles[0]!;
+    expect(a.headline).toBe("人人参与 人人受益");
+    expect(a.jumps).toEqual([{ direction: "continuedOn", page: 3, raw: "（下转第3版）", spans: [expect.objectContaining({ line: 4, endLine: 4 })] }]);
+    expect(a.paragraphs.at(-1)!.text.endsWith("获得感。")).toBe(true);
+    expect(a.byline).toMatchObject({ raw: "记者 武跃林", reporters: ["武跃林"] });
+
+    const signed = parse(["人人参与 人人受益", ...SECOND]).articles[0]!;
+    expect(signed.byline).toMatchObject({ raw: "何永航", authors: ["何永航"] });
+    expect(signed.paragraphs.at(-1)!.text.endsWith("安全感。")).toBe(true);
+  });
+
+  it("reads a jump line printed on its own line before the text", () => {
+    const a = parse(["（上接第一版）", ...SECOND]).articles[0]!;
+    expect(a.jumps).toMatchObject([{ direction: "continuedFrom", page: 1, raw: "（上接第一版）" }]);
+  });
+
+  it("makes a vertical headline the article's headline", () => {
+    const page = parse(["我", "市", "第", "二", "例", "", ...STORY]);
+    expect(page.articles[0]!.headline).toBe("我市第二例");
+  });
+
+  it("makes a photo caption closed by a credit a photo article", () => {
+    const page = parse(["市妇联志愿者在社区协助开展核酸检测信息登记工作，展现巾帼力量。", "记者 顾泳 摄"]);
+    expect(page.articles[0]).toMatchObject({ kind: "photo", headline: null, byline: { photographers: ["顾泳"] } });
+  });
+
+  // BUG (src/pipeline/flow.ts continuationHost / isBoundary): a story whose last line ends with an
+  // inline jump (`…责任担当。（下转第3版）`) goes on on page 3, yet the line does not "end a
+  // sentence", so the story counts as open and swallows the next story (its headline becomes a
+  // subhead). With the jump on a line of its own the two stories are kept apart.
+  it.fails("closes a story whose last line ends with an inline jump", () => {
+    const page = parse(["闻令动 显真情 铸忠诚", ...STORY.slice(0, 3), STORY[3] + "（下转第3版）", "", "人人参与 人人受益", ...SECOND]);
+    expect(page.articles.map((a) => a.headline)).toEqual(["闻令动 显真情 铸忠诚", "人人参与 人人受益"]);
+  });
+
+  it("keeps the two stories apart when the jump is on a line of its own", () => {
+    const page = parse(["闻令动 显真情 铸忠诚", ...STORY, "（下转第3版）", "", "人人参与 人人受益", ...SECOND]);
+    expect(page.articles.map((a) => a.headline)).toEqual(["闻令动 显真情 铸忠诚", "人人参与 人人受益"]);
+    expect(page.articles[0]!.jumps.map((j) => j.page)).toEqual([3]);
+  });
+});
+
+describe("spansOf", () => {
+  it("merges consecutive lines into one span, in line order", () => {
+    const lines = linesOf("甲\n乙\n丙\n丁");
+    expect(spansOf([lines[3]!, lines[0]!, lines[1]!])).toEqual([
+      { start: 0, end: 3, line: 1, endLine: 2 },
+      { start: 6, end: 7, line: 4, endLine: 4 },
+    ]);
+    expect(spansOf([])).toEqual([]);
+  });
+});
