@@ -1,0 +1,169 @@
+import type { Article, Page } from "@dubao/core";
+import { indexTerms } from "../search/index-terms.js";
+import type { Db } from "../store/database.js";
+import { statements } from "../store/statements.js";
+import { resolvePageMeta, type PageMetaOverrides, type ResolvedPageMeta } from "./page-meta.js";
+
+/** What importing one page did. */
+export interface ImportResult {
+  /** `duplicate`: a page with the same source hash was already in the library; nothing changed. */
+  status: "imported" | "duplicate";
+  pageId: number;
+  articleCount: number;
+  /** Where the page is filed (for a duplicate, where the earlier import filed it). */
+  meta: Pick<ResolvedPageMeta, "publication" | "date" | "pageNumber">;
+}
+
+/** Byline roles as stored in `article_people.role`, with the Byline field that lists them. */
+export const PERSON_ROLES = [
+  ["reporter", "reporters"],
+  ["correspondent", "correspondents"],
+  ["photographer", "photographers"],
+  ["editor", "editors"],
+  ["author", "authors"],
+] as const;
+
+/** A role someone has in an article's byline. */
+export type PersonRole = (typeof PERSON_ROLES)[number][0];
+
+/** Length of the source-hash prefix in public article ids, as in `Page.id`. */
+const KEY_HASH_CHARS = 16;
+
+/**
+ * The public id of an article: its page's source hash prefix and its place in reading order.
+ * Stable across databases for the same source, so links keep working after a re-import.
+ */
+export function articleKey(sourceSha256: string, seq: number): string {
+  return `${sourceSha256.slice(0, KEY_HASH_CHARS)}-${seq}`;
+}
+
+/**
+ * Imports one page in one transaction: either the page with all its articles, people and search
+ * terms is stored, or (on any error, or if the process dies) nothing is. A page whose source hash
+ * is already in the library is not imported again.
+ * @param db an open library database
+ * @param page the parsed page
+ * @param raw the decoded dump the page's spans point into, if known
+ * @param overrides publication, date and page number given by the user
+ * @throws LibraryError when an override is malformed
+ */
+export function importPage(db: Db, page: Page, raw: string | null, overrides: PageMetaOverrides = {}): ImportResult {
+  const meta = resolvePageMeta(page, overrides);
+  const s = statements(db);
+  const run = db.transaction((): ImportResult => {
+    const existing = s.pageBySha.get(page.source.sha256) as
+      | { id: number; publication: string; date: string; page_number: number | null; articles: number }
+      | undefined;
+    if (existing) {
+      return {
+        status: "duplicate",
+        pageId: existing.id,
+        articleCount: existing.articles,
+        meta: { publication: existing.publication, date: existing.date, pageNumber: existing.page_number },
+      };
+    }
+    s.insertPublication.run(meta.publication);
+    const publicationId = (s.publicationId.raw().get(meta.publication) as [number])[0];
+    s.insertIssue.run(publicationId, meta.date);
+    const issueId = (s.issueId.raw().get(publicationId, meta.date) as [number])[0];
+    const pageId = Number(
+      s.insertPage.run(
+        issueId,
+        meta.pageNumber,
+        meta.pageName,
+        page.source.name,
+        page.source.format,
+        page.source.encoding,
+        page.source.sha256,
+        raw,
+        JSON.stringify(page),
+        new Date().toISOString(),
+      ).lastInsertRowid,
+    );
+    page.articles.forEach((article, index) => {
+      const seq = index + 1;
+      const bodyText = article.paragraphs.map((p) => p.text).join("\n");
+      const articleId = Number(
+        s.insertArticle.run(
+          articleKey(page.source.sha256, seq),
+          pageId,
+          seq,
+          article.kind,
+          article.column,
+          article.kicker,
+          article.headline,
+          article.subheadline,
+          article.dateline,
+          article.byline?.raw ?? null,
+          bodyText,
+          Array.from(bodyText).length,
+          JSON.stringify(article),
+          issueId,
+          publicationId,
+          meta.date,
+        ).lastInsertRowid,
+      );
+      for (const [role, name] of peopleOf(article)) {
+        s.insertPerson.run(name);
+        const personId = (s.personId.raw().get(name) as [number])[0];
+        s.insertArticlePerson.run(articleId, personId, role);
+      }
+      const head = indexTerms(headTexts(article));
+      const body = indexTerms(bodyTexts(article));
+      s.insertFts.run(articleId, head.bigrams, body.bigrams, head.chars, body.chars);
+    });
+    return {
+      status: "imported",
+      pageId,
+      articleCount: page.articles.length,
+      meta: { publication: meta.publication, date: meta.date, pageNumber: meta.pageNumber },
+    };
+  });
+  return run.immediate();
+}
+
+/**
+ * The texts indexed as an article's head (weighted above its body in ranking).
+ * @param article a parsed article
+ */
+export function headTexts(article: Article): string[] {
+  return [article.kicker, article.headline, article.subheadline].filter((t): t is string => t !== null && t !== "");
+}
+
+/**
+ * The texts indexed as an article's body: column, dateline, byline and every paragraph.
+ * @param article a parsed article
+ */
+export function bodyTexts(article: Article): string[] {
+  const meta = [article.column, article.dateline, article.byline?.raw ?? null].filter((t): t is string => t !== null && t !== "");
+  return [...meta, ...article.paragraphs.map((p) => p.text)];
+}
+
+/** Each distinct (role, name) of an article's byline. */
+function peopleOf(article: Article): Array<[PersonRole, string]> {
+  const byline = article.byline;
+  if (!byline) return [];
+  const seen = new Set<string>();
+  const out: Array<[PersonRole, string]> = [];
+  for (const [role, field] of PERSON_ROLES) {
+    for (const raw of byline[field]) {
+      const name = personName(raw);
+      if (name === "" || seen.has(`${role}\u0000${name}`)) continue;
+      seen.add(`${role}\u0000${name}`);
+      out.push([role, name]);
+    }
+  }
+  return out;
+}
+
+/**
+ * A person's name as filed: runs of whitespace made one space, and none between two Chinese
+ * characters, since bylines space out two-character names (`张  骏` is `张骏`).
+ * @param raw the name as the byline printed it
+ */
+export function personName(raw: string): string {
+  return raw
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, "$1");
+}

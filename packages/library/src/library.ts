@@ -1,0 +1,93 @@
+import type { Page } from "@dubao/core";
+import { importPage, type ImportResult } from "./import/import-page.js";
+import type { PageMetaOverrides } from "./import/page-meta.js";
+import { getArticle, getPage, getPerson, type ArticleView, type PageView, type PersonView } from "./read/article.js";
+import {
+  getIssue,
+  latestIssues,
+  libraryStats,
+  listPublications,
+  type IssueSummary,
+  type IssueView,
+  type LibraryStats,
+  type PublicationSummary,
+} from "./read/browse.js";
+import { search, type SearchRequest, type SearchResponse } from "./search/search.js";
+import { openDatabase, resolveDbPath, type Db } from "./store/database.js";
+
+/**
+ * A dubao library: parsed newspaper pages in one SQLite database, to import into, browse and
+ * search. Synchronous (SQLite is in-process); one instance per process is enough.
+ *
+ * @example
+ * const library = Library.open();            // DUBAO_DB, or data/dubao.db
+ * library.importPage(page, rawText, { publication: "人民日报" });
+ * const { total, hits } = library.search({ query: "核酸" });
+ */
+export class Library {
+  private constructor(
+    /** The connection, for callers that need SQL the class does not offer. */
+    readonly db: Db,
+    /** The database file. */
+    readonly path: string,
+  ) {}
+
+  /**
+   * Opens a library, creating and migrating its database as needed.
+   * @param file database path (default: `DUBAO_DB`, else `data/dubao.db`), or `":memory:"`
+   * @throws LibraryError when the database was made by a newer dubao
+   */
+  static open(file: string = resolveDbPath()): Library {
+    return new Library(openDatabase(file), file);
+  }
+
+  /** Imports one page in one transaction; see {@link importPage}. */
+  importPage(page: Page, raw: string | null, overrides: PageMetaOverrides = {}): ImportResult {
+    return importPage(this.db, page, raw, overrides);
+  }
+
+  /** Searches articles; see {@link search}. Never throws for any query string. */
+  search(request: SearchRequest): SearchResponse {
+    return search(this.db, request);
+  }
+
+  /** Counts of publications, issues, pages, articles and people. */
+  stats(): LibraryStats {
+    return libraryStats(this.db);
+  }
+
+  /** Every publication, by name. */
+  publications(): PublicationSummary[] {
+    return listPublications(this.db);
+  }
+
+  /** The latest issues, newest first; optionally of one publication. */
+  latestIssues(limit: number, publicationId?: number): IssueSummary[] {
+    return latestIssues(this.db, limit, publicationId);
+  }
+
+  /** An issue with its pages and articles, or `null`. */
+  issue(id: number): IssueView | null {
+    return getIssue(this.db, id);
+  }
+
+  /** A page with its dump and articles, or `null`. */
+  page(id: number): PageView | null {
+    return getPage(this.db, id);
+  }
+
+  /** An article by public id, or `null`. */
+  article(id: string): ArticleView | null {
+    return getArticle(this.db, id);
+  }
+
+  /** A person with one page of their articles, or `null`. */
+  person(name: string, offset?: number, limit?: number): PersonView | null {
+    return getPerson(this.db, name, offset, limit);
+  }
+
+  /** Closes the database. */
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,201 @@
+import type { Db } from "../store/database.js";
+import { parseQuery, type ParsedQuery } from "./query.js";
+import { makeSnippet, markText, type Segment, type Snippet } from "./snippet.js";
+
+/** Narrowing a search down; every field is optional. */
+export interface SearchFilters {
+  /** Earliest issue date, `YYYY-MM-DD`, inclusive. Articles of undated issues are then left out. */
+  from?: string | undefined;
+  /** Latest issue date, `YYYY-MM-DD`, inclusive. */
+  to?: string | undefined;
+  /** Publication name, exactly as listed. */
+  publication?: string | undefined;
+  /** Name of someone in the byline (any role). */
+  person?: string | undefined;
+  /** Article kind: news, commentary, photo, brief, notice, other. */
+  kind?: string | undefined;
+}
+
+/** A search: words to find (optional when a filter is given), filters and the page of results. */
+export interface SearchRequest extends SearchFilters {
+  query?: string | undefined;
+  /** Results to skip (default 0). */
+  offset?: number | undefined;
+  /** Results to return, 1 to {@link MAX_SEARCH_LIMIT} (default {@link DEFAULT_SEARCH_LIMIT}). */
+  limit?: number | undefined;
+}
+
+/** One article found. */
+export interface SearchHit {
+  /** Public article id. */
+  id: string;
+  headline: string | null;
+  /** The headline with hits marked (empty when there is no headline). */
+  headlineSegments: Segment[];
+  snippet: Snippet;
+  kind: string;
+  byline: string | null;
+  /** Issue date `YYYY-MM-DD`, or `null` when unknown. */
+  date: string | null;
+  /** Publication name, or `null` when unknown. */
+  publication: string | null;
+  pageId: number;
+  pageNumber: number | null;
+}
+
+/** A page of search results. */
+export interface SearchResponse {
+  /** All matching articles, not just this page. */
+  total: number;
+  hits: SearchHit[];
+  offset: number;
+  limit: number;
+  query: ParsedQuery;
+  /** `relevance` when words were searched, `date` (newest first) for filters alone. */
+  order: "relevance" | "date";
+}
+
+export const DEFAULT_SEARCH_LIMIT = 20;
+export const MAX_SEARCH_LIMIT = 100;
+
+/**
+ * How many matches are ranked together. FTS5's bm25 costs a few microseconds per matching
+ * article, so ranking all 90,000 articles that contain a common word would take far longer than
+ * the reader's 50 ms budget. Matches are therefore ranked by bm25 in windows of this many, taken
+ * newest import first: every match is found and counted, and within each window the most
+ * relevant come first. A query with fewer matches is ranked as a whole.
+ */
+export const RANK_WINDOW = 2000;
+
+/** Weight of a hit in kicker/headline/subtitle against one in the body, in bm25. */
+const HEAD_WEIGHT = 4;
+
+/** Deepest result offset served; beyond it a reader should narrow the search. */
+export const MAX_SEARCH_OFFSET = 10_000;
+
+interface Where {
+  joins: boolean;
+  sql: string;
+  params: unknown[];
+}
+
+function filterClause(filters: SearchFilters): Where {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filters.from) {
+    parts.push("a.date >= ? AND a.date <> ''");
+    params.push(filters.from);
+  }
+  if (filters.to) {
+    parts.push("a.date <= ? AND a.date <> ''");
+    params.push(filters.to);
+  }
+  if (filters.publication !== undefined && filters.publication !== "") {
+    parts.push("a.publication_id = (SELECT id FROM publications WHERE name = ?)");
+    params.push(filters.publication);
+  }
+  if (filters.kind) {
+    parts.push("a.kind = ?");
+    params.push(filters.kind);
+  }
+  if (filters.person) {
+    parts.push("a.id IN (SELECT ap.article_id FROM article_people ap JOIN people pe ON pe.id = ap.person_id WHERE pe.name = ?)");
+    params.push(filters.person);
+  }
+  return { joins: parts.length > 0, sql: parts.map((p) => ` AND ${p}`).join(""), params };
+}
+
+function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.trunc(value)));
+}
+
+/**
+ * Searches the library. Any string is a valid query: nothing searchable in it gives no results.
+ * @param db an open library database
+ * @param request words, filters and which page of results
+ */
+export function search(db: Db, request: SearchRequest): SearchResponse {
+  const query = parseQuery(request.query ?? "");
+  const limit = clampInt(request.limit, 1, MAX_SEARCH_LIMIT, DEFAULT_SEARCH_LIMIT);
+  const offset = clampInt(request.offset, 0, MAX_SEARCH_OFFSET, 0);
+  const where = filterClause(request);
+  if (query.match === null) {
+    if (!where.joins) return { total: 0, hits: [], offset, limit, query, order: "date" };
+    const total = (db.prepare(`SELECT count(*) FROM articles a WHERE 1${where.sql}`).raw().get(...where.params) as [number])[0];
+    const ids = (
+      db
+        .prepare(`SELECT a.id FROM articles a WHERE 1${where.sql} ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?`)
+        .raw()
+        .all(...where.params, limit, offset) as Array<[number]>
+    ).map((r) => r[0]);
+    return { total, hits: hydrate(db, ids, query), offset, limit, query, order: "date" };
+  }
+
+  const from = where.joins ? "article_fts JOIN articles a ON a.id = article_fts.rowid" : "article_fts";
+  const total = (
+    db.prepare(`SELECT count(*) FROM ${from} WHERE article_fts MATCH ?${where.sql}`).raw().get(query.match, ...where.params) as [number]
+  )[0];
+  const ranked = db.prepare(`
+    SELECT id FROM (
+      SELECT article_fts.rowid AS id, bm25(article_fts, ${HEAD_WEIGHT}, 1, ${HEAD_WEIGHT}, 1) AS score
+      FROM ${from} WHERE article_fts MATCH ?${where.sql}
+      ORDER BY article_fts.rowid DESC LIMIT ? OFFSET ?
+    ) ORDER BY score, id DESC LIMIT ? OFFSET ?`);
+  const ids: number[] = [];
+  let window = Math.floor(offset / RANK_WINDOW);
+  let skip = offset - window * RANK_WINDOW;
+  while (ids.length < limit && window * RANK_WINDOW < total) {
+    const rows = ranked
+      .raw()
+      .all(query.match, ...where.params, RANK_WINDOW, window * RANK_WINDOW, limit - ids.length, skip) as Array<[number]>;
+    for (const [id] of rows) ids.push(id);
+    window++;
+    skip = 0;
+  }
+  return { total, hits: hydrate(db, ids, query), offset, limit, query, order: "relevance" };
+}
+
+interface HitRow {
+  id: number;
+  key: string;
+  headline: string | null;
+  kind: string;
+  byline: string | null;
+  body_text: string;
+  date: string;
+  publication: string;
+  page_id: number;
+  page_number: number | null;
+}
+
+function hydrate(db: Db, ids: readonly number[], query: ParsedQuery): SearchHit[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.key, a.headline, a.kind, a.byline, a.body_text, a.date, pub.name AS publication,
+              a.page_id, p.page_number
+       FROM articles a JOIN pages p ON p.id = a.page_id JOIN publications pub ON pub.id = a.publication_id
+       WHERE a.id IN (${ids.map(() => "?").join(",")})`,
+    )
+    .all(...ids) as HitRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    return [
+      {
+        id: r.key,
+        headline: r.headline,
+        headlineSegments: r.headline ? markText(r.headline, query.phrases) : [],
+        snippet: makeSnippet(r.body_text, query.phrases),
+        kind: r.kind,
+        byline: r.byline,
+        date: r.date === "" ? null : r.date,
+        publication: r.publication === "" ? null : r.publication,
+        pageId: r.page_id,
+        pageNumber: r.page_number,
+      },
+    ];
+  });
+}

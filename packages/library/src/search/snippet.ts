@@ -1,0 +1,154 @@
+import type { QueryPhrase } from "./query.js";
+import { textUnits, type Unit } from "./units.js";
+
+/** A piece of text; `hit` pieces matched the query. Render `text` escaped, with hits marked. */
+export interface Segment {
+  text: string;
+  hit: boolean;
+}
+
+/** A snippet: where it starts and ends in the text, and its segments. */
+export interface Snippet {
+  segments: Segment[];
+  /** Whether text before / after the snippet was left out. */
+  cutStart: boolean;
+  cutEnd: boolean;
+}
+
+/**
+ * Characters a snippet shows. About two lines of a results list on a phone, four on a desktop.
+ */
+export const SNIPPET_CHARS = 110;
+
+/** Where a snippet may begin: just after the end of a sentence or clause. */
+const SENTENCE_ENDS = "。！？；，、：!?;,:\n";
+
+/** Characters of context shown before the first hit of a snippet. */
+const SNIPPET_LEAD_CHARS = 24;
+
+/**
+ * Where the phrases occur in a text: the same rule as the index (consecutive units of one chain).
+ * @param text the text to search
+ * @param phrases the query's phrases
+ * @returns sorted, merged `[start, end)` UTF-16 ranges, each with the phrases it covers
+ */
+export function findHits(text: string, phrases: readonly QueryPhrase[]): Array<{ start: number; end: number; phrases: Set<number> }> {
+  if (phrases.length === 0 || text === "") return [];
+  const units = textUnits(text);
+  const raw: Array<{ start: number; end: number; phrase: number }> = [];
+  phrases.forEach((phrase, p) => {
+    const n = phrase.chars.length;
+    for (let i = 0; i + n <= units.length; i++) {
+      if (matchesAt(units, i, phrase.chars)) raw.push({ start: units[i]!.start, end: units[i + n - 1]!.end, phrase: p });
+    }
+  });
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Array<{ start: number; end: number; phrases: Set<number> }> = [];
+  for (const h of raw) {
+    const last = merged[merged.length - 1];
+    if (last && h.start <= last.end) {
+      last.end = Math.max(last.end, h.end);
+      last.phrases.add(h.phrase);
+    } else {
+      merged.push({ start: h.start, end: h.end, phrases: new Set([h.phrase]) });
+    }
+  }
+  return merged;
+}
+
+function matchesAt(units: readonly Unit[], i: number, chars: readonly string[]): boolean {
+  const chain = units[i]!.chain;
+  for (let k = 0; k < chars.length; k++) {
+    const u = units[i + k]!;
+    if (u.char !== chars[k] || u.chain !== chain) return false;
+  }
+  return true;
+}
+
+/**
+ * A whole text cut into segments with the query's hits marked.
+ * @param text e.g. a headline
+ * @param phrases the query's phrases
+ */
+export function markText(text: string, phrases: readonly QueryPhrase[]): Segment[] {
+  return segmentsOf(text, findHits(text, phrases), 0, text.length);
+}
+
+/**
+ * The stretch of a text that best shows why it matched: the window of {@link SNIPPET_CHARS}
+ * characters holding the most different phrases, starting a little before its first hit.
+ * Without hits (the match was in the headline), the start of the text.
+ * @param text the article's body text (paragraphs joined by newlines)
+ * @param phrases the query's phrases
+ */
+export function makeSnippet(text: string, phrases: readonly QueryPhrase[]): Snippet {
+  const hits = findHits(text, phrases);
+  let start = 0;
+  if (hits.length > 0) {
+    let best = hits[0]!;
+    let bestCount = 0;
+    for (let i = 0; i < hits.length; i++) {
+      const covered = new Set<number>();
+      for (let j = i; j < hits.length && hits[j]!.start < hits[i]!.start + SNIPPET_CHARS - SNIPPET_LEAD_CHARS; j++) {
+        for (const p of hits[j]!.phrases) covered.add(p);
+      }
+      if (covered.size > bestCount) {
+        best = hits[i]!;
+        bestCount = covered.size;
+      }
+    }
+    start = Math.max(0, best.start - SNIPPET_LEAD_CHARS);
+    // Begin at a sentence when one starts within the lead-in, rather than mid-word.
+    const lead = text.slice(start, best.start);
+    const sentenceEnd = Math.max(...Array.from(SENTENCE_ENDS, (c) => lead.lastIndexOf(c)));
+    if (sentenceEnd >= 0) start += sentenceEnd + 1;
+  }
+  // Start at the paragraph of the first hit shown when the lead-in would reach into the one before.
+  const firstShown = hits.find((h) => h.start >= start)?.start ?? start;
+  const lineBreak = firstShown > 0 ? text.lastIndexOf("\n", firstShown - 1) : -1;
+  if (lineBreak >= start) start = lineBreak + 1;
+  start = snapToCodePoint(text, start);
+  const end = snapToCodePoint(text, Math.min(text.length, start + SNIPPET_CHARS));
+  const segments = segmentsOf(text, hits, start, end).map((s) => ({ ...s, text: s.text.replace(/\s*\n\s*/g, " ") }));
+  return { segments: segments.filter((s) => s.text !== ""), cutStart: start > 0, cutEnd: end < text.length };
+}
+
+function segmentsOf(text: string, hits: ReadonlyArray<{ start: number; end: number }>, from: number, to: number): Segment[] {
+  const out: Segment[] = [];
+  let pos = from;
+  for (const h of hits) {
+    if (h.end <= from || h.start >= to) continue;
+    const s = Math.max(h.start, from);
+    const e = Math.min(h.end, to);
+    if (s > pos) out.push({ text: text.slice(pos, s), hit: false });
+    out.push({ text: text.slice(s, e), hit: true });
+    pos = e;
+  }
+  if (pos < to) out.push({ text: text.slice(pos, to), hit: false });
+  return out;
+}
+
+/** Moves an offset off the second half of a surrogate pair. */
+function snapToCodePoint(text: string, offset: number): number {
+  if (offset > 0 && offset < text.length) {
+    const code = text.charCodeAt(offset);
+    if (code >= 0xdc00 && code <= 0xdfff) return offset - 1;
+  }
+  return offset;
+}
+
+/**
+ * A snippet as plain text with the hit ranges, for the JSON API.
+ * @param snippet a snippet from {@link makeSnippet}
+ * @returns the text (with "…" where cut) and `[start, end)` UTF-16 ranges of the hits in it
+ */
+export function snippetText(snippet: Snippet): { text: string; marks: Array<[number, number]> } {
+  let text = snippet.cutStart ? "…" : "";
+  const marks: Array<[number, number]> = [];
+  for (const s of snippet.segments) {
+    if (s.hit) marks.push([text.length, text.length + s.text.length]);
+    text += s.text;
+  }
+  if (snippet.cutEnd) text += "…";
+  return { text, marks };
+}

@@ -1,0 +1,47 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "libsql";
+import { migrate } from "./migrations.js";
+
+/** A libsql (better-sqlite3 compatible) database connection. */
+export type Db = Database.Database;
+
+/** Default database path, relative to the working directory, when `DUBAO_DB` is not set. */
+export const DEFAULT_DB_PATH = "data/dubao.db";
+
+/**
+ * How long a statement waits for another process's write lock before failing. An import holds
+ * the lock for one page at a time (well under a second), so this is generous.
+ */
+const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * The database path to use: `DUBAO_DB` when set and not empty, else {@link DEFAULT_DB_PATH}.
+ * @param env the environment to read (default `process.env`)
+ * @returns an absolute path
+ */
+export function resolveDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.DUBAO_DB?.trim();
+  return path.resolve(fromEnv ? fromEnv : DEFAULT_DB_PATH);
+}
+
+/**
+ * Opens (creating it and its directory if needed) and migrates a library database.
+ * WAL mode lets the reader serve while an import writes.
+ * @param file database file path, or `":memory:"`
+ */
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (file !== ":memory:") db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+    db.exec("PRAGMA foreign_keys = ON");
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}

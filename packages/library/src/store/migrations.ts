@@ -1,0 +1,130 @@
+import { LibraryError } from "../errors.js";
+import type { Db } from "./database.js";
+
+/** One step of the database schema. Versions are consecutive from 1 and never edited once released. */
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Db) => void;
+}
+
+/**
+ * The schema, step by step. A database records the steps it has had in `schema_migrations`;
+ * opening it applies the missing ones, each in its own transaction.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "library: publications, issues, pages, articles, people, search index",
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE publications (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE               -- '' when no source named it
+        );
+        CREATE TABLE issues (
+          id INTEGER PRIMARY KEY,
+          publication_id INTEGER NOT NULL REFERENCES publications(id),
+          date TEXT NOT NULL,                     -- YYYY-MM-DD, '' when unknown
+          UNIQUE (publication_id, date)
+        );
+        CREATE INDEX issues_date ON issues(date);
+        CREATE TABLE pages (
+          id INTEGER PRIMARY KEY,
+          issue_id INTEGER NOT NULL REFERENCES issues(id),
+          page_number INTEGER,
+          page_name TEXT,
+          source_name TEXT NOT NULL,
+          source_format TEXT NOT NULL,
+          source_encoding TEXT NOT NULL,
+          source_sha256 TEXT NOT NULL UNIQUE,     -- the same source is imported once
+          raw_text TEXT,                          -- the decoded dump; NULL when only Page JSON was given
+          page_json TEXT NOT NULL,                -- the Page as imported
+          imported_at TEXT NOT NULL
+        );
+        CREATE INDEX pages_issue ON pages(issue_id, page_number);
+        CREATE TABLE articles (
+          id INTEGER PRIMARY KEY,                 -- also the search index rowid
+          key TEXT NOT NULL UNIQUE,               -- public id: first 12 hex of the source hash, '-', seq
+          page_id INTEGER NOT NULL REFERENCES pages(id),
+          seq INTEGER NOT NULL,                   -- 1-based reading order on the page
+          kind TEXT NOT NULL,
+          column_label TEXT,
+          kicker TEXT,
+          headline TEXT,
+          subheadline TEXT,
+          dateline TEXT,
+          byline TEXT,
+          body_text TEXT NOT NULL,                -- paragraph texts joined by newlines
+          body_chars INTEGER NOT NULL,
+          article_json TEXT NOT NULL,             -- the Article as parsed
+          issue_id INTEGER NOT NULL REFERENCES issues(id),
+          publication_id INTEGER NOT NULL REFERENCES publications(id),
+          date TEXT NOT NULL,                     -- the issue's date, for filters
+          UNIQUE (page_id, seq)
+        );
+        CREATE INDEX articles_date ON articles(date, id);
+        CREATE INDEX articles_publication ON articles(publication_id, date);
+        CREATE INDEX articles_kind ON articles(kind, date);
+        CREATE TABLE people (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE article_people (
+          article_id INTEGER NOT NULL REFERENCES articles(id),
+          person_id INTEGER NOT NULL REFERENCES people(id),
+          role TEXT NOT NULL,                     -- reporter, correspondent, photographer, editor, author
+          PRIMARY KEY (article_id, person_id, role)
+        );
+        CREATE INDEX article_people_person ON article_people(person_id, article_id);
+        -- Bigrams and single characters of the articles (see search/index-terms.ts); contentless,
+        -- since the text lives in articles.
+        CREATE VIRTUAL TABLE article_fts USING fts5(
+          head_bigrams, body_bigrams, head_chars, body_chars,
+          content = '', contentless_delete = 1, tokenize = 'ascii'
+        );
+      `);
+    },
+  },
+];
+
+/** The schema version this code writes and reads. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/**
+ * Brings a database up to {@link SCHEMA_VERSION}. Safe when several processes open the same new
+ * database at once: each step runs under a write lock and re-checks whether it is still needed.
+ * @throws LibraryError when the database was made by a newer dubao
+ */
+export function migrate(db: Db): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const current = currentVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new LibraryError(
+      `the library database has schema version ${current}, newer than this dubao understands (${SCHEMA_VERSION}): update dubao`,
+    );
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    const apply = db.transaction(() => {
+      if (currentVersion(db) >= migration.version) return;
+      migration.up(db);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    });
+    apply.immediate();
+  }
+}
+
+/** The highest migration applied to a database (0 for a new one). */
+export function currentVersion(db: Db): number {
+  const row = db.prepare("SELECT max(version) FROM schema_migrations").raw().get() as [number | null] | undefined;
+  return row?.[0] ?? 0;
+}

@@ -1,0 +1,149 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { Library, LibraryError, metaFromFileName, resolvePageMeta, SCHEMA_VERSION } from "../src/index.js";
+import { makePage } from "./helpers.js";
+
+const tempDir = () => mkdtempSync(path.join(tmpdir(), "dubao-library-"));
+
+describe("importPage", () => {
+  it("imports a page once: the same source hash is a duplicate", () => {
+    const lib = Library.open(":memory:");
+    const page = makePage([{ headline: "一" }, { headline: "二" }], { info: { publication: "甲报", date: "2024-01-02", pageNumber: 3 } });
+    const first = lib.importPage(page, "raw");
+    expect(first).toMatchObject({ status: "imported", articleCount: 2, meta: { publication: "甲报", date: "2024-01-02", pageNumber: 3 } });
+    const again = lib.importPage(page, "raw", { publication: "乙报" });
+    expect(again).toMatchObject({ status: "duplicate", pageId: first.pageId, articleCount: 2, meta: { publication: "甲报" } });
+    expect(lib.stats()).toMatchObject({ publications: 1, issues: 1, pages: 1, articles: 2 });
+    lib.close();
+  });
+
+  it("files pages of the same publication and date under one issue, in page order", () => {
+    const lib = Library.open(":memory:");
+    lib.importPage(makePage([{ headline: "二版" }]), null, { publication: "甲报", date: "2024-01-02", pageNumber: 2 });
+    lib.importPage(makePage([{ headline: "一版" }]), null, { publication: "甲报", date: "2024-01-02", pageNumber: 1 });
+    const [issue] = lib.latestIssues(10);
+    const view = lib.issue(issue!.id)!;
+    expect(view.pageList.map((p) => p.articles[0]!.headline)).toEqual(["一版", "二版"]);
+    lib.close();
+  });
+
+  it("stores the article, its people by role and its neighbours", () => {
+    const lib = Library.open(":memory:");
+    const page = makePage([
+      { headline: "甲", reporters: ["张骏", "孟群舒"] },
+      { headline: "乙", photographers: ["李 明"], authors: ["张骏"] },
+      { headline: "丙" },
+    ]);
+    lib.importPage(page, null);
+    const id = `${page.source.sha256.slice(0, 16)}-2`;
+    const view = lib.article(id)!;
+    expect(view.article.headline).toBe("乙");
+    expect(view.people).toEqual([
+      { name: "李明", role: "photographer" },
+      { name: "张骏", role: "author" },
+    ]);
+    expect([view.previous?.headline, view.next?.headline]).toEqual(["甲", "丙"]);
+    const person = lib.person("张骏")!;
+    expect(person.total).toBe(2);
+    expect(person.roles).toEqual({ reporter: 1, author: 1 });
+    expect(lib.article("nope")).toBeNull();
+    lib.close();
+  });
+
+  it("refuses a malformed date or page number with a LibraryError", () => {
+    const lib = Library.open(":memory:");
+    expect(() => lib.importPage(makePage([]), null, { date: "2024-02-30" })).toThrow(LibraryError);
+    expect(() => lib.importPage(makePage([]), null, { pageNumber: 0 })).toThrow(/page number/);
+    expect(lib.stats().pages).toBe(0);
+    lib.close();
+  });
+});
+
+describe("publication, date and page number", () => {
+  it("come from options, then the page, then the file name", () => {
+    const page = makePage([], { name: "申报_1935-01-02_p12.txt", info: { date: "1935-01-03" } });
+    expect(resolvePageMeta(page)).toMatchObject({ publication: "申报", date: "1935-01-03", pageNumber: 12 });
+    expect(resolvePageMeta(page, { publication: "大公报", pageNumber: 1 })).toMatchObject({
+      publication: "大公报",
+      date: "1935-01-03",
+      pageNumber: 1,
+      from: { publication: "option", date: "page", pageNumber: "option" },
+    });
+  });
+
+  it("are read from names that follow the convention, and only those", () => {
+    expect(metaFromFileName("dir/人民日报_2024-03-05_p4.txt")).toEqual({ publication: "人民日报", date: "2024-03-05", pageNumber: 4 });
+    expect(metaFromFileName("2024-03-05_第4版.txt")).toEqual({ date: "2024-03-05", pageNumber: 4 });
+    expect(metaFromFileName("申报_19350102_12.json")).toEqual({ publication: "申报", date: "1935-01-02", pageNumber: 12 });
+    expect(metaFromFileName("cnki_102.txt")).toEqual({});
+    expect(metaFromFileName("000_0c30f1900352050f.txt")).toEqual({});
+    expect(metaFromFileName("x_20240230.txt")).toEqual({});
+  });
+});
+
+describe("migrations", () => {
+  it("record the schema version and refuse a newer database", () => {
+    const file = path.join(tempDir(), "lib.db");
+    const lib = Library.open(file);
+    const version = lib.db.prepare("SELECT max(version) AS v FROM schema_migrations").get() as { v: number };
+    expect(version.v).toBe(SCHEMA_VERSION);
+    lib.db.prepare("INSERT INTO schema_migrations VALUES (?, 'from the future', '')").run(SCHEMA_VERSION + 1);
+    lib.close();
+    expect(() => Library.open(file)).toThrow(/newer than this dubao understands/);
+  });
+
+  it("reopen an existing database without change", () => {
+    const file = path.join(tempDir(), "lib.db");
+    const lib = Library.open(file);
+    lib.importPage(makePage([{ headline: "留存" }]), null);
+    lib.close();
+    const again = Library.open(file);
+    expect(again.search({ query: "留存" }).total).toBe(1);
+    again.close();
+  });
+});
+
+describe("an interrupted import", () => {
+  it("leaves only whole pages (one transaction per page)", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "lib.db");
+    // A child imports big pages in a loop; it is killed without warning mid-way.
+    const script = path.join(dir, "import-loop.mjs");
+    writeFileSync(
+      script,
+      `import { Library } from ${JSON.stringify(path.resolve(import.meta.dirname, "../dist/index.js"))};
+       import { createHash } from "node:crypto";
+       const lib = Library.open(${JSON.stringify(file)});
+       for (let p = 0; ; p++) {
+         const sha256 = createHash("sha256").update("page " + p).digest("hex");
+         const articles = Array.from({ length: 300 }, (_, i) => ({
+           id: "a" + i, kind: "news", column: null, kicker: null, headline: "标题" + i, subheadline: null,
+           dateline: null, byline: null, jumps: [], spans: [],
+           paragraphs: [{ text: "这是一段很长的正文，用来拖慢导入。".repeat(40), role: "body", spans: [] }],
+         }));
+         lib.importPage({ schemaVersion: "1.0", id: "page-" + p, source: { name: "p" + p + ".txt", format: "text", sha256, encoding: "utf-8" },
+           page: {}, articles, unassigned: [], diagnostics: [] }, null);
+         if (p === 0) process.stdout.write("started\\n");
+       }`,
+    );
+    const child = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.once("data", () => resolve());
+      child.once("exit", (code) => reject(new Error(`import loop exited early with ${code}`)));
+    });
+    await new Promise((r) => setTimeout(r, 700));
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+
+    const lib = Library.open(file);
+    const pages = lib.db.prepare("SELECT p.id, (SELECT count(*) FROM articles a WHERE a.page_id = p.id) AS n FROM pages p").all() as Array<{ n: number }>;
+    expect(pages.length).toBeGreaterThan(0);
+    for (const p of pages) expect(p.n).toBe(300);
+    const fts = lib.db.prepare("SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH '\"标题\"'").get() as { n: number };
+    expect(fts.n).toBe(pages.length * 300);
+    lib.close();
+  });
+});

@@ -1,0 +1,171 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Library, RANK_WINDOW, snippetText, textChains } from "../src/index.js";
+import { makePage } from "./helpers.js";
+
+const BODIES = [
+  "全市核酸检测能力大幅提高。",
+  "核酸，检测点位已经设置完成。", // 核酸 and 检测 split by punctuation
+  "“无疫小区”创建名单公布，居民小区有序活动。",
+  "小区无疫情，核查完成。",
+  "11 月 30 日 16 时许，民警巡逻。",
+  "酸奶与核桃。",
+  "COVID-19 疫苗接种 Ｆｕｌｌ－ｗｉｄｔｈ ｔｅｘｔ。",
+  "𠀀字在扩展区。",
+];
+
+let library: Library;
+
+beforeAll(() => {
+  library = Library.open(":memory:");
+  library.importPage(
+    makePage(
+      BODIES.map((body, i) => ({ headline: `第${i + 1}篇`, paragraphs: [body] })),
+      { info: { publication: "测试日报", date: "2024-03-05", pageNumber: 1 } },
+    ),
+    null,
+  );
+});
+afterAll(() => library.close());
+
+/** Every body whose folded chains contain the query's chain as consecutive units: the truth. */
+function expected(query: string): string[] {
+  const q = textChains(query)[0]!.join("");
+  return BODIES.filter((b) => textChains(b).some((c) => c.join("").includes(q)));
+}
+
+function found(query: string): string[] {
+  const r = library.search({ query, limit: 100 });
+  return r.hits.map((h) => BODIES[Number(/\d+/.exec(h.headline!)![0]) - 1]!);
+}
+
+describe("search finds every article that contains the query, and only those", () => {
+  for (const q of ["核酸", "核酸检测", "无疫小区", "小区", "核", "酸", "检测", "11月30日", "民警", "covid", "19", "full", "𠀀字", "字", "无疫情"]) {
+    it(q, () => {
+      expect(found(q).sort()).toEqual(expected(q).sort());
+    });
+  }
+
+  it("does not match across punctuation", () => {
+    expect(found("核酸检测")).toEqual([BODIES[0]]);
+  });
+
+  it("requires all words (AND)", () => {
+    expect(found("核酸 完成").sort()).toEqual([BODIES[1]]);
+  });
+
+  it("finds words across the whitespace of a dump", () => {
+    expect(found("30日16时")).toEqual([BODIES[4]]);
+  });
+
+  it("marks the hits in the snippet", () => {
+    const hit = library.search({ query: "无疫小区" }).hits[0]!;
+    expect(hit.snippet.segments.filter((s) => s.hit).map((s) => s.text)).toEqual(["无疫小区"]);
+    const { text, marks } = snippetText(hit.snippet);
+    expect(marks.map(([s, e]) => text.slice(s, e))).toEqual(["无疫小区"]);
+  });
+
+  it("marks full-width text hit by a half-width query", () => {
+    const hit = library.search({ query: "full" }).hits[0]!;
+    expect(hit.snippet.segments.filter((s) => s.hit).map((s) => s.text)).toEqual(["Ｆｕｌｌ"]);
+  });
+});
+
+describe("no query string causes an error", () => {
+  it("for FTS5 syntax and odd characters", () => {
+    for (const q of ['"', '""', "AND", "OR NOT", "NEAR(核酸 检测)", "核*", "^核", "-核酸", "col:核", "{a b}: c", "'; DROP TABLE articles; --", "\u0000", "\ud800", "🙂", "a".repeat(10_000)]) {
+      expect(() => library.search({ query: q })).not.toThrow();
+    }
+  });
+
+  it("for any string", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 40 }), (q) => {
+        const r = library.search({ query: q });
+        expect(r.total).toBeGreaterThanOrEqual(r.hits.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("for odd paging and filters", () => {
+    expect(() => library.search({ query: "核酸", offset: -5, limit: 1e9, from: "x", to: "'", kind: "?", person: "", publication: '"' })).not.toThrow();
+    expect(library.search({ query: "核酸", offset: Number.NaN, limit: Number.NaN }).limit).toBe(20);
+  });
+});
+
+describe("ranking and filters", () => {
+  let lib: Library;
+  beforeAll(() => {
+    lib = Library.open(":memory:");
+    lib.importPage(
+      makePage(
+        [
+          { headline: "城市新闻", paragraphs: ["今天天气很好。防控工作有序。"], reporters: ["张骏"] },
+          { headline: "防控工作新进展", paragraphs: ["各区推进。"], reporters: ["孟群舒"], kind: "news" },
+          { headline: "短评", paragraphs: ["防控工作，防控工作，还是防控工作。"], authors: ["张骏"], kind: "commentary" },
+        ],
+        { info: { publication: "甲报", date: "2022-05-28" } },
+      ),
+      null,
+    );
+    lib.importPage(
+      makePage([{ headline: "乙报消息", paragraphs: ["防控工作部署。"], reporters: ["张 骏"] }], { info: { publication: "乙报", date: "2022-06-01" } }),
+      null,
+    );
+  });
+  afterAll(() => lib.close());
+
+  it("ranks a headline hit first", () => {
+    expect(lib.search({ query: "防控工作" }).hits[0]!.headline).toBe("防控工作新进展");
+  });
+
+  it("counts all matches and pages through them", () => {
+    const all = lib.search({ query: "防控工作" });
+    expect(all.total).toBe(4);
+    const pages = [0, 1, 2, 3].map((offset) => lib.search({ query: "防控工作", offset, limit: 1 }).hits[0]!.id);
+    expect(new Set(pages).size).toBe(4);
+    expect(pages).toEqual(all.hits.map((h) => h.id));
+  });
+
+  it("filters by publication, date range, person and kind", () => {
+    expect(lib.search({ query: "防控工作", publication: "乙报" }).hits.map((h) => h.headline)).toEqual(["乙报消息"]);
+    expect(lib.search({ query: "防控工作", from: "2022-06-01" }).total).toBe(1);
+    expect(lib.search({ query: "防控工作", to: "2022-05-31" }).total).toBe(3);
+    expect(lib.search({ query: "防控工作", person: "张骏" }).total).toBe(3); // "张 骏" is filed as 张骏
+    expect(lib.search({ query: "防控工作", kind: "commentary" }).hits.map((h) => h.headline)).toEqual(["短评"]);
+  });
+
+  it("lists filtered articles newest first without a query", () => {
+    const r = lib.search({ person: "张骏" });
+    expect(r.order).toBe("date");
+    expect(r.hits.map((h) => h.date)).toEqual(["2022-06-01", "2022-05-28", "2022-05-28"]);
+  });
+
+  it("returns nothing for an empty query without filters", () => {
+    expect(lib.search({ query: "  " })).toMatchObject({ total: 0, hits: [] });
+  });
+});
+
+describe("ranking in windows", () => {
+  it("returns every match exactly once across pages when matches exceed one window", () => {
+    const lib = Library.open(":memory:");
+    const n = RANK_WINDOW + 150;
+    const specs = Array.from({ length: n }, (_, i) => ({
+      headline: i % 500 === 0 ? "社区团购" : `消息${i}`,
+      paragraphs: [i % 3 === 0 ? "社区社区社区。" : `第${i}号，社区。`],
+    }));
+    lib.importPage(makePage(specs), null);
+    const seen = new Set<string>();
+    let total = 0;
+    for (let offset = 0; ; offset += 100) {
+      const r = lib.search({ query: "社区", offset, limit: 100 });
+      total = r.total;
+      if (r.hits.length === 0) break;
+      for (const h of r.hits) seen.add(h.id);
+    }
+    expect(total).toBe(n);
+    expect(seen.size).toBe(n);
+    lib.close();
+  });
+});
