@@ -18,9 +18,8 @@ describe("parseByline", () => {
     expect(names("新华社记者 王小明")).toEqual({ ...none, reporters: ["王小明"] });
   });
 
-  // BUG (src/pipeline/byline.ts parseByline): a token equal to `本报通讯员` (the role word alone,
-  // its name after a space) matches ANONYMOUS_BYLINE and is skipped before the role table is
-  // read, so the role stays `reporters`: `本报记者 张三 本报通讯员 王五` lists 王五 as a reporter.
+  // Regression (fixed in 12108fd): a token equal to `本报通讯员` (the role word alone, its name
+  // after a space) matched ANONYMOUS_BYLINE and was skipped, so 王五 was listed as a reporter.
   it("reads 本报通讯员 as a role word when its name follows after a space", () => {
     expect(names("本报记者 张三 本报通讯员 王五")).toEqual({ ...none, reporters: ["张三"], correspondents: ["王五"] });
   });

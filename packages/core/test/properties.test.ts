@@ -16,14 +16,15 @@ const seedLines = seed.split("\n");
 
 /**
  * The properties every input must have: no throw, a valid Page, every letter and digit kept,
- * spans inside the input. (An internal error is caught by parseText and keeps the whole input,
- * so these hold even then; see the `it.fails` test below for the one such error known.)
+ * spans inside the input, and no internal error (parseText catches one and keeps the whole
+ * input as `parser-error`, which would hide a crash from the other checks).
  */
 function checkPage(input: string): void {
   const page = parseText(input, { sourceName: "prop.txt" });
   const parsed = PageSchema.safeParse(page);
   expect(parsed.success, parsed.success ? "" : parsed.error.message).toBe(true);
   expect(missingLetters(input, page)).toEqual(new Map());
+  expect(page.diagnostics.filter((d) => d.code === "parser-error")).toEqual([]);
   for (const s of [...page.articles.flatMap((a) => a.spans), ...page.unassigned.flatMap((u) => u.spans)]) {
     expect(s.end).toBeLessThanOrEqual(input.length);
     expect(s.start).toBeLessThanOrEqual(s.end);
@@ -83,11 +84,8 @@ describe("parseText on any input", () => {
     }
   });
 
-  // BUG (src/pipeline/assign.ts splitGap): a page with no body unit gives buildFlow a single gap
-  // with prev = next = null, and splitGap runs `gap.next!.leaders`, which throws. parseText
-  // catches it ("internal parser error: Cannot read properties of null (reading 'leaders')") and
-  // puts the whole input in `unassigned` as parser-error. Inputs: `中`, `@`, `救助走失智障男子`,
-  // `\n\n记` (any page of only heading-like lines).
+  // Regression (fixed in 12108fd): a page with no body unit made splitGap read
+  // `gap.next!.leaders` of a null gap.next, an internal parser error caught by parseText.
   it("a page with no body text (only a heading) gives no internal error", () => {
     for (const input of ["中", "@", "救助走失智障男子", "\n\n记"]) {
       expect(parseText(input).diagnostics.filter((d) => d.code === "parser-error"), input).toEqual([]);

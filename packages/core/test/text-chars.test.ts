@@ -14,10 +14,8 @@ describe("displayWidth", () => {
     expect(displayWidth("")).toBe(0);
   });
 
-  // BUG (src/text/chars.ts CJK_IDEOGRAPH): the alternative `[\uD840-\uD87F][\uDC00-\uDFFF]` is
-  // meant to match ideographs of CJK Extension B and later, but under the `u` flag a surrogate
-  // range matches only lone surrogates, never a pair; so `𠀀` (U+20000) is neither CJK nor wide,
-  // and measures 0.5 em.
+  // Regression (fixed in 12108fd): under the `u` flag the surrogate-pair alternative of
+  // CJK_IDEOGRAPH matched only lone surrogates, so `𠀀` (U+20000) was not CJK and measured 0.5 em.
   it("treats an ideograph beyond the BMP (U+20000 𠀀) as CJK, 1 em wide", () => {
     expect(isCjkChar("𠀀")).toBe(true);
     expect(isWideChar("𠀀")).toBe(true);

@@ -62,9 +62,8 @@ describe("normalizeHeading", () => {
     expect(normalizeHeading("第 2 版")).toBe("第2版");
   });
 
-  // BUG (src/text/normalize.ts normalizeHeading): "a lone character beside a phrase is a justified
-  // gap" is only checked for the token after the space, so a lone first character keeps its gap:
-  // `奋 战在抗疫一线` stays as is, while `抗疫一线 奋` is joined.
+  // Regression (fixed in 12108fd): a lone character was only checked after the space, so
+  // `奋 战在抗疫一线` kept its gap while `抗疫一线 奋` was joined.
   it("drops the gap after a lone first character as well", () => {
     expect(normalizeHeading("奋 战在抗疫一线")).toBe("奋战在抗疫一线");
   });
