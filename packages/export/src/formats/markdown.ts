@@ -39,9 +39,14 @@ function frontMatter(page: Page) {
   };
 }
 
-/** Text in emphasis markers; trimmed, since `* x*` would not be emphasis. */
+/**
+ * Text in emphasis markers, trimmed (`* x*` would not be emphasis). Emphasis may run over line
+ * breaks but not over a blank line, so text with one is written without the markers.
+ */
 function emphasis(marker: "*" | "**", text: string): string {
-  return `${marker}${escapeMarkdownLine(text.trim())}${marker}`;
+  const trimmed = text.trim();
+  if (/\n[ \t]*(?:\r?\n)/.test(trimmed)) return escapeMarkdown(trimmed);
+  return `${marker}${escapeMarkdown(trimmed)}${marker}`;
 }
 
 function articleToMarkdown(article: Article): string {
@@ -50,8 +55,8 @@ function articleToMarkdown(article: Article): string {
   if (article.kicker?.trim()) blocks.push(emphasis("*", article.kicker));
   if (article.headline) blocks.push(`## ${escapeMarkdownLine(article.headline)}`);
   if (article.subheadline?.trim()) blocks.push(emphasis("**", article.subheadline));
-  const signed = [article.dateline, article.byline?.raw].filter((s): s is string => !!s);
-  if (signed.length > 0) blocks.push(signed.map(escapeMarkdownLine).join(" · "));
+  if (article.dateline?.trim()) blocks.push(escapeMarkdown(article.dateline.trim()));
+  if (article.byline?.raw.trim()) blocks.push(escapeMarkdown(article.byline.raw.trim()));
   for (const p of article.paragraphs) {
     if (p.role === "subhead") blocks.push(`### ${escapeMarkdownLine(p.text)}`);
     else if (p.role === "caption" && p.text.trim() !== "") blocks.push(emphasis("*", p.text));
@@ -64,11 +69,13 @@ function articleToMarkdown(article: Article): string {
 /**
  * `md`: Markdown with YAML front matter. The front matter holds the page (title, publication,
  * date, page number and name, source file and its SHA-256) and, under `articles`, the heads of
- * each article exactly as parsed (column, kicker, headline, subtitle, dateline, byline with its
- * roles). The body has each article: kicker and column in italics, the headline as a level-2
- * heading, the subtitle in bold, dateline and byline, the paragraphs, subheads as level-3
- * headings, captions in italics. Articles are separated by a thematic break (`* * *`). All page
- * text is escaped, so it renders as written and never as Markdown or HTML.
+ * each article exactly as parsed (id, kind, column, kicker, headline, subtitle, dateline, byline
+ * with its roles). The body has the page title as a level-1 heading and then each article: column
+ * and kicker in italics, the headline as a level-2 heading, the subtitle in bold, dateline and
+ * byline, the paragraphs, subheads as level-3 headings, captions and jump lines in italics.
+ * Articles are separated by a thematic break (`* * *`). All page text is escaped, so it renders
+ * as written and never as Markdown or HTML; a heading is one line, so a line break inside a
+ * headline or subhead is shown as a space there (the front matter keeps the headline as it is).
  * @param page a parsed page
  */
 export function pageToMarkdown(page: Page): string {

@@ -28,11 +28,19 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(INLINE_SPECIAL, (c) => `\\${c}`)
     .replace(LINE_START_SPECIAL, (_all, indent: string, marker?: string, digits?: string, delimiter?: string) => {
-      // Indentation would make a code block: spell its spaces as references, which count as text.
-      const lead = indent.replace(/ /g, "&#32;").replace(/\t/g, "&#9;");
+      const lead = spellSpaces(indent);
       return marker !== undefined ? `${lead}\\${marker}` : `${lead}${digits ?? ""}\\${delimiter ?? ""}`;
     })
-    .replace(/^[ \t]+/gm, (indent) => indent.replace(/ /g, "&#32;").replace(/\t/g, "&#9;"));
+    .replace(/^[ \t]+|[ \t]+$/gm, spellSpaces);
+}
+
+/**
+ * Spaces and tabs at the start or end of a line, spelled as character references: at the start
+ * they would make a code block or be dropped, at the end they would be dropped or, two or more,
+ * make a hard line break.
+ */
+function spellSpaces(run: string): string {
+  return run.replace(/ /g, "&#32;").replace(/\t/g, "&#9;");
 }
 
 /**
