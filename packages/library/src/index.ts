@@ -49,6 +49,7 @@ export {
 } from "./read/browse.js";
 export {
   getArticle,
+  getArticlePage,
   getPage,
   getPerson,
   type ArticleView,

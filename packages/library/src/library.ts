@@ -1,7 +1,7 @@
 import type { Page } from "@dubao/core";
 import { importPage, type ImportResult } from "./import/import-page.js";
 import type { PageMetaOverrides } from "./import/page-meta.js";
-import { getArticle, getPage, getPerson, type ArticleView, type PageView, type PersonView } from "./read/article.js";
+import { getArticle, getArticlePage, getPage, getPerson, type ArticleView, type PageView, type PersonView } from "./read/article.js";
 import {
   getIssue,
   latestIssues,
@@ -79,6 +79,11 @@ export class Library {
   /** An article by public id, or `null`. */
   article(id: string): ArticleView | null {
     return getArticle(this.db, id);
+  }
+
+  /** The Page of one article (that article alone, filed publication/date/page), or `null`. */
+  articlePage(id: string): Page | null {
+    return getArticlePage(this.db, id);
   }
 
   /** A person with one page of their articles, or `null`. */

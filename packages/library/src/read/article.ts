@@ -1,4 +1,4 @@
-import type { Article, PageInfo, Span, UnassignedBlock } from "@dubao/core";
+import type { Article, Page, PageInfo, Span, UnassignedBlock } from "@dubao/core";
 import type { PersonRole } from "../import/import-page.js";
 import type { Db } from "../store/database.js";
 import type { ArticleLink } from "./browse.js";
@@ -232,4 +232,29 @@ export function getPerson(db: Db, name: string, offset = 0, limit = 50): PersonV
       roles: r.roles.split(",") as PersonRole[],
     })),
   };
+}
+
+/**
+ * The Page of one article: its page's source and page fields (with the publication, date and
+ * page number the library files it under) and that article alone. For exporting one article
+ * with `@dubao/export`.
+ * @param db an open library database
+ * @param id public article id
+ * @returns `null` when there is no such article
+ */
+export function getArticlePage(db: Db, id: string): Page | null {
+  const row = db
+    .prepare(
+      `SELECT a.article_json, p.page_json, p.page_number, pub.name AS publication, a.date
+       FROM articles a JOIN pages p ON p.id = a.page_id JOIN publications pub ON pub.id = a.publication_id
+       WHERE a.key = ?`,
+    )
+    .get(id) as { article_json: string; page_json: string; page_number: number | null; publication: string; date: string } | undefined;
+  if (!row) return null;
+  const page = JSON.parse(row.page_json) as Page;
+  const info: PageInfo = { ...page.page };
+  if (row.publication !== "") info.publication = row.publication;
+  if (row.date !== "") info.date = row.date;
+  if (row.page_number !== null) info.pageNumber = row.page_number;
+  return { ...page, page: info, articles: [JSON.parse(row.article_json) as Article], unassigned: [], diagnostics: [] };
 }

@@ -20,7 +20,7 @@ const BUSY_TIMEOUT_MS = 10_000;
  * @param env the environment to read (default `process.env`)
  * @returns an absolute path
  */
-export function resolveDbPath(env: NodeJS.ProcessEnv = process.env): string {
+export function resolveDbPath(env: Readonly<Record<string, string | undefined>> = process.env): string {
   const fromEnv = env.DUBAO_DB?.trim();
   return path.resolve(fromEnv ? fromEnv : DEFAULT_DB_PATH);
 }

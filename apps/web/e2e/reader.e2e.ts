@@ -1,0 +1,281 @@
+/**
+ * The reader as a person uses it, in headless Chromium: home, search, article, Traditional
+ * characters, EPUB download, page view, upload, API. Expected values come from the database
+ * (never from hard-coded parser output), so the tests hold while the parser improves.
+ * Screenshots go to test-artifacts/e2e/.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ArticleSchema } from "@dubao/core";
+import { Library } from "@dubao/library";
+import { Converter } from "opencc-js/cn2t";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+const baseUrl = inject("baseUrl");
+const artifacts = inject("artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const PHONE = { width: 390, height: 844 };
+const toTraditional = Converter({ from: "cn", to: "tw" });
+
+let browser: Browser;
+let context: BrowserContext;
+let library: Library;
+/** Browser console errors and page errors (a CSP violation shows up here). */
+const consoleErrors: string[] = [];
+
+async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage });
+}
+
+async function apiTotal(q: string): Promise<number> {
+  const r = await fetch(`${baseUrl}/api/search?q=${encodeURIComponent(q)}`);
+  return ((await r.json()) as { total: number }).total;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  context = await browser.newContext({ acceptDownloads: true, locale: "zh-CN" });
+  library = Library.open(inject("dbPath"));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  library?.close();
+});
+
+describe("home", () => {
+  it("shows the library, the latest issues and a search box, with a CSP", async () => {
+    const page = await newPage();
+    const response = await page.goto(baseUrl);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(await page.getAttribute("html", "lang")).toBe("zh-Hans");
+    await expect(page.locator("h1").textContent()).resolves.toBe("读报");
+    const stats = library.stats();
+    expect(await page.locator(".hero .muted").textContent()).toContain(`${stats.articles} 篇文章`);
+    expect(await page.locator("#issues-title + ul > li").count()).toBe(Math.min(12, stats.issues));
+    await shot(page, "01-home");
+    await page.setViewportSize(PHONE);
+    await shot(page, "02-home-phone");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.close();
+  });
+
+  it("starts keyboard navigation at the skip link", async () => {
+    const page = await newPage();
+    await page.goto(baseUrl);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("跳到正文");
+    await page.close();
+  });
+});
+
+describe("search", () => {
+  for (const [query, file] of [
+    ["核酸", "03-search-hesuan"],
+    ["无疫小区", "04-search-wuyixiaoqu"],
+  ] as const) {
+    it(`finds ${query}, counts the results and marks every snippet`, async () => {
+      const page = await newPage();
+      await page.goto(baseUrl);
+      await page.locator("#q-home").fill(query);
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/\/search\?q=/);
+      const total = await apiTotal(query);
+      expect(total).toBeGreaterThan(0);
+      expect(total).toBe(library.search({ query }).total);
+      await expect(page.locator(".result-count").textContent()).resolves.toContain(`共找到 ${total} 篇文章`);
+      const results = page.locator(".result");
+      expect(await results.count()).toBe(Math.min(total, 20));
+      for (let i = 0; i < (await results.count()); i++) {
+        const marks = await results.nth(i).locator("mark").allTextContents();
+        expect(marks.length).toBeGreaterThan(0);
+        for (const m of marks) expect(m.replace(/\s/g, "")).toContain(query);
+      }
+      await shot(page, file);
+      await page.close();
+    });
+  }
+
+  it("keeps any query from causing an error", async () => {
+    for (const q of ['"', "AND (", "NEAR(核酸", "*", "\u0000", "<script>alert(1)</script>"]) {
+      const r = await fetch(`${baseUrl}/search?q=${encodeURIComponent(q)}`);
+      expect(r.status).toBe(200);
+      const body = await r.text();
+      expect(body).not.toContain("<script>alert(1)</script>");
+      const api = await fetch(`${baseUrl}/api/search?q=${encodeURIComponent(q)}`);
+      expect(api.status).toBe(200);
+    }
+  });
+
+  it("filters by kind and date and pages through results", async () => {
+    const page = await newPage();
+    const all = library.search({ query: "疫情" });
+    await page.goto(`${baseUrl}/search?q=${encodeURIComponent("疫情")}`);
+    await expect(page.locator(".result-count").textContent()).resolves.toContain(`${all.total}`);
+    if (all.total > 20) {
+      await page.locator('.pagination a[rel="next"]').click();
+      await page.waitForURL(/page=2/);
+      expect(await page.locator(".result").count()).toBe(Math.min(20, all.total - 20));
+    }
+    const dated = all.hits.find((h) => h.date !== null)!;
+    await page.goto(`${baseUrl}/search?q=${encodeURIComponent("疫情")}&from=${dated.date}&to=${dated.date}`);
+    const filtered = library.search({ query: "疫情", from: dated.date!, to: dated.date! }).total;
+    await expect(page.locator(".result-count").textContent()).resolves.toContain(`${filtered}`);
+    await page.goto(`${baseUrl}/search?q=x&from=not-a-date`);
+    expect(await page.locator(".problems").textContent()).toContain("不是有效日期");
+    await page.close();
+  });
+});
+
+describe("article", () => {
+  it("opens from the results and matches the database; switches to Traditional; downloads the EPUB", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/search?q=${encodeURIComponent("核酸")}`);
+    // The first result on the page whose byline the library has people for.
+    const links = page.locator(".result h3 a");
+    let id: string | null = null;
+    for (let i = 0; i < (await links.count()); i++) {
+      const href = (await links.nth(i).getAttribute("href"))!;
+      const candidate = href.split("/").pop()!;
+      if ((library.article(candidate)?.people.length ?? 0) > 0) {
+        id = candidate;
+        await links.nth(i).click();
+        break;
+      }
+    }
+    expect(id, "a result for 核酸 with a byline").not.toBeNull();
+    await page.waitForURL(new RegExp(`/articles/${id}$`));
+    const stored = library.article(id!)!;
+
+    expect(await page.locator("h1#headline").textContent()).toBe(stored.article.headline ?? "（无标题）");
+    const bylineLinks = await page.locator(".byline a").allTextContents();
+    expect(bylineLinks).toEqual(stored.people.map((p) => p.name));
+    const paragraphs = stored.article.paragraphs.filter((p) => p.role !== "subhead").length;
+    expect(await page.locator(".article-body p:not(.jump)").count()).toBe(paragraphs);
+    const indent = await page.locator(".article-body p").first().evaluate((el) => getComputedStyle(el).textIndent);
+    const fontSize = await page.locator(".article-body p").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(parseFloat(indent)).toBeCloseTo(2 * fontSize, 0);
+    await shot(page, "05-article");
+
+    const api = await (await fetch(`${baseUrl}/api/articles/${id}`)).json();
+    expect(ArticleSchema.parse(api)).toEqual(stored.article);
+
+    await page.getByRole("link", { name: "繁體" }).click();
+    await page.waitForURL(/script=hant/);
+    expect(await page.getAttribute("article.article", "lang")).toBe("zh-Hant");
+    expect(await page.locator("h1#headline").textContent()).toBe(toTraditional(stored.article.headline ?? "（无标题）"));
+    await shot(page, "06-article-traditional");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "EPUB" }).click()]);
+    const epub = path.join(artifacts, download.suggestedFilename());
+    await download.saveAs(epub);
+    const bytes = readFileSync(epub);
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(bytes.subarray(30, 58).toString("latin1")).toBe("mimetypeapplication/epub+zip");
+    if (existsSync("/usr/bin/epubcheck")) {
+      execFileSync("java", ["-jar", "/usr/bin/epubcheck", epub], { stdio: "pipe" });
+    }
+
+    await page.setViewportSize(PHONE);
+    await page.goto(`${baseUrl}/articles/${id}`);
+    await shot(page, "07-article-phone");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.close();
+  });
+
+  it("downloads Markdown and JSON of the article", async () => {
+    const hit = library.search({ query: "核酸" }).hits[0]!;
+    const md = await fetch(`${baseUrl}/articles/${hit.id}/download/md`);
+    expect(md.headers.get("content-type")).toMatch(/text\/markdown/);
+    expect(await md.text()).toContain(hit.headline ?? "");
+    const json = await (await fetch(`${baseUrl}/articles/${hit.id}/download/json`)).json();
+    expect(json.articles).toHaveLength(1);
+  });
+
+  it("is a 404 when it does not exist", async () => {
+    expect((await fetch(`${baseUrl}/articles/0000000000000000-1`)).status).toBe(404);
+    expect((await fetch(`${baseUrl}/api/articles/nope`)).status).toBe(404);
+  });
+});
+
+describe("page view", () => {
+  it("highlights the source lines of the selected article", async () => {
+    const hit = library.search({ query: "无疫小区" }).hits[0]!;
+    const view = library.page(hit.pageId)!;
+    const article = view.articles.find((a) => a.id === hit.id)!;
+    const expected = new Set<number>();
+    for (const s of article.spans) for (let n = s.line; n <= s.endLine; n++) expected.add(n);
+    const page = await newPage();
+    await page.goto(`${baseUrl}/pages/${hit.pageId}`);
+    await page.locator(`.page-articles a[href*="article=${hit.id}"]`).click();
+    await page.waitForURL(new RegExp(`article=${hit.id}`));
+    const lit = await page.locator(".source .line.hl").evaluateAll((els) => els.map((e) => Number(e.id.slice(1))));
+    expect(new Set(lit)).toEqual(expected);
+    await shot(page, "08-page-view", false);
+    await page.close();
+  });
+
+  it("links each person to their articles", async () => {
+    const person = library.db.prepare("SELECT name FROM people ORDER BY name LIMIT 1").get() as { name: string };
+    const page = await newPage();
+    await page.goto(`${baseUrl}/people/${encodeURIComponent(person.name)}`);
+    expect(await page.locator("h1").textContent()).toBe(person.name);
+    expect(await page.locator(".result").count()).toBe(library.person(person.name)!.articles.length);
+    await shot(page, "09-person");
+    await page.close();
+  });
+});
+
+describe("upload", () => {
+  it("previews a pasted page, saves it once, and refuses a binary file", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/upload`);
+    const dump = "晚报消息\n本报记者 测试员\n这是用于端到端测试的一段新闻正文，讲述社区志愿者的故事。\n\n";
+    const unique = `${dump}（${Date.now()}）\n`;
+    await page.locator("#text").fill(unique);
+    await page.getByRole("button", { name: "解析预览" }).click();
+    await page.locator("#preview-title").waitFor();
+    await shot(page, "10-upload-preview");
+    const before = library.stats().pages;
+    await page.getByRole("button", { name: "保存到文库" }).click();
+    await page.locator("#saved-title").waitFor();
+    expect(await page.locator("#saved-title").textContent()).toBe("已保存到文库");
+    expect(library.stats().pages).toBe(before + 1);
+    await page.getByRole("button", { name: "保存到文库" }).click();
+    await page.getByText("这个版面已经在文库里了").waitFor();
+    expect(library.stats().pages).toBe(before + 1);
+
+    const binary = path.join(artifacts, "binary.bin");
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    await page.locator("#text").fill("");
+    await page.locator("#file").setInputFiles(binary);
+    await page.getByRole("button", { name: "解析预览" }).click();
+    await page.getByRole("alert").filter({ hasText: "二进制" }).waitFor();
+    await shot(page, "11-upload-refused");
+    expect(library.stats().pages).toBe(before + 1);
+    await page.close();
+  });
+});
+
+describe("the browser", () => {
+  it("reported no console errors or CSP violations", () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
