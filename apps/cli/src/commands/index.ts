@@ -12,4 +12,5 @@ export interface CommandModule {
  */
 export const commands: Readonly<Record<string, () => Promise<CommandModule>>> = {
   parse: () => import("./parse/command.js") as Promise<CommandModule>,
+  import: () => import("./import/command.js") as Promise<CommandModule>,
 };

@@ -1,0 +1,114 @@
+import { realpath } from "node:fs/promises";
+import path from "node:path";
+import { isIsoDate, Library, LibraryError, readPageFile, resolveDbPath, type PageMetaOverrides } from "@dubao/library";
+import { EXIT_FAILURE, EXIT_OK, UsageError } from "../../errors.js";
+import type { CliIo } from "../../main.js";
+import { findPageFiles } from "./find-page-files.js";
+
+/** What `dubao import` was asked to do. */
+export interface ImportRequest {
+  inputs: readonly string[];
+  publication: string | undefined;
+  date: string | undefined;
+  page: string | undefined;
+  /** Database file; default `DUBAO_DB`, else `data/dubao.db`. */
+  db: string | undefined;
+  quiet: boolean;
+}
+
+/** Largest page page number accepted from `--page` (the thickest dailies have well under 1,000 pages). */
+const MAX_PAGE_NUMBER = 999;
+
+function overridesOf(request: ImportRequest): PageMetaOverrides {
+  const overrides: PageMetaOverrides = {};
+  if (request.publication !== undefined) {
+    const name = request.publication.replace(/\s+/g, " ").trim();
+    if (name === "") throw new UsageError("--publication needs a name");
+    overrides.publication = name;
+  }
+  if (request.date !== undefined) {
+    if (!isIsoDate(request.date)) throw new UsageError(`--date "${request.date}" is not a calendar date written YYYY-MM-DD`);
+    overrides.date = request.date;
+  }
+  if (request.page !== undefined) {
+    const n = Number(request.page);
+    if (!/^\d+$/.test(request.page) || n < 1 || n > MAX_PAGE_NUMBER) {
+      throw new UsageError(`--page "${request.page}" is not a page number from 1 to ${MAX_PAGE_NUMBER}`);
+    }
+    overrides.pageNumber = n;
+  }
+  return overrides;
+}
+
+/** `人民日报 2024-03-05 p4`, leaving out what is unknown. */
+function describeFiling(meta: { publication: string; date: string; pageNumber: number | null }): string {
+  const parts = [meta.publication || "(no publication)", meta.date || "(no date)"];
+  if (meta.pageNumber !== null) parts.push(`p${meta.pageNumber}`);
+  return parts.join(" ");
+}
+
+/**
+ * Imports each input into the library, one transaction per page: read, decode or validate,
+ * parse, store, then the next. A page already in the library (same source SHA-256) is reported
+ * as a duplicate and left as it is. A failing input is reported as `dubao: FILE: problem` and
+ * the others still run.
+ * @returns the exit code: 0 when every input was imported or already there, 1 when any failed
+ */
+export async function runImport(request: ImportRequest, io: CliIo): Promise<number> {
+  const overrides = overridesOf(request);
+  const dbPath = request.db !== undefined ? path.resolve(request.db) : resolveDbPath();
+  if (request.db !== undefined && request.db.trim() === "") throw new UsageError("--db needs a file");
+
+  let library: Library;
+  try {
+    library = Library.open(dbPath);
+  } catch (error) {
+    const problem = error instanceof LibraryError ? error.message : `cannot open the library: ${error instanceof Error ? error.message : String(error)}`;
+    io.stderr.write(`dubao: ${dbPath}: ${problem}\n`);
+    return EXIT_FAILURE;
+  }
+
+  let imported = 0;
+  let duplicates = 0;
+  let articles = 0;
+  let failed = 0;
+  const seen = new Set<string>();
+  try {
+    for await (const item of findPageFiles(request.inputs)) {
+      if (item.kind === "problem") {
+        io.stderr.write(`dubao: ${item.path}: ${item.problem}\n`);
+        failed++;
+        continue;
+      }
+      const real = await realpath(item.path).catch(() => path.resolve(item.path));
+      if (seen.has(real)) continue;
+      seen.add(real);
+      const loaded = await readPageFile(item.path);
+      if (!loaded.ok) {
+        io.stderr.write(`dubao: ${item.path}: ${loaded.problem}\n`);
+        failed++;
+        continue;
+      }
+      const result = library.importPage(loaded.page, loaded.raw, overrides);
+      if (result.status === "imported") {
+        imported++;
+        articles += result.articleCount;
+      } else {
+        duplicates++;
+      }
+      if (!request.quiet) {
+        const verb = result.status === "imported" ? "imported " : "duplicate";
+        io.stdout.write(`${verb} ${item.path} → ${describeFiling(result.meta)}, ${result.articleCount} articles\n`);
+      }
+    }
+  } finally {
+    library.close();
+  }
+
+  if (!request.quiet) {
+    const n = (k: number, word: string) => `${k} ${word}${k === 1 ? "" : "s"}`;
+    const extra = [duplicates > 0 ? `${n(duplicates, "page")} already there` : "", failed > 0 ? `${failed} failed` : ""].filter(Boolean);
+    io.stderr.write(`dubao: imported ${n(imported, "page")} (${n(articles, "article")}) into ${dbPath}${extra.length > 0 ? `; ${extra.join("; ")}` : ""}\n`);
+  }
+  return failed > 0 ? EXIT_FAILURE : EXIT_OK;
+}
