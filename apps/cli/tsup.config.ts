@@ -2,7 +2,8 @@ import { defineConfig } from "tsup";
 
 export default defineConfig({
   // One entry; each command is a dynamic import, so it becomes its own chunk, loaded only when run.
-  entry: { bin: "src/bin.ts" },
+  // `dubao export --parallel` runs export-worker.js on worker threads.
+  entry: { bin: "src/bin.ts", "export-worker": "src/commands/export/worker.ts" },
   format: ["esm"],
   splitting: true,
   sourcemap: true,

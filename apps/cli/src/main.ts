@@ -17,7 +17,12 @@ const root = defineCommand({
   subCommands: Object.fromEntries(Object.entries(commands).map(([name, load]) => [name, () => load().then((m) => m.default)])),
 });
 
-const ROOT_EXAMPLES = [`${NAME} parse page.txt > page.json`, `${NAME} parse pages/ --out parsed/`, `${NAME} parse --help`];
+const ROOT_EXAMPLES = [
+  `${NAME} parse page.txt > page.json`,
+  `${NAME} parse pages/ --out parsed/`,
+  `${NAME} export pages/ --format csv --out articles.csv`,
+  `${NAME} parse --help`,
+];
 
 /**
  * Runs the `dubao` command line.

@@ -13,4 +13,7 @@ export interface CommandModule {
 export const commands: Readonly<Record<string, () => Promise<CommandModule>>> = {
   parse: () => import("./parse/command.js") as Promise<CommandModule>,
   import: () => import("./import/command.js") as Promise<CommandModule>,
+  export: () => import("./export/command.js") as Promise<CommandModule>,
+  formats: () => import("./formats/command.js") as Promise<CommandModule>,
+  schema: () => import("./schema/command.js") as Promise<CommandModule>,
 };

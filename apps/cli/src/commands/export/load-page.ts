@@ -1,0 +1,84 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { decodeInput, PageSchema, parseText, type Page } from "@dubao/core";
+import { describeFsError } from "../../errors.js";
+import { MAX_INPUT_BYTES } from "../parse/run-parse.js";
+import type { InputKind } from "./find-export-inputs.js";
+
+/** Where a page comes from: a file, or bytes already read (standard input). */
+export type PageSource = { file: string } | { bytes: Uint8Array };
+
+/**
+ * A loaded page, or the one-line problem of its input, or (`skipped`) JSON that does not claim
+ * to be a Page at all, when such files are to be passed over.
+ */
+export type LoadResult = { ok: true; page: Page } | { ok: false; problem: string } | { ok: "skipped" };
+
+/** Longest stretch of a JSON parser's message kept in an error line. */
+const MAX_MESSAGE_CHARS = 160;
+
+/**
+ * Reads one input and makes a Page of it: a page dump is decoded and parsed; Page JSON is
+ * checked against the schema (Page JSON written by `dubao parse`).
+ * @param source the file, or the bytes of standard input
+ * @param kind what the input holds
+ * @param sourceName the name recorded in `source.name` when parsing a dump
+ * @param skipOtherJson pass over JSON without a top-level `schemaVersion` instead of failing
+ */
+export async function loadPage(source: PageSource, kind: InputKind, sourceName: string, skipOtherJson = false): Promise<LoadResult> {
+  let bytes: Uint8Array;
+  if ("bytes" in source) {
+    bytes = source.bytes;
+  } else {
+    try {
+      const size = (await stat(source.file)).size;
+      if (size > MAX_INPUT_BYTES) {
+        return { ok: false, problem: `file too large (${(size / 2 ** 20).toFixed(1)} MiB; one page may have at most ${MAX_INPUT_BYTES / 2 ** 20} MiB)` };
+      }
+      bytes = await readFile(source.file);
+    } catch (error) {
+      return { ok: false, problem: describeFsError(error) };
+    }
+  }
+  const decoded = decodeInput(bytes);
+  if (!decoded.ok) return { ok: false, problem: decoded.problem };
+  if (kind === "page-json") return pageFromJson(decoded.text, skipOtherJson);
+  try {
+    return { ok: true, page: parseText(decoded.text, { sourceName: path.basename(sourceName), encoding: decoded.encoding }) };
+  } catch (error) {
+    // parseText promises never to throw; if it does, that is a bug in dubao, not in the file.
+    return { ok: false, problem: `internal error while parsing: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/**
+ * Checks Page JSON against the schema.
+ * @returns the page, or a problem naming the first failing path, e.g.
+ *   `not a valid Page: articles[2].headline: Invalid input: expected string, received number`
+ */
+export function pageFromJson(text: string, skipOtherJson = false): LoadResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ");
+    return { ok: false, problem: `not valid JSON (${message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}…` : message})` };
+  }
+  if (skipOtherJson && (typeof value !== "object" || value === null || !("schemaVersion" in value))) return { ok: "skipped" };
+  const parsed = PageSchema.safeParse(value);
+  if (parsed.success) return { ok: true, page: parsed.data };
+  const [first, ...rest] = parsed.error.issues;
+  const where = first && first.path.length > 0 ? formatPath(first.path) : "(the top level)";
+  const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? "" : "s"})` : "";
+  return { ok: false, problem: `not a valid Page: ${where}: ${first?.message ?? "invalid"}${more}` };
+}
+
+/** `["articles", 2, "headline"]` → `articles[2].headline`. */
+export function formatPath(parts: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of parts) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
