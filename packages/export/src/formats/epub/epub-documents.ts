@@ -1,4 +1,6 @@
 import type { Article, Page } from "@dubao/core";
+import { deflateSync } from "fflate";
+import { utf8 } from "../../collection/byte-sink.js";
 import { articleTitle, CONTENT_LANGUAGE, pageTitle } from "../../page-labels.js";
 import { escapeMarkup as esc } from "../../text/escape-markup.js";
 import { articleMarkup, CJK_STYLESHEET } from "../article-markup.js";
@@ -30,12 +32,20 @@ h2 { font-size: 1.15em; margin: 1.2em 0 0.4em; }
 nav ol { list-style: none; padding-left: 1em; }
 `;
 
-/** One article's chapter: an XHTML document, written in a worker and added to the book as is. */
+/** DEFLATE level of the book's files: the common default, a good balance of size and speed. */
+export const DEFLATE_LEVEL = 6;
+
+/**
+ * One article's chapter: an XHTML document, made and compressed wherever the page is prepared
+ * (a worker thread, in the CLI), so the writer only stores it in the archive.
+ */
 export interface EpubChapter {
   /** The chapter's title in the table of contents (see `articleTitle`). */
   title: string;
-  /** The chapter's XHTML content document. */
-  xhtml: string;
+  /** The chapter's XHTML content document, as UTF-8. */
+  xhtml: Uint8Array;
+  /** `xhtml` compressed with raw DEFLATE at {@link DEFLATE_LEVEL}, as the ZIP entry holds it. */
+  deflated: Uint8Array;
 }
 
 /** What the EPUB writer needs of one page: prepared anywhere, structured-cloneable. */
@@ -65,7 +75,7 @@ ${articleMarkup(article, 1)}
 
 /**
  * Prepares a page for the EPUB: one chapter per article (its head, paragraphs with subheads as
- * `<h2>`, and the page it is on). Pure, so it can run on a worker thread.
+ * `<h2>`, and the page it is on), compressed. Pure, so it can run on a worker thread.
  * @param page a parsed page
  */
 export function epubPage(page: Page): EpubPage {
@@ -76,7 +86,8 @@ export function epubPage(page: Page): EpubPage {
     date: page.page.date ?? null,
     chapters: page.articles.map((article) => {
       const title = articleTitle(article);
-      return { title, xhtml: chapterXhtml(page, article, title) };
+      const xhtml = utf8(chapterXhtml(page, article, title));
+      return { title, xhtml, deflated: deflateSync(xhtml, { level: DEFLATE_LEVEL }) };
     }),
   };
 }

@@ -4,6 +4,7 @@ import { utf8 } from "../../collection/byte-sink.js";
 import {
   BOOK_STYLESHEET,
   CONTAINER_XML,
+  DEFLATE_LEVEL,
   EPUB_ROOT,
   NAV_PATH,
   OPF_PATH,
@@ -21,15 +22,29 @@ import {
  */
 const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 
-/** DEFLATE level: the common default, a good balance of size and speed. */
-const DEFLATE_LEVEL = 6;
-
 /**
  * Most files a ZIP archive holds without ZIP64, which the ZIP library does not write. Each
  * article is one file, plus the six files of every book.
  */
 export const MAX_ZIP_ENTRIES = 65_535;
 const FIXED_ENTRIES = 6; // mimetype, container.xml, stylesheet, nav, package document, and one spare
+
+/**
+ * A ZIP entry whose data was compressed elsewhere: the uncompressed bytes are pushed (the
+ * archive's checksum and size are of them, as the ZIP library requires of subclasses), and the
+ * compressed bytes are what the entry stores.
+ */
+class PrecompressedFile extends ZipPassThrough {
+  readonly #deflated: Uint8Array;
+  constructor(path: string, deflated: Uint8Array) {
+    super(path);
+    this.compression = 8; // DEFLATE
+    this.#deflated = deflated;
+  }
+  protected override process(_chunk: Uint8Array, final: boolean): void {
+    if (final) this.ondata(null, this.#deflated as Uint8Array<ArrayBuffer>, true);
+  }
+}
 
 /** `dcterms:modified` when no page has a date: the Unix epoch, so output stays reproducible. */
 export const UNDATED_MODIFIED = "1970-01-01T00:00:00Z";
@@ -51,8 +66,8 @@ export class EmptyEpubError extends Error {
 }
 
 /**
- * Writes an EPUB 3 book, one page at a time: each page's chapters are compressed and handed to
- * the sink as they come, and only the table of contents (titles and paths) is kept until the end,
+ * Writes an EPUB 3 book, one page at a time: each page's chapters (compressed by `epubPage`) are
+ * handed to the sink as they come, and only the table of contents (titles and paths) is kept until the end,
  * when the navigation and package documents are written. The `mimetype` file comes first and
  * uncompressed, as the OCF container format requires.
  */
@@ -102,7 +117,10 @@ export class EpubWriter {
     const entry: TocPage = { title: page.title, chapters: [] };
     page.chapters.forEach((chapter, i) => {
       const path = `text/p${pageNo}-${String(i + 1).padStart(2, "0")}.xhtml`;
-      this.#addFile(`${EPUB_ROOT}/${path}`, chapter.xhtml);
+      const file = new PrecompressedFile(`${EPUB_ROOT}/${path}`, chapter.deflated);
+      file.mtime = ZIP_TIME;
+      this.#zip.add(file);
+      file.push(chapter.xhtml as Uint8Array<ArrayBuffer>, true);
       this.#chapterPaths.push(path);
       entry.chapters.push({ path, title: chapter.title });
     });
