@@ -138,10 +138,23 @@ export async function runExport(request: ExportRequest, io: CliIo): Promise<numb
   let skipped = 0;
   try {
     if (layout === "collection") {
-      const file = out === undefined ? null : await StreamedOutputFile.open(out, temps);
+      let file: StreamedOutputFile | null = null;
+      if (out !== undefined) {
+        try {
+          file = await StreamedOutputFile.open(out, temps);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException | null)?.code;
+          // mkdir says EEXIST when a file stands where a folder of the path should be.
+          report(out, `cannot write: ${code === "EEXIST" ? "a file is in the way of its folder" : describeFsError(error)}`);
+          return EXIT_FAILURE;
+        }
+      }
       const sink = file ?? streamSink(io.stdout);
       collection = { writer: createCollectionWriter(format.name as CollectionFormat, sink, { bom: request.bom }), file };
     }
+
+    /** Set when the one output file cannot be written: nothing more is worth converting. */
+    let fatal = false;
 
     const handle = async (job: Job, result: ConvertResult) => {
       if (result.ok === "skipped") {
@@ -150,6 +163,7 @@ export async function runExport(request: ExportRequest, io: CliIo): Promise<numb
       }
       if (!result.ok) return report(job.input.display, result.problem);
       const output = result.output;
+      let target = job.target ?? out ?? "standard output";
       try {
         if (output.layout === "collection") {
           await collection!.writer.addPart(output.part);
@@ -158,11 +172,20 @@ export async function runExport(request: ExportRequest, io: CliIo): Promise<numb
           else await writeOutputFile(job.target, output.text, force, temps);
         } else {
           for (const f of output.files) {
-            await writeOutputFile(path.join(out!, `${job.input.outputStem}.${f.suffix}${format.extension}`), f.json, force, temps);
+            target = path.join(out!, `${job.input.outputStem}.${f.suffix}${format.extension}`);
+            await writeOutputFile(target, f.json, force, temps);
           }
         }
       } catch (error) {
-        return report(job.input.display, writeProblem(error));
+        if (error instanceof OutputExistsError) return report(job.input.display, error.message);
+        const code = (error as NodeJS.ErrnoException | null)?.code;
+        if (code === undefined) return report(job.input.display, error instanceof Error ? error.message : String(error));
+        if (output.layout === "collection") {
+          // A file-system error on the one output file spoils it: stop, and do not publish it.
+          fatal = true;
+          return report(target, `cannot write: ${describeFsError(error)}`);
+        }
+        return report(job.input.display, `cannot write ${target}: ${describeFsError(error)}`);
       }
       written++;
       articles += result.articles;
@@ -185,6 +208,7 @@ export async function runExport(request: ExportRequest, io: CliIo): Promise<numb
       running.push({ job, result: converter.convert(task) });
     };
     for (const job of jobs) {
+      if (fatal) break;
       start(job);
       if (running.length >= window) {
         const done = running.shift()!;
@@ -192,13 +216,15 @@ export async function runExport(request: ExportRequest, io: CliIo): Promise<numb
         progress.advance(done.job.input.size);
       }
     }
-    while (running.length > 0) {
+    while (running.length > 0 && !fatal) {
       const done = running.shift()!;
       await handle(done.job, await done.result);
       progress.advance(done.job.input.size);
     }
 
-    if (collection) {
+    if (collection && fatal) {
+      await collection.file?.abort();
+    } else if (collection) {
       const target = out ?? "standard output";
       try {
         if (collection.file && written === 0) {
@@ -210,7 +236,7 @@ export async function runExport(request: ExportRequest, io: CliIo): Promise<numb
         }
       } catch (error) {
         await collection.file?.abort();
-        report(target, error instanceof EmptyEpubError ? `not written: ${error.message}` : writeProblem(error));
+        report(target, error instanceof EmptyEpubError ? `not written: ${error.message}` : error instanceof OutputExistsError ? error.message : `cannot write: ${describeFsError(error)}`);
       }
     }
   } finally {
@@ -230,13 +256,6 @@ export async function runExport(request: ExportRequest, io: CliIo): Promise<numb
     );
   }
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
-}
-
-/** One line for a failed write. */
-function writeProblem(error: unknown): string {
-  if (error instanceof OutputExistsError) return error.message;
-  const file = (error as NodeJS.ErrnoException | null)?.path;
-  return `cannot write${file ? ` ${file}` : ""}: ${describeFsError(error)}`;
 }
 
 /**
