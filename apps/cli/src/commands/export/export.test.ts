@@ -1,6 +1,6 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -147,6 +147,16 @@ describe("dubao export: an archive to a directory", () => {
     expect(r.stderr).toMatch(/exported 4 files to .* as md: \d+ articles/);
   });
 
+  it("expands a quoted glob pattern, naming outputs from the folder the matches share", async () => {
+    const out = path.join(tmp, "glob-out");
+    const r = await dubao(["export", "archive/**/p1.txt", "--format", "txt", "--out", out], tmp);
+    expect(r.code).toBe(0);
+    expect(await listFiles(out)).toEqual(["2022-05/p1.txt", "2022-05/week1/p1.txt", "2022-06/p1.txt"]);
+    const none = await dubao(["export", "archive/**/*.pdf", "--format", "txt", "--out", out], tmp);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("dubao: archive/**/*.pdf: no files match this pattern");
+  });
+
   it("ninjs: one file per article, named after the page", async () => {
     const out = path.join(tmp, "ninjs-out");
     const r = await dubao(["export", "archive/2022-06/seed.json", "--format", "ninjs", "--out", out], tmp);
@@ -236,5 +246,25 @@ describe("dubao export: the same inputs give the same bytes", () => {
     expect(outs[0]!.length).toBeGreaterThan(1000);
     expect(outs[1]!.equals(outs[0]!)).toBe(true);
     expect(outs[2]!.equals(outs[0]!)).toBe(true);
+  });
+});
+
+describe("dubao export: interrupted", () => {
+  it("leaves no temporary file and no output behind after Ctrl-C", async () => {
+    const dir = await mkdtemp(path.join(tmp, "interrupt-"));
+    await mkdir(path.join(dir, "pages"));
+    for (let i = 0; i < 400; i++) await link(DEV[0]!, path.join(dir, "pages", `p${String(i).padStart(3, "0")}.txt`));
+    const child = spawn(process.execPath, [BIN, "export", "pages", "--format", "jsonl", "--out", "out/all.jsonl", "--parallel", "1", "-q"], { cwd: dir });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    // Wait until the output is being written (its temporary file exists), then interrupt.
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      const inOut = await readdir(path.join(dir, "out")).catch(() => []);
+      if (inOut.some((f) => f.endsWith(".tmp"))) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(await readdir(path.join(dir, "out"))).toEqual([]);
   });
 });
