@@ -1,5 +1,6 @@
 import type { Article, Page, PageInfo, Span, UnassignedBlock } from "@dubao/core";
 import type { PersonRole } from "../import/import-page.js";
+import { cached } from "../store/cached.js";
 import type { Db } from "../store/database.js";
 import type { ArticleLink } from "./browse.js";
 
@@ -35,8 +36,7 @@ const orNull = (s: string): string | null => (s === "" ? null : s);
  * @returns `null` when there is no such article
  */
 export function getArticle(db: Db, id: string): ArticleView | null {
-  const row = db
-    .prepare(
+  const row = cached(db, 
       `SELECT a.id AS rowid, a.key, a.seq, a.article_json, a.page_id, p.page_number, p.page_name, a.issue_id,
               pub.name AS publication, a.date
        FROM articles a JOIN pages p ON p.id = a.page_id JOIN publications pub ON pub.id = a.publication_id
@@ -57,15 +57,13 @@ export function getArticle(db: Db, id: string): ArticleView | null {
       }
     | undefined;
   if (!row) return null;
-  const people = db
-    .prepare(
+  const people = cached(db, 
       `SELECT pe.name, ap.role FROM article_people ap JOIN people pe ON pe.id = ap.person_id
        WHERE ap.article_id = ? ORDER BY ap.rowid`,
     )
     .all(row.rowid) as Array<{ name: string; role: PersonRole }>;
   const neighbour = (seq: number): ArticleLink | null => {
-    const n = db
-      .prepare("SELECT key, seq, kind, headline, byline FROM articles WHERE page_id = ? AND seq = ?")
+    const n = cached(db, "SELECT key, seq, kind, headline, byline FROM articles WHERE page_id = ? AND seq = ?")
       .get(row.page_id, seq) as { key: string; seq: number; kind: string; headline: string | null; byline: string | null } | undefined;
     return n ? { id: n.key, seq: n.seq, kind: n.kind, headline: n.headline, byline: n.byline } : null;
   };
@@ -109,8 +107,7 @@ export interface PageView extends Placement {
  * @returns `null` when there is no such page
  */
 export function getPage(db: Db, id: number): PageView | null {
-  const row = db
-    .prepare(
+  const row = cached(db, 
       `SELECT p.id, p.issue_id, p.page_number, p.page_name, p.source_name, p.source_format, p.source_encoding,
               p.source_sha256, p.raw_text, p.page_json, p.imported_at, pub.name AS publication, i.date
        FROM pages p JOIN issues i ON i.id = p.issue_id JOIN publications pub ON pub.id = i.publication_id
@@ -135,11 +132,9 @@ export function getPage(db: Db, id: number): PageView | null {
     | undefined;
   if (!row) return null;
   const page = JSON.parse(row.page_json) as { page: PageInfo; unassigned: UnassignedBlock[] };
-  const articles = db
-    .prepare("SELECT key, seq, kind, headline, byline, article_json FROM articles WHERE page_id = ? ORDER BY seq")
+  const articles = cached(db, "SELECT key, seq, kind, headline, byline, article_json FROM articles WHERE page_id = ? ORDER BY seq")
     .all(id) as Array<{ key: string; seq: number; kind: string; headline: string | null; byline: string | null; article_json: string }>;
-  const siblings = db
-    .prepare("SELECT id FROM pages WHERE issue_id = ? ORDER BY page_number IS NULL, page_number, id")
+  const siblings = cached(db, "SELECT id FROM pages WHERE issue_id = ? ORDER BY page_number IS NULL, page_number, id")
     .raw()
     .all(row.issue_id) as Array<[number]>;
   const at = siblings.findIndex(([pid]) => pid === id);
@@ -197,16 +192,14 @@ export interface PersonView {
  * @returns `null` when nobody of that name signed anything
  */
 export function getPerson(db: Db, name: string, offset = 0, limit = 50): PersonView | null {
-  const person = db.prepare("SELECT id, name FROM people WHERE name = ?").get(name) as { id: number; name: string } | undefined;
+  const person = cached(db, "SELECT id, name FROM people WHERE name = ?").get(name) as { id: number; name: string } | undefined;
   if (!person) return null;
-  const roleRows = db
-    .prepare("SELECT role, count(*) AS n FROM article_people WHERE person_id = ? GROUP BY role")
+  const roleRows = cached(db, "SELECT role, count(*) AS n FROM article_people WHERE person_id = ? GROUP BY role")
     .all(person.id) as Array<{ role: PersonRole; n: number }>;
   const total = (
-    db.prepare("SELECT count(DISTINCT article_id) FROM article_people WHERE person_id = ?").raw().get(person.id) as [number]
+    cached(db, "SELECT count(DISTINCT article_id) FROM article_people WHERE person_id = ?").raw().get(person.id) as [number]
   )[0];
-  const rows = db
-    .prepare(
+  const rows = cached(db, 
       `SELECT a.key, a.headline, a.kind, a.date, pub.name AS publication, group_concat(ap.role) AS roles
        FROM article_people ap JOIN articles a ON a.id = ap.article_id JOIN publications pub ON pub.id = a.publication_id
        WHERE ap.person_id = ? GROUP BY a.id ORDER BY a.date = '', a.date DESC, a.id DESC LIMIT ? OFFSET ?`,
@@ -243,8 +236,7 @@ export function getPerson(db: Db, name: string, offset = 0, limit = 50): PersonV
  * @returns `null` when there is no such article
  */
 export function getArticlePage(db: Db, id: string): Page | null {
-  const row = db
-    .prepare(
+  const row = cached(db, 
       `SELECT a.article_json, p.page_json, p.page_number, pub.name AS publication, a.date
        FROM articles a JOIN pages p ON p.id = a.page_id JOIN publications pub ON pub.id = a.publication_id
        WHERE a.key = ?`,

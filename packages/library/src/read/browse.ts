@@ -1,3 +1,4 @@
+import { cached } from "../store/cached.js";
 import type { Db } from "../store/database.js";
 
 /** A publication and how much of it the library holds. */
@@ -36,8 +37,7 @@ const orNull = (s: string): string | null => (s === "" ? null : s);
  * @param db an open library database
  */
 export function libraryStats(db: Db): LibraryStats {
-  const [publications, issues, pages, articles, people] = db
-    .prepare(
+  const [publications, issues, pages, articles, people] = cached(db, 
       `SELECT (SELECT count(*) FROM publications), (SELECT count(*) FROM issues), (SELECT count(*) FROM pages),
               (SELECT count(*) FROM articles), (SELECT count(*) FROM people)`,
     )
@@ -51,8 +51,7 @@ export function libraryStats(db: Db): LibraryStats {
  * @param db an open library database
  */
 export function listPublications(db: Db): PublicationSummary[] {
-  const rows = db
-    .prepare(
+  const rows = cached(db, 
       `SELECT pub.id, pub.name,
               (SELECT count(*) FROM issues i WHERE i.publication_id = pub.id) AS issues,
               (SELECT count(*) FROM articles a WHERE a.publication_id = pub.id) AS articles,
@@ -70,8 +69,7 @@ export function listPublications(db: Db): PublicationSummary[] {
  * @param publicationId only this publication's issues
  */
 export function latestIssues(db: Db, limit: number, publicationId?: number): IssueSummary[] {
-  const rows = db
-    .prepare(
+  const rows = cached(db, 
       `SELECT i.id, pub.name AS publication, i.date,
               (SELECT count(*) FROM pages p WHERE p.issue_id = i.id) AS pages,
               (SELECT count(*) FROM articles a WHERE a.issue_id = i.id) AS articles
@@ -119,21 +117,18 @@ export interface IssueView extends IssueSummary {
  * @returns `null` when there is no such issue
  */
 export function getIssue(db: Db, id: number): IssueView | null {
-  const issue = db
-    .prepare(
+  const issue = cached(db, 
       `SELECT i.id, i.publication_id, pub.name AS publication, i.date FROM issues i
        JOIN publications pub ON pub.id = i.publication_id WHERE i.id = ?`,
     )
     .get(id) as { id: number; publication_id: number; publication: string; date: string } | undefined;
   if (!issue) return null;
-  const pages = db
-    .prepare(
+  const pages = cached(db, 
       `SELECT id, page_number, page_name, source_name FROM pages WHERE issue_id = ?
        ORDER BY page_number IS NULL, page_number, id`,
     )
     .all(id) as Array<{ id: number; page_number: number | null; page_name: string | null; source_name: string }>;
-  const articles = db
-    .prepare("SELECT key, page_id, seq, kind, headline, byline FROM articles WHERE issue_id = ? ORDER BY page_id, seq")
+  const articles = cached(db, "SELECT key, page_id, seq, kind, headline, byline FROM articles WHERE issue_id = ? ORDER BY page_id, seq")
     .all(id) as Array<{ key: string; page_id: number; seq: number; kind: string; headline: string | null; byline: string | null }>;
   const byPage = new Map<number, ArticleLink[]>();
   for (const a of articles) {
@@ -143,8 +138,7 @@ export function getIssue(db: Db, id: number): IssueView | null {
   }
   const neighbour = (direction: "previous" | "next"): IssueSummary | null => {
     if (issue.date === "") return null;
-    const row = db
-      .prepare(
+    const row = cached(db, 
         `SELECT id FROM issues WHERE publication_id = ? AND date <> '' AND date ${direction === "previous" ? "<" : ">"} ?
          ORDER BY date ${direction === "previous" ? "DESC" : "ASC"} LIMIT 1`,
       )
@@ -171,8 +165,7 @@ export function getIssue(db: Db, id: number): IssueView | null {
 }
 
 function summarizeIssue(db: Db, id: number): IssueSummary | null {
-  const r = db
-    .prepare(
+  const r = cached(db, 
       `SELECT i.id, pub.name AS publication, i.date,
               (SELECT count(*) FROM pages p WHERE p.issue_id = i.id) AS pages,
               (SELECT count(*) FROM articles a WHERE a.issue_id = i.id) AS articles

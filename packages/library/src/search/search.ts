@@ -1,3 +1,4 @@
+import { cached } from "../store/cached.js";
 import type { Db } from "../store/database.js";
 import { parseQuery, type ParsedQuery } from "./query.js";
 import { makeSnippet, markText, type Segment, type Snippet } from "./snippet.js";
@@ -122,10 +123,9 @@ export function search(db: Db, request: SearchRequest): SearchResponse {
   const where = filterClause(request);
   if (query.match === null) {
     if (!where.joins) return { total: 0, hits: [], offset, limit, query, order: "date" };
-    const total = (db.prepare(`SELECT count(*) FROM articles a WHERE 1${where.sql}`).raw().get(...where.params) as [number])[0];
+    const total = (cached(db, `SELECT count(*) FROM articles a WHERE 1${where.sql}`).raw().get(...where.params) as [number])[0];
     const ids = (
-      db
-        .prepare(`SELECT a.id FROM articles a WHERE 1${where.sql} ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?`)
+      cached(db, `SELECT a.id FROM articles a WHERE 1${where.sql} ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?`)
         .raw()
         .all(...where.params, limit, offset) as Array<[number]>
     ).map((r) => r[0]);
@@ -134,9 +134,9 @@ export function search(db: Db, request: SearchRequest): SearchResponse {
 
   const from = where.joins ? "article_fts JOIN articles a ON a.id = article_fts.rowid" : "article_fts";
   const total = (
-    db.prepare(`SELECT count(*) FROM ${from} WHERE article_fts MATCH ?${where.sql}`).raw().get(query.match, ...where.params) as [number]
+    cached(db, `SELECT count(*) FROM ${from} WHERE article_fts MATCH ?${where.sql}`).raw().get(query.match, ...where.params) as [number]
   )[0];
-  const ranked = db.prepare(`
+  const ranked = cached(db, `
     SELECT id FROM (
       SELECT article_fts.rowid AS id, bm25(article_fts, ${HEAD_WEIGHT}, 1, ${HEAD_WEIGHT}, 1) AS score
       FROM ${from} WHERE article_fts MATCH ?${where.sql}
@@ -171,8 +171,7 @@ interface HitRow {
 
 function hydrate(db: Db, ids: readonly number[], query: ParsedQuery): SearchHit[] {
   if (ids.length === 0) return [];
-  const rows = db
-    .prepare(
+  const rows = cached(db, 
       `SELECT a.id, a.key, a.headline, a.kind, a.byline, a.body_text, a.date, pub.name AS publication,
               a.page_id, p.page_number
        FROM articles a JOIN pages p ON p.id = a.page_id JOIN publications pub ON pub.id = a.publication_id

@@ -3,6 +3,7 @@ import type { PersonRole } from "@dubao/library";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { articleInScript, inScript, type Script } from "@/lib/chinese";
 import { formatDate, headlineOrPlaceholder, kindLabel, pageLabel, personHref, ROLE_LABELS, UNNAMED_PUBLICATION } from "@/lib/format";
 import { getLibrary } from "@/lib/library";
@@ -22,10 +23,11 @@ const DOWNLOADS = [
   { format: "json", label: "JSON" },
 ] as const;
 
+/** The article by id, read once per request (metadata and page share it). */
+const articleById = cache(async (id: string) => (isArticleId(id) ? (await getLibrary()).article(id) : null));
+
 async function load(params: Props["params"]) {
-  const { id } = await params;
-  if (!isArticleId(id)) notFound();
-  const view = (await getLibrary()).article(id);
+  const view = await articleById((await params).id);
   if (!view) notFound();
   return view;
 }

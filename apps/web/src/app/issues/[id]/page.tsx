@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { formatDate, headlineOrPlaceholder, kindLabel, pageLabel, UNNAMED_PUBLICATION } from "@/lib/format";
 import { getLibrary } from "@/lib/library";
 import { rowId } from "@/lib/route-params";
@@ -9,10 +10,13 @@ interface Props {
   params: Promise<{ id: string }>;
 }
 
+/** The issue by id, read once per request (metadata and page share it). */
+const issueById = cache(async (id: number) => (await getLibrary()).issue(id));
+
 async function load(params: Props["params"]) {
   const id = rowId((await params).id);
   if (id === null) notFound();
-  const issue = (await getLibrary()).issue(id);
+  const issue = await issueById(id);
   if (!issue) notFound();
   return issue;
 }

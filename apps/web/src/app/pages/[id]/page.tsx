@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { formatDate, headlineOrPlaceholder, kindLabel, pageLabel, UNNAMED_PUBLICATION } from "@/lib/format";
 import { getLibrary } from "@/lib/library";
 import { isArticleId, rowId } from "@/lib/route-params";
@@ -11,10 +12,13 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
+/** The page by id, read once per request (metadata and page share it). */
+const pageById = cache(async (id: number) => (await getLibrary()).page(id));
+
 async function load(params: Props["params"]) {
   const id = rowId((await params).id);
   if (id === null) notFound();
-  const page = (await getLibrary()).page(id);
+  const page = await pageById(id);
   if (!page) notFound();
   return page;
 }
