@@ -5,7 +5,7 @@
  * Screenshots go to test-artifacts/e2e/.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ArticleSchema } from "@dubao/core";
 import { Library } from "@dubao/library";
@@ -17,6 +17,7 @@ const baseUrl = inject("baseUrl");
 const artifacts = inject("artifacts");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PHONE = { width: 390, height: 844 };
+const PAGE_VIEW_HEIGHT = 900;
 const toTraditional = Converter({ from: "cn", to: "tw" });
 
 let browser: Browser;
@@ -228,6 +229,16 @@ describe("page view", () => {
     await page.waitForURL(new RegExp(`article=${hit.id}`));
     const lit = await page.locator(".source .line.hl").evaluateAll((els) => els.map((e) => Number(e.id.slice(1))));
     expect(new Set(lit)).toEqual(expected);
+    // The link jumps (smoothly) to the first highlighted line: wait until it is in view.
+    for (let last = -1; ; ) {
+      await page.waitForTimeout(250);
+      const y = await page.evaluate(() => window.scrollY);
+      if (y === last) break;
+      last = y;
+    }
+    const top = await page.locator(".source .line.hl").first().evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(PAGE_VIEW_HEIGHT / 2);
     await shot(page, "08-page-view", false);
     await page.close();
   });
@@ -261,6 +272,12 @@ describe("upload", () => {
     await page.getByRole("button", { name: "保存到文库" }).click();
     await page.getByText("这个版面已经在文库里了").waitFor();
     expect(library.stats().pages).toBe(before + 1);
+
+    const huge = path.join(artifacts, "huge.txt");
+    writeFileSync(huge, Buffer.alloc(20 * 1024 * 1024 + 1, 0x61));
+    await page.locator("#file").setInputFiles(huge);
+    await page.getByRole("alert").filter({ hasText: "超过 20 MB" }).waitFor();
+    rmSync(huge);
 
     const binary = path.join(artifacts, "binary.bin");
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));

@@ -53,6 +53,18 @@ describe("importPage", () => {
     lib.close();
   });
 
+  it("gives the Page of one article for exports, filed as the library files it", () => {
+    const lib = Library.open(":memory:");
+    const page = makePage([{ headline: "甲" }, { headline: "乙" }], { info: { pageName: "要闻" } });
+    lib.importPage(page, null, { publication: "甲报", date: "2024-01-02", pageNumber: 5 });
+    const one = lib.articlePage(`${page.source.sha256.slice(0, 16)}-2`)!;
+    expect(one.articles.map((a) => a.headline)).toEqual(["乙"]);
+    expect(one.page).toEqual({ pageName: "要闻", publication: "甲报", date: "2024-01-02", pageNumber: 5 });
+    expect(one.source).toEqual(page.source);
+    expect(lib.articlePage("0000000000000000-1")).toBeNull();
+    lib.close();
+  });
+
   it("refuses a malformed date or page number with a LibraryError", () => {
     const lib = Library.open(":memory:");
     expect(() => lib.importPage(makePage([]), null, { date: "2024-02-30" })).toThrow(LibraryError);

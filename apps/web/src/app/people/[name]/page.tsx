@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { Pagination } from "@/components/pagination";
 import { formatCount, formatDate, headlineOrPlaceholder, kindLabel, personHref, ROLE_LABELS, UNNAMED_PUBLICATION } from "@/lib/format";
 import { getLibrary } from "@/lib/library";
+import { searchHref } from "@/lib/search-params";
 
 interface Props {
   params: Promise<{ name: string }>;
@@ -60,6 +61,9 @@ export default async function PersonPage({ params, searchParams }: Props) {
             {ROLE_LABELS[role] ?? role} {formatCount(n)} 篇
           </span>
         ))}
+      </p>
+      <p>
+        <Link href={searchHref({ person: person.name })}>在检索中按日期、报刊或体裁筛选 {person.name} 的文章</Link>
       </p>
       <ol className="results-list" start={(page - 1) * PER_PAGE + 1}>
         {person.articles.map((a) => (
