@@ -1,8 +1,7 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeInput, PageSchema, parseText, type Page } from "@dubao/core";
 import { describeFsError } from "../../errors.js";
-import { MAX_INPUT_BYTES } from "../parse/run-parse.js";
 import type { InputKind } from "./find-export-inputs.js";
 
 /** Where a page comes from: a file, or bytes already read (standard input). */
@@ -19,7 +18,8 @@ const MAX_MESSAGE_CHARS = 160;
 
 /**
  * Reads one input and makes a Page of it: a page dump is decoded and parsed; Page JSON is
- * checked against the schema (Page JSON written by `dubao parse`).
+ * checked against the schema (Page JSON written by `dubao parse`). The caller has checked the
+ * size (see `MAX_INPUT_BYTES`).
  * @param source the file, or the bytes of standard input
  * @param kind what the input holds
  * @param sourceName the name recorded in `source.name` when parsing a dump
@@ -31,10 +31,6 @@ export async function loadPage(source: PageSource, kind: InputKind, sourceName: 
     bytes = source.bytes;
   } else {
     try {
-      const size = (await stat(source.file)).size;
-      if (size > MAX_INPUT_BYTES) {
-        return { ok: false, problem: `file too large (${(size / 2 ** 20).toFixed(1)} MiB; one page may have at most ${MAX_INPUT_BYTES / 2 ** 20} MiB)` };
-      }
       bytes = await readFile(source.file);
     } catch (error) {
       return { ok: false, problem: describeFsError(error) };

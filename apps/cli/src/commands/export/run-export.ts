@@ -13,6 +13,7 @@ import {
 import { describeFsError, EXIT_FAILURE, EXIT_OK, UsageError } from "../../errors.js";
 import { writeToStream } from "../../io/write-stream.js";
 import type { CliIo } from "../../main.js";
+import { MAX_INPUT_BYTES } from "../parse/run-parse.js";
 import type { ConvertResult, ConvertTask } from "./convert-page.js";
 import { createConverter } from "./converter-pool.js";
 import { findExportInputs, STDIN_NAME, type ExportInput } from "./find-export-inputs.js";
@@ -274,6 +275,10 @@ async function planJobs(
   const inputFiles = new Set(inputs.map((i) => i.file).filter((f): f is string => f !== null));
   const owners = new Map<string, string>();
   for (const input of inputs) {
+    if (input.size > MAX_INPUT_BYTES) {
+      report(input.display, `file too large (${(input.size / 2 ** 20).toFixed(1)} MiB; one page may have at most ${MAX_INPUT_BYTES / 2 ** 20} MiB)`);
+      continue;
+    }
     if (out === undefined || format.layout === "collection") {
       jobs.push({ input, target: null });
       continue;
