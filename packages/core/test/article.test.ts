@@ -72,11 +72,9 @@ describe("buildArticle (through parseText)", () => {
     expect(page.articles[0]).toMatchObject({ kind: "photo", headline: null, byline: { photographers: ["顾泳"] } });
   });
 
-  // BUG (src/pipeline/flow.ts continuationHost / isBoundary): a story whose last line ends with an
-  // inline jump (`…责任担当。（下转第3版）`) goes on on page 3, yet the line does not "end a
-  // sentence", so the story counts as open and swallows the next story (its headline becomes a
-  // subhead). With the jump on a line of its own the two stories are kept apart.
-  it.fails("closes a story whose last line ends with an inline jump", () => {
+  // Regression: a story whose last line ends with an inline jump (`…责任担当。（下转第3版）`) goes on
+  // on another page; it used to count as open and swallow the next story.
+  it("closes a story whose last line ends with an inline jump", () => {
     const page = parse(["闻令动 显真情 铸忠诚", ...STORY.slice(0, 3), STORY[3] + "（下转第3版）", "", "人人参与 人人受益", ...SECOND]);
     expect(page.articles.map((a) => a.headline)).toEqual(["闻令动 显真情 铸忠诚", "人人参与 人人受益"]);
   });

@@ -5,7 +5,7 @@
  * Headings and bylines found between stories are kept as a "gap" for the next stage.
  */
 import { trailingByline } from "./inline.js";
-import { columnWidth, endsOpen, startsParagraph, WIDTH_WOBBLE } from "./measure.js";
+import { columnWidth, endsOpen, endsWithJump, startsParagraph, WIDTH_WOBBLE } from "./measure.js";
 import { DATELINE } from "./patterns.js";
 import type { Unit } from "./units.js";
 
@@ -98,6 +98,7 @@ function newDraft(unit: Unit): Draft {
 
 /** A jump line after a story closes it; so does a byline or credit, unless the text stops mid-sentence. */
 function closeIfSigned(draft: Draft, last: Unit, gap: readonly Unit[]): void {
+  if (endsWithJump(last)) draft.closed = true;
   const first = gap[0];
   if (!first) return;
   if (first.kind === "jump") draft.closed = true;
@@ -147,6 +148,7 @@ function hasClosingTrailer(d: Draft, current: Draft, gap: readonly Unit[]): bool
 /** Decides whether a new story starts at `next`, after body unit `prev` and the units between. */
 function isBoundary(prev: Unit, gap: readonly Unit[], next: Unit, story: Draft): boolean {
   if (DATELINE.test(next.lines[0]!.text)) return !(gap.length === 0 && isDeck(story));
+  if (endsWithJump(prev)) return true;
   if (trailingByline(prev.lines[prev.lines.length - 1]!.raw) !== null) return true;
   if (gap.some((u) => u.kind !== "heading")) return true;
   const sameColumn = sameColumnWidth(prev, next);

@@ -2,6 +2,9 @@
 import { collapseSpaces, isBylineText } from "./byline.js";
 import { DATELINE, JUMP_CONTINUED_ON, JUMP_LINE } from "./patterns.js";
 
+/** A closing byline is at most this many characters after its space. */
+const MAX_TRAILING_BYLINE = 42;
+
 /** What a body line ends with, split off: the text before and the byline. */
 export interface TrailingByline {
   text: string;
@@ -14,6 +17,9 @@ export interface TrailingByline {
  * @param raw the line as printed (its spaces matter here)
  */
 export function trailingByline(raw: string): TrailingByline | null {
+  const trimmed = raw.trimEnd();
+  // a byline is short, so a space must sit near the end of the line
+  if (!/[ \t\u3000]/u.test(trimmed.slice(-MAX_TRAILING_BYLINE))) return null;
   const m = /^(.*[。！？”…）)])[ \t\u3000]+(\S.{0,40})$/u.exec(raw.trimEnd());
   if (!m) return null;
   const byline = collapseSpaces(m[2] ?? "");

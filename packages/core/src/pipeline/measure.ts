@@ -1,7 +1,7 @@
 /** Measurements of units: column width, paragraph starts and open ends. */
 import { endsSentence } from "../text/chars.js";
 import type { Line } from "./lines.js";
-import { DATELINE } from "./patterns.js";
+import { DATELINE, JUMP_LINE } from "./patterns.js";
 import type { Unit } from "./units.js";
 
 /** Share of a unit's lines that are full column width, at the least (the rest: paragraph ends, indents). */
@@ -34,5 +34,11 @@ export function startsParagraph(unit: Unit): boolean {
 /** True when the unit's last line stops mid-sentence (the text goes on in another box). */
 export function endsOpen(unit: Unit): boolean {
   const last = unit.lines[unit.lines.length - 1];
-  return last !== undefined && !endsSentence(last.text) && !/[：:]$/u.test(last.text);
+  return last !== undefined && !endsSentence(last.text) && !/[：:]$/u.test(last.text) && !endsWithJump(unit);
+}
+
+/** True when the unit's last line ends with a jump line (`…（下转第3版）`): the story stops here. */
+export function endsWithJump(unit: Unit): boolean {
+  const last = unit.lines[unit.lines.length - 1];
+  return last !== undefined && JUMP_LINE.test(last.text);
 }

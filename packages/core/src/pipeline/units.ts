@@ -52,11 +52,15 @@ export function isColumnLabel(text: string): boolean {
   return COLUMN_LABELS.has(text.replace(/[\s【】[\]]/gu, ""));
 }
 
+/** Bylines, credits, labels and jump lines are short; longer lines skip those tests. */
+const MAX_SPECIAL_CHARS = 40;
+
 /** True for a line that is a whole special unit on its own. */
 function specialKind(line: Line): UnitKind | null {
   const raw = collapseSpaces(line.raw);
   if (raw === "") return null;
-  if (isRunningHead(raw)) return "furniture";
+  if (/[年版辑]/u.test(raw) && isRunningHead(raw)) return "furniture";
+  if (raw.length > MAX_SPECIAL_CHARS) return null;
   if (JUMP_LINE.test(raw) && raw.replace(JUMP_LINE, "").trim() === "") return "jump";
   if (isColumnLabel(raw)) return "label";
   if (isPhotoCredit(raw)) return "credit";
@@ -99,9 +103,11 @@ function splitBlock(block: Line[], out: Unit[]): void {
     pieces.push({ kind: "vertical", lines: vertical, blankBefore: true, blankAfter: true });
   }
   let current: Line[] = [];
+  let runMax = 0;
   const emit = (kind: UnitKind) => {
     if (current.length > 0) pieces.push({ kind, lines: current, blankBefore: false, blankAfter: false });
     current = [];
+    runMax = 0;
   };
   for (let i = 0; i < rest.length; i++) {
     const line = rest[i]!;
@@ -112,8 +118,12 @@ function splitBlock(block: Line[], out: Unit[]): void {
       emit(special);
       continue;
     }
-    if (current.length > 0 && startsNewUnit(current, line, rest[i + 1])) emit(classifyText(current));
+    if (current.length > 0 && startsNewUnit(current, runMax, line, rest[i + 1])) {
+      emit(classifyText(current));
+      runMax = 0;
+    }
     current.push(line);
+    if (line.width > runMax) runMax = line.width;
   }
   emit(classifyText(current));
   // order pieces by their first line, and mark the blank lines around the block
@@ -126,13 +136,12 @@ function splitBlock(block: Line[], out: Unit[]): void {
 }
 
 /** Decides whether `line` starts a new unit after the lines gathered so far. */
-function startsNewUnit(current: Line[], line: Line, next: Line | undefined): boolean {
+function startsNewUnit(current: Line[], runWidth: number, line: Line, next: Line | undefined): boolean {
   if (DATELINE.test(line.text)) return true;
   const prev = current[current.length - 1]!;
   if (trailingByline(prev.raw) !== null) return true;
-  const runWidth = Math.max(...current.map((l) => l.width));
   // heading lines directly above wider body text
-  if (current.every(isHeadingLike) && current.length <= MAX_HEADING_LINES && line.width > runWidth + HEADING_NARROWER_BY) {
+  if (current.length <= MAX_HEADING_LINES && current.every(isHeadingLike) && line.width > runWidth + HEADING_NARROWER_BY) {
     return current.length < 2 || !endsSentence(line.text);
   }
   // a narrower run of text starts after a paragraph end (a new story in a narrower column)
@@ -156,3 +165,4 @@ function classifyText(lines: Line[]): UnitKind {
   if ((lines.length <= MAX_HEADING_LINES || chars <= MAX_HEADING_CHARS) && lines.every(isHeadingLike)) return "heading";
   return "body";
 }
+

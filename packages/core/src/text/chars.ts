@@ -9,14 +9,32 @@ const CJK_IDEOGRAPH = /[\u2E80-\u2FDF\u3005-\u3007\u3021-\u3029\u3040-\u30FF\u34
  */
 const WIDE_PUNCT = /[\u2014\u2015\u2026\u2030-\u203B\u3000-\u303F\uFE10-\uFE1F\uFE30-\uFE4F\uFF01-\uFF60\uFFE0-\uFFE6·]/u;
 
-/** True for a CJK ideograph (or kana/Hangul). */
-export function isCjkChar(ch: string): boolean {
-  return CJK_IDEOGRAPH.test(ch);
+/** True for a CJK ideograph (or kana/Hangul), by code point; the common ranges are tested first. */
+export function isCjkCode(cp: number): boolean {
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
+  if (cp < 0x2e80) return false;
+  return CJK_IDEOGRAPH.test(String.fromCodePoint(cp));
 }
 
-/** True for a character that takes a full em in CJK typesetting (ideographs and full-width punctuation). */
-export function isWideChar(ch: string): boolean {
+/** True for a code point that takes a full em (ideographs and full-width punctuation). */
+export function isWideCode(cp: number): boolean {
+  if (cp < 0x2000) return cp === 0xb7;
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
+  if ((cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff01 && cp <= 0xff60)) return true;
+  const ch = String.fromCodePoint(cp);
   return CJK_IDEOGRAPH.test(ch) || WIDE_PUNCT.test(ch);
+}
+
+/** True for a CJK ideograph (or kana/Hangul): the first character of `ch`. */
+export function isCjkChar(ch: string): boolean {
+  const cp = ch.codePointAt(0);
+  return cp !== undefined && isCjkCode(cp);
+}
+
+/** True for a character that takes a full em in CJK typesetting: the first character of `ch`. */
+export function isWideChar(ch: string): boolean {
+  const cp = ch.codePointAt(0);
+  return cp !== undefined && isWideCode(cp);
 }
 
 /** True for an ASCII letter or digit (half-width). */
@@ -33,9 +51,14 @@ const HALF_WIDTH = 0.5;
  */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) {
-    if (ch === " " || ch === "\t" || ch === "\u3000") continue;
-    width += isWideChar(ch) ? 1 : HALF_WIDTH;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp === 0x20 || cp === 0x09 || cp === 0x3000) continue;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      cp = text.codePointAt(i)!;
+      i++;
+    }
+    width += isWideCode(cp) ? 1 : HALF_WIDTH;
   }
   return width;
 }

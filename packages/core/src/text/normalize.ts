@@ -11,6 +11,7 @@ const WHITESPACE_RUN = /[ \t\u00A0\u3000]+/gu;
  * @returns the line with its spaces cleaned, trimmed
  */
 export function removeExtractorSpaces(line: string): string {
+  if (!/[ \t\u00A0\u3000]/u.test(line)) return line;
   const parts = line.trim().split(WHITESPACE_RUN);
   let out = parts[0] ?? "";
   for (let i = 1; i < parts.length; i++) {
