@@ -6,6 +6,7 @@
  * the page uses elsewhere (`救` + `治`).
  */
 import { columnWidth } from "./measure.js";
+import { DATELINE } from "./patterns.js";
 import type { Unit } from "./units.js";
 
 /** A fragment line is at most an indent (2) and the wobble (1) narrower than the column, plus rounding. */
@@ -36,6 +37,8 @@ export function reclassifyFragments(units: Unit[], junctionCount: (a: string, b:
 }
 
 function isBodyFragment(unit: Unit, next: Unit, junctionCount: (a: string, b: string) => number): boolean {
+  // a fragment's text goes on in the next box, so that box cannot open a story with a dateline
+  if (DATELINE.test(next.lines[0]!.text)) return false;
   const width = next.lines.length >= 2 ? columnWidth(next.lines) : next.lines[0]!.width;
   const fits = (w: number) => w >= width - FRAGMENT_NARROWER_MAX && w <= width + FRAGMENT_WIDER_MAX;
   if (unit.lines.length >= 2) return unit.lines.every((l) => fits(l.width));
