@@ -74,7 +74,7 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     }
     const prev = lastBody(current);
     closeIfSigned(current, prev, pending);
-    const host = continuationHost(drafts, current, unit, pending, junctionCount);
+    const host = continuationHost(drafts, current, unit, pending, junctionCount) ?? columnHost(drafts, current, unit, pending);
     if (host === current || (host === null && !isBoundary(prev, pending, unit, current))) {
       for (const u of pending) current.items.push({ unit: u, role: "subhead" });
       current.items.push({ unit, role: "body" });
@@ -175,4 +175,31 @@ const MAX_DECK_LINES = 8;
 function isDeck(story: Draft): boolean {
   const lines = story.items.flatMap((i) => i.unit.lines);
   return story.items.every((i) => i.role === "body") && lines.length <= MAX_DECK_LINES && lines.every((l) => !/[。！？]/u.test(l.text));
+}
+
+/** Units needed to trust a column width when matching a story across columns. */
+const MIN_LINES_FOR_COLUMN_MATCH = 3;
+/** Column widths this far apart are different columns of the page. */
+const OTHER_COLUMN = 3;
+
+/**
+ * After a heading, text in the column width of an earlier story (and not of the story just
+ * read) goes on with that earlier story: the extractor read across the page, and the heading
+ * belongs to a neighbour. Only stories not closed by a byline or jump line qualify, and never
+ * for text that opens with a dateline.
+ */
+function columnHost(drafts: readonly Draft[], current: Draft, unit: Unit, gap: readonly Unit[]): Draft | null {
+  if (unit.lines.length < MIN_LINES_FOR_COLUMN_MATCH || DATELINE.test(unit.lines[0]!.text)) return null;
+  if (!gap.some((u) => u.kind === "heading") || gap.some((u) => u.kind !== "heading")) return null;
+  const width = columnWidth(unit.lines);
+  const currentTail = lastBody(current);
+  if (currentTail.lines.length < MIN_LINES_FOR_COLUMN_MATCH || Math.abs(columnWidth(currentTail.lines) - width) <= OTHER_COLUMN) return null;
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i]!;
+    if (d === current || d.closed) continue;
+    const tail = lastBody(d);
+    if (tail.lines.length < MIN_LINES_FOR_COLUMN_MATCH || endsOpen(tail)) continue;
+    if (Math.abs(columnWidth(tail.lines) - width) <= SAME_COLUMN) return d;
+  }
+  return null;
 }
