@@ -59,6 +59,7 @@ const isByline = (u: Unit) => u.kind === "byline" || u.kind === "credit";
  */
 export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, matched: Unit[] | undefined): ArticleResult {
   const leftovers: { unit: Unit; reason: string }[] = [];
+  takeSalutation(draft);
   const paragraphs = buildParagraphs(draft.items);
   const jumps: Jump[] = [];
   const bylines: { text: string; lines: Line[] }[] = [];
@@ -210,4 +211,19 @@ function articleKind(column: string | null, byline: Byline | null, headline: str
   if (photoCredit && headline === null) return "photo";
   void byline;
   return "news";
+}
+
+/**
+ * A line ending with a colon printed right above the story's first line (`亲爱的市民朋友们：`)
+ * opens the text of a letter; it is no kicker.
+ */
+function takeSalutation(draft: Draft): void {
+  const first = draft.items[0]?.unit.lines[0];
+  if (!first) return;
+  const k = draft.leaders.findIndex(
+    (u) => u.kind === "heading" && u.lines.length === 1 && /[：:]$/u.test(u.lines[0]!.text) && u.lines[0]!.index + 1 === first.index,
+  );
+  if (k < 0) return;
+  const [unit] = draft.leaders.splice(k, 1);
+  draft.items.unshift({ unit: unit!, role: "body" });
 }

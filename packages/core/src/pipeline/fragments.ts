@@ -49,3 +49,4 @@ function isBodyFragment(unit: Unit, next: Unit, junctionCount: (a: string, b: st
   const b = Array.from(next.lines[0]!.text)[0] ?? "";
   return junctionCount(a, b) > 0;
 }
+

@@ -8,6 +8,7 @@ import { endsSentence } from "../text/chars.js";
 import type { StoryItem } from "./flow.js";
 import type { Line } from "./lines.js";
 import { columnWidth, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
+import { DATELINE } from "./patterns.js";
 
 /** A paragraph as lines of the source, each with the part of its raw text that belongs here. */
 export interface DraftParagraph {
@@ -52,6 +53,8 @@ export function buildParagraphs(items: readonly StoryItem[]): DraftParagraph[] {
 function splitRun(lines: readonly Line[], storyWidth: number, out: DraftParagraph[]): void {
   let open: DraftParagraph | null = null;
   lines.forEach((line, i) => {
+    // a dateline always opens a paragraph (after a deck printed above it)
+    if (open !== null && i > 0 && DATELINE.test(line.text)) open = null;
     if (open === null) {
       open = { role: "body", pieces: [] };
       out.push(open);
