@@ -12,7 +12,7 @@ import { unitHeadingText, unitRawText } from "./pipeline/unit-text.js";
 import { spansOf } from "./pipeline/article.js";
 import { trailingByline } from "./pipeline/inline.js";
 import { SCHEMA_VERSION, type Diagnostic, type Page, type UnassignedBlock } from "./schema.js";
-import { countLettersAndDigits, lettersAndDigits } from "./text/chars.js";
+import { countLettersAndDigits, lettersAndDigits, missingLetters, newLetterCounts } from "./text/chars.js";
 
 /**
  * Parses the text dump of one newspaper page into articles.
@@ -110,7 +110,7 @@ function unassigned(unit: Unit, reason: string): UnassignedBlock {
  * in `unassigned`, with a diagnostic.
  */
 function keepEveryLetter(page: Page, lines: readonly Line[], input: string): void {
-  const have = new Map<number, number>();
+  const have = newLetterCounts();
   const count = (s: string | null | undefined) => {
     if (s) countLettersAndDigits(s, have);
   };
@@ -123,10 +123,9 @@ function keepEveryLetter(page: Page, lines: readonly Line[], input: string): voi
   page.unassigned.forEach((u) => count(u.text));
   const p = page.page;
   [p.publication, p.pageName, p.banner, p.header].forEach(count);
-  const need = new Map<number, number>();
+  const need = newLetterCounts();
   countLettersAndDigits(input, need);
-  const missing = new Set<number>();
-  for (const [c, n] of need) if ((have.get(c) ?? 0) < n) missing.add(c);
+  const missing = missingLetters(need, have);
   if (missing.size === 0) return;
   // keep the lines that hold a missing character
   const kept: Line[] = lines.filter((l) => Array.from(lettersAndDigits(l.raw)).some((c) => missing.has(c.codePointAt(0)!)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countLettersAndDigits, displayWidth, endsSentence, isCjkChar, isLetterOrDigitCode, isWideChar, lettersAndDigits } from "../src/text/chars.js";
+import { countLettersAndDigits, missingLetters, newLetterCounts, displayWidth, endsSentence, isCjkChar, isLetterOrDigitCode, isWideChar, lettersAndDigits } from "../src/text/chars.js";
 
 describe("displayWidth", () => {
   it("counts CJK characters and full-width punctuation as 1 em, the rest as half", () => {
@@ -50,15 +50,29 @@ describe("character classes", () => {
 
 describe("countLettersAndDigits / lettersAndDigits", () => {
   it("counts each letter and digit code point, skipping punctuation and spaces", () => {
-    const counts = new Map<number, number>();
+    const counts = newLetterCounts();
     countLettersAndDigits("中中，A 1𠀀！", counts);
-    expect(Object.fromEntries([...counts].map(([c, n]) => [String.fromCodePoint(c), n]))).toEqual({ 中: 2, A: 1, "1": 1, "𠀀": 1 });
+    const seen: Record<string, number> = {};
+    counts.bmp.forEach((n, cp) => {
+      if (n > 0) seen[String.fromCodePoint(cp)] = n;
+    });
+    for (const [cp, n] of counts.astral) seen[String.fromCodePoint(cp)] = n;
+    expect(seen).toEqual({ 中: 2, A: 1, "1": 1, "𠀀": 1 });
   });
 
   it("adds to an existing count", () => {
-    const counts = new Map<number, number>([["中".codePointAt(0)!, 3]]);
+    const counts = newLetterCounts();
+    counts.bmp["中".codePointAt(0)!] = 3;
     countLettersAndDigits("中", counts);
-    expect(counts.get("中".codePointAt(0)!)).toBe(4);
+    expect(counts.bmp["中".codePointAt(0)!]).toBe(4);
+  });
+
+  it("missingLetters names what one count lacks against another", () => {
+    const need = newLetterCounts();
+    const have = newLetterCounts();
+    countLettersAndDigits("中文𠀀", need);
+    countLettersAndDigits("中", have);
+    expect([...missingLetters(need, have)].map((c) => String.fromCodePoint(c)).sort()).toEqual(["文", "𠀀"].sort());
   });
 
   it("lettersAndDigits keeps them in order", () => {

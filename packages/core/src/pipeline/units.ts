@@ -60,7 +60,8 @@ function specialKind(line: Line): UnitKind | null {
   const raw = collapseSpaces(line.raw);
   if (raw === "") return null;
   if (/[年版辑]/u.test(raw) && isRunningHead(raw)) return "furniture";
-  if (raw.length > MAX_SPECIAL_CHARS) return null;
+  // sentence punctuation means running text: bylines, credits, labels and jump lines have none
+  if (raw.length > MAX_SPECIAL_CHARS || /[，。；！？]/u.test(raw)) return null;
   if (JUMP_LINE.test(raw) && raw.replace(JUMP_LINE, "").trim() === "") return "jump";
   if (isColumnLabel(raw)) return "label";
   if (isPhotoCredit(raw)) return "credit";

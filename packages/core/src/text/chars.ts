@@ -86,15 +86,36 @@ export function isLetterOrDigitCode(cp: number): boolean {
  * Adds the letters and digits of `text` to a count per code point (the unit of the "nothing
  * lost" guarantee). One pass over the string, no intermediate arrays.
  */
-export function countLettersAndDigits(text: string, counts: Map<number, number>): void {
+export function countLettersAndDigits(text: string, counts: LetterCounts): void {
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
       cp = text.codePointAt(i)!;
       i++;
     }
-    if (isLetterOrDigitCode(cp)) counts.set(cp, (counts.get(cp) ?? 0) + 1);
+    if (!isLetterOrDigitCode(cp)) continue;
+    if (cp < 0x10000) counts.bmp[cp]!++;
+    else counts.astral.set(cp, (counts.astral.get(cp) ?? 0) + 1);
   }
+}
+
+/** Counts per code point: a flat array for the Basic Multilingual Plane, a map beyond it. */
+export interface LetterCounts {
+  bmp: Int32Array;
+  astral: Map<number, number>;
+}
+
+/** An empty {@link LetterCounts}. */
+export function newLetterCounts(): LetterCounts {
+  return { bmp: new Int32Array(0x10000), astral: new Map() };
+}
+
+/** Code points counted in `need` more often than in `have`. */
+export function missingLetters(need: LetterCounts, have: LetterCounts): Set<number> {
+  const missing = new Set<number>();
+  for (let cp = 0; cp < 0x10000; cp++) if (need.bmp[cp]! > have.bmp[cp]!) missing.add(cp);
+  for (const [cp, n] of need.astral) if ((have.astral.get(cp) ?? 0) < n) missing.add(cp);
+  return missing;
 }
 
 /** Letters and digits of a string, in order. */
