@@ -12,7 +12,7 @@ import { unitHeadingText, unitRawText } from "./pipeline/unit-text.js";
 import { spansOf } from "./pipeline/article.js";
 import { trailingByline } from "./pipeline/inline.js";
 import { SCHEMA_VERSION, type Diagnostic, type Page, type UnassignedBlock } from "./schema.js";
-import { countLettersAndDigits, lettersAndDigits, missingLetters, newLetterCounts } from "./text/chars.js";
+import { lettersAndDigits, missingLetters } from "./text/chars.js";
 
 /**
  * Parses the text dump of one newspaper page into articles.
@@ -110,9 +110,9 @@ function unassigned(unit: Unit, reason: string): UnassignedBlock {
  * in `unassigned`, with a diagnostic.
  */
 function keepEveryLetter(page: Page, lines: readonly Line[], input: string): void {
-  const have = newLetterCounts();
+  const have: string[] = [];
   const count = (s: string | null | undefined) => {
-    if (s) countLettersAndDigits(s, have);
+    if (s) have.push(s);
   };
   for (const a of page.articles) {
     [a.kicker, a.headline, a.subheadline, a.dateline, a.column].forEach(count);
@@ -123,9 +123,7 @@ function keepEveryLetter(page: Page, lines: readonly Line[], input: string): voi
   page.unassigned.forEach((u) => count(u.text));
   const p = page.page;
   [p.publication, p.pageName, p.banner, p.header].forEach(count);
-  const need = newLetterCounts();
-  countLettersAndDigits(input, need);
-  const missing = missingLetters(need, have);
+  const missing = missingLetters(input, have);
   if (missing.size === 0) return;
   // keep the lines that hold a missing character
   const kept: Line[] = lines.filter((l) => Array.from(lettersAndDigits(l.raw)).some((c) => missing.has(c.codePointAt(0)!)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countLettersAndDigits, missingLetters, newLetterCounts, displayWidth, endsSentence, isCjkChar, isLetterOrDigitCode, isWideChar, lettersAndDigits } from "../src/text/chars.js";
+import { missingLetters, displayWidth, endsSentence, isCjkChar, isLetterOrDigitCode, isWideChar, lettersAndDigits } from "../src/text/chars.js";
 
 describe("displayWidth", () => {
   it("counts CJK characters and full-width punctuation as 1 em, the rest as half", () => {
@@ -48,31 +48,22 @@ describe("character classes", () => {
   });
 });
 
-describe("countLettersAndDigits / lettersAndDigits", () => {
-  it("counts each letter and digit code point, skipping punctuation and spaces", () => {
-    const counts = newLetterCounts();
-    countLettersAndDigits("中中，A 1𠀀！", counts);
-    const seen: Record<string, number> = {};
-    counts.bmp.forEach((n, cp) => {
-      if (n > 0) seen[String.fromCodePoint(cp)] = n;
-    });
-    for (const [cp, n] of counts.astral) seen[String.fromCodePoint(cp)] = n;
-    expect(seen).toEqual({ 中: 2, A: 1, "1": 1, "𠀀": 1 });
+describe("missingLetters / lettersAndDigits", () => {
+  const chars = (set: Set<number>) => [...set].map((c) => String.fromCodePoint(c)).sort();
+
+  it("names the letters and digits the output lacks, counting repeats", () => {
+    expect(chars(missingLetters("中中，A 1𠀀！", ["中"]))).toEqual(["1", "A", "中", "𠀀"].sort());
+    expect(chars(missingLetters("中中", ["中", "中"]))).toEqual([]);
   });
 
-  it("adds to an existing count", () => {
-    const counts = newLetterCounts();
-    counts.bmp["中".codePointAt(0)!] = 3;
-    countLettersAndDigits("中", counts);
-    expect(counts.bmp["中".codePointAt(0)!]).toBe(4);
+  it("ignores punctuation, spaces and extra output", () => {
+    expect(chars(missingLetters("（下转），", []))).toEqual(["下", "转"].sort());
+    expect(chars(missingLetters("中", ["中文多余"]))).toEqual([]);
   });
 
-  it("missingLetters names what one count lacks against another", () => {
-    const need = newLetterCounts();
-    const have = newLetterCounts();
-    countLettersAndDigits("中文𠀀", need);
-    countLettersAndDigits("中", have);
-    expect([...missingLetters(need, have)].map((c) => String.fromCodePoint(c)).sort()).toEqual(["文", "𠀀"].sort());
+  it("leaves no state behind between calls", () => {
+    expect(chars(missingLetters("中", ["文"]))).toEqual(["中"]);
+    expect(chars(missingLetters("中", ["中"]))).toEqual([]);
   });
 
   it("lettersAndDigits keeps them in order", () => {

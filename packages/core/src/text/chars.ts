@@ -82,39 +82,43 @@ export function isLetterOrDigitCode(cp: number): boolean {
   return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
 }
 
+/** Scratch counts for the Basic Multilingual Plane, reused between calls (parsing is synchronous). */
+let scratch: Int32Array | null = null;
+
 /**
- * Adds the letters and digits of `text` to a count per code point (the unit of the "nothing
- * lost" guarantee). One pass over the string, no intermediate arrays.
+ * Letters and digits of `need` that `have` lacks (counting repeats): the check behind the
+ * "nothing lost" guarantee. One pass over each string; a reused flat array, reset after use.
+ * @param need the input text
+ * @param have every string of the output
+ * @returns code points that `have` holds fewer times than `need`
  */
-export function countLettersAndDigits(text: string, counts: LetterCounts): void {
-  for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      cp = text.codePointAt(i)!;
-      i++;
+export function missingLetters(need: string, have: readonly string[]): Set<number> {
+  const counts = (scratch ??= new Int32Array(0x10000));
+  const astral = new Map<number, number>();
+  const touched: number[] = [];
+  const add = (text: string, delta: number) => {
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+        cp = text.codePointAt(i)!;
+        i++;
+      }
+      if (!isLetterOrDigitCode(cp)) continue;
+      if (cp >= 0x10000) astral.set(cp, (astral.get(cp) ?? 0) + delta);
+      else {
+        if (counts[cp] === 0) touched.push(cp);
+        counts[cp]! += delta;
+      }
     }
-    if (!isLetterOrDigitCode(cp)) continue;
-    if (cp < 0x10000) counts.bmp[cp]!++;
-    else counts.astral.set(cp, (counts.astral.get(cp) ?? 0) + 1);
-  }
-}
-
-/** Counts per code point: a flat array for the Basic Multilingual Plane, a map beyond it. */
-export interface LetterCounts {
-  bmp: Int32Array;
-  astral: Map<number, number>;
-}
-
-/** An empty {@link LetterCounts}. */
-export function newLetterCounts(): LetterCounts {
-  return { bmp: new Int32Array(0x10000), astral: new Map() };
-}
-
-/** Code points counted in `need` more often than in `have`. */
-export function missingLetters(need: LetterCounts, have: LetterCounts): Set<number> {
+  };
+  add(need, 1);
+  for (const text of have) add(text, -1);
   const missing = new Set<number>();
-  for (let cp = 0; cp < 0x10000; cp++) if (need.bmp[cp]! > have.bmp[cp]!) missing.add(cp);
-  for (const [cp, n] of need.astral) if ((have.astral.get(cp) ?? 0) < n) missing.add(cp);
+  for (const cp of touched) {
+    if (counts[cp]! > 0) missing.add(cp);
+    counts[cp] = 0;
+  }
+  for (const [cp, n] of astral) if (n > 0) missing.add(cp);
   return missing;
 }
 
