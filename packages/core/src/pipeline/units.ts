@@ -34,7 +34,8 @@ const MAX_HEADING_WIDTH = 40;
 
 /** True for a one-character line (a vertical headline prints one glyph per line). */
 function isSingleChar(line: Line): boolean {
-  return !line.blank && Array.from(line.text).length === 1;
+  const t = line.text;
+  return t.length === 1 || (t.length === 2 && t.codePointAt(0)! > 0xffff);
 }
 
 /** True for a running head line: a date, a page number or page editors. */
@@ -57,6 +58,7 @@ const MAX_SPECIAL_CHARS = 40;
 
 /** True for a line that is a whole special unit on its own. */
 function specialKind(line: Line): UnitKind | null {
+  if (line.text.length > MAX_SPECIAL_CHARS * 2) return null;
   const raw = collapseSpaces(line.raw);
   if (raw === "") return null;
   if (/[年版辑]/u.test(raw) && isRunningHead(raw)) return "furniture";
@@ -162,7 +164,7 @@ function startsNewUnit(current: Line[], runWidth: number, line: Line, next: Line
 function classifyText(lines: Line[]): UnitKind {
   if (lines.length === 0) return "body";
   if (DATELINE.test(lines[0]!.text)) return "body";
-  const chars = lines.reduce((n, l) => n + Array.from(l.text).length, 0);
+  const chars = lines.reduce((n, l) => n + l.text.length, 0);
   if ((lines.length <= MAX_HEADING_LINES || chars <= MAX_HEADING_CHARS) && lines.every(isHeadingLike)) return "heading";
   return "body";
 }
