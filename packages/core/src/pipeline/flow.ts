@@ -56,30 +56,32 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
   let current: Draft | null = null;
   let pending: Unit[] = [];
 
-  for (const unit of units) {
+  units.forEach((unit, k) => {
     if (unit.kind === "furniture") {
       furniture.push(unit);
-      continue;
+      return;
     }
     if (unit.kind !== "body") {
       pending.push(unit);
-      continue;
+      return;
     }
     if (current === null) {
       current = newDraft(unit);
       drafts.push(current);
       gaps.push({ prev: null, next: current, units: pending });
       pending = [];
-      continue;
+      return;
     }
     const prev = lastBody(current);
     closeIfSigned(current, prev, pending);
-    const host = continuationHost(drafts, current, unit, pending, junctionCount) ?? columnHost(drafts, current, unit, pending);
+    // a caption (text closed by a photo credit) stands alone
+    const caption = units[k + 1]?.kind === "credit";
+    const host = caption ? null : (continuationHost(drafts, current, unit, pending, junctionCount) ?? columnHost(drafts, current, unit, pending));
     if (host === current || (host === null && !isBoundary(prev, pending, unit, current))) {
       for (const u of pending) current.items.push({ unit: u, role: "subhead" });
       current.items.push({ unit, role: "body" });
       pending = [];
-      continue;
+      return;
     }
     const next: Draft = host ?? newDraft(unit);
     if (host) host.items.push({ unit, role: "body" });
@@ -87,7 +89,7 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     gaps.push({ prev: current, next, units: pending });
     current = next;
     pending = [];
-  }
+  });
   gaps.push({ prev: current, next: null, units: pending });
   return { drafts, gaps, furniture };
 }
@@ -124,7 +126,7 @@ function continuationHost(
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i]!;
     const tail = lastBody(d);
-    if (!endsOpen(tail) || hasClosingTrailer(d, current, gap) || !sameColumnWidth(tail, unit)) continue;
+    if (!endsOpen(tail) || hasClosingTrailer(d, current, gap) || !sameColumnWidth(tail, unit) || !lineFitsColumn(tail, unit)) continue;
     const lastChar = Array.from(tail.lines[tail.lines.length - 1]!.text).pop() ?? "";
     let score = 1;
     if (junctionCount(lastChar, firstChar) > 0) score += 1;
@@ -202,4 +204,10 @@ function columnHost(drafts: readonly Draft[], current: Draft, unit: Unit, gap: r
     if (Math.abs(columnWidth(tail.lines) - width) <= SAME_COLUMN) return d;
   }
   return null;
+}
+
+/** A story that so far is one line continues only into a column about as wide as that line. */
+function lineFitsColumn(tail: Unit, unit: Unit): boolean {
+  if (tail.lines.length !== 1 || unit.lines.length < MIN_LINES_FOR_WIDTH) return true;
+  return Math.abs(tail.lines[0]!.width - columnWidth(unit.lines)) <= SAME_COLUMN + WIDTH_WOBBLE;
 }
