@@ -192,9 +192,11 @@ const OTHER_COLUMN = 3;
  */
 function columnHost(drafts: readonly Draft[], current: Draft, unit: Unit, gap: readonly Unit[]): Draft | null {
   if (unit.lines.length < MIN_LINES_FOR_COLUMN_MATCH || DATELINE.test(unit.lines[0]!.text)) return null;
-  if (!gap.some((u) => u.kind === "heading") || gap.some((u) => u.kind !== "heading")) return null;
+  if (gap.some((u) => u.kind !== "heading")) return null;
   const width = columnWidth(unit.lines);
   const currentTail = lastBody(current);
+  // right after a story closed by its byline or jump line, text in another width is a new story
+  if (gap.length === 0 && (endsWithJump(currentTail) || trailingByline(currentTail.lines[currentTail.lines.length - 1]!.raw) !== null)) return null;
   if (currentTail.lines.length < MIN_LINES_FOR_COLUMN_MATCH || Math.abs(columnWidth(currentTail.lines) - width) <= OTHER_COLUMN) return null;
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i]!;
