@@ -114,6 +114,16 @@ export function bound(a: Unit, b: Unit): boolean {
   return isKickerText(unitHeadingText(a)) || isSubtitleOf(a, b);
 }
 
+/** A deck (summary printed above a story's first paragraph) is a long, wrapped, comma-separated heading. */
+const DECK_MIN_CHARS = 24;
+
+/** True for a heading that reads as a deck; it is a deck unless it follows a headline (then it is the subtitle). */
+export function isDeckLike(u: Unit): boolean {
+  if (u.kind !== "heading" || u.lines.length < 2) return false;
+  const text = unitHeadingText(u);
+  return !isKickerText(text) && /[，,]/u.test(text) && Array.from(text).length > DECK_MIN_CHARS;
+}
+
 /** A subtitle under a headline is longer and wraps (`——…`, or a sentence-like deck with commas). */
 const SUBTITLE_LONGER_BY = 8;
 
@@ -193,7 +203,7 @@ export function matchHeadings(
       const onUsualSide = side === (headingsFollow ? d.trailers : d.leaders);
       let group: Unit[] = [];
       const flush = () => {
-        if (group.some(isHeadingUnit)) groups.push({ units: group, owner: d, onUsualSide });
+        if (group.some(isHeadingUnit) && !isDeckLike(group[0]!)) groups.push({ units: group, owner: d, onUsualSide });
         group = [];
       };
       side.forEach((u, k) => {
