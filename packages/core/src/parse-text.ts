@@ -55,13 +55,13 @@ export function parseText(input: string, options: ParseOptions = {}): Page {
 
 function parseInto(page: Page, input: string): void {
   const lines = splitLines(input);
-  let units = buildUnits(lines);
-  const furniture: Unit[] = [];
-  if (units[0] && isPageNameUnit(units[0])) {
-    page.page.pageName = unitHeadingText(units[0]);
-    furniture.push(units[0]);
-    units = units.slice(1);
-  }
+  // the page name (`要闻`) printed on its own is page furniture, wherever the extractor put it
+  const units = buildUnits(lines).filter((unit) => {
+    if (!isPageNameUnit(unit)) return true;
+    if (page.page.pageName === undefined) page.page.pageName = unitHeadingText(unit);
+    else page.unassigned.push(unassigned(unit, "page name printed again"));
+    return false;
+  });
   const lexicon = new PageLexicon(lines.map((l) => l.text));
   reclassifyFragments(units, (a, b) => lexicon.junctionCount(a, b));
   const flow = buildFlow(units, (a, b) => lexicon.junctionCount(a, b));
