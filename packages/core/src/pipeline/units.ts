@@ -4,7 +4,7 @@
  * a byline or photo credit, a column label, a jump line or page furniture.
  */
 import { endsSentence } from "../text/chars.js";
-import { collapseSpaces, isBylineText, isPhotoCredit } from "./byline.js";
+import { collapseSpaces, isBareNames, isBylineText, isPhotoCredit } from "./byline.js";
 import { trailingByline } from "./inline.js";
 import type { Line } from "./lines.js";
 import { COLUMN_LABELS, DATELINE, EDITOR_CREDIT, JUMP_LINE, RUNNING_HEAD_DATE, RUNNING_HEAD_PAGE } from "./patterns.js";
@@ -115,7 +115,7 @@ function splitBlock(block: Line[], out: Unit[]): void {
   for (let i = 0; i < rest.length; i++) {
     const line = rest[i]!;
     const special = specialKind(line);
-    if (special) {
+    if (special && !endsWrappedHeading(special, current, line)) {
       emit(classifyText(current));
       current = [line];
       emit(special);
@@ -169,3 +169,12 @@ function classifyText(lines: Line[]): UnitKind {
   return "body";
 }
 
+
+/**
+ * A short last line right under heading lines is the end of a wrapped headline (`推动惠企政策落`
+ * / `地落实增强企业` / `信心`), even when it could read as a bare name.
+ */
+function endsWrappedHeading(kind: UnitKind, current: readonly Line[], line: Line): boolean {
+  if (kind !== "byline" || current.length === 0 || !isBareNames(line.raw)) return false;
+  return current.length <= MAX_HEADING_LINES && current.every(isHeadingLike) && !/\s/u.test(line.raw.trim());
+}
