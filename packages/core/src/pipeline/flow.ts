@@ -75,9 +75,9 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     const prev = lastBody(current);
     closeIfSigned(current, prev, pending);
     // a caption (text closed by a photo credit) stands alone
-    const caption = units[k + 1]?.kind === "credit";
+    const caption = units[k + 1]?.kind === "credit" && !(endsOpen(prev) && pending.length === 0 && sameColumnWidth(prev, unit));
     const host = caption ? null : (continuationHost(drafts, current, unit, pending, junctionCount) ?? columnHost(drafts, current, unit, pending));
-    if (host === current || (host === null && !isBoundary(prev, pending, unit, current))) {
+    if (host === current || (host === null && !caption && !isBoundary(prev, pending, unit, current))) {
       for (const u of pending) current.items.push({ unit: u, role: "subhead" });
       current.items.push({ unit, role: "body" });
       pending = [];
