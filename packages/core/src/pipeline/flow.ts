@@ -153,7 +153,8 @@ function isBoundary(prev: Unit, gap: readonly Unit[], next: Unit, story: Draft):
   if (endsWithJump(prev)) return true;
   if (trailingByline(prev.lines[prev.lines.length - 1]!.raw) !== null) return true;
   if (gap.some((u) => u.kind !== "heading")) return true;
-  const sameColumn = sameColumnWidth(prev, next);
+  // the story's column is measured on its last run of several lines (a last short paragraph says nothing)
+  const sameColumn = sameColumnWidth(lastRun(story) ?? prev, next);
   // a change of column alone is no evidence: stories run on in wider or narrower boxes
   if (gap.length === 0) return false;
   // headings between two runs of one column: subheads when there is one and the text was at a paragraph end
@@ -212,4 +213,13 @@ function columnHost(drafts: readonly Draft[], current: Draft, unit: Unit, gap: r
 function lineFitsColumn(tail: Unit, unit: Unit): boolean {
   if (tail.lines.length !== 1 || unit.lines.length < MIN_LINES_FOR_WIDTH) return true;
   return Math.abs(tail.lines[0]!.width - columnWidth(unit.lines)) <= SAME_COLUMN + WIDTH_WOBBLE;
+}
+
+/** The last body unit of a story with enough lines to measure its column, if any. */
+function lastRun(story: Draft): Unit | null {
+  for (let i = story.items.length - 1; i >= 0; i--) {
+    const item = story.items[i]!;
+    if (item.role === "body" && item.unit.lines.length >= MIN_LINES_FOR_WIDTH) return item.unit;
+  }
+  return null;
 }
