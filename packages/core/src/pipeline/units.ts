@@ -3,7 +3,8 @@
  * a heading (headline, kicker, subtitle or subhead, decided later), a vertical heading,
  * a byline or photo credit, a column label, a jump line or page furniture.
  */
-import { endsSentence } from "../text/chars.js";
+import { displayWidth, endsSentence } from "../text/chars.js";
+import { removeExtractorSpaces } from "../text/normalize.js";
 import { collapseSpaces, isBareNames, isBylineText, isPhotoCredit } from "./byline.js";
 import { trailingByline } from "./inline.js";
 import type { Line } from "./lines.js";
@@ -98,9 +99,12 @@ export function buildUnits(lines: readonly Line[]): Unit[] {
 }
 
 function splitBlock(block: Line[], out: Unit[]): void {
+  const pieces: Unit[] = [];
+  const merged = splitMergedVerticalLines(block);
+  block = merged.lines;
+  for (const line of merged.headings) pieces.push({ kind: "heading", lines: [line], blankBefore: true, blankAfter: true });
   const vertical = block.filter(isSingleChar);
   let rest = block;
-  const pieces: Unit[] = [];
   if (vertical.length >= MIN_VERTICAL_CHARS) {
     rest = block.filter((l) => !isSingleChar(l));
     pieces.push({ kind: "vertical", lines: vertical, blankBefore: true, blankAfter: true });
@@ -177,4 +181,31 @@ function classifyText(lines: Line[]): UnitKind {
 function endsWrappedHeading(kind: UnitKind, current: readonly Line[], line: Line): boolean {
   if (kind !== "byline" || current.length === 0 || !isBareNames(line.raw)) return false;
   return current.length <= MAX_HEADING_LINES && current.every(isHeadingLike) && !/\s/u.test(line.raw.trim());
+}
+
+/**
+ * Inside a vertical headline, the extractor may print one of its glyphs and a neighbouring
+ * heading on one line (`家 单日核酸检测能力850万管以上` between `市` and `园`). Such a line is cut
+ * in two: the glyph stays in the vertical run, the rest becomes a heading of its own.
+ */
+function splitMergedVerticalLines(block: Line[]): { lines: Line[]; headings: Line[] } {
+  const headings: Line[] = [];
+  const lines = block.flatMap((line, i) => {
+    const m = /^(\s*)(\S)[ \t\u3000]+(\S.*)$/u.exec(line.raw);
+    const before = block[i - 1];
+    const after = block[i + 1];
+    if (!m || !before || !after || !isSingleChar(before) || !isSingleChar(after)) return [line];
+    const glyphStart = line.start + m[1]!.length;
+    const restOffset = line.raw.length - m[3]!.length;
+    headings.push(subLine(line, restOffset, line.raw.length));
+    return [subLine(line, glyphStart - line.start, glyphStart - line.start + m[2]!.length)];
+  });
+  return { lines, headings };
+}
+
+/** A part of a line, `from`..`to` in its raw text, as a line of its own with exact offsets. */
+function subLine(line: Line, from: number, to: number): Line {
+  const raw = line.raw.slice(from, to);
+  const text = removeExtractorSpaces(raw);
+  return { ...line, raw, text, start: line.start + from, end: line.start + to, width: displayWidth(text), leadingSpace: false };
 }
