@@ -95,4 +95,35 @@ describe("spansOf", () => {
     ]);
     expect(spansOf([])).toEqual([]);
   });
+
+  it("reads a long comma-separated heading right under the headline as its subtitle", () => {
+    const page = parse(["闻令动 显真情 铸忠诚", "", "广泛发动妇女干部深入社区一线，协助开展核酸检测，", "用实际行动诠释责任担当", "", ...STORY]);
+    expect(page.articles[0]).toMatchObject({ headline: "闻令动 显真情 铸忠诚", subheadline: "广泛发动妇女干部深入社区一线，协助开展核酸检测，用实际行动诠释责任担当" });
+  });
+
+  it("makes a caption printed right after a story, closed by a credit, a photo article of its own", () => {
+    const page = parse([
+      ...STORY,
+      "",
+      "市民在社区核酸采样点有序排队，志愿者维持秩序并提醒大家保持一米间距，现场秩序井然。",
+      "资料图片",
+    ]);
+    expect(page.articles).toHaveLength(2);
+    expect(page.articles[1]).toMatchObject({ kind: "photo", headline: null, byline: { raw: "资料图片" } });
+    expect(page.articles[0]!.paragraphs.map((p) => p.text).join("")).not.toContain("排队");
+  });
+
+  it("keeps a deck printed above a dateline story as its first paragraph, not its headline", () => {
+    const page = parse([
+      "广泛发动妇女干部深入社区一线，协助开展核酸检测，",
+      "用实际行动诠释责任担当",
+      "",
+      ...STORY,
+    ]);
+    expect(page.articles).toHaveLength(1);
+    const a = page.articles[0]!;
+    expect(a.headline).toBeNull();
+    expect(a.dateline).toBe("本报讯");
+    expect(a.paragraphs[0]!.text).toBe("广泛发动妇女干部深入社区一线，协助开展核酸检测，用实际行动诠释责任担当");
+  });
 });

@@ -20,6 +20,23 @@ describe("buildUnits", () => {
     expect(units[1]!.lines).toHaveLength(3);
   });
 
+  it("cuts a vertical glyph printed on one line with another heading out of that line", () => {
+    const input = "共\n同\n努\n家 单日核酸检测能力850万管以上\n园";
+    const units = unitsOf(input);
+    const vertical = units.find((u) => u.kind === "vertical")!;
+    expect(vertical.lines.map((l) => l.text).join("")).toBe("共同努家园");
+    const heading = units.find((u) => u.kind === "heading")!;
+    expect(heading.lines.map((l) => l.text)).toEqual(["单日核酸检测能力850万管以上"]);
+    // the parts keep exact offsets into the input
+    const glyph = vertical.lines[3]!;
+    expect(input.slice(glyph.start, glyph.end)).toBe("家");
+    expect(input.slice(heading.lines[0]!.start, heading.lines[0]!.end)).toBe("单日核酸检测能力850万管以上");
+  });
+
+  it("keeps a short last line under heading lines in the heading, even when it could be a name", () => {
+    expect(shape("推动惠企政策落\n地落实增强企业\n信心")).toEqual([["heading", ["推动惠企政策落", "地落实增强企业", "信心"]]]);
+  });
+
   it("splits a heading off the wider body text under it", () => {
     expect(shape("送抑郁女子回家\n11月30日16时许，应县公安局金城派出所民警\n日常疫情巡逻至北四环附近，看见一女子孤身\n一人行走在路边野地里。")).toEqual([
       ["heading", ["送抑郁女子回家"]],
