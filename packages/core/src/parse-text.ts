@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ParseOptions } from "./options.js";
 import { buildArticle } from "./pipeline/article.js";
-import { assignGaps, matchHeadings } from "./pipeline/assign.js";
+import { assignGaps, matchHeadings, takeDecks, takeSalutation } from "./pipeline/assign.js";
 import { buildFlow, type Draft } from "./pipeline/flow.js";
 import { isPageNameUnit, readRunningHeads } from "./pipeline/furniture.js";
 import { PageLexicon } from "./pipeline/lexicon.js";
@@ -70,6 +70,10 @@ function parseInto(page: Page, input: string): void {
   for (const d of flow.drafts) docOf.set(d, lexicon.addDocument(d.items.map((i) => i.unit.lines.map((l) => l.text).join("")).join("")));
   const headingsFollow = assignGaps(flow.gaps, lexicon, docOf);
   takeBanner(flow.gaps, page);
+  for (const draft of flow.drafts) {
+    takeSalutation(draft);
+    takeDecks(draft);
+  }
   const matched = matchHeadings(flow.drafts, lexicon, docOf, headingsFollow);
 
   flow.drafts.forEach((draft, i) => {

@@ -5,7 +5,7 @@
  */
 import type { Article, ArticleKind, Byline, Jump, Paragraph, Span } from "../schema.js";
 import { normalizeHeading, joinWrappedLines, removeExtractorSpaces } from "../text/normalize.js";
-import { isDeckLike, isKickerText, isSubtitleText } from "./assign.js";
+import { isKickerText, isSubtitleText } from "./assign.js";
 import { collapseSpaces, isPhotoCredit, parseByline } from "./byline.js";
 import type { Draft } from "./flow.js";
 import { inlineJump, leadingDateline, trailingByline } from "./inline.js";
@@ -59,8 +59,6 @@ const isByline = (u: Unit) => u.kind === "byline" || u.kind === "credit";
  */
 export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, matched: Unit[] | undefined): ArticleResult {
   const leftovers: { unit: Unit; reason: string }[] = [];
-  takeSalutation(draft);
-  takeDecks(draft);
   const paragraphs = buildParagraphs(draft.items);
   const jumps: Jump[] = [];
   const bylines: { text: string; lines: Line[] }[] = [];
@@ -212,30 +210,4 @@ function articleKind(column: string | null, byline: Byline | null, headline: str
   if (photoCredit && headline === null) return "photo";
   void byline;
   return "news";
-}
-
-/**
- * A line ending with a colon printed right above the story's first line (`亲爱的市民朋友们：`)
- * opens the text of a letter; it is no kicker.
- */
-function takeSalutation(draft: Draft): void {
-  const first = draft.items[0]?.unit.lines[0];
-  if (!first) return;
-  const k = draft.leaders.findIndex(
-    (u) => u.kind === "heading" && u.lines.length === 1 && /[：:]$/u.test(u.lines[0]!.text) && u.lines[0]!.index + 1 === first.index,
-  );
-  if (k < 0) return;
-  const [unit] = draft.leaders.splice(k, 1);
-  draft.items.unshift({ unit: unit!, role: "body" });
-}
-
-/** Decks printed before the story (not under a headline) are its first paragraphs. */
-function takeDecks(draft: Draft): void {
-  for (let k = draft.leaders.length - 1; k >= 0; k--) {
-    const u = draft.leaders[k]!;
-    const before = draft.leaders[k - 1];
-    if (!isDeckLike(u) || (before && isHeading(before))) continue;
-    draft.leaders.splice(k, 1);
-    draft.items.unshift({ unit: u, role: "body" });
-  }
 }

@@ -242,3 +242,29 @@ export function matchHeadings(
   }
   return chosen;
 }
+
+/**
+ * A line ending with a colon printed right above the story's first line (`亲爱的市民朋友们：`)
+ * opens the text of a letter; it is no kicker.
+ */
+export function takeSalutation(draft: Draft): void {
+  const first = draft.items[0]?.unit.lines[0];
+  if (!first) return;
+  const k = draft.leaders.findIndex(
+    (u) => u.kind === "heading" && u.lines.length === 1 && /[：:]$/u.test(u.lines[0]!.text) && u.lines[0]!.index + 1 === first.index,
+  );
+  if (k < 0) return;
+  const [unit] = draft.leaders.splice(k, 1);
+  draft.items.unshift({ unit: unit!, role: "body" });
+}
+
+/** Decks printed before the story (not under a headline) are its first paragraphs. */
+export function takeDecks(draft: Draft): void {
+  for (let k = draft.leaders.length - 1; k >= 0; k--) {
+    const u = draft.leaders[k]!;
+    const before = draft.leaders[k - 1];
+    if (!isDeckLike(u) || (before && isHeadingUnit(before))) continue;
+    draft.leaders.splice(k, 1);
+    draft.items.unshift({ unit: u, role: "body" });
+  }
+}
