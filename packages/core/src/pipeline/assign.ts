@@ -5,8 +5,9 @@
  * learnt from the headings whose words decide clearly.
  */
 import { isPhotoCredit } from "./byline.js";
-import type { Draft, Gap } from "./flow.js";
+import { lastBody, type Draft, type Gap } from "./flow.js";
 import { inlineJump, trailingByline } from "./inline.js";
+import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
 import { COMMENTARY_LABELS } from "./patterns.js";
 import type { Unit } from "./units.js";
@@ -83,7 +84,13 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
     if (isBylineUnit(u)) {
       const nextToPrev = units.slice(0, j).every((x) => isBylineUnit(x) || x.kind === "jump");
       const nextToNext = units.slice(j + 1).every(isBylineUnit);
-      return { toPrev: nextToPrev ? BYLINE_ADJACENT * 1.1 : 0, toNext: nextToNext ? BYLINE_ADJACENT : 0.5 };
+      // a story that stops mid-sentence is not signed there; a byline printed on the line above text signs it
+      const prevOpen = endsOpen(lastBody(gap.prev!));
+      const onTopOfNext = nextToNext && j === units.length - 1 && !u.blankAfter;
+      return {
+        toPrev: nextToPrev && !prevOpen ? BYLINE_ADJACENT * 1.1 : 0,
+        toNext: (nextToNext ? BYLINE_ADJACENT : 0.5) + (onTopOfNext ? BYLINE_ADJACENT : 0),
+      };
     }
     if (u.kind === "label") return { toPrev: 0, toNext: 0 };
     const s = similarity(u);
@@ -268,3 +275,4 @@ export function takeDecks(draft: Draft): void {
     draft.items.unshift({ unit: u, role: "body" });
   }
 }
+

@@ -43,7 +43,8 @@ export interface Flow {
 /** Column widths of two runs of one story differ by at most this (ems). */
 const SAME_COLUMN = 1.5;
 
-const lastBody = (d: Draft): Unit => {
+/** The last body unit of a story (its last unit when it has no body yet). */
+export const lastBody = (d: Draft): Unit => {
   for (let i = d.items.length - 1; i >= 0; i--) if (d.items[i]!.role === "body") return d.items[i]!.unit;
   return d.items[d.items.length - 1]!.unit;
 };
