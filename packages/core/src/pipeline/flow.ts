@@ -79,7 +79,9 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     const caption = units[k + 1]?.kind === "credit" && !(endsOpen(prev) && pending.length === 0 && sameColumnWidth(prev, unit));
     const host = caption ? null : (continuationHost(drafts, current, unit, pending, junctionCount) ?? columnHost(drafts, current, unit, pending));
     if (host === current || (host === null && !caption && !isBoundary(prev, pending, unit, current))) {
-      for (const u of pending) current.items.push({ unit: u, role: "subhead" });
+      // a subhead never cuts a sentence: headings printed inside one belong to some other story
+      if (endsOpen(prev) && pending.length > 0) gaps.push({ prev: current, next: current, units: pending });
+      else for (const u of pending) current.items.push({ unit: u, role: "subhead" });
       current.items.push({ unit, role: "body" });
       pending = [];
       return;
