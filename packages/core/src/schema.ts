@@ -26,21 +26,37 @@ export const SpanSchema = z
       .describe("[x0, y0, x1, y1] on the page, in the source's units"),
   })
   .describe("A range of the original input: UTF-16 offsets, end exclusive, and 1-based lines");
+/** A range of the original input; see {@link SpanSchema}. */
 export type Span = z.infer<typeof SpanSchema>;
 
+/**
+ * What an article is. The text parser gives `commentary` to articles under a commentary column
+ * label (such as 短评), `brief` under a briefs label, `photo` to a headline-less picture caption with
+ * a photo credit, and `news` to the rest; `notice` and `other` are for other inputs and editors.
+ */
 export const ARTICLE_KINDS = ["news", "commentary", "photo", "brief", "notice", "other"] as const;
+/** One of {@link ARTICLE_KINDS}. */
 export const ArticleKindSchema = z.enum(ARTICLE_KINDS);
+/** One of {@link ARTICLE_KINDS}. */
 export type ArticleKind = z.infer<typeof ArticleKindSchema>;
 
+/**
+ * What a paragraph is in its article: `body` text or a `subhead` (小标题) inside the text, the two
+ * roles the text parser gives; `caption` (a picture caption) and `lead` (导语) are for other inputs.
+ */
 export const PARAGRAPH_ROLES = ["body", "subhead", "caption", "lead"] as const;
+/** One of {@link PARAGRAPH_ROLES}. */
 export const ParagraphRoleSchema = z.enum(PARAGRAPH_ROLES);
+/** One of {@link PARAGRAPH_ROLES}. */
 export type ParagraphRole = z.infer<typeof ParagraphRoleSchema>;
 
+/** A paragraph of an article: its text (its lines joined, the extractor's wrap spaces removed), role and source spans. */
 export const ParagraphSchema = z.object({
   text: z.string(),
   role: ParagraphRoleSchema,
   spans: z.array(SpanSchema),
 });
+/** A paragraph of an article; see {@link ParagraphSchema}. */
 export type Paragraph = z.infer<typeof ParagraphSchema>;
 
 /** Who signed an article, sorted by role. `raw` is the byline as printed (spaces normalised). */
@@ -52,6 +68,7 @@ export const BylineSchema = z.object({
   editors: z.array(z.string()),
   authors: z.array(z.string()),
 });
+/** Who signed an article; see {@link BylineSchema}. */
 export type Byline = z.infer<typeof BylineSchema>;
 
 /** A jump line: the article goes on (`continuedOn`) or comes from (`continuedFrom`) another page. */
@@ -61,8 +78,15 @@ export const JumpSchema = z.object({
   raw: z.string(),
   spans: z.array(SpanSchema),
 });
+/** A jump line; see {@link JumpSchema}. */
 export type Jump = z.infer<typeof JumpSchema>;
 
+/**
+ * One article of a page: its heads (column label, kicker, headline, subheadline), dateline,
+ * byline, paragraphs and jump lines, and the spans of the input it was built from. `id` is the
+ * page id, a dash and the article's two-digit position on the page. A field the page does not
+ * print is `null`.
+ */
 export const ArticleSchema = z.object({
   id: z.string(),
   kind: ArticleKindSchema,
@@ -76,16 +100,23 @@ export const ArticleSchema = z.object({
   jumps: z.array(JumpSchema),
   spans: z.array(SpanSchema).describe("Every range of the input this article was built from"),
 });
+/** One article of a page; see {@link ArticleSchema}. */
 export type Article = z.infer<typeof ArticleSchema>;
 
+/** Formats a page can be parsed from, recorded in `source.format`. */
 export const SOURCE_FORMATS = ["text", "pdf", "alto", "hocr", "json"] as const;
 
+/**
+ * Where a page came from: file `name`, input `format`, the SHA-256 of the decoded text (as UTF-8)
+ * and the encoding it was decoded from.
+ */
 export const SourceSchema = z.object({
   name: z.string(),
   format: z.enum(SOURCE_FORMATS),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   encoding: z.string().describe("Encoding the input was decoded from, e.g. utf-8, utf-16le, gb18030"),
 });
+/** Where a page came from; see {@link SourceSchema}. */
 export type Source = z.infer<typeof SourceSchema>;
 
 /** Page furniture: running heads and banners, kept out of article text. */
@@ -98,24 +129,43 @@ export const PageInfoSchema = z.object({
   header: z.string().optional().describe("The running head as printed"),
   editors: z.array(z.string()).optional().describe("Page editors, e.g. 责任编辑 X, 视觉设计 Y, as printed"),
 });
+/** Page furniture; see {@link PageInfoSchema}. */
 export type PageInfo = z.infer<typeof PageInfoSchema>;
 
+/**
+ * Input text the parser could not place in an article (a stray heading, a line whose letters no
+ * field took), kept whole with the `reason` and its spans so nothing of the page is lost.
+ */
 export const UnassignedBlockSchema = z.object({
   text: z.string(),
   reason: z.string(),
   spans: z.array(SpanSchema),
 });
+/** Text no article took; see {@link UnassignedBlockSchema}. */
 export type UnassignedBlock = z.infer<typeof UnassignedBlockSchema>;
 
+/** Severities of a {@link Diagnostic}, most serious first. */
 export const SEVERITIES = ["error", "warning", "info"] as const;
+/**
+ * Something the parser reports about a page: a stable machine `code` (such as `unplaced-text` or
+ * `parser-error`), a `severity`, a one-line `message` and the span it is about (`null` for the
+ * whole page).
+ */
 export const DiagnosticSchema = z.object({
   code: z.string(),
   severity: z.enum(SEVERITIES),
   message: z.string(),
   span: SpanSchema.nullable(),
 });
+/** Something the parser reports about a page; see {@link DiagnosticSchema}. */
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
+/**
+ * One newspaper page parsed into articles: the format version, an `id` (the first 16 hex digits
+ * of the source's SHA-256), the source, page furniture, the articles in reading order, the text no
+ * article took, and diagnostics. The contract between dubao's packages; published as JSON Schema
+ * by {@link pageJsonSchema}.
+ */
 export const PageSchema = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
@@ -127,6 +177,7 @@ export const PageSchema = z
     diagnostics: z.array(DiagnosticSchema),
   })
   .describe("One newspaper page parsed into articles by dubao");
+/** One newspaper page parsed into articles; see {@link PageSchema}. */
 export type Page = z.infer<typeof PageSchema>;
 
 /**
