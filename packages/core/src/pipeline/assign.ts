@@ -117,6 +117,8 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
 /** Two units that must go to the same story: a kicker and its headline, a headline and its subtitle, a label and its heading. */
 export function bound(a: Unit, b: Unit): boolean {
   if (a.kind === "label" && isHeadingUnit(b)) return true;
+  // headline, byline, text: a byline printed under a heading signs the same story
+  if (isHeadingUnit(a) && b.kind === "byline") return true;
   if (!isHeadingUnit(a) || !isHeadingUnit(b)) return false;
   return isKickerText(unitHeadingText(a)) || isSubtitleOf(a, b);
 }

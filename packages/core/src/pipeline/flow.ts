@@ -180,7 +180,11 @@ const MAX_DECK_LINES = 8;
 /** True for a story so far made only of unpunctuated summary lines (a deck under the headline). */
 function isDeck(story: Draft): boolean {
   const lines = story.items.flatMap((i) => i.unit.lines);
-  return story.items.every((i) => i.role === "body") && lines.length <= MAX_DECK_LINES && lines.every((l) => !/[。！？]/u.test(l.text));
+  return (
+    story.items.every((i) => i.role === "body") &&
+    lines.length <= MAX_DECK_LINES &&
+    lines.every((l) => !/[。！？]/u.test(l.text) && !DATELINE.test(l.text))
+  );
 }
 
 /** Units needed to trust a column width when matching a story across columns. */
