@@ -126,8 +126,8 @@ function continuationHost(
   const firstChar = Array.from(unit.lines[0]!.text)[0] ?? "";
   let best: Draft | null = null;
   let bestScore = 0;
-  for (let i = drafts.length - 1; i >= 0; i--) {
-    const d = drafts[i]!;
+  // oldest first: stories cut at the foot of a column go on in the order they were cut
+  for (const d of drafts) {
     const tail = lastBody(d);
     if (!endsOpen(tail) || hasClosingTrailer(d, current, gap) || !sameColumnWidth(tail, unit) || !lineFitsColumn(tail, unit)) continue;
     const lastChar = Array.from(tail.lines[tail.lines.length - 1]!.text).pop() ?? "";
