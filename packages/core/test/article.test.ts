@@ -126,4 +126,21 @@ describe("spansOf", () => {
     expect(a.dateline).toBe("本报讯");
     expect(a.paragraphs[0]!.text).toBe("广泛发动妇女干部深入社区一线，协助开展核酸检测，用实际行动诠释责任担当");
   });
+
+  it("keeps a wide deck, the byline under it and the narrower text as one story", () => {
+    const page = parse([
+      "闻令动 显真情 铸忠诚",
+      "",
+      "坚持把群众安全放在第一位，广泛发动妇女干部深入社区一线。推进志愿服务常态化，就是要",
+      "让群众感受到身边的温暖",
+      "记者 薛礼伟",
+      "近日，市妇联组织开展志愿服务活动，",
+      "广大妇女干部闻令而动，深入社区一",
+      "线，协助开展核酸检测、信息登记等",
+      "工作，展现了巾帼力量。",
+    ]);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ headline: "闻令动 显真情 铸忠诚", byline: { reporters: ["薛礼伟"] } });
+    expect(page.articles[0]!.paragraphs[0]!.text).toContain("坚持把群众安全放在第一位");
+  });
 });

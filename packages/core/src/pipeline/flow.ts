@@ -81,7 +81,10 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     if (host === current || (host === null && !caption && !isBoundary(prev, pending, unit, current))) {
       // a subhead never cuts a sentence: headings printed inside one belong to some other story
       if (endsOpen(prev) && pending.length > 0) gaps.push({ prev: current, next: current, units: pending });
-      else for (const u of pending) current.items.push({ unit: u, role: "subhead" });
+      else for (const u of pending) {
+        if (u.kind === "byline") current.trailers.push(u);
+        else current.items.push({ unit: u, role: "subhead" });
+      }
       current.items.push({ unit, role: "body" });
       pending = [];
       return;
@@ -155,6 +158,7 @@ function isBoundary(prev: Unit, gap: readonly Unit[], next: Unit, story: Draft):
   if (DATELINE.test(next.lines[0]!.text)) return !(gap.length === 0 && isDeck(story));
   if (endsWithJump(prev)) return true;
   if (trailingByline(prev.lines[prev.lines.length - 1]!.raw) !== null) return true;
+  if (isWideDeck(story, next) && gap.length > 0 && gap.every((u) => u.kind === "byline")) return false;
   if (gap.some((u) => u.kind !== "heading")) return true;
   // the story's column is measured on its last run of several lines (a last short paragraph says nothing)
   const sameColumn = sameColumnWidth(lastRun(story) ?? prev, next);
@@ -229,4 +233,15 @@ function lastRun(story: Draft): Unit | null {
     if (item.role === "body" && item.unit.lines.length >= MIN_LINES_FOR_WIDTH) return item.unit;
   }
   return null;
+}
+
+/** A deck is short: at most this many lines, set wider than the text under it. */
+const MAX_WIDE_DECK_LINES = 3;
+
+/** A story so far made of one short run set wider than the text that follows: a deck above its byline and text. */
+function isWideDeck(story: Draft, next: Unit): boolean {
+  if (story.items.length !== 1 || DATELINE.test(next.lines[0]!.text)) return false;
+  const deck = story.items[0]!.unit;
+  if (deck.lines.length > MAX_WIDE_DECK_LINES || DATELINE.test(deck.lines[0]!.text)) return false;
+  return next.lines.length >= MIN_LINES_FOR_COLUMN_MATCH && columnWidth(deck.lines) > columnWidth(next.lines) + OTHER_COLUMN;
 }
