@@ -3,7 +3,10 @@ import path from "node:path";
 import { isIsoDate, Library, LibraryError, readPageFile, resolveDbPath, type PageMetaOverrides } from "@dubao/library";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "../../errors.js";
 import type { CliIo } from "../../main.js";
-import { findPageFiles } from "./find-page-files.js";
+import { findInputs } from "../parse/find-inputs.js";
+
+/** What `dubao import` picks up inside directories: page dumps and Page JSON. */
+const IMPORT_EXTENSIONS = [".txt", ".json"] as const;
 
 /** What `dubao import` was asked to do. */
 export interface ImportRequest {
@@ -74,18 +77,19 @@ export async function runImport(request: ImportRequest, io: CliIo): Promise<numb
   let failed = 0;
   const seen = new Set<string>();
   try {
-    for await (const item of findPageFiles(request.inputs)) {
+    for await (const item of findInputs(request.inputs, IMPORT_EXTENSIONS)) {
       if (item.kind === "problem") {
         io.stderr.write(`dubao: ${item.path}: ${item.problem}\n`);
         failed++;
         continue;
       }
-      const real = await realpath(item.path).catch(() => path.resolve(item.path));
+      const file = item.file.path;
+      const real = await realpath(file).catch(() => path.resolve(file));
       if (seen.has(real)) continue;
       seen.add(real);
-      const loaded = await readPageFile(item.path);
+      const loaded = await readPageFile(file);
       if (!loaded.ok) {
-        io.stderr.write(`dubao: ${item.path}: ${loaded.problem}\n`);
+        io.stderr.write(`dubao: ${file}: ${loaded.problem}\n`);
         failed++;
         continue;
       }
@@ -98,7 +102,7 @@ export async function runImport(request: ImportRequest, io: CliIo): Promise<numb
       }
       if (!request.quiet) {
         const verb = result.status === "imported" ? "imported " : "duplicate";
-        io.stdout.write(`${verb} ${item.path} → ${describeFiling(result.meta)}, ${result.articleCount} articles\n`);
+        io.stdout.write(`${verb} ${file} → ${describeFiling(result.meta)}, ${result.articleCount} articles\n`);
       }
     }
   } finally {

@@ -16,12 +16,15 @@ export type InputItem = { kind: "file"; file: InputFile } | { kind: "problem"; p
 export const DUMP_EXTENSION = ".txt";
 
 /**
- * Walks the inputs in command-line order: a file yields itself, a directory yields its `.txt`
- * files (recursively, sorted by path so runs are repeatable), anything else yields a problem.
- * Yields lazily, so nothing but the file list of one directory is held at a time.
+ * Walks the inputs in command-line order: a file yields itself, a directory yields its files
+ * with one of `extensions` (recursively, any case, sorted by path so runs are repeatable),
+ * anything else yields a problem. Yields lazily, so nothing but the file list of one directory
+ * is held at a time.
  * @param inputs paths as given on the command line
+ * @param extensions what to pick up inside directories; default: page dumps (`.txt`)
  */
-export async function* findInputs(inputs: readonly string[]): AsyncGenerator<InputItem> {
+export async function* findInputs(inputs: readonly string[], extensions: readonly string[] = [DUMP_EXTENSION]): AsyncGenerator<InputItem> {
+  const pattern = extensions.length === 1 ? `**/*${extensions[0]}` : `**/*.{${extensions.map((e) => e.slice(1)).join(",")}}`;
   for (const input of inputs) {
     let info;
     try {
@@ -33,14 +36,14 @@ export async function* findInputs(inputs: readonly string[]): AsyncGenerator<Inp
     if (info.isFile()) {
       yield { kind: "file", file: { path: input } };
     } else if (info.isDirectory()) {
-      const found = await glob(`**/*${DUMP_EXTENSION}`, {
+      const found = await glob(pattern, {
         cwd: input,
         onlyFiles: true,
         caseSensitiveMatch: false,
         expandDirectories: false,
       });
       if (found.length === 0) {
-        yield { kind: "problem", path: input, problem: `no ${DUMP_EXTENSION} files in this directory` };
+        yield { kind: "problem", path: input, problem: `no ${extensions.join(" or ")} files in this directory` };
         continue;
       }
       found.sort(comparePaths);
