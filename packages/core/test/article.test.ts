@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PageSchema, parseText } from "../src/index.js";
-import { spansOf } from "../src/pipeline/article.js";
+import { spansOf } from "../src/pipeline/lines.js";
 import { linesOf, missingLetters } from "./helpers.js";
 
 const STORY = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitLines, spanOfLines, spansOfLines } from "../src/pipeline/lines.js";
+import { splitLines, spanOfLines, spansOf } from "../src/pipeline/lines.js";
 
 describe("splitLines", () => {
   it("splits on LF, CRLF, CR and the Unicode line and paragraph separators, keeping offsets", () => {
@@ -43,6 +43,6 @@ describe("spans of lines", () => {
   it("covers first to last line, 1-based line numbers", () => {
     const lines = splitLines("甲\n乙乙\n丙");
     expect(spanOfLines(lines[0]!, lines[2]!)).toEqual({ start: 0, end: 6, line: 1, endLine: 3 });
-    expect(spansOfLines(lines.slice(1, 2))).toEqual([{ start: 2, end: 4, line: 2, endLine: 2 }]);
+    expect(spansOf(lines.slice(1, 2))).toEqual([{ start: 2, end: 4, line: 2, endLine: 2 }]);
   });
 });

@@ -3,13 +3,13 @@
  * kicker, subtitle, label, byline, jump lines) and from its own first and last lines
  * (dateline `本报讯（记者 X）`, closing byline `…安全感。 何永航`, jump `（下转第3版）`).
  */
-import type { Article, ArticleKind, Byline, Jump, Paragraph, Span } from "../schema.js";
+import type { Article, ArticleKind, Byline, Jump, Paragraph } from "../schema.js";
 import { normalizeHeading, joinWrappedLines, removeExtractorSpaces } from "../text/normalize.js";
 import { isKickerText, isSubtitleText } from "./assign.js";
 import { collapseSpaces, isPhotoCredit, parseByline } from "./byline.js";
 import type { Draft } from "./flow.js";
 import { inlineJump, leadingDateline, trailingByline } from "./inline.js";
-import type { Line } from "./lines.js";
+import { spansOf, type Line } from "./lines.js";
 import { buildParagraphs, type DraftParagraph } from "./paragraphs.js";
 import { BRIEF_LABELS, COMMENTARY_LABELS, DATELINE } from "./patterns.js";
 import { unitHeadingText, unitRawText } from "./unit-text.js";
@@ -21,24 +21,6 @@ export interface ArticleResult {
   leftovers: { unit: Unit; reason: string }[];
 }
 
-/** Merges line spans into ranges of consecutive lines. */
-export function spansOf(lines: readonly Line[]): Span[] {
-  const sorted = [...lines].sort((a, b) => a.index - b.index);
-  const spans: Span[] = [];
-  let first: Line | null = null;
-  let last: Line | null = null;
-  for (const line of sorted) {
-    if (first && last && line.index === last.index + 1) {
-      last = line;
-      continue;
-    }
-    if (first && last) spans.push({ start: first.start, end: last.end, line: first.lineNo, endLine: last.lineNo });
-    first = line;
-    last = line;
-  }
-  if (first && last) spans.push({ start: first.start, end: last.end, line: first.lineNo, endLine: last.lineNo });
-  return spans;
-}
 
 function paragraphText(p: DraftParagraph): string {
   const joined = joinWrappedLines(p.pieces.map((x) => collapseSpaces(x.raw)).filter((x) => x !== ""));

@@ -62,7 +62,21 @@ export function spanOfLines(first: Line, last: Line): Span {
   return { start: first.start, end: last.end, line: first.lineNo, endLine: last.lineNo };
 }
 
-/** One span per line, trimmed to the line's visible text. */
-export function spansOfLines(lines: readonly Line[]): Span[] {
-  return lines.map((l) => spanOfLines(l, l));
+/** The spans of some lines: one per run of consecutive lines, in input order. */
+export function spansOf(lines: readonly Line[]): Span[] {
+  const sorted = [...lines].sort((a, b) => a.index - b.index);
+  const spans: Span[] = [];
+  let first: Line | null = null;
+  let last: Line | null = null;
+  for (const line of sorted) {
+    if (first && last && line.index === last.index + 1) {
+      last = line;
+      continue;
+    }
+    if (first && last) spans.push(spanOfLines(first, last));
+    first = line;
+    last = line;
+  }
+  if (first && last) spans.push(spanOfLines(first, last));
+  return spans;
 }
