@@ -1,18 +1,13 @@
 // `pnpm bench`, export part: one `dubao export` call over a synthetic year of a daily (3,000 pages)
 // to jsonl with --parallel 1 and 2, and to csv and epub with --parallel 2; wall time and peak
 // memory of each. Numbers depend on the machine and on what else runs on it.
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
+import { CLI, fmt, MB, printTable, REPO, timeCli } from "./measure.mjs";
 import { readCorpusPages, syntheticPage } from "./synthesize.mjs";
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const CLI = path.join(REPO, "apps/cli/dist/bin.js");
-const GNU_TIME = "/usr/bin/time";
 
 /** About one year of a daily at 8 pages an issue. */
 const YEAR_PAGES = 3000;
@@ -20,27 +15,14 @@ const YEAR_PAGES = 3000;
 const BAR_SECONDS = 15;
 const BAR_PEAK_RSS_MB = 500;
 
-const MB = 1e6;
-const fmt = (/** @type {number} */ x, digits = 1) => x.toFixed(digits);
 
 /**
- * Runs one `dubao export YEAR --format F --out OUT --parallel N --quiet`, timed, with its peak
- * RSS (the largest of the process tree's, worker threads included) from GNU time when installed.
+ * Runs one `dubao export YEAR --format F --out OUT --parallel N --quiet`, timed, with its peak RSS.
  * @param {string} dir @param {string} format @param {string} out @param {number} parallel
  */
 async function timeExport(dir, format, out, parallel) {
-  const rssFile = `${out}.rss`;
-  const useTime = existsSync(GNU_TIME);
-  const cliArgs = [CLI, "export", dir, "--format", format, "--out", out, "--parallel", String(parallel), "--quiet"];
-  const [cmd, args] = useTime ? [GNU_TIME, ["-f", "%M", "-o", rssFile, process.execPath, ...cliArgs]] : [process.execPath, cliArgs];
-  const start = performance.now();
-  const result = await new Promise((resolve) => {
-    execFile(cmd, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => resolve({ error, stdout, stderr }));
-  });
-  const seconds = (performance.now() - start) / 1000;
-  if (result.error) throw new Error(`dubao export failed: ${result.stderr || result.error.message}`);
-  const peakRssMB = useTime ? (Number((await readFile(rssFile, "utf8")).trim().split("\n").pop()) * 1024) / MB : null;
-  return { seconds, peakRssMB, bytes: (await stat(out)).size };
+  const run = await timeCli(["export", dir, "--format", format, "--out", out, "--parallel", String(parallel), "--quiet"], `${out}.rss`);
+  return { ...run, bytes: (await stat(out)).size };
 }
 
 const work = await mkdtemp(path.join(os.tmpdir(), "dubao-export-bench-"));
@@ -87,14 +69,4 @@ try {
   }
 } finally {
   await rm(work, { recursive: true, force: true });
-}
-
-/** @param {string[]} head @param {string[][]} rows */
-function printTable(head, rows) {
-  const all = [head, ...rows];
-  const widths = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? "").length)));
-  const line = (/** @type {string[]} */ r) => "  " + r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
-  console.log(line(head));
-  console.log("  " + widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows) console.log(line(r));
 }

@@ -1,18 +1,14 @@
 // `pnpm bench`: throughput of `dubao parse` over a synthetic year of a daily, and how parse time
 // grows with page size. Prints a table; numbers depend on the machine and on what else runs on it.
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { link, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { parseText } from "@dubao/core";
+import { CLI, fmt, MB, printTable, REPO, timeCli } from "./measure.mjs";
 import { readCorpusPages, syntheticPage } from "./synthesize.mjs";
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const CLI = path.join(REPO, "apps/cli/dist/bin.js");
-const GNU_TIME = "/usr/bin/time";
 
 /** About one year of a daily at 8 pages an issue. */
 const YEAR_PAGES = 3000;
@@ -28,27 +24,13 @@ const MIN_SAMPLE_MS = 2000;
 /** Time per MB at 16× more than this many times that at 1× means growth is worse than linear. */
 const LINEAR_TOLERANCE = 1.5;
 
-const MB = 1e6;
-const fmt = (/** @type {number} */ x, digits = 1) => x.toFixed(digits);
 
 /**
- * Runs one `dubao parse DIR --out OUT`, timed, with its peak RSS from GNU time when installed.
+ * Runs one `dubao parse DIR --out OUT`, timed, with its peak RSS.
  * @param {string} dir @param {string} out
  */
-async function timeCli(dir, out) {
-  const rssFile = `${out}.rss`;
-  const useTime = existsSync(GNU_TIME);
-  const [cmd, args] = useTime
-    ? [GNU_TIME, ["-f", "%M", "-o", rssFile, process.execPath, CLI, "parse", dir, "--out", out, "--quiet"]]
-    : [process.execPath, [CLI, "parse", dir, "--out", out, "--quiet"]];
-  const start = performance.now();
-  const result = await new Promise((resolve) => {
-    execFile(cmd, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => resolve({ error, stdout, stderr }));
-  });
-  const seconds = (performance.now() - start) / 1000;
-  if (result.error) throw new Error(`dubao parse failed: ${result.stderr || result.error.message}`);
-  const peakRssMB = useTime ? (Number((await readFile(rssFile, "utf8")).trim().split("\n").pop()) * 1024) / MB : null;
-  return { seconds, peakRssMB };
+function timeParse(dir, out) {
+  return timeCli(["parse", dir, "--out", out, "--quiet"], `${out}.rss`);
 }
 
 /** @param {string} dir @returns {Promise<number>} */
@@ -91,7 +73,7 @@ try {
     [`${YEAR_PAGES} pages`, yearDir, YEAR_PAGES, yearBytes],
   ])) {
     const out = path.join(work, `out-${pages}`);
-    const { seconds, peakRssMB } = await timeCli(dir, out);
+    const { seconds, peakRssMB } = await timeParse(dir, out);
     const written = await countFiles(out);
     if (written !== pages) throw new Error(`dubao parse wrote ${written} files for ${pages} pages`);
     calls.push({ label, pages, mb: bytes / MB, seconds, peakRssMB });
@@ -133,14 +115,4 @@ try {
   console.log(`  time grows linearly with page size: 16× costs ${fmt(growth, 2)}× per MB of 1× — ${growth <= LINEAR_TOLERANCE ? "linear" : "WORSE than linear"}`);
 } finally {
   await rm(work, { recursive: true, force: true });
-}
-
-/** @param {string[]} head @param {string[][]} rows */
-function printTable(head, rows) {
-  const all = [head, ...rows];
-  const widths = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? "").length)));
-  const line = (/** @type {string[]} */ r) => "  " + r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
-  console.log(line(head));
-  console.log("  " + widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows) console.log(line(r));
 }

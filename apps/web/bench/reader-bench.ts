@@ -13,6 +13,8 @@ import http from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { Library, textChains } from "@dubao/library";
+// the same seeded generator the library bench builds its archive with
+import { random } from "../../../packages/library/bench/synthetic.js";
 
 const APP = path.resolve(import.meta.dirname, "..");
 const REPO = path.resolve(APP, "../..");
@@ -115,16 +117,6 @@ async function load(port: number, urls: readonly string[], clients = CLIENTS): P
 
 const pct = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function main(): Promise<number> {
   run();
