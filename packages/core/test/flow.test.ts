@@ -22,6 +22,28 @@ describe("buildFlow", () => {
     ]);
   });
 
+  it("gives summary points printed right above a dateline to that story, not to an open story before them", () => {
+    // the first story is cut mid-sentence; the points (no line ends a sentence) open the dateline story
+    const points = [row(20), row(20), row(11), row(20), row(12)];
+    const flow = drafts([...para(3).slice(0, 2), "", ...points, "", "本报讯 " + row(17, "，"), ...para(2)]);
+    expect(flow).toEqual([
+      [["body", 1]],
+      [
+        ["body", 4],
+        ["body", 10],
+      ],
+    ]);
+  });
+
+  it("keeps a letter's signers and date, printed right under its text, as the letter's end", () => {
+    const flow = flowOf([...para(3), "中共上海市委", "上海市人民政府", "2022 年 6 月 1 日"]);
+    expect(flow.drafts[0]!.items.map((i) => [i.role, i.unit.lines[0]!.lineNo])).toEqual([
+      ["body", 1],
+      ["body", 4],
+    ]);
+    expect(flow.gaps.flatMap((g) => g.units)).toEqual([]);
+  });
+
   it("starts a new story at a dateline", () => {
     expect(drafts([...para(3), "本报讯（记者 武跃林）近日，市公安局组织开展冬", ...para(2)])).toHaveLength(2);
   });

@@ -64,6 +64,19 @@ describe("buildParagraphs", () => {
     ]);
   });
 
+  it("breaks after a clearly short line without punctuation (deck points, signatures)", () => {
+    const text = [row(20), row(20), row(12), row(20), row(20, "。")].join("\n");
+    expect(paragraphsOf(text)).toEqual([
+      ["body", [1, 2, 3]],
+      ["body", [4, 5]],
+    ]);
+  });
+
+  it("does not break after a short unpunctuated line whose width is approximate (half-width characters)", () => {
+    const text = [row(20), row(20), row(10) + " 50", row(20), row(20, "。")].join("\n");
+    expect(paragraphsOf(text)).toEqual([["body", [1, 2, 3, 4, 5]]]);
+  });
+
   it("gives no paragraph for no items", () => {
     expect(buildParagraphs([])).toEqual([]);
   });

@@ -4,6 +4,7 @@
  * break) or a new one starts (a dateline, a byline, a label, a change of column).
  * Headings and bylines found between stories are kept as a "gap" for the next stage.
  */
+import { endsSentence } from "../text/chars.js";
 import { trailingByline } from "./inline.js";
 import { columnWidth, endsOpen, endsWithJump, startsParagraph, WIDTH_WOBBLE } from "./measure.js";
 import { DATELINE } from "./patterns.js";
@@ -63,7 +64,8 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
       return;
     }
     if (unit.kind !== "body") {
-      pending.push(unit);
+      if (current !== null && pending.length === 0 && isSignOff(unit, lastBody(current))) current.items.push({ unit, role: "body" });
+      else pending.push(unit);
       return;
     }
     if (current === null) {
@@ -77,8 +79,10 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     closeIfSigned(current, prev, pending);
     // a caption (text closed by a photo credit) stands alone
     const caption = units[k + 1]?.kind === "credit" && !(endsOpen(prev) && pending.length === 0 && sameColumnWidth(prev, unit));
-    const host = caption ? null : (continuationHost(drafts, current, unit, pending, junctionCount) ?? columnHost(drafts, current, unit, pending));
-    if (host === current || (host === null && !caption && !isBoundary(prev, pending, unit, current))) {
+    // summary points right above a dateline open that story; they continue nothing
+    const deck = isDeckRun([unit]) && opensDatelineStory(units[k + 1]);
+    const host = caption || deck ? null : (continuationHost(drafts, current, unit, pending, junctionCount) ?? columnHost(drafts, current, unit, pending));
+    if (host === current || (host === null && !caption && !deck && !isBoundary(prev, pending, unit, current))) {
       // a subhead never cuts a sentence: headings printed inside one belong to some other story
       if (endsOpen(prev) && pending.length > 0) gaps.push({ prev: current, next: current, units: pending });
       else for (const u of pending) {
@@ -178,18 +182,43 @@ function sameColumnWidth(a: Unit, b: Unit): boolean {
   return Math.abs(columnWidth(a.lines) - columnWidth(b.lines)) <= SAME_COLUMN + WIDTH_WOBBLE;
 }
 
-/** A deck is at most this many lines of summary printed above a story's dateline. */
-const MAX_DECK_LINES = 8;
+/**
+ * A deck is at most this many lines of summary printed above a story's dateline: up to three
+ * points of four lines each.
+ */
+const MAX_DECK_LINES = 12;
 
-/** True for a story so far made only of unpunctuated summary lines (a deck under the headline). */
+/**
+ * True for a story so far made only of summary lines (a deck under the headline): none of its
+ * lines ends a sentence, where body text ends every paragraph with one.
+ */
 function isDeck(story: Draft): boolean {
-  const lines = story.items.flatMap((i) => i.unit.lines);
-  return (
-    story.items.every((i) => i.role === "body") &&
-    lines.length <= MAX_DECK_LINES &&
-    lines.every((l) => !/[。！？]/u.test(l.text) && !DATELINE.test(l.text))
-  );
+  return story.items.every((i) => i.role === "body") && isDeckRun(story.items.map((i) => i.unit));
 }
+
+/** True for body units that together read as a deck: few lines, none ending a sentence, no dateline. */
+function isDeckRun(units: readonly Unit[]): boolean {
+  const lines = units.flatMap((u) => u.lines);
+  return lines.length <= MAX_DECK_LINES && lines.every((l) => !endsSentence(l.text) && !DATELINE.test(l.text));
+}
+
+/** True when `unit` is body text that opens with a dateline (本报讯…). */
+function opensDatelineStory(unit: Unit | undefined): boolean {
+  return unit !== undefined && unit.kind === "body" && DATELINE.test(unit.lines[0]!.text);
+}
+
+/**
+ * A letter or statement ends with its signers and the date, in short lines printed right under
+ * the text (no blank line between): they are the story's last paragraphs, not a heading.
+ */
+function isSignOff(unit: Unit, last: Unit): boolean {
+  if (unit.kind !== "heading" || unit.blankBefore || endsOpen(last)) return false;
+  const lastLine = unit.lines[unit.lines.length - 1]!.text;
+  return FULL_DATE.test(lastLine);
+}
+
+/** A whole line that is a date, as a letter's signature prints it (2022年6月1日). */
+const FULL_DATE = /^\d{4}年\d{1,2}月\d{1,2}日$/u;
 
 /** Units needed to trust a column width when matching a story across columns. */
 const MIN_LINES_FOR_COLUMN_MATCH = 3;

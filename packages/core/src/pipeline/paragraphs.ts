@@ -20,6 +20,15 @@ export interface DraftParagraph {
 const INDENT_MAX = 2.5 + WIDTH_WOBBLE;
 /** A last line ending a sentence is short when narrower than the column by more than the wobble. */
 const SHORT_BY = WIDTH_WOBBLE + 0.5;
+/**
+ * A last line without closing punctuation is short when narrower than the column by this much
+ * (ems): well past the wobble, since no punctuation confirms it.
+ */
+const SHORT_UNPUNCTUATED_BY = 4;
+/** Half-width characters make a line's display width approximate (proportional fonts). */
+const isAllFullWidth = (text: string) => !/[\u0020-\u007e]/u.test(text);
+/** A line ending in a comma or other mid-sentence mark never ends a paragraph, however short. */
+const endsWithLetter = (text: string) => /[\p{L}\p{N}]$/u.test(text);
 /** Lines on each side used to measure the column around a line. */
 const WIDTH_WINDOW = 3;
 /** With fewer lines than this around a line, the story's width is used instead. */
@@ -35,9 +44,11 @@ const endsParagraphText = (text: string) => endsSentence(text) || /[：:]$/u.tes
 export function buildParagraphs(items: readonly StoryItem[]): DraftParagraph[] {
   const out: DraftParagraph[] = [];
   const storyWidth = columnWidth(items.filter((i) => i.role === "body").flatMap((i) => i.unit.lines));
+  // a short line right before another text box may only mean the box is narrower (a picture)
+  const unitStarts = new Set(items.map((i) => i.unit.lines[0]!));
   let run: Line[] = [];
   const flushRun = () => {
-    splitRun(run, storyWidth, out);
+    splitRun(run, storyWidth, unitStarts, out);
     run = [];
   };
   for (const item of items) {
@@ -50,7 +61,7 @@ export function buildParagraphs(items: readonly StoryItem[]): DraftParagraph[] {
   return out;
 }
 
-function splitRun(lines: readonly Line[], storyWidth: number, out: DraftParagraph[]): void {
+function splitRun(lines: readonly Line[], storyWidth: number, unitStarts: ReadonlySet<Line>, out: DraftParagraph[]): void {
   let open: DraftParagraph | null = null;
   lines.forEach((line, i) => {
     // a dateline always opens a paragraph (after a deck printed above it)
@@ -60,7 +71,7 @@ function splitRun(lines: readonly Line[], storyWidth: number, out: DraftParagrap
       out.push(open);
     }
     open.pieces.push({ line, raw: line.raw });
-    if (breaksAfter(lines, i, storyWidth)) open = null;
+    if (breaksAfter(lines, i, storyWidth, unitStarts)) open = null;
   });
 }
 
@@ -71,12 +82,14 @@ function localWidth(lines: readonly Line[], i: number, storyWidth: number): numb
 }
 
 /** True when a paragraph ends after line `i`. */
-function breaksAfter(lines: readonly Line[], i: number, storyWidth: number): boolean {
+function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, unitStarts: ReadonlySet<Line>): boolean {
   const line = lines[i]!;
   const next = lines[i + 1];
   if (!next) return true;
-  if (!endsParagraphText(line.text)) return false;
   const width = localWidth(lines, i, storyWidth);
+  // justified text fills every line but a paragraph's last: a clearly short line ends one even
+  // without punctuation (deck points, signatures), when its width is exact (all full-width)
+  if (!endsParagraphText(line.text)) return !unitStarts.has(next) && endsWithLetter(line.text) && line.width <= width - SHORT_UNPUNCTUATED_BY && isAllFullWidth(line.raw);
   if (line.width <= width - SHORT_BY) return true;
   const indent = localWidth(lines, i + 1, storyWidth) - next.width;
   return indent >= INDENT_MIN && indent <= INDENT_MAX;
