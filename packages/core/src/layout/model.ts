@@ -45,6 +45,8 @@ export interface LayoutBlock {
   lines: LayoutLine[];
   box: Box;
   source: SourceRef;
+  /** Ids of the groups the block sits in, outermost first (ALTO `ComposedBlock`), so METS areas naming a group reach its blocks. */
+  parentIds?: string[];
 }
 
 /** One page of a layout input. */
