@@ -6,12 +6,12 @@ import { buildFlow, type Draft } from "./pipeline/flow.js";
 import { isPageNameUnit, readRunningHeads } from "./pipeline/furniture.js";
 import { PageLexicon } from "./pipeline/lexicon.js";
 import { reclassifyFragments } from "./pipeline/fragments.js";
-import { splitLines, spansOf, type Line } from "./pipeline/lines.js";
-import { buildUnits, type Unit } from "./pipeline/units.js";
-import { unitHeadingText, unitRawText } from "./pipeline/unit-text.js";
+import { splitLines } from "./pipeline/lines.js";
+import { buildUnits } from "./pipeline/units.js";
+import { unitHeadingText } from "./pipeline/unit-text.js";
 import { trailingByline } from "./pipeline/inline.js";
-import { SCHEMA_VERSION, type Diagnostic, type Page, type UnassignedBlock } from "./schema.js";
-import { lettersAndDigits, missingLetters } from "./text/chars.js";
+import { SCHEMA_VERSION, type Page } from "./schema.js";
+import { keepEveryLetter, unassigned } from "./finish-page.js";
 
 /**
  * Parses the text dump of one newspaper page into articles.
@@ -102,42 +102,4 @@ function takeBanner(gaps: ReturnType<typeof buildFlow>["gaps"], page: Page): voi
 function storyClosedInline(d: Draft): boolean {
   const lastLine = d.items[d.items.length - 1]?.unit.lines.at(-1);
   return lastLine !== undefined && trailingByline(lastLine.raw) !== null;
-}
-
-function unassigned(unit: Unit, reason: string): UnassignedBlock {
-  return { text: unitRawText(unit), reason, spans: spansOf(unit.lines) };
-}
-
-/**
- * The lossless guarantee: any line whose letters and digits are not all in the Page is kept
- * in `unassigned`, with a diagnostic.
- */
-function keepEveryLetter(page: Page, lines: readonly Line[], input: string): void {
-  const have: string[] = [];
-  const count = (s: string | null | undefined) => {
-    if (s) have.push(s);
-  };
-  for (const a of page.articles) {
-    [a.kicker, a.headline, a.subheadline, a.dateline, a.column].forEach(count);
-    if (a.byline) count(a.byline.raw);
-    a.paragraphs.forEach((p) => count(p.text));
-    a.jumps.forEach((j) => count(j.raw));
-  }
-  page.unassigned.forEach((u) => count(u.text));
-  const p = page.page;
-  [p.publication, p.pageName, p.banner, p.header].forEach(count);
-  const missing = missingLetters(input, have);
-  if (missing.size === 0) return;
-  // keep the lines that hold a missing character
-  const kept: Line[] = lines.filter((l) => Array.from(lettersAndDigits(l.raw)).some((c) => missing.has(c.codePointAt(0)!)));
-  for (const l of kept) {
-    page.unassigned.push({ text: l.raw, reason: "letters not placed in any article", spans: spansOf([l]) });
-  }
-  const diagnostic: Diagnostic = {
-    code: "unplaced-text",
-    severity: "warning",
-    message: `${kept.length} line(s) hold text that no article field took; kept in unassigned`,
-    span: kept[0] ? spansOf([kept[0]])[0]! : null,
-  };
-  page.diagnostics.push(diagnostic);
 }
