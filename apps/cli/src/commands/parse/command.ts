@@ -1,7 +1,7 @@
 import { defineCommand } from "citty";
 import { assertKnownOptions } from "../../cli-args.js";
 import type { CliIo } from "../../main.js";
-import { runParse } from "./run-parse.js";
+import { MAX_DEFAULT_PARALLEL, runParse } from "./run-parse.js";
 
 const args = {
   inputs: {
@@ -19,6 +19,12 @@ const args = {
     alias: "q",
     description: "Print only errors on stderr, not the summary line",
   },
+  parallel: {
+    type: "string",
+    alias: "j",
+    description: `Worker threads parsing files with --out (default: CPU cores, at most ${MAX_DEFAULT_PARALLEL}; 1: main thread only)`,
+    valueHint: "N",
+  },
 } as const;
 
 /** Examples shown by `dubao parse --help`. */
@@ -26,6 +32,7 @@ export const examples = [
   "dubao parse page.txt > page.json          # one page, JSON on stdout",
   "dubao parse a.txt b.txt --out parsed/     # writes parsed/a.json and parsed/b.json",
   "dubao parse archive/2024/ --out parsed/   # every .txt under archive/2024, recursively",
+  "dubao parse archive/ --out parsed/ -j 2   # on two worker threads",
 ] as const;
 
 /** `dubao parse`: page dumps (UTF-8, UTF-16 with BOM, GB18030) to Page JSON. */
@@ -34,6 +41,6 @@ export default defineCommand({
   args,
   run: ({ rawArgs, args: parsed, data }) => {
     assertKnownOptions(rawArgs, args);
-    return runParse({ inputs: parsed._, outDir: parsed.out, quiet: parsed.quiet === true }, data as CliIo);
+    return runParse({ inputs: parsed._, outDir: parsed.out, quiet: parsed.quiet === true, parallel: parsed.parallel }, data as CliIo);
   },
 });

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -132,6 +132,36 @@ describe("dubao parse --out", () => {
     const r2 = await dubao(["parse", "batch/page-a.txt", path.join(tmp, "page-a.txt"), "--out", out]);
     expect(r2.code).toBe(1);
     expect(lines(r2.stderr)[0]).toBe(`dubao: ${path.join(tmp, "page-a.txt")}: skipped: its output page-a.json is already written for batch/page-a.txt`);
+  });
+
+  it("writes the same bytes and reports the same lines in the same order with --parallel 1 and 3", async () => {
+    // two inputs named page-a.txt: the first is binary and fails, so the second writes page-a.json
+    const clash = path.join(tmp, "clash-src");
+    await mkdir(clash, { recursive: true });
+    await writeFile(path.join(clash, "page-a.txt"), await readFile(path.join(FIXTURES, "batch", "scan.txt")));
+    const inputs = [path.join(clash, "page-a.txt"), "batch", "encodings", "no-such.txt", "encodings/utf8.txt"];
+    const runs = [];
+    for (const parallel of ["1", "3"]) {
+      const out = path.join(tmp, `parallel-${parallel}`);
+      const r = await dubao(["parse", ...inputs, "--out", out, "--parallel", parallel]);
+      const names = (await readdir(out)).sort();
+      const files = await Promise.all(names.map((n) => readFile(path.join(out, n), "utf8")));
+      runs.push({ code: r.code, stdout: r.stdout, stderr: r.stderr.replaceAll(out, "OUT"), names, files });
+    }
+    expect(runs[0]!.names).toEqual(["gb18030.json", "page-a.json", "page-b.json", "utf16le-bom.json", "utf8-bom.json", "utf8.json"]);
+    expect(lines(runs[0]!.stderr)).toEqual([
+      `dubao: ${path.join(clash, "page-a.txt")}: binary file (NUL bytes at offset 3)`,
+      `dubao: ${path.join("batch", "scan.txt")}: binary file (NUL bytes at offset 3)`,
+      "dubao: no-such.txt: no such file or directory",
+      "dubao: wrote 6 files to OUT; 3 failed",
+    ]);
+    expect(runs[1]).toEqual(runs[0]);
+  });
+
+  it.each(["0", "1.5", "many", "257"])("refuses --parallel %s", async (value) => {
+    const r = await dubao(["parse", "encodings/utf8.txt", "--out", path.join(tmp, "never"), "--parallel", value]);
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(lines(r.stderr)[0]).toBe(`dubao: --parallel needs a whole number from 1 to 256, not "${value}"`);
   });
 
   it("reports an output directory it cannot create", async () => {

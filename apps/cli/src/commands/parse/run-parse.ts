@@ -1,11 +1,14 @@
-import { readFile, mkdir, realpath, stat } from "node:fs/promises";
+import { mkdir, realpath, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
-import { decodeInput, parseText } from "@dubao/core";
 import { describeFsError, EXIT_FAILURE, EXIT_OK, UsageError } from "../../errors.js";
-import { writeFileAtomic } from "../../io/write-file-atomic.js";
 import { writeToStream } from "../../io/write-stream.js";
 import type { CliIo } from "../../main.js";
-import { findInputs, outputNameOf, type InputFile } from "./find-inputs.js";
+import { createWorkerPool } from "../../worker-pool.js";
+import { findInputs, outputNameOf } from "./find-inputs.js";
+import { parseFile, type ParseResult, type ParseTask } from "./parse-file.js";
+
+export { MAX_INPUT_BYTES } from "./parse-file.js";
 
 /** What `dubao parse` was asked to do. */
 export interface ParseRequest {
@@ -15,22 +18,54 @@ export interface ParseRequest {
   outDir: string | undefined;
   /** No summary line on stderr. */
   quiet: boolean;
+  /** `--parallel N` as given: worker threads parsing files; default {@link defaultParallel}. */
+  parallel?: string | undefined;
 }
 
+/** Most worker threads accepted: more than any machine's cores gains nothing and costs memory. */
+export const MAX_PARALLEL = 256;
 /**
- * Largest input accepted. A page dump is tens of kilobytes; a file this big is a mistake
- * (an archive, a whole book) and would take the memory of the whole batch.
+ * Most worker threads used by default. Each thread costs some 15–25 MB of memory; four keep a
+ * batch within the 300 MB memory budget of issue #2 on any machine, and asking for more with
+ * `--parallel N` is still possible.
  */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+export const MAX_DEFAULT_PARALLEL = 4;
+/**
+ * Files handed out per worker thread ahead of the one being reported: enough to keep every
+ * thread busy while the main thread walks the inputs, few enough that memory stays flat
+ * (a task in flight is only a path; each thread holds one page at a time).
+ */
+const IN_FLIGHT_PER_THREAD = 4;
+
+/** The script of the worker threads, built next to the CLI's chunks (see tsup.config.ts). */
+const WORKER_URL = new URL("./parse-worker.js", import.meta.url);
+
+/** Worker threads by default: the machine's cores, at most {@link MAX_DEFAULT_PARALLEL}. */
+export function defaultParallel(): number {
+  return Math.max(1, Math.min(MAX_DEFAULT_PARALLEL, availableParallelism()));
+}
+
+function parseParallel(value: string | undefined): number {
+  if (value === undefined) return defaultParallel();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PARALLEL) throw new UsageError(`--parallel needs a whole number from 1 to ${MAX_PARALLEL}, not "${value}"`);
+  return n;
+}
+
+/** An input's outcome: `null` when written, else its one-line problem. */
+type Outcome = Promise<string | null>;
 
 /**
- * Parses each input in turn: read, decode, parse, write, and let go before the next one, so
- * memory stays that of one page whatever the batch size. A failing input is reported as
- * `dubao: FILE: problem` on stderr and the others still run.
+ * Parses each input: read, decode, parse, write. With `--parallel 1` on the main thread, one
+ * file after the other; with more, on worker threads, a bounded number of files ahead, so memory
+ * stays flat whatever the batch size. Outcomes are reported in input order either way, and the
+ * files written are the same bytes. A failing input is reported as `dubao: FILE: problem` on
+ * stderr and the others still run.
  * @returns the exit code: 0 when every input was written, 1 when any failed
  */
 export async function runParse(request: ParseRequest, io: CliIo): Promise<number> {
   const { inputs, outDir } = request;
+  const parallel = parseParallel(request.parallel);
   if (outDir !== undefined && outDir.trim() === "") throw new UsageError("--out needs a directory");
   if (outDir === undefined && inputs.length > 1) {
     throw new UsageError(`${inputs.length} inputs need --out DIR (without it, one file's JSON goes to stdout)`);
@@ -51,34 +86,62 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
     }
   }
 
+  // Standard output takes one file: no threads for that.
+  const pool = outDir !== undefined && parallel > 1 ? createWorkerPool<ParseTask, ParseResult>(WORKER_URL, parallel, (id, problem) => ({ id, ok: false, problem })) : null;
+  let nextId = 0;
+  const parse = async (file: string, outFile: string | null): Outcome => {
+    const task: ParseTask = { id: nextId++, file, sourceName: path.basename(file), outFile };
+    const result = pool ? await pool.run(task) : parseFile(task);
+    if (!result.ok) return result.problem;
+    if (result.json === null) return null;
+    try {
+      await writeToStream(io.stdout, result.json);
+      return null;
+    } catch (error) {
+      return `cannot write to stdout: ${describeFsError(error)}`;
+    }
+  };
+
   let written = 0;
   let failed = 0;
+  const pending: { file: string; outcome: Outcome }[] = [];
+  const settle = async (): Promise<void> => {
+    const { file, outcome } = pending.shift()!;
+    const problem = await outcome;
+    if (problem === null) written++;
+    else {
+      report(file, problem);
+      failed++;
+    }
+  };
+  const window = pool ? parallel * IN_FLIGHT_PER_THREAD : 1;
+
   const seen = new Set<string>(); // real paths already parsed: an input given twice is parsed once
-  const outputsBy = new Map<string, string>(); // output name -> input that wrote it
-  for await (const item of findInputs(inputs)) {
-    if (item.kind === "problem") {
-      report(item.path, item.problem);
-      failed++;
-      continue;
+  const writerOf = new Map<string, Promise<string | null>>(); // output name -> the input that wrote it, once known
+  try {
+    for await (const item of findInputs(inputs)) {
+      if (item.kind === "problem") {
+        pending.push({ file: item.path, outcome: Promise.resolve(item.problem) });
+      } else {
+        const file = item.file.path;
+        const real = await realpath(file).catch(() => path.resolve(file));
+        if (seen.has(real)) continue;
+        seen.add(real);
+        const outName = outputNameOf(file);
+        const outFile = outDir === undefined ? null : path.join(outDir, outName);
+        const earlier = outDir === undefined ? undefined : writerOf.get(outName);
+        // A file whose output name is taken waits for the earlier files: if one of them wrote it, it is skipped.
+        const outcome: Outcome =
+          earlier === undefined ? parse(file, outFile) : earlier.then((writer) => (writer !== null ? `skipped: its output ${outName} is already written for ${writer}` : parse(file, outFile)));
+        const writtenHere = outcome.then((problem) => (problem === null ? file : null));
+        writerOf.set(outName, earlier === undefined ? writtenHere : earlier.then((writer) => writer ?? writtenHere));
+        pending.push({ file, outcome });
+      }
+      while (pending.length >= window) await settle();
     }
-    const real = await realpath(item.file.path).catch(() => path.resolve(item.file.path));
-    if (seen.has(real)) continue;
-    seen.add(real);
-    const outName = outputNameOf(item.file.path);
-    const earlier = outputsBy.get(outName);
-    if (outDir !== undefined && earlier !== undefined) {
-      report(item.file.path, `skipped: its output ${outName} is already written for ${earlier}`);
-      failed++;
-      continue;
-    }
-    const problem = await parseOne(item.file, outDir === undefined ? undefined : path.join(outDir, outName), io);
-    if (problem === null) {
-      outputsBy.set(outName, item.file.path);
-      written++;
-    } else {
-      report(item.file.path, problem);
-      failed++;
-    }
+    while (pending.length > 0) await settle();
+  } finally {
+    await pool?.close();
   }
 
   if (outDir !== undefined && !request.quiet) {
@@ -86,41 +149,6 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
     io.stderr.write(`dubao: wrote ${files(written)} to ${outDir}${failed > 0 ? `; ${failed} failed` : ""}\n`);
   }
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
-}
-
-/**
- * Reads, decodes, parses and writes one input.
- * @param outFile where to write, or `undefined` for stdout
- * @returns `null` on success, else the one-line problem
- */
-async function parseOne(file: InputFile, outFile: string | undefined, io: CliIo): Promise<string | null> {
-  let bytes: Uint8Array;
-  try {
-    const size = (await stat(file.path)).size;
-    if (size > MAX_INPUT_BYTES) {
-      return `file too large (${(size / 2 ** 20).toFixed(1)} MiB; one page dump may have at most ${MAX_INPUT_BYTES / 2 ** 20} MiB)`;
-    }
-    bytes = await readFile(file.path);
-  } catch (error) {
-    return describeFsError(error);
-  }
-  const decoded = decodeInput(bytes);
-  if (!decoded.ok) return decoded.problem;
-  let json: string;
-  try {
-    const page = parseText(decoded.text, { sourceName: path.basename(file.path), encoding: decoded.encoding });
-    json = `${JSON.stringify(page, null, 2)}\n`;
-  } catch (error) {
-    // parseText promises never to throw; if it does, that is a bug in dubao, not in the file.
-    return `internal error while parsing: ${error instanceof Error ? error.message : String(error)}`;
-  }
-  try {
-    if (outFile === undefined) await writeToStream(io.stdout, json);
-    else await writeFileAtomic(outFile, json);
-  } catch (error) {
-    return `cannot write ${outFile ?? "to stdout"}: ${describeFsError(error)}`;
-  }
-  return null;
 }
 
 async function isDirectory(file: string): Promise<boolean> {

@@ -1,0 +1,9 @@
+// Worker thread of `dubao parse --parallel N`: parses the files it is sent, one at a time, in order.
+import { parentPort } from "node:worker_threads";
+import { parseFile, type ParseTask } from "./parse-file.js";
+
+if (!parentPort) throw new Error("parse-worker runs as a worker thread of dubao parse");
+const port = parentPort;
+port.on("message", (task: ParseTask) => {
+  port.postMessage(parseFile(task));
+});

@@ -1,0 +1,71 @@
+import { Worker } from "node:worker_threads";
+
+/** A message to or from a worker thread: tasks and results carry the id that pairs them. */
+export interface Identified {
+  id: number;
+}
+
+/** Runs tasks on worker threads; see {@link createWorkerPool}. */
+export interface WorkerPool<Task extends Identified, Result extends Identified> {
+  /** Sends a task to the least busy worker; resolves with its result (never rejects). */
+  run(task: Task): Promise<Result>;
+  /** Stops every worker. */
+  close(): Promise<void>;
+}
+
+interface PooledWorker<Result> {
+  worker: Worker;
+  pending: Map<number, (result: Result) => void>;
+}
+
+/**
+ * Starts `size` worker threads running the script at `script`. Each task goes to the worker
+ * with the fewest tasks pending; the worker answers with one message per task, carrying the
+ * task's id. A worker that fails or exits resolves the tasks it held with `failed(id, why)`
+ * and is replaced, so one crash fails only the pages it was working on.
+ * @param script URL of the built worker script (one of the CLI's tsup entries)
+ * @param size number of worker threads, at least 1
+ * @param failed the result of a task whose worker died
+ */
+export function createWorkerPool<Task extends Identified, Result extends Identified>(
+  script: URL,
+  size: number,
+  failed: (id: number, why: string) => Result,
+): WorkerPool<Task, Result> {
+  const pool: PooledWorker<Result>[] = [];
+  const spawn = (): PooledWorker<Result> => {
+    const entry: PooledWorker<Result> = { worker: new Worker(script), pending: new Map() };
+    const failAll = (why: string) => {
+      for (const [id, resolve] of entry.pending) resolve(failed(id, `internal error: ${why}`));
+      entry.pending.clear();
+      const at = pool.indexOf(entry);
+      if (at >= 0) pool.splice(at, 1, spawn());
+    };
+    entry.worker.on("message", (result: Result) => {
+      const resolve = entry.pending.get(result.id);
+      entry.pending.delete(result.id);
+      resolve?.(result);
+    });
+    entry.worker.on("error", (error) => failAll(`a worker thread failed: ${error.message}`));
+    entry.worker.on("exit", (code) => {
+      if (entry.pending.size > 0) failAll(`a worker thread stopped (exit code ${code})`);
+    });
+    return entry;
+  };
+  for (let i = 0; i < Math.max(1, size); i++) pool.push(spawn());
+
+  return {
+    run(task) {
+      let target = pool[0]!;
+      for (const entry of pool) if (entry.pending.size < target.pending.size) target = entry;
+      return new Promise((resolve) => {
+        target.pending.set(task.id, resolve);
+        target.worker.postMessage(task);
+      });
+    },
+    async close() {
+      const workers = pool.splice(0);
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+    },
+  };
+}
