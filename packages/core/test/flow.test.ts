@@ -35,6 +35,14 @@ describe("buildFlow", () => {
     ]);
   });
 
+  it("keeps a deck whose points print in boxes of different widths together, in front of its dateline", () => {
+    // (runs of more lines than a heading has, so they are body text)
+    const wide = [row(30), row(30), row(30), row(30), row(26)];
+    const narrow = [row(22), row(22), row(22), row(22), row(16)];
+    const flow = drafts([...para(3), "", ...wide, ...narrow, "本报讯 " + row(17, "，"), ...para(2), "", ...para(3)]);
+    expect(flow.map((d) => d.map((i) => i[1]))).toEqual([[1], [5, 10, 15, 19]]);
+  });
+
   it("keeps a letter's signers and date, printed right under its text, as the letter's end", () => {
     const flow = flowOf([...para(3), "中共上海市委", "上海市人民政府", "2022 年 6 月 1 日"]);
     expect(flow.drafts[0]!.items.map((i) => [i.role, i.unit.lines[0]!.lineNo])).toEqual([

@@ -57,6 +57,8 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
   const furniture: Unit[] = [];
   let current: Draft | null = null;
   let pending: Unit[] = [];
+  // stories opened by a deck: the deck's further points and its dateline text join them
+  const deckStories = new Set<Draft>();
 
   units.forEach((unit, k) => {
     if (unit.kind === "furniture") {
@@ -80,8 +82,11 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     // a caption (text closed by a photo credit) stands alone
     const caption = units[k + 1]?.kind === "credit" && !(endsOpen(prev) && pending.length === 0 && sameColumnWidth(prev, unit));
     // summary points right above a dateline open that story; they continue nothing
-    const deck = isDeckRun([unit]) && opensDatelineStory(units[k + 1]);
-    const host = caption || deck ? null : (continuationHost(drafts, current, unit, pending, junctionCount) ?? columnHost(drafts, current, unit, pending));
+    const inDeck = opensDeck(units, k);
+    // the next point of a deck goes on in the story it opened
+    const deckGoesOn = inDeck && pending.length === 0 && deckStories.has(current) && isDeck(current);
+    const deck = inDeck && !deckGoesOn;
+    const host = deckGoesOn ? current : caption || deck ? null : (continuationHost(drafts, current, unit, pending, junctionCount) ?? columnHost(drafts, current, unit, pending));
     if (host === current || (host === null && !caption && !deck && !isBoundary(prev, pending, unit, current))) {
       // a subhead never cuts a sentence: headings printed inside one belong to some other story
       if (endsOpen(prev) && pending.length > 0) gaps.push({ prev: current, next: current, units: pending });
@@ -96,6 +101,7 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     const next: Draft = host ?? newDraft(unit);
     if (host) host.items.push({ unit, role: "body" });
     else drafts.push(next);
+    if (deck) deckStories.add(next);
     gaps.push({ prev: current, next, units: pending });
     current = next;
     pending = [];
@@ -202,9 +208,21 @@ function isDeckRun(units: readonly Unit[]): boolean {
   return lines.length <= MAX_DECK_LINES && lines.every((l) => !endsSentence(l.text) && !DATELINE.test(l.text));
 }
 
-/** True when `unit` is body text that opens with a dateline (本报讯…). */
-function opensDatelineStory(unit: Unit | undefined): boolean {
-  return unit !== undefined && unit.kind === "body" && DATELINE.test(unit.lines[0]!.text);
+/**
+ * True when body unit `k` starts a deck: it and the body units right after it read as summary
+ * points, and the text after them opens with a dateline (本报讯…). Looks ahead at most a deck's
+ * lines, so the flow stays linear.
+ */
+function opensDeck(units: readonly Unit[], k: number): boolean {
+  let lines = 0;
+  for (let j = k; j < units.length; j++) {
+    const u = units[j]!;
+    if (u.kind !== "body") return false;
+    if (DATELINE.test(u.lines[0]!.text)) return j > k && isDeckRun(units.slice(k, j));
+    lines += u.lines.length;
+    if (lines > MAX_DECK_LINES) return false;
+  }
+  return false;
 }
 
 /**
