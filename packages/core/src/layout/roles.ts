@@ -1,0 +1,199 @@
+/**
+ * Roles of placed lines from type size and position: the body size is the size most characters
+ * are set in; larger type is heading type; a lone short line in its own block is a subhead or a
+ * small headline; vertical runs of single glyphs are vertical headlines; running heads, page
+ * names, bylines, credits, labels and jump lines are told by the dump parser's own patterns.
+ * The result is pipeline {@link Unit}s with their geometry.
+ */
+import { collapseSpaces, isBareNames, isBylineText, isPhotoCredit } from "../pipeline/byline.js";
+import { DATELINE, JUMP_LINE, PAGE_NAMES } from "../pipeline/patterns.js";
+import { isColumnLabel, isRunningHead, type Unit, type UnitKind } from "../pipeline/units.js";
+import { endsSentence } from "../text/chars.js";
+import { boxHeight, boxWidth, unionBox } from "./geometry.js";
+import type { Box } from "./model.js";
+import type { PlacedLine } from "./placed.js";
+
+/** Type at least this much larger than body type is headline type (15 pt over 10.5 pt). */
+export const HEADLINE_RATIO = 1.35;
+/** Type at least this much larger than body type is heading type (a 12 pt subtitle over 10 pt). */
+export const HEADING_RATIO = 1.15;
+/** Type this much smaller than body type, or smaller, is caption type (9 pt under 10 pt). */
+export const CAPTION_RATIO = 0.94;
+/** Sizes are compared rounded to this step (points): heights wobble by a pixel or two. */
+const SIZE_STEP = 0.5;
+/** Three or more single glyphs stacked in a column are a vertical headline. */
+const MIN_VERTICAL_GLYPHS = 3;
+/** Bylines, credits, labels and jump lines are short (characters). */
+const MAX_SPECIAL_CHARS = 40;
+/** A lone line in its own block is a subhead when at most this share of the body column wide. */
+const SUBHEAD_MAX_SHARE = 0.85;
+
+/** Type class of a piece, relative to body type. */
+export type SizeClass = "headline" | "heading" | "body" | "caption";
+
+/** A unit with its place on the page. */
+export interface Piece {
+  unit: Unit;
+  placed: PlacedLine[];
+  box: Box;
+  /** Type size (points) of its first line. */
+  size: number;
+  sizeClass: SizeClass;
+  /** Block of its first line, and that block's reading-order position. */
+  block: number;
+  order: number;
+  /** For headings: true for a lone body-size line (a subhead, or a small headline). */
+  minor: boolean;
+  /** For furniture: true for a page name (`要闻`) rather than a running head. */
+  pageName: boolean;
+}
+
+const roundSize = (s: number) => Math.round(s / SIZE_STEP) * SIZE_STEP;
+
+/** The body size: the type size most characters are set in. */
+export function bodySize(lines: readonly PlacedLine[]): number {
+  const chars = new Map<number, number>();
+  for (const l of lines) {
+    if (l.vertical) continue;
+    const s = roundSize(l.size);
+    chars.set(s, (chars.get(s) ?? 0) + l.line.text.length);
+  }
+  let best = 0;
+  let most = -1;
+  for (const [s, n] of chars) if (n > most || (n === most && s < best)) [best, most] = [s, n];
+  return best || 1;
+}
+
+function classOf(size: number, body: number): SizeClass {
+  const r = roundSize(size) / body;
+  if (r >= HEADLINE_RATIO) return "headline";
+  if (r >= HEADING_RATIO) return "heading";
+  if (r <= CAPTION_RATIO) return "caption";
+  return "body";
+}
+
+const glyphCount = (l: PlacedLine) => Array.from(l.line.text).length;
+
+/** Single glyphs stacked in columns: each run of at least three, top to bottom. */
+function verticalRuns(lines: readonly PlacedLine[]): PlacedLine[][] {
+  const glyphs = lines.filter((l) => l.vertical || glyphCount(l) === 1).sort((a, b) => a.box[0] - b.box[0] || a.box[1] - b.box[1]);
+  const runs: PlacedLine[][] = [];
+  const used = new Set<PlacedLine>();
+  for (const g of glyphs) {
+    if (used.has(g)) continue;
+    const run = [g];
+    used.add(g);
+    for (;;) {
+      const last = run[run.length - 1]!;
+      const h = boxHeight(last.box);
+      const xc = (last.box[0] + last.box[2]) / 2;
+      const below = glyphs.find(
+        (o) => !used.has(o) && Math.abs((o.box[0] + o.box[2]) / 2 - xc) < boxWidth(last.box) / 2 && o.box[1] >= last.box[3] - h / 2 && o.box[1] - last.box[3] < h,
+      );
+      if (!below) break;
+      run.push(below);
+      used.add(below);
+    }
+    if (run.length >= MIN_VERTICAL_GLYPHS || run.some((l) => l.vertical)) runs.push(run);
+    else for (const l of run.slice(1)) used.delete(l);
+  }
+  return runs;
+}
+
+/** The kind of a line on its own (pattern kinds), or null for text. */
+function patternKind(l: PlacedLine, firstOrLast: boolean): UnitKind | null {
+  const raw = collapseSpaces(l.line.raw);
+  if (raw === "" || raw.length > MAX_SPECIAL_CHARS * 2) return null;
+  if (/[年版辑]/u.test(raw) && isRunningHead(raw)) return "furniture";
+  if (raw.length > MAX_SPECIAL_CHARS || /[，。；！？]/u.test(raw)) return null;
+  if (JUMP_LINE.test(raw) && raw.replace(JUMP_LINE, "").trim() === "") return "jump";
+  if (isColumnLabel(raw)) return "label";
+  if (isPhotoCredit(raw)) return "credit";
+  if (isBylineText(raw) && (firstOrLast || !isBareNames(raw))) return "byline";
+  return null;
+}
+
+/** A lone short line without sentence punctuation, in a block of its own: a subhead or small headline. */
+function isLoneHeading(l: PlacedLine, blockLines: number, column: number): boolean {
+  if (blockLines !== 1) return false;
+  const t = l.line.text;
+  if (endsSentence(t) || /[。！？；，]$/u.test(t) || /[。！？；]/u.test(t)) return false;
+  return column <= 0 || l.line.width <= column * SUBHEAD_MAX_SHARE;
+}
+
+/**
+ * Turns a page's placed lines into pieces (units with geometry), block by block in reading order.
+ * @param lines the page's placed lines, in reading order
+ * @param body the body type size
+ * @param column the body column width in ems (median of body lines), for lone-line headings
+ */
+export function buildPieces(lines: readonly PlacedLine[], body: number, column: number): Piece[] {
+  const pieces: Piece[] = [];
+  const runs = verticalRuns(lines);
+  const inRun = new Set(runs.flat());
+  const make = (kind: UnitKind, placed: PlacedLine[], minor = false, pageName = false): Piece => ({
+    unit: { kind, lines: placed.map((p) => p.line), blankBefore: true, blankAfter: true },
+    placed,
+    box: unionBox(placed.map((p) => p.box)),
+    size: placed[0]!.size,
+    sizeClass: classOf(placed[0]!.size, body),
+    block: placed[0]!.block,
+    order: placed[0]!.order,
+    minor,
+    pageName,
+  });
+  for (const run of runs) pieces.push(make("vertical", run));
+
+  const blocks = new Map<number, PlacedLine[]>();
+  for (const l of lines) {
+    if (inRun.has(l)) continue;
+    blocks.set(l.block, [...(blocks.get(l.block) ?? []), l]);
+  }
+  for (const blockLines of blocks.values()) {
+    let current: PlacedLine[] = [];
+    let currentKind: UnitKind | null = null;
+    let currentClass: SizeClass | null = null;
+    const flush = () => {
+      if (currentKind && current.length > 0) pieces.push(make(currentKind, current));
+      current = [];
+      currentKind = null;
+      currentClass = null;
+    };
+    blockLines.forEach((l, i) => {
+      const cls = classOf(l.size, body);
+      const text = collapseSpaces(l.line.raw).replace(/\s/gu, "");
+      if (PAGE_NAMES.has(text) && (cls === "headline" || cls === "heading")) {
+        flush();
+        pieces.push(make("furniture", [l], false, true));
+        return;
+      }
+      const special = patternKind(l, i === 0 || i === blockLines.length - 1);
+      if (special) {
+        flush();
+        pieces.push(make(special, [l]));
+        return;
+      }
+      if (cls === "headline" || cls === "heading") {
+        if (currentKind !== "heading" || currentClass !== cls || Math.abs(roundSize(l.size) - roundSize(current[0]!.size)) > SIZE_STEP) flush();
+        currentKind = "heading";
+        currentClass = cls;
+        current.push(l);
+        return;
+      }
+      if (isLoneHeading(l, blockLines.length, column) && cls === "body") {
+        flush();
+        pieces.push(make("heading", [l], true));
+        return;
+      }
+      // body text; a dateline after a sentence end starts a new run (two stories in one block)
+      const prev = current[current.length - 1];
+      const newStory = prev !== undefined && DATELINE.test(l.line.text) && endsSentence(prev.line.text);
+      if (currentKind !== "body" || currentClass !== cls || newStory) flush();
+      currentKind = "body";
+      currentClass = cls;
+      current.push(l);
+    });
+    flush();
+  }
+  return pieces;
+}

@@ -1,0 +1,376 @@
+/**
+ * Pieces → article drafts, from geometry. Headings are stacked into groups (label, headline,
+ * subtitle); a group heads the body segment printed right under it (a vertical headline: the
+ * segment at its left). From each story's first segment the text flows down its column (past
+ * subheads) and on to the top of the next column to the right, as long as the text agrees (a
+ * column that stops mid-sentence goes on in a column that starts mid-paragraph). Segments no
+ * story reached start stories of their own (captions, stories without headline) or, when their
+ * text runs into a story's first column, open that story.
+ */
+import type { Draft, StoryItem } from "../pipeline/flow.js";
+import { trailingByline } from "../pipeline/inline.js";
+import { endsOpen, endsWithJump } from "../pipeline/measure.js";
+import { DATELINE } from "../pipeline/patterns.js";
+import { boxWidth, overlapX, overlapY, unionBox } from "./geometry.js";
+import type { Box } from "./model.js";
+import type { Piece } from "./roles.js";
+
+/** A run of body text with what its block prints before and after it. */
+export interface Segment {
+  piece: Piece;
+  box: Box;
+  /** Bylines and labels printed in its block right before it. */
+  leaders: Piece[];
+  /** Bylines, credits and jump lines printed in its block right after it. */
+  trailers: Piece[];
+  /** First line starts further right than the column's left edge: a paragraph starts. */
+  indented: boolean;
+  /** The text stops mid-sentence. */
+  open: boolean;
+  /** A byline, credit or jump line ends it: the story stops here. */
+  closed: boolean;
+  /** The heading group printed right above it, if it heads a story from here. */
+  heads: HeadingGroup | null;
+  /** A subhead printed between it and the segment above in its column. */
+  subheadAbove: Piece | null;
+}
+
+/** Headings stacked together: column label, kicker, headline, subtitle. */
+export interface HeadingGroup {
+  pieces: Piece[];
+  box: Box;
+  /** True when made only of lone body-size lines (a subhead, or a brief's small headline). */
+  minor: boolean;
+  vertical: boolean;
+}
+
+/** A story: its segments in reading order and its heading group. */
+export interface Story {
+  segments: Segment[];
+  heads: HeadingGroup | null;
+}
+
+/** Geometry limits, in body ems. */
+export interface Limits {
+  /** Units per body em. */
+  em: number;
+}
+
+/** A heading is at most this many ems above the text it heads. */
+const MAX_HEAD_GAP = 4;
+/** Two segments of one column with at most a subhead between are this close (ems). */
+const MAX_BELOW_GAP = 4.5;
+/** Columns of one story are at most this far apart (ems): the gutter. */
+const MAX_GUTTER = 3.5;
+/** A first line starting this far right of the column's left edge (ems) is indented. */
+const INDENT_EMS = 1.2;
+/** Heading lines of one group are at most this share of their own height apart. */
+const GROUP_GAP = 1.2;
+/** Share of the narrower box two things of one column overlap by, at least. */
+const SAME_COLUMN_SHARE = 0.5;
+/** Share of the text segment a heading must overlap to head it. */
+const HEAD_OVERLAP_SHARE = 0.3;
+/** Tolerance (ems) when comparing tops of columns. */
+const TOP_TOLERANCE = 1;
+
+const isText = (p: Piece) => p.unit.kind === "body";
+const isHeadingPiece = (p: Piece) => p.unit.kind === "heading" || p.unit.kind === "vertical";
+
+/** Segments of the page: body pieces with the pieces their block prints around them. */
+export function buildSegments(pieces: readonly Piece[], limits: Limits): Segment[] {
+  const segments: Segment[] = [];
+  const byBlock = new Map<number, Piece[]>();
+  for (const p of pieces) byBlock.set(p.block, [...(byBlock.get(p.block) ?? []), p]);
+  for (const blockPieces of byBlock.values()) {
+    const inBlock = blockPieces.filter((p) => p.unit.kind !== "vertical" && !isHeadingPiece(p) && p.unit.kind !== "furniture");
+    let pendingLeaders: Piece[] = [];
+    let last: Segment | null = null;
+    for (const p of inBlock) {
+      if (isText(p)) {
+        const seg = newSegment(p, pendingLeaders, limits, blockPieces);
+        segments.push(seg);
+        pendingLeaders = [];
+        last = seg;
+      } else if (p.unit.kind === "byline" && last && !last.open && last.trailers.length === 0 && isLastOfBlock(p, inBlock)) {
+        last.trailers.push(p);
+      } else if ((p.unit.kind === "jump" || p.unit.kind === "credit") && last) {
+        last.trailers.push(p);
+      } else if (p.unit.kind === "byline" && last && inBlock.indexOf(p) > inBlock.indexOf(last.piece) && !inBlock.slice(inBlock.indexOf(p) + 1).some(isText)) {
+        last.trailers.push(p);
+      } else pendingLeaders.push(p);
+    }
+    // leaders with no text after them in the block sign the text before
+    if (pendingLeaders.length > 0 && last) last.trailers.push(...pendingLeaders.filter((p) => p.unit.kind !== "label"));
+  }
+  for (const s of segments) s.closed = isClosed(s);
+  return segments;
+}
+
+const isLastOfBlock = (p: Piece, inBlock: readonly Piece[]) => inBlock[inBlock.length - 1] === p;
+
+function newSegment(p: Piece, leaders: Piece[], limits: Limits, blockPieces: readonly Piece[]): Segment {
+  const lines = p.placed;
+  const left = Math.min(...blockPieces.filter(isText).flatMap((b) => b.placed.map((l) => l.box[0])));
+  const columnLeft = lines.length >= 2 ? Math.min(...lines.map((l) => l.box[0])) : left;
+  const indented = lines[0]!.box[0] - columnLeft >= INDENT_EMS * limits.em;
+  return {
+    piece: p,
+    box: p.box,
+    leaders,
+    trailers: [],
+    indented,
+    open: endsOpen(p.unit),
+    closed: false,
+    heads: null,
+    subheadAbove: null,
+  };
+}
+
+function isClosed(s: Segment): boolean {
+  if (s.trailers.some((t) => t.unit.kind === "byline" || t.unit.kind === "jump" || t.unit.kind === "credit")) return true;
+  if (endsWithJump(s.piece.unit)) return true;
+  const last = s.piece.unit.lines[s.piece.unit.lines.length - 1]!;
+  return trailingByline(last.raw) !== null;
+}
+
+/** Stacks heading pieces (and column labels above them) into groups, top to bottom. */
+export function buildHeadingGroups(pieces: readonly Piece[]): HeadingGroup[] {
+  const heads = pieces.filter((p) => isHeadingPiece(p) || (p.unit.kind === "label" && !pieces.some((o) => isText(o) && o.block === p.block))).sort((a, b) => a.box[1] - b.box[1]);
+  const groups: HeadingGroup[] = [];
+  for (const p of heads) {
+    const h = p.box[3] - p.box[1];
+    const lineH = p.unit.kind === "vertical" ? boxWidth(p.box) : h / Math.max(1, p.unit.lines.length);
+    const g = groups.find(
+      (g) =>
+        !g.vertical &&
+        p.unit.kind !== "vertical" &&
+        overlapX(g.box, p.box) > 0 &&
+        p.box[1] >= g.box[3] - lineH / 2 &&
+        p.box[1] - g.box[3] <= GROUP_GAP * lineH &&
+        !(p.minor && !g.minor) &&
+        !(g.minor && !p.minor && g.pieces.every((x) => x.unit.kind !== "label")),
+    );
+    if (g) {
+      g.pieces.push(p);
+      g.box = unionBox([g.box, p.box]);
+      g.minor &&= p.minor;
+    } else {
+      groups.push({ pieces: [p], box: p.box, minor: p.minor || p.unit.kind === "label", vertical: p.unit.kind === "vertical" });
+    }
+  }
+  // a group of only a label is no heading; a label over a heading makes the group as big as the heading
+  for (const g of groups) if (g.pieces.some((p) => p.unit.kind !== "label" && !p.minor)) g.minor = false;
+  return groups;
+}
+
+/** The segment a heading box sits right above (the leftmost of the nearest). */
+function segmentBelow(box: Box, segments: readonly Segment[], limits: Limits, maxGap: number): Segment | null {
+  const candidates = segments.filter((s) => {
+    const gap = s.box[1] - box[3];
+    const overlap = overlapX(s.box, box);
+    return gap >= -limits.em / 2 && gap <= maxGap * limits.em && overlap >= HEAD_OVERLAP_SHARE * Math.min(boxWidth(s.box), boxWidth(box));
+  });
+  if (candidates.length === 0) return null;
+  const top = Math.min(...candidates.map((s) => s.box[1]));
+  return candidates.filter((s) => s.box[1] <= top + TOP_TOLERANCE * limits.em).sort((a, b) => a.box[0] - b.box[0])[0]!;
+}
+
+/** The segment right above a box in its column. */
+function segmentAbove(box: Box, segments: readonly Segment[], limits: Limits, maxGap: number): Segment | null {
+  const candidates = segments.filter((s) => {
+    const gap = box[1] - s.box[3];
+    return gap >= -limits.em / 2 && gap <= maxGap * limits.em && overlapX(s.box, box) >= SAME_COLUMN_SHARE * Math.min(boxWidth(s.box), boxWidth(box));
+  });
+  return candidates.sort((a, b) => b.box[3] - a.box[3])[0] ?? null;
+}
+
+/** The story's first column for a vertical headline: text at its left, moving left while the text runs on. */
+function segmentLeftOf(box: Box, segments: readonly Segment[], limits: Limits): Segment | null {
+  const near = (b: Box, s: Segment) => s.box[2] <= b[0] + limits.em && b[0] - s.box[2] <= MAX_GUTTER * limits.em && overlapY(s.box, b) > 0;
+  let best = segments.filter((s) => near(box, s)).sort((a, b) => a.box[1] - b.box[1])[0] ?? null;
+  while (best) {
+    const current: Segment = best;
+    const left = segments.filter((s) => near(current.box, s) && Math.abs(s.box[1] - current.box[1]) <= TOP_TOLERANCE * limits.em)[0];
+    if (!left || !left.open || current.indented) break;
+    best = left;
+  }
+  return best;
+}
+
+/**
+ * Puts heading groups on the segments they head and subheads between the segments of a column.
+ * @returns the groups that head nothing
+ */
+export function placeHeadings(groups: readonly HeadingGroup[], segments: readonly Segment[], limits: Limits): HeadingGroup[] {
+  const unplaced: HeadingGroup[] = [];
+  const gapOf = (g: HeadingGroup, s: Segment) => s.box[1] - g.box[3];
+  for (const g of groups) {
+    if (g.minor && g.pieces.length === 1 && g.pieces[0]!.unit.kind === "heading") {
+      const above = segmentAbove(g.box, segments, limits, MAX_BELOW_GAP);
+      const below = segmentBelow(g.box, segments, limits, MAX_HEAD_GAP);
+      if (above && below && !above.closed && below.subheadAbove === null && !below.heads) {
+        below.subheadAbove = g.pieces[0]!;
+        continue;
+      }
+    }
+    const target = g.vertical ? segmentLeftOf(g.box, segments, limits) : segmentBelow(g.box, segments, limits, MAX_HEAD_GAP);
+    if (!target) {
+      unplaced.push(g);
+      continue;
+    }
+    if (target.heads) {
+      // two groups over one segment: the nearer keeps it
+      if (!target.heads.vertical && gapOf(target.heads, target) <= gapOf(g, target)) {
+        unplaced.push(g);
+        continue;
+      }
+      unplaced.push(target.heads);
+    }
+    target.heads = g;
+  }
+  return unplaced;
+}
+
+/** True when `s` may not go on from another segment: it opens a story of its own. */
+function startsStory(s: Segment): boolean {
+  if (s.heads !== null && (s.indented || !s.piece.unit.lines[0] || DATELINE.test(s.piece.unit.lines[0].text))) return true;
+  if (s.leaders.some((l) => l.unit.kind === "byline" || l.unit.kind === "label")) return true;
+  return DATELINE.test(s.piece.unit.lines[0]!.text);
+}
+
+/** True when the text of `next` can go on from `prev`: an open end needs a start mid-paragraph. */
+function textAgrees(prev: Segment, next: Segment): boolean {
+  if (prev.closed) return false;
+  if (prev.open) return !next.indented;
+  return true;
+}
+
+const sameType = (a: Segment, b: Segment) => (a.piece.sizeClass === "caption") === (b.piece.sizeClass === "caption");
+
+/** Builds the page's stories. */
+export function buildStories(segments: readonly Segment[], limits: Limits): Story[] {
+  const taken = new Set<Segment>();
+  const stories: Story[] = [];
+  const em = limits.em;
+
+  const isFree = (s: Segment) => !taken.has(s);
+  const nextBelow = (story: Story, p: Segment): Segment | null => {
+    const candidates = segments.filter((s) => {
+      if (!isFree(s) || !sameType(p, s)) return false;
+      const gap = s.box[1] - p.box[3];
+      return gap >= -em / 2 && gap <= MAX_BELOW_GAP * em && overlapX(s.box, p.box) >= SAME_COLUMN_SHARE * Math.min(boxWidth(s.box), boxWidth(p.box));
+    });
+    const s = candidates.sort((a, b) => a.box[1] - b.box[1])[0];
+    if (!s || !textAgrees(p, s)) return null;
+    // a dateline right under a story's summary points opens that story's text
+    const deckAbove = story.segments.length === 1 && story.heads !== null && !DATELINE.test(p.piece.unit.lines[0]!.text);
+    if (startsStory(s) && !(deckAbove && DATELINE.test(s.piece.unit.lines[0]!.text) && s.heads === null)) return null;
+    return s;
+  };
+  const nextColumn = (story: Story, p: Segment): Segment | null => {
+    const top = storyTop(story);
+    const candidates = segments.filter(
+      (s) =>
+        isFree(s) &&
+        sameType(p, s) &&
+        !startsStory(s) &&
+        s.box[0] >= p.box[2] - em &&
+        s.box[0] - p.box[2] <= MAX_GUTTER * em &&
+        s.box[1] < p.box[3] &&
+        s.box[1] >= top - TOP_TOLERANCE * em,
+    );
+    const s = candidates.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])[0];
+    return s && textAgrees(p, s) ? s : null;
+  };
+  const follow = (story: Story) => {
+    for (;;) {
+      const p = story.segments[story.segments.length - 1]!;
+      if (p.closed) return;
+      const s = nextBelow(story, p) ?? nextColumn(story, p);
+      if (!s) return;
+      if (s.heads && !s.heads.minor && story.heads) return;
+      taken.add(s);
+      story.segments.push(s);
+      if (s.heads && !story.heads) story.heads = s.heads;
+    }
+  };
+
+  // stories under headings first, in reading order; then stories opened by datelines and bylines
+  const starts = [...segments].sort((a, b) => a.piece.order - b.piece.order || a.box[1] - b.box[1]);
+  for (const s of starts.filter((s) => s.heads !== null)) {
+    if (taken.has(s)) continue;
+    taken.add(s);
+    const story: Story = { segments: [s], heads: s.heads };
+    stories.push(story);
+    follow(story);
+  }
+  for (const s of starts.filter((s) => startsStory(s))) {
+    if (taken.has(s)) continue;
+    taken.add(s);
+    const story: Story = { segments: [s], heads: null };
+    stories.push(story);
+    follow(story);
+  }
+  // the rest: text that runs into a story's first column opens it; else a story of its own
+  for (const s of starts) {
+    if (taken.has(s)) continue;
+    const host = stories.find((st) => {
+      const first = st.segments[0]!;
+      return (
+        s.open &&
+        !s.closed &&
+        !first.indented &&
+        sameType(s, first) &&
+        first.box[0] >= s.box[2] - em &&
+        first.box[0] - s.box[2] <= MAX_GUTTER * em &&
+        first.box[1] < s.box[3] &&
+        !DATELINE.test(first.piece.unit.lines[0]!.text)
+      );
+    });
+    taken.add(s);
+    if (host) {
+      host.segments.unshift(s);
+      continue;
+    }
+    const story: Story = { segments: [s], heads: s.heads };
+    stories.push(story);
+    follow(story);
+  }
+  return stories;
+}
+
+function storyTop(story: Story): number {
+  const first = story.segments[0]!;
+  return story.heads && !story.heads.vertical ? Math.min(first.box[1], story.heads.box[3]) : first.box[1];
+}
+
+/**
+ * A story as a pipeline draft: its heading group and first segment's bylines lead; subheads
+ * sit between segments; bylines, credits and jump lines printed after segments trail.
+ */
+export function toDraft(story: Story): Draft {
+  const items: StoryItem[] = [];
+  story.segments.forEach((s, i) => {
+    if (s.subheadAbove && i > 0) items.push({ unit: s.subheadAbove.unit, role: "subhead" });
+    items.push({ unit: s.piece.unit, role: "body" });
+  });
+  const heads = story.heads ? [...story.heads.pieces].sort((a, b) => headOrder(a) - headOrder(b) || a.box[1] - b.box[1]) : [];
+  const first = story.segments[0]!;
+  const leaders = [...heads.map((p) => p.unit), ...(first.subheadAbove && !story.heads ? [first.subheadAbove.unit] : []), ...story.segments.flatMap((s) => s.leaders.map((p) => p.unit))];
+  const trailers = story.segments.flatMap((s) => s.trailers.map((p) => p.unit));
+  return { items, leaders, trailers, closed: story.segments[story.segments.length - 1]!.closed };
+}
+
+/** Labels first, then headings top to bottom. */
+const headOrder = (p: Piece) => (p.unit.kind === "label" ? 0 : 1);
+
+/** Subheads no story took (a subhead over a story's first segment heads it instead). */
+export function storySubheads(stories: readonly Story[]): Set<Piece> {
+  const used = new Set<Piece>();
+  for (const st of stories) {
+    st.segments.forEach((s, i) => {
+      if (s.subheadAbove && (i > 0 || !st.heads)) used.add(s.subheadAbove);
+    });
+  }
+  return used;
+}
