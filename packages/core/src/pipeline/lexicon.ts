@@ -1,7 +1,9 @@
 /**
  * Word evidence: which story shares a heading's words. Character bigrams stand in for words
  * (Chinese has no spaces); bigrams found in many stories of the page weigh less (idf).
- * Bigrams are numbers (two UTF-16 units), so counting allocates no strings.
+ * Bigrams are numbers (two UTF-16 units), so counting allocates no strings, and they are
+ * counted in flat typed-array hash tables rather than `Map`s: this runs over every line of
+ * every page.
  */
 import { isCjkChar } from "../text/chars.js";
 
@@ -36,22 +38,134 @@ export function bigrams(text: string): Set<number> {
   return out;
 }
 
+/** Marks a free slot of {@link GramTable}: bigrams are never negative. */
+const EMPTY = -1;
+/** A table is doubled when it is more than this full, which keeps probe sequences short. */
+const MAX_LOAD = 0.5;
+/** Smallest table: a few lines of text. */
+const MIN_CAPACITY = 64;
+/** Fibonacci hashing multiplier (2^32 / golden ratio): spreads consecutive ids over the table. */
+const HASH_MULTIPLIER = 0x9e3779b1;
+
+/**
+ * Bigram → dense index (0, 1, 2… in order of first insertion), by open addressing with linear
+ * probing over typed arrays: no boxing, no per-entry allocation.
+ */
+class GramTable {
+  private keys: Int32Array;
+  private slots: Int32Array;
+  private shift: number;
+  /** Number of distinct bigrams, which is also the next index. */
+  size = 0;
+
+  constructor(expected: number) {
+    let capacity = MIN_CAPACITY;
+    while (capacity * MAX_LOAD < expected) capacity *= 2;
+    this.keys = new Int32Array(capacity).fill(EMPTY);
+    this.slots = new Int32Array(capacity);
+    this.shift = 32 - Math.log2(capacity);
+  }
+
+  /** Index of `gram`, or -1 when absent. */
+  get(gram: number): number {
+    const mask = this.keys.length - 1;
+    for (let at = Math.imul(gram, HASH_MULTIPLIER) >>> this.shift; ; at = (at + 1) & mask) {
+      const key = this.keys[at]!;
+      if (key === gram) return this.slots[at]!;
+      if (key === EMPTY) return -1;
+    }
+  }
+
+  /** Index of `gram`, given the next free index when new. */
+  intern(gram: number): number {
+    const mask = this.keys.length - 1;
+    for (let at = Math.imul(gram, HASH_MULTIPLIER) >>> this.shift; ; at = (at + 1) & mask) {
+      const key = this.keys[at]!;
+      if (key === gram) return this.slots[at]!;
+      if (key === EMPTY) {
+        this.keys[at] = gram;
+        this.slots[at] = this.size;
+        if (++this.size > this.keys.length * MAX_LOAD) this.grow();
+        return this.size - 1;
+      }
+    }
+  }
+
+  private grow(): void {
+    const { keys, slots } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(EMPTY);
+    this.slots = new Int32Array(keys.length * 2);
+    this.shift--;
+    const mask = this.keys.length - 1;
+    for (let i = 0; i < keys.length; i++) {
+      const gram = keys[i]!;
+      if (gram === EMPTY) continue;
+      let at = Math.imul(gram, HASH_MULTIPLIER) >>> this.shift;
+      while (this.keys[at] !== EMPTY) at = (at + 1) & mask;
+      this.keys[at] = gram;
+      this.slots[at] = slots[i]!;
+    }
+  }
+}
+
+/** A growable array of counts, indexed by {@link GramTable} index. */
+class Counts {
+  values = new Int32Array(MIN_CAPACITY);
+
+  /** Makes room for index `i` (new entries are 0). */
+  reserve(i: number): void {
+    if (i < this.values.length) return;
+    let length = this.values.length * 2;
+    while (length <= i) length *= 2;
+    const grown = new Int32Array(length);
+    grown.set(this.values);
+    this.values = grown;
+  }
+}
+
+/** The heading bigrams of one heading, weighed for a given number of stories. */
+interface WeighedHeading {
+  /** Distinct bigrams in order of first occurrence. */
+  grams: readonly number[];
+  /** Number of stories the weights below were computed for. */
+  docCount: number;
+  /** Story-table index of each weighed bigram (-1: in no story), in `grams` order. */
+  slots: number[];
+  /** The idf weight of each bigram in `slots` (only those above 0). */
+  weights: number[];
+  /** Sum of `weights`, added in order. */
+  total: number;
+}
+
 /** Bigram sets of the stories of a page, with document frequencies. */
 export class PageLexicon {
-  private readonly docs: Set<number>[] = [];
-  private readonly df = new Map<number, number>();
-  private readonly pairCounts = new Map<number, number>();
-  private readonly headingGrams = new Map<string, Set<number>>();
+  /** Adjacent word-character pairs inside lines → how often they occur. */
+  private readonly pairs: GramTable;
+  private readonly pairCounts = new Counts();
+  /** Bigrams of the stories → dense index into `df`, `lastDoc` and the membership bit sets. */
+  private readonly grams: GramTable;
+  /** Number of stories holding each bigram. */
+  private readonly df = new Counts();
+  /** Last story that counted each bigram (+1; 0 = none): dedupes within one story. */
+  private readonly lastDoc = new Counts();
+  /** Per story, a bit set over bigram indexes: bit i set when the story holds bigram i. */
+  private readonly docs: Uint32Array[] = [];
+  private readonly headings = new Map<string, WeighedHeading>();
 
   /** Counts how often each pair of adjacent characters occurs inside the page's lines. */
   constructor(lineTexts: readonly string[]) {
+    let chars = 0;
+    for (const text of lineTexts) chars += text.length;
+    this.pairs = new GramTable(chars);
+    this.grams = new GramTable(chars);
     for (const text of lineTexts) {
       let prev = -1;
       for (let i = 0; i < text.length; i++) {
         const c = wordId(text.charCodeAt(i));
         if (c >= 0 && prev >= 0) {
-          const pair = prev * WORD_IDS + c;
-          this.pairCounts.set(pair, (this.pairCounts.get(pair) ?? 0) + 1);
+          const slot = this.pairs.intern(prev * WORD_IDS + c);
+          this.pairCounts.reserve(slot);
+          this.pairCounts.values[slot]!++;
         }
         prev = c;
       }
@@ -63,15 +177,39 @@ export class PageLexicon {
     if (a.length !== 1 || b.length !== 1) return 0;
     const ia = wordId(a.charCodeAt(0));
     const ib = wordId(b.charCodeAt(0));
-    return ia < 0 || ib < 0 ? 0 : (this.pairCounts.get(ia * WORD_IDS + ib) ?? 0);
+    if (ia < 0 || ib < 0) return 0;
+    const slot = this.pairs.get(ia * WORD_IDS + ib);
+    return slot < 0 ? 0 : this.pairCounts.values[slot]!;
   }
 
-  /** Registers a story's text; returns its document index. */
+  /**
+   * Registers a story's text; returns its document index. Its bigrams are those of
+   * {@link bigrams}: word characters, pairs taken across the other characters.
+   */
   addDocument(text: string): number {
-    const set = bigrams(text);
-    for (const g of set) this.df.set(g, (this.df.get(g) ?? 0) + 1);
-    this.docs.push(set);
-    return this.docs.length - 1;
+    const doc = this.docs.length;
+    const stamp = doc + 1;
+    const members: number[] = [];
+    let prev = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = wordId(text.charCodeAt(i));
+      if (c < 0) continue;
+      if (prev >= 0) {
+        const slot = this.grams.intern(prev * WORD_IDS + c);
+        this.lastDoc.reserve(slot);
+        if (this.lastDoc.values[slot] !== stamp) {
+          this.lastDoc.values[slot] = stamp;
+          this.df.reserve(slot);
+          this.df.values[slot]!++;
+          members.push(slot);
+        }
+      }
+      prev = c;
+    }
+    const bits = new Uint32Array((this.grams.size + 31) >>> 5);
+    for (const slot of members) bits[slot >>> 5]! |= 1 << (slot & 31);
+    this.docs.push(bits);
+    return doc;
   }
 
   /**
@@ -80,22 +218,41 @@ export class PageLexicon {
    * @param doc index from {@link addDocument}
    */
   similarity(heading: string, doc: number): number {
-    const set = this.docs[doc];
-    if (!set) return 0;
-    let grams = this.headingGrams.get(heading);
-    if (!grams) {
-      grams = bigrams(heading);
-      this.headingGrams.set(heading, grams);
-    }
-    let total = 0;
+    const bits = this.docs[doc];
+    if (!bits) return 0;
+    const weighed = this.weigh(heading);
+    if (weighed.total === 0) return 0;
     let shared = 0;
+    const { slots, weights } = weighed;
+    for (let k = 0; k < slots.length; k++) {
+      const slot = slots[k]!;
+      if (slot >= 0 && ((bits[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0) shared += weights[k]!;
+    }
+    return shared / weighed.total;
+  }
+
+  /** The heading's bigrams with their idf weights for the stories registered so far (cached). */
+  private weigh(heading: string): WeighedHeading {
+    let weighed = this.headings.get(heading);
+    if (!weighed) {
+      weighed = { grams: [...bigrams(heading)], docCount: -1, slots: [], weights: [], total: 0 };
+      this.headings.set(heading, weighed);
+    }
     const n = this.docs.length;
-    for (const g of grams) {
-      const weight = Math.log((n + 1) / ((this.df.get(g) ?? 0) + 0.5));
+    if (weighed.docCount === n) return weighed;
+    weighed.docCount = n;
+    weighed.slots = [];
+    weighed.weights = [];
+    let total = 0;
+    for (const g of weighed.grams) {
+      const slot = this.grams.get(g);
+      const weight = Math.log((n + 1) / ((slot < 0 ? 0 : (this.df.values[slot] ?? 0)) + 0.5));
       if (weight <= 0) continue;
       total += weight;
-      if (set.has(g)) shared += weight;
+      weighed.slots.push(slot);
+      weighed.weights.push(weight);
     }
-    return total === 0 ? 0 : shared / total;
+    weighed.total = total;
+    return weighed;
   }
 }
