@@ -77,6 +77,14 @@ describe("buildParagraphs", () => {
     expect(paragraphsOf(text)).toEqual([["body", [1, 2, 3, 4, 5]]]);
   });
 
+  it("does not end a paragraph after its first line just because the lost indent made it narrower", () => {
+    const text = [row(20), row(9, "。"), row(17, "。"), row(20), row(20, "。")].join("\n");
+    expect(paragraphsOf(text)).toEqual([
+      ["body", [1, 2]],
+      ["body", [3, 4, 5]],
+    ]);
+  });
+
   it("gives no paragraph for no items", () => {
     expect(buildParagraphs([])).toEqual([]);
   });

@@ -189,10 +189,10 @@ function sameColumnWidth(a: Unit, b: Unit): boolean {
 }
 
 /**
- * A deck is at most this many lines of summary printed above a story's dateline: up to three
- * points of four lines each.
+ * A deck is at most this many lines of summary printed above a story's dateline: up to four
+ * points of five lines each (narrow columns wrap them).
  */
-const MAX_DECK_LINES = 12;
+const MAX_DECK_LINES = 20;
 
 /**
  * True for a story so far made only of summary lines (a deck under the headline): none of its

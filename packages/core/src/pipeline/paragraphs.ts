@@ -29,6 +29,8 @@ const SHORT_UNPUNCTUATED_BY = 4;
 const isAllFullWidth = (text: string) => !/[\u0020-\u007e]/u.test(text);
 /** A line ending in a comma or other mid-sentence mark never ends a paragraph, however short. */
 const endsWithLetter = (text: string) => /[\p{L}\p{N}]$/u.test(text);
+/** The indent of a paragraph's first line (ems). */
+const INDENT_WIDTH = 2;
 /** Lines on each side used to measure the column around a line. */
 const WIDTH_WINDOW = 3;
 /** With fewer lines than this around a line, the story's width is used instead. */
@@ -71,7 +73,7 @@ function splitRun(lines: readonly Line[], storyWidth: number, unitStarts: Readon
       out.push(open);
     }
     open.pieces.push({ line, raw: line.raw });
-    if (breaksAfter(lines, i, storyWidth, unitStarts)) open = null;
+    if (breaksAfter(lines, i, storyWidth, unitStarts, open.pieces.length === 1)) open = null;
   });
 }
 
@@ -82,7 +84,7 @@ function localWidth(lines: readonly Line[], i: number, storyWidth: number): numb
 }
 
 /** True when a paragraph ends after line `i`. */
-function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, unitStarts: ReadonlySet<Line>): boolean {
+function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, unitStarts: ReadonlySet<Line>, firstLine: boolean): boolean {
   const line = lines[i]!;
   const next = lines[i + 1];
   if (!next) return true;
@@ -90,7 +92,10 @@ function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, unit
   // justified text fills every line but a paragraph's last: a clearly short line ends one even
   // without punctuation (deck points, signatures), when its width is exact (all full-width)
   if (!endsParagraphText(line.text)) return !unitStarts.has(next) && endsWithLetter(line.text) && line.width <= width - SHORT_UNPUNCTUATED_BY && isAllFullWidth(line.raw);
-  if (line.width <= width - SHORT_BY) return true;
+  // a paragraph's first line is narrower by its lost indent: that alone does not make it short
+  // when a full line follows
+  const indented = firstLine && next.width >= width - WIDTH_WOBBLE;
+  if (line.width <= width - SHORT_BY - (indented ? INDENT_WIDTH : 0)) return true;
   const indent = localWidth(lines, i + 1, storyWidth) - next.width;
   return indent >= INDENT_MIN && indent <= INDENT_MAX;
 }
