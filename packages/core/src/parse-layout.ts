@@ -22,9 +22,6 @@ export interface ParseLayoutOptions {
   encoding?: string;
 }
 
-/** Lines of body text at least this many ems wide measure the body column. */
-const MIN_COLUMN_SAMPLE = 6;
-
 /**
  * Parses a layout document (PDF, ALTO or hOCR, read into the layout model) into one Page per
  * layout page. Type size and position are the evidence: body type is the size most characters
@@ -71,10 +68,8 @@ export function parseLayout(doc: LayoutDocument, options: ParseLayoutOptions): P
 
 function parsePageInto(page: Page, layoutPage: LayoutPage, placed: PlacedLine[], _articles: LayoutDocument["articles"]): void {
   const body = bodySize(placed);
-  const bodyLines = placed.filter((l) => Math.abs(l.size - body) <= 0.5 && l.line.width >= MIN_COLUMN_SAMPLE);
-  const column = median(bodyLines.map((l) => l.line.width));
   const em = emOf(placed);
-  const pieces = buildPieces(placed, body, column);
+  const pieces = buildPieces(placed, body);
 
   // page furniture: running heads, page names
   const furniture = pieces.filter((p) => p.unit.kind === "furniture");
@@ -92,7 +87,7 @@ function parsePageInto(page: Page, layoutPage: LayoutPage, placed: PlacedLine[],
   const segments = buildSegments(pieces, limits);
   const groups = buildHeadingGroups(pieces);
   const unplaced = placeHeadings(groups, segments, limits);
-  const stories = orderStories(buildStories(segments, limits), layoutPage.explicitOrder);
+  const stories = orderStories(buildStories(segments, groups, limits), layoutPage.explicitOrder);
 
   stories.forEach((story, i) => {
     const { article, leftovers } = buildArticle(toDraft(story), `${page.id}-${String(i + 1).padStart(2, "0")}`, false, undefined);

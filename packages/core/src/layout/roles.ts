@@ -25,8 +25,8 @@ const SIZE_STEP = 0.5;
 const MIN_VERTICAL_GLYPHS = 3;
 /** Bylines, credits, labels and jump lines are short (characters). */
 const MAX_SPECIAL_CHARS = 40;
-/** A lone line in its own block is a subhead when at most this share of the body column wide. */
-const SUBHEAD_MAX_SHARE = 0.85;
+/** A lone line in its own block is a subhead (or a small headline) when at most this many characters long. */
+const MAX_LONE_HEADING_CHARS = 24;
 
 /** Type class of a piece, relative to body type. */
 export type SizeClass = "headline" | "heading" | "body" | "caption";
@@ -114,20 +114,19 @@ function patternKind(l: PlacedLine, firstOrLast: boolean): UnitKind | null {
 }
 
 /** A lone short line without sentence punctuation, in a block of its own: a subhead or small headline. */
-function isLoneHeading(l: PlacedLine, blockLines: number, column: number): boolean {
+function isLoneHeading(l: PlacedLine, blockLines: number): boolean {
   if (blockLines !== 1) return false;
   const t = l.line.text;
   if (endsSentence(t) || /[。！？；，]$/u.test(t) || /[。！？；]/u.test(t)) return false;
-  return column <= 0 || l.line.width <= column * SUBHEAD_MAX_SHARE;
+  return Array.from(t).length <= MAX_LONE_HEADING_CHARS;
 }
 
 /**
  * Turns a page's placed lines into pieces (units with geometry), block by block in reading order.
  * @param lines the page's placed lines, in reading order
  * @param body the body type size
- * @param column the body column width in ems (median of body lines), for lone-line headings
  */
-export function buildPieces(lines: readonly PlacedLine[], body: number, column: number): Piece[] {
+export function buildPieces(lines: readonly PlacedLine[], body: number): Piece[] {
   const pieces: Piece[] = [];
   const runs = verticalRuns(lines);
   const inRun = new Set(runs.flat());
@@ -167,7 +166,8 @@ export function buildPieces(lines: readonly PlacedLine[], body: number, column: 
         pieces.push(make("furniture", [l], false, true));
         return;
       }
-      const special = patternKind(l, i === 0 || i === blockLines.length - 1);
+      // heading type is never a byline or a label (`信心` ends a headline, it is no name)
+      const special = cls === "headline" || cls === "heading" ? null : patternKind(l, i === 0 || i === blockLines.length - 1);
       if (special) {
         flush();
         pieces.push(make(special, [l]));
@@ -180,7 +180,7 @@ export function buildPieces(lines: readonly PlacedLine[], body: number, column: 
         current.push(l);
         return;
       }
-      if (isLoneHeading(l, blockLines.length, column) && cls === "body") {
+      if (isLoneHeading(l, blockLines.length) && cls === "body") {
         flush();
         pieces.push(make("heading", [l], true));
         return;

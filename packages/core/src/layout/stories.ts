@@ -19,6 +19,8 @@ import type { Piece } from "./roles.js";
 export interface Segment {
   piece: Piece;
   box: Box;
+  /** The box with the bylines and labels printed above the text in its block. */
+  fullBox: Box;
   /** Bylines and labels printed in its block right before it. */
   leaders: Piece[];
   /** Bylines, credits and jump lines printed in its block right after it. */
@@ -72,6 +74,8 @@ const SAME_COLUMN_SHARE = 0.5;
 const HEAD_OVERLAP_SHARE = 0.3;
 /** Tolerance (ems) when comparing tops of columns. */
 const TOP_TOLERANCE = 1;
+/** Text left of a story's first column opens it when it starts at most this far (ems) from the story's top. */
+const NEXT_COLUMN_DROP = 3;
 
 const isText = (p: Piece) => p.unit.kind === "body";
 const isHeadingPiece = (p: Piece) => p.unit.kind === "heading" || p.unit.kind === "vertical";
@@ -116,6 +120,7 @@ function newSegment(p: Piece, leaders: Piece[], limits: Limits, blockPieces: rea
   return {
     piece: p,
     box: p.box,
+    fullBox: unionBox([p.box, ...leaders.map((l) => l.box)]),
     leaders,
     trailers: [],
     indented,
@@ -166,13 +171,13 @@ export function buildHeadingGroups(pieces: readonly Piece[]): HeadingGroup[] {
 /** The segment a heading box sits right above (the leftmost of the nearest). */
 function segmentBelow(box: Box, segments: readonly Segment[], limits: Limits, maxGap: number): Segment | null {
   const candidates = segments.filter((s) => {
-    const gap = s.box[1] - box[3];
-    const overlap = overlapX(s.box, box);
-    return gap >= -limits.em / 2 && gap <= maxGap * limits.em && overlap >= HEAD_OVERLAP_SHARE * Math.min(boxWidth(s.box), boxWidth(box));
+    const gap = s.fullBox[1] - box[3];
+    const overlap = overlapX(s.fullBox, box);
+    return gap >= -limits.em / 2 && gap <= maxGap * limits.em && overlap >= HEAD_OVERLAP_SHARE * Math.min(boxWidth(s.fullBox), boxWidth(box));
   });
   if (candidates.length === 0) return null;
-  const top = Math.min(...candidates.map((s) => s.box[1]));
-  return candidates.filter((s) => s.box[1] <= top + TOP_TOLERANCE * limits.em).sort((a, b) => a.box[0] - b.box[0])[0]!;
+  const top = Math.min(...candidates.map((s) => s.fullBox[1]));
+  return candidates.filter((s) => s.fullBox[1] <= top + TOP_TOLERANCE * limits.em).sort((a, b) => a.box[0] - b.box[0])[0]!;
 }
 
 /** The segment right above a box in its column. */
@@ -182,6 +187,14 @@ function segmentAbove(box: Box, segments: readonly Segment[], limits: Limits, ma
     return gap >= -limits.em / 2 && gap <= maxGap * limits.em && overlapX(s.box, box) >= SAME_COLUMN_SHARE * Math.min(boxWidth(s.box), boxWidth(box));
   });
   return candidates.sort((a, b) => b.box[3] - a.box[3])[0] ?? null;
+}
+
+/** A side headline: the text starts at its right, its first line level with the headline's top. */
+function segmentRightOf(box: Box, segments: readonly Segment[], limits: Limits): Segment | null {
+  const candidates = segments.filter(
+    (s) => s.box[0] >= box[2] - limits.em && s.box[0] - box[2] <= MAX_GUTTER * 2 * limits.em && Math.abs(s.box[1] - box[1]) <= MAX_HEAD_GAP * limits.em,
+  );
+  return candidates.sort((a, b) => a.box[0] - b.box[0] || a.box[1] - b.box[1])[0] ?? null;
 }
 
 /** The story's first column for a vertical headline: text at its left, moving left while the text runs on. */
@@ -213,7 +226,7 @@ export function placeHeadings(groups: readonly HeadingGroup[], segments: readonl
         continue;
       }
     }
-    const target = g.vertical ? segmentLeftOf(g.box, segments, limits) : segmentBelow(g.box, segments, limits, MAX_HEAD_GAP);
+    const target = g.vertical ? segmentLeftOf(g.box, segments, limits) : (segmentBelow(g.box, segments, limits, MAX_HEAD_GAP) ?? segmentRightOf(g.box, segments, limits));
     if (!target) {
       unplaced.push(g);
       continue;
@@ -248,24 +261,37 @@ function textAgrees(prev: Segment, next: Segment): boolean {
 const sameType = (a: Segment, b: Segment) => (a.piece.sizeClass === "caption") === (b.piece.sizeClass === "caption");
 
 /** Builds the page's stories. */
-export function buildStories(segments: readonly Segment[], limits: Limits): Story[] {
+export function buildStories(segments: readonly Segment[], groups: readonly HeadingGroup[], limits: Limits): Story[] {
   const taken = new Set<Segment>();
   const stories: Story[] = [];
   const em = limits.em;
 
   const isFree = (s: Segment) => !taken.has(s);
+  const leftmostOfTop = (candidates: Segment[]) => {
+    if (candidates.length === 0) return null;
+    const top = Math.min(...candidates.map((s) => s.fullBox[1]));
+    return candidates.filter((s) => s.fullBox[1] <= top + TOP_TOLERANCE * em).sort((a, b) => a.box[0] - b.box[0])[0]!;
+  };
   const nextBelow = (story: Story, p: Segment): Segment | null => {
     const candidates = segments.filter((s) => {
       if (!isFree(s) || !sameType(p, s)) return false;
-      const gap = s.box[1] - p.box[3];
+      const gap = s.fullBox[1] - p.box[3];
       return gap >= -em / 2 && gap <= MAX_BELOW_GAP * em && overlapX(s.box, p.box) >= SAME_COLUMN_SHARE * Math.min(boxWidth(s.box), boxWidth(p.box));
     });
-    const s = candidates.sort((a, b) => a.box[1] - b.box[1])[0];
-    if (!s || !textAgrees(p, s)) return null;
-    // a dateline right under a story's summary points opens that story's text
+    const s = leftmostOfTop(candidates);
+    if (!s) return null;
+    // summary points under a headline go on into the story's dateline or signed text
     const deckAbove = story.segments.length === 1 && story.heads !== null && !DATELINE.test(p.piece.unit.lines[0]!.text);
-    if (startsStory(s) && !(deckAbove && DATELINE.test(s.piece.unit.lines[0]!.text) && s.heads === null)) return null;
+    if (deckAbove && s.heads === null && opensWithDatelineOrByline(s)) return s;
+    if (!textAgrees(p, s) || startsStory(s)) return null;
     return s;
+  };
+  /** True when nothing of another story is printed between the story's top and `s` in its column. */
+  const clearAbove = (story: Story, s: Segment): boolean => {
+    const top = storyTop(story);
+    const inStory = (b: Box) => story.segments.some((x) => x.box === b) || story.heads?.box === b;
+    const boxes = [...segments.map((x) => x.box), ...groups.map((g) => g.box)];
+    return !boxes.some((b) => !inStory(b) && b !== s.box && overlapX(b, s.box) > 0 && b[3] <= s.fullBox[1] + em / 2 && b[1] >= top - em / 2);
   };
   const nextColumn = (story: Story, p: Segment): Segment | null => {
     const top = storyTop(story);
@@ -277,7 +303,8 @@ export function buildStories(segments: readonly Segment[], limits: Limits): Stor
         s.box[0] >= p.box[2] - em &&
         s.box[0] - p.box[2] <= MAX_GUTTER * em &&
         s.box[1] < p.box[3] &&
-        s.box[1] >= top - TOP_TOLERANCE * em,
+        s.box[1] >= top - TOP_TOLERANCE * em &&
+        clearAbove(story, s),
     );
     const s = candidates.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])[0];
     return s && textAgrees(p, s) ? s : null;
@@ -311,19 +338,19 @@ export function buildStories(segments: readonly Segment[], limits: Limits): Stor
     stories.push(story);
     follow(story);
   }
-  // the rest: text that runs into a story's first column opens it; else a story of its own
+  // the rest: text printed in the column left of a story's first column, level with it, opens
+  // that story; else it is a story of its own
   for (const s of starts) {
     if (taken.has(s)) continue;
     const host = stories.find((st) => {
       const first = st.segments[0]!;
       return (
-        s.open &&
-        !s.closed &&
-        !first.indented &&
+        textAgrees(s, first) &&
         sameType(s, first) &&
         first.box[0] >= s.box[2] - em &&
         first.box[0] - s.box[2] <= MAX_GUTTER * em &&
         first.box[1] < s.box[3] &&
+        (Math.abs(s.box[1] - first.box[1]) <= TOP_TOLERANCE * em || Math.abs(s.box[1] - storyTop(st)) <= NEXT_COLUMN_DROP * em) &&
         !DATELINE.test(first.piece.unit.lines[0]!.text)
       );
     });
@@ -337,6 +364,10 @@ export function buildStories(segments: readonly Segment[], limits: Limits): Stor
     follow(story);
   }
   return stories;
+}
+
+function opensWithDatelineOrByline(s: Segment): boolean {
+  return DATELINE.test(s.piece.unit.lines[0]!.text) || s.leaders.some((l) => l.unit.kind === "byline");
 }
 
 function storyTop(story: Story): number {
