@@ -9,20 +9,69 @@ const CJK_IDEOGRAPH = /[\u2E80-\u2FDF\u3005-\u3007\u3021-\u3029\u3040-\u30FF\u34
  */
 const WIDE_PUNCT = /[\u2014\u2015\u2026\u2030-\u203B\u3000-\u303F\uFE10-\uFE1F\uFE30-\uFE4F\uFF01-\uFF60\uFFE0-\uFFE6·]/u;
 
-/** True for a CJK ideograph (or kana/Hangul), by code point; the common ranges are tested first. */
-export function isCjkCode(cp: number): boolean {
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/*
+ * The classes of a code point in the Basic Multilingual Plane are looked up in a table filled
+ * on first use of each code point: the text of a page is classified character by character
+ * several times over, and the Unicode regular expressions above are slow per call.
+ */
+/** Table bit: the code point has been classified. */
+const KNOWN = 1;
+/** Table bit: {@link isCjkCode}. */
+const CJK = 2;
+/** Table bit: {@link isWideCode}. */
+const WIDE = 4;
+/** Table bit: {@link isLetterOrDigitCode}. */
+const LETTER = 8;
+/** Code points covered by the table (the Basic Multilingual Plane). */
+const BMP_SIZE = 0x10000;
+let classes: Uint8Array | null = null;
+
+function cjkBySlowPath(cp: number): boolean {
   if (cp >= 0x4e00 && cp <= 0x9fff) return true;
   if (cp < 0x2e80) return false;
   return CJK_IDEOGRAPH.test(String.fromCodePoint(cp));
 }
 
-/** True for a code point that takes a full em (ideographs and full-width punctuation). */
-export function isWideCode(cp: number): boolean {
+function wideBySlowPath(cp: number): boolean {
   if (cp < 0x2000) return cp === 0xb7;
   if (cp >= 0x4e00 && cp <= 0x9fff) return true;
   if ((cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff01 && cp <= 0xff60)) return true;
   const ch = String.fromCodePoint(cp);
   return CJK_IDEOGRAPH.test(ch) || WIDE_PUNCT.test(ch);
+}
+
+function letterOrDigitBySlowPath(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
+  if (cp >= 0x3000 && cp <= 0x303f) return cp === 0x3005 || cp === 0x3006 || cp === 0x3007 || (cp >= 0x3021 && cp <= 0x3029) || (cp >= 0x3031 && cp <= 0x3035) || (cp >= 0x3038 && cp <= 0x303c);
+  if (cp >= 0xff01 && cp <= 0xff0f) return false;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
+
+/** The class bits of a BMP code point, classifying it on first use. */
+function classOf(cp: number): number {
+  const table = (classes ??= new Uint8Array(BMP_SIZE));
+  const known = table[cp]!;
+  if (known !== 0) return known;
+  const bits = KNOWN | (cjkBySlowPath(cp) ? CJK : 0) | (wideBySlowPath(cp) ? WIDE : 0) | (letterOrDigitBySlowPath(cp) ? LETTER : 0);
+  table[cp] = bits;
+  return bits;
+}
+
+/** True for a CJK ideograph (or kana/Hangul), by code point. */
+export function isCjkCode(cp: number): boolean {
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
+  if (cp < 0x2e80) return false;
+  return cp < BMP_SIZE ? (classOf(cp) & CJK) !== 0 : cjkBySlowPath(cp);
+}
+
+/** True for a code point that takes a full em (ideographs and full-width punctuation). */
+export function isWideCode(cp: number): boolean {
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
+  if (cp < 0x2000) return cp === 0xb7;
+  return cp < BMP_SIZE ? (classOf(cp) & WIDE) !== 0 : wideBySlowPath(cp);
 }
 
 /** True for a CJK ideograph (or kana/Hangul): the first character of `ch`. */
@@ -37,9 +86,13 @@ export function isWideChar(ch: string): boolean {
   return cp !== undefined && isWideCode(cp);
 }
 
-/** True for an ASCII letter or digit (half-width). */
+/** True when `ch` holds an ASCII letter or digit (half-width); meant for one character. */
 export function isLatinOrDigit(ch: string): boolean {
-  return /[A-Za-z0-9]/.test(ch);
+  for (let i = 0; i < ch.length; i++) {
+    const c = ch.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
 }
 
 /** Half-width characters take half an em in a CJK column. */
@@ -66,20 +119,39 @@ export function displayWidth(text: string): number {
 /** Punctuation that closes a sentence (and so, possibly, a paragraph). */
 export const SENTENCE_END = /[。！？!?…；][”’」』）)]*$/u;
 
-/** True when the text ends a sentence: 。！？… possibly followed by closing quotes or brackets. */
-export function endsSentence(text: string): boolean {
-  return SENTENCE_END.test(text.trimEnd());
+/** What `String.prototype.trimEnd` removes: ECMAScript white space and line terminators. */
+function isTrimmedSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Closing quotes and brackets that may follow the end of a sentence: ”’」』）) */
+function isClosingMark(c: number): boolean {
+  return c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x29;
+}
+
+/** Sentence-ending punctuation: 。！？!?…； */
+function isSentenceMark(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0xff1b;
+}
+
+/**
+ * True when the text ends a sentence: 。！？… possibly followed by closing quotes or brackets
+ * ({@link SENTENCE_END} after trailing white space), read backwards from the end without copying.
+ */
+export function endsSentence(text: string): boolean {
+  let i = text.length;
+  while (i > 0 && isTrimmedSpace(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && isClosingMark(text.charCodeAt(i - 1))) i--;
+  return i > 0 && isSentenceMark(text.charCodeAt(i - 1));
+}
 
 /** True for a code point that is a letter or digit; ASCII and CJK ideographs take a fast path. */
 export function isLetterOrDigitCode(cp: number): boolean {
   if (cp < 0x80) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
   if (cp >= 0x4e00 && cp <= 0x9fff) return true;
-  if (cp >= 0x3000 && cp <= 0x303f) return cp === 0x3005 || cp === 0x3006 || cp === 0x3007 || (cp >= 0x3021 && cp <= 0x3029) || (cp >= 0x3031 && cp <= 0x3035) || (cp >= 0x3038 && cp <= 0x303c);
-  if (cp >= 0xff01 && cp <= 0xff0f) return false;
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+  return cp < BMP_SIZE ? (classOf(cp) & LETTER) !== 0 : letterOrDigitBySlowPath(cp);
 }
 
 /** Scratch counts for the Basic Multilingual Plane, reused between calls (parsing is synchronous). */
@@ -93,26 +165,11 @@ let scratch: Int32Array | null = null;
  * @returns code points that `have` holds fewer times than `need`
  */
 export function missingLetters(need: string, have: readonly string[]): Set<number> {
-  const counts = (scratch ??= new Int32Array(0x10000));
+  const counts = (scratch ??= new Int32Array(BMP_SIZE));
   const astral = new Map<number, number>();
   const touched: number[] = [];
-  const add = (text: string, delta: number) => {
-    for (let i = 0; i < text.length; i++) {
-      let cp = text.charCodeAt(i);
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-        cp = text.codePointAt(i)!;
-        i++;
-      }
-      if (!isLetterOrDigitCode(cp)) continue;
-      if (cp >= 0x10000) astral.set(cp, (astral.get(cp) ?? 0) + delta);
-      else {
-        if (counts[cp] === 0) touched.push(cp);
-        counts[cp]! += delta;
-      }
-    }
-  };
-  add(need, 1);
-  for (const text of have) add(text, -1);
+  countLetters(need, 1, counts, touched, astral);
+  for (const text of have) countLetters(text, -1, counts, touched, astral);
   const missing = new Set<number>();
   for (const cp of touched) {
     if (counts[cp]! > 0) missing.add(cp);
@@ -120,6 +177,23 @@ export function missingLetters(need: string, have: readonly string[]): Set<numbe
   }
   for (const [cp, n] of astral) if (n > 0) missing.add(cp);
   return missing;
+}
+
+/** Adds `delta` to the count of each letter and digit of `text` (BMP in `counts`, others in `astral`). */
+function countLetters(text: string, delta: number, counts: Int32Array, touched: number[], astral: Map<number, number>): void {
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      cp = text.codePointAt(i)!;
+      i++;
+    }
+    if (!isLetterOrDigitCode(cp)) continue;
+    if (cp >= BMP_SIZE) astral.set(cp, (astral.get(cp) ?? 0) + delta);
+    else {
+      if (counts[cp] === 0) touched.push(cp);
+      counts[cp]! += delta;
+    }
+  }
 }
 
 /** Letters and digits of a string, in order. */

@@ -3,6 +3,39 @@ import { isCjkChar, isLatinOrDigit, isWideChar } from "./chars.js";
 
 const WHITESPACE_RUN = /[ \t\u00A0\u3000]+/gu;
 
+/** The spaces extractors put into lines: space, tab, no-break space, ideographic space ({@link WHITESPACE_RUN}). */
+function isExtractorSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/**
+ * The text built so far by appending pieces, tracked by its last piece so that its last
+ * character ({@link lastChar}) is found without flattening the concatenated string.
+ */
+class Joined {
+  text = "";
+  /** The piece appended last. */
+  private last = "";
+  /** The code unit before `last` in `text` ("" at the start). */
+  private beforeLast = "";
+
+  append(piece: string, withSpace: boolean): void {
+    this.beforeLast = withSpace ? " " : this.last.slice(-1);
+    this.text += withSpace ? " " + piece : piece;
+    this.last = piece;
+  }
+
+  /** `lastChar(this.text)`. */
+  lastChar(): string {
+    if (this.last.length >= 2) return lastChar(this.last);
+    return isLowSurrogate(this.last.charCodeAt(0)) && this.beforeLast !== "" ? this.beforeLast + this.last : this.last;
+  }
+}
+
 /**
  * Removes the spaces an extractor puts between characters of a justified line and around
  * half-width numbers in Chinese text (`奋 战 在`, `11 月 30 日`), and keeps the spaces between
@@ -11,17 +44,22 @@ const WHITESPACE_RUN = /[ \t\u00A0\u3000]+/gu;
  * @returns the line with its spaces cleaned, trimmed
  */
 export function removeExtractorSpaces(line: string): string {
-  if (!/[ \t\u00A0\u3000]/u.test(line)) return line;
-  const parts = line.trim().split(WHITESPACE_RUN);
-  let out = parts[0] ?? "";
-  for (let i = 1; i < parts.length; i++) {
-    const next = parts[i] ?? "";
-    if (next === "") continue;
-    const before = lastChar(out);
-    const after = firstChar(next);
-    out += keepSpaceBetween(before, after) ? " " + next : next;
+  let i = 0;
+  while (i < line.length && !isExtractorSpace(line.charCodeAt(i))) i++;
+  if (i === line.length) return line;
+  // the words between runs of spaces (none empty: the spaces are all trimmed at the ends)
+  const t = line.trim();
+  const out = new Joined();
+  let start = 0;
+  while (start < t.length) {
+    let end = start;
+    while (end < t.length && !isExtractorSpace(t.charCodeAt(end))) end++;
+    const word = t.slice(start, end);
+    out.append(word, start > 0 && keepSpaceBetween(out.lastChar(), firstChar(word)));
+    start = end;
+    while (start < t.length && isExtractorSpace(t.charCodeAt(start))) start++;
   }
-  return out;
+  return out.text;
 }
 
 /** A space is real only between two half-width letters or digits. */
@@ -49,19 +87,25 @@ export function firstChar(s: string): string {
  * @param lines cleaned lines of one paragraph
  */
 export function joinWrappedLines(lines: readonly string[]): string {
-  let out = "";
+  const out = new Joined();
   for (const line of lines) {
     if (line === "") continue;
-    if (out === "") {
-      out = line;
+    if (out.text === "") {
+      out.append(line, false);
       continue;
     }
-    const before = lastChar(out);
-    const after = firstChar(line);
-    const bothLetters = /[A-Za-z]/.test(before) && /[A-Za-z]/.test(after);
-    out += bothLetters ? " " + line : line;
+    out.append(line, hasAsciiLetter(out.lastChar()) && hasAsciiLetter(firstChar(line)));
   }
-  return out;
+  return out.text;
+}
+
+/** True when `s` holds an ASCII letter (as `/[A-Za-z]/.test(s)`). */
+function hasAsciiLetter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
 }
 
 /**
