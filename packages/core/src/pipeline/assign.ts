@@ -4,6 +4,7 @@
  * lines sit, and the order this page prints headings in (before or after their stories),
  * learnt from the headings whose words decide clearly.
  */
+import { endsSentence } from "../text/chars.js";
 import { isPhotoCredit } from "./byline.js";
 import { lastBody, type Draft, type Gap } from "./flow.js";
 import { inlineJump, trailingByline } from "./inline.js";
@@ -181,6 +182,11 @@ function hasDatelineOrByline(d: Draft): boolean {
 
 /** A story's share of a heading's words above this makes the heading its headline, wherever printed. */
 const MIN_MATCH = 0.35;
+/**
+ * A heading its own story does not need goes to a story without a headline on weaker evidence:
+ * this share of its words, and more than any other story has.
+ */
+const MIN_ORPHAN_MATCH = 0.15;
 /** The story the heading was printed next to keeps it on a near tie. */
 const LOCAL_BONUS = 0.15;
 
@@ -242,14 +248,34 @@ export function matchHeadings(
     if (placed.has(c.group) || chosen.has(c.draft)) continue;
     placed.add(c.group);
     chosen.set(c.draft, c.group.units);
-    if (c.draft !== c.group.owner) {
-      const owner = c.group.owner;
-      owner.leaders = owner.leaders.filter((u) => !c.group.units.includes(u));
-      owner.trailers = owner.trailers.filter((u) => !c.group.units.includes(u));
-      c.draft.leaders.push(...c.group.units);
+    if (c.draft !== c.group.owner) moveGroup(c.group, c.draft);
+  }
+  // a story left without a headline takes a heading that another story, already headed, holds,
+  // when that heading shares more words with it than with any other story
+  const best = new Map<HeadingGroup, { draft: Draft; score: number }>();
+  for (const group of groups) {
+    if (placed.has(group) || !chosen.has(group.owner)) continue;
+    const text = group.units.map(unitHeadingText).join("");
+    for (const d of drafts) {
+      const score = lexicon.similarity(text, docOf.get(d)!);
+      const held = best.get(group);
+      if (!held || score > held.score) best.set(group, { draft: d, score });
     }
   }
+  for (const [group, { draft, score }] of [...best].sort((a, b) => b[1].score - a[1].score)) {
+    if (score < MIN_ORPHAN_MATCH || chosen.has(draft) || isPhoto(draft)) continue;
+    chosen.set(draft, group.units);
+    moveGroup(group, draft);
+  }
   return chosen;
+}
+
+/** A heading moves to the story it heads. */
+function moveGroup(group: HeadingGroup, to: Draft): void {
+  const owner = group.owner;
+  owner.leaders = owner.leaders.filter((u) => !group.units.includes(u));
+  owner.trailers = owner.trailers.filter((u) => !group.units.includes(u));
+  to.leaders.push(...group.units);
 }
 
 /**
@@ -267,8 +293,31 @@ export function takeSalutation(draft: Draft): void {
   draft.items.unshift({ unit: unit!, role: "body" });
 }
 
+/** A deck's label is at least this many characters: shorter repeats prove nothing. */
+const MIN_LABEL_CHARS = 4;
+
+/**
+ * A short heading line printed right on top of a deck (summary lines that end no sentence),
+ * whose words the deck repeats, is the deck's label (`发扬“店小二”精神`): the story's first
+ * paragraph, not its headline. A label printed on the headline's last line is split off it.
+ */
+function takeDeckLabel(draft: Draft): void {
+  const deck = draft.items[0];
+  const label = draft.leaders[draft.leaders.length - 1];
+  if (!deck || deck.role !== "body" || !label || label.kind !== "heading" || label.blankAfter) return;
+  const deckLines = deck.unit.lines;
+  const last = label.lines[label.lines.length - 1]!;
+  if (last.index + 1 !== deckLines[0]!.index || deckLines.some((l) => endsSentence(l.text))) return;
+  const labelText = last.text;
+  if (Array.from(labelText).length < MIN_LABEL_CHARS || !deckLines.map((l) => l.text).join("").includes(labelText)) return;
+  if (label.lines.length === 1) draft.leaders.pop();
+  else label.lines = label.lines.slice(0, -1);
+  draft.items.unshift({ unit: { kind: "body", lines: [last], blankBefore: false, blankAfter: false }, role: "paragraph" });
+}
+
 /** Decks printed before the story (not under a headline) are its first paragraphs. */
 export function takeDecks(draft: Draft): void {
+  takeDeckLabel(draft);
   for (let k = draft.leaders.length - 1; k >= 0; k--) {
     const u = draft.leaders[k]!;
     const before = draft.leaders[k - 1];

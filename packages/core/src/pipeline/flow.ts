@@ -10,10 +10,10 @@ import { columnWidth, endsOpen, endsWithJump, startsParagraph, WIDTH_WOBBLE } fr
 import { DATELINE } from "./patterns.js";
 import type { Unit } from "./units.js";
 
-/** A body unit or a subhead inside a story, in reading order. */
+/** A body unit, a subhead, or a paragraph standing alone (a deck's label) inside a story, in reading order. */
 export interface StoryItem {
   unit: Unit;
-  role: "body" | "subhead";
+  role: "body" | "subhead" | "paragraph";
 }
 
 /** An article being assembled. */

@@ -54,10 +54,11 @@ export function buildParagraphs(items: readonly StoryItem[]): DraftParagraph[] {
     run = [];
   };
   for (const item of items) {
-    if (item.role === "subhead") {
+    if (item.role === "body") run.push(...item.unit.lines);
+    else {
       flushRun();
-      out.push({ role: "subhead", pieces: item.unit.lines.map((line) => ({ line, raw: line.raw })) });
-    } else run.push(...item.unit.lines);
+      out.push({ role: item.role === "subhead" ? "subhead" : "body", pieces: item.unit.lines.map((line) => ({ line, raw: line.raw })) });
+    }
   }
   flushRun();
   return out;

@@ -1,0 +1,29 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseText } from "../src/index.js";
+
+/** Cases from the dev pages (synthetic pages of real articles, corpus/dev) that once failed. */
+const devPage = (name: string) => parseText(readFileSync(new URL(`../../../corpus/dev/${name}.txt`, import.meta.url), "utf8"));
+const byDateline = (page: ReturnType<typeof parseText>, start: string) =>
+  page.articles.find((a) => a.paragraphs.some((p) => p.text.replace(/\s/gu, "").startsWith(start)));
+
+describe("dev pages", () => {
+  it("a deck's label printed on top of it is the story's first paragraph, and a heading printed in another story's columns heads it", () => {
+    const article = byDateline(devPage("cnki_104"), "市委常委会昨晚举行会议");
+    expect(article?.headline).toBe("在“控得住”前提下加快经济恢复重振");
+    expect(article?.paragraphs[0]?.text).toBe("发扬“店小二”精神");
+    expect(article?.paragraphs[1]?.text.startsWith("各层各级领导干部要主动关心企业")).toBe(true);
+  });
+
+  it("summary points above a dateline open that story, one paragraph per point", () => {
+    const article = byDateline(devPage("cnki_112"), "市委书记李强昨天在闵行区");
+    expect(article?.headline).toBe("推动惠企政策落地落实增强企业信心");
+    expect(article?.paragraphs.slice(0, 3).map((p) => p.text.slice(0, 8))).toEqual(["加快恢复正常秩序", "真情帮扶企业渡过", "进一步释放政策效"]);
+    expect(article?.dateline).toBe("本报讯");
+  });
+
+  it("a letter ends with its signers and date", () => {
+    const letter = devPage("cnki_112").articles.find((a) => a.headline === "致全市人民的感谢信");
+    expect(letter?.paragraphs.slice(-3).map((p) => p.text)).toEqual(["中共上海市委", "上海市人民政府", "2022年6月1日"]);
+  });
+});
