@@ -4,6 +4,7 @@ import type { LayoutDocument, LayoutPage } from "./layout/model.js";
 import { median } from "./layout/geometry.js";
 import { bodySize, buildPieces, type Piece } from "./layout/roles.js";
 import { placeSpans } from "./layout/spans.js";
+import { cutParagraphs, geometricParagraphStarts } from "./layout/paragraph-breaks.js";
 import { buildHeadingGroups, buildSegments, buildStories, placeHeadings, storySubheads, toDraft, type Story } from "./layout/stories.js";
 import { buildArticle } from "./pipeline/article.js";
 import { readRunningHeads } from "./pipeline/furniture.js";
@@ -89,8 +90,13 @@ function parsePageInto(page: Page, layoutPage: LayoutPage, placed: PlacedLine[],
   const unplaced = placeHeadings(groups, segments, limits);
   const stories = orderStories(buildStories(segments, groups, limits), layoutPage.explicitOrder);
 
+  const paragraphStarts = geometricParagraphStarts(segments, em, body);
+  const byKey = new Map(placed.map((l) => [l.line.start, l]));
   stories.forEach((story, i) => {
-    const { article, leftovers } = buildArticle(toDraft(story), `${page.id}-${String(i + 1).padStart(2, "0")}`, false, undefined);
+    const draft = toDraft(story);
+    const { article, leftovers } = buildArticle(draft, `${page.id}-${String(i + 1).padStart(2, "0")}`, false, undefined);
+    const storyOrder = new Map(draft.items.flatMap((item) => item.unit.lines).map((l, k) => [l, k]));
+    cutParagraphs(article, paragraphStarts, byKey, storyOrder);
     page.articles.push(article);
     for (const { unit, reason } of leftovers) page.unassigned.push(unassigned(unit, reason));
   });

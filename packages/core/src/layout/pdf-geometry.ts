@@ -31,10 +31,15 @@ export interface TextRun {
   spaceBefore?: boolean;
 }
 
-/** Share of the font size above the baseline that a glyph box takes (CJK faces: about 0.88). */
-const ASCENT = 0.88;
-/** Share of the font size below the baseline (1 − {@link ASCENT}: a CJK glyph box is 1 em tall). */
-const DESCENT = 0.12;
+/**
+ * Share of the font size above the baseline that a line box takes. CJK faces set the ideographic
+ * em box 0.88 above and 0.12 below the baseline; with their accents and descenders a line box is
+ * about 1.05 em tall, as pdftotext measures it (the word boxes of ALTO and hOCR made from PDFs),
+ * and the layout assembly reads gaps against that height.
+ */
+const ASCENT = 0.9;
+/** Share of the font size below the baseline (see {@link ASCENT}). */
+const DESCENT = 0.15;
 /**
  * A horizontal gap wider than this share of the font size separates words, and the dump shows a
  * space there; pdftotext's own threshold (`minWordBreakSpace`) is 0.1 em.
@@ -343,7 +348,7 @@ function toLayoutLine(line: DraftLine, source: SourceRef): LayoutLine {
   return {
     words: line.words.map((w) => ({ ...w, box: roundBox(w.box) })),
     box: roundBox(line.box),
-    fontSize: dominantSize(line),
+    fontSize: process.env.ROUND === "1" ? Math.round(dominantSize(line) * 2) / 2 : dominantSize(line),
     vertical: line.vertical,
     source: { ...source },
   };

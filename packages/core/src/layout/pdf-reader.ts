@@ -48,13 +48,30 @@ export const PDF_MAGIC = "%PDF-";
 /** A run is horizontal (or runs down) when its direction leans less than this from the axis. */
 const AXIS_TOLERANCE = 0.1;
 
+/** An open PDF: its page count, and its pages read one at a time. */
+export interface OpenPdf {
+  /** Number of pages in the document. */
+  numPages: number;
+  /**
+   * Yields the pages in order, each read into the layout model; pdf.js lets go of a page's data
+   * before the next is read, so memory stays that of the document and one page. A page that
+   * cannot be read is yielded empty, with a `pdf-damaged-page` problem. Closes the document at
+   * the end (or when the loop stops early).
+   */
+  pages(): AsyncGenerator<LayoutPage>;
+  /** Releases the document (needed only when {@link pages} is not run to its end). */
+  close(): Promise<void>;
+}
+
+/** Diagnostic code of a PDF page pdf.js cannot read. */
+export const DAMAGED_PAGE_CODE = "pdf-damaged-page";
+
 /**
- * Opens a PDF and yields its pages one at a time, each read into the layout model; pdf.js lets go
- * of a page's data before the next is read, so memory stays that of the document and one page.
+ * Opens a PDF.
  * @param bytes the whole file (not modified)
  * @throws {PdfReadError} when the file cannot be opened: damaged, encrypted, or not a PDF
  */
-export async function* readPdfPages(bytes: Uint8Array): AsyncGenerator<LayoutPage> {
+export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
   const { pdfjs, assets } = await loadPdfJs();
   const task = pdfjs.getDocument({
     // pdf.js may take over the buffer it is given: give it a copy, never the caller's bytes
@@ -68,33 +85,47 @@ export async function* readPdfPages(bytes: Uint8Array): AsyncGenerator<LayoutPag
     stopAtErrors: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
-  let doc;
+  let doc: Awaited<typeof task.promise>;
   try {
     doc = await task.promise;
   } catch (error) {
     await task.destroy().catch(() => {});
     throw new PdfReadError(describeOpenError(error));
   }
-  try {
-    for (let n = 1; n <= doc.numPages; n++) {
-      let page;
-      try {
-        page = await doc.getPage(n);
-      } catch (error) {
-        yield unreadablePage(n, `page ${n} cannot be read: ${oneLine(error)}`, "pdf-damaged-page");
-        continue;
+  const close = () => doc.destroy();
+  async function* pages(): AsyncGenerator<LayoutPage> {
+    try {
+      for (let n = 1; n <= doc.numPages; n++) {
+        let page;
+        try {
+          page = await doc.getPage(n);
+        } catch (error) {
+          yield unreadablePage(n, `page ${n} cannot be read: ${oneLine(error)}`, DAMAGED_PAGE_CODE);
+          continue;
+        }
+        let layout: LayoutPage;
+        try {
+          layout = await readPage(pdfjs, page, n);
+        } catch (error) {
+          layout = unreadablePage(n, `page ${n}'s text cannot be read: ${oneLine(error)}`, DAMAGED_PAGE_CODE);
+        } finally {
+          page.cleanup();
+        }
+        yield layout;
       }
-      try {
-        yield await readPage(pdfjs, page, n);
-      } catch (error) {
-        yield unreadablePage(n, `page ${n}'s text cannot be read: ${oneLine(error)}`, "pdf-damaged-page");
-      } finally {
-        page.cleanup();
-      }
+    } finally {
+      await close();
     }
-  } finally {
-    await doc.destroy();
   }
+  return { numPages: doc.numPages, pages, close };
+}
+
+/**
+ * Opens a PDF and yields its pages one at a time (see {@link OpenPdf.pages}).
+ * @throws {PdfReadError} when the file cannot be opened
+ */
+export async function* readPdfPages(bytes: Uint8Array): AsyncGenerator<LayoutPage> {
+  yield* (await openPdf(bytes)).pages();
 }
 
 /**
@@ -158,7 +189,7 @@ async function readPage(pdfjs: PdfJs, page: PdfPage, pageNumber: number): Promis
     height: round2(viewport.height),
     unit: "pt",
     blocks,
-    explicitOrder: false,
+    explicitOrder: process.env.EXPLICIT === "1",
     problems: problem === null ? [] : [{ code: NO_UNICODE_CODE, message: problem }],
   };
 }

@@ -14,7 +14,7 @@ import type { Box, LayoutLine, LayoutPage, LayoutWord } from "./model.js";
 export interface PlacedLine {
   line: Line;
   box: Box;
-  /** Type size in points, from the line's height (its glyphs' em) and the page's size scale. */
+  /** Type size in points: as the source gives it, else from the line's height (its glyphs' em) and the page's size scale. */
   size: number;
   /** Index of its block in the page's block list. */
   block: number;
@@ -83,7 +83,7 @@ export function placeLines(page: LayoutPage): { lines: PlacedLine[]; unitsPerPoi
   const drafts = pieces.map((p) => {
     const box = p.words.length === p.line.words.length ? p.line.box : unionBox(p.words.map((w) => w.box));
     const raw = wordsRaw(p.words);
-    return { ...p, box, raw, text: removeExtractorSpaces(raw), size: sizeOf(box, p.line.vertical) };
+    return { ...p, box, raw, text: removeExtractorSpaces(raw), size: p.line.fontSize ?? sizeOf(box, p.line.vertical) };
   });
   // the em of body type: most lines are body text; their width per character is the em
   const ems = drafts.filter((d) => displayWidth(d.text) >= MIN_EM_SAMPLE && !d.line.vertical).map((d) => boxWidth(d.box) / displayWidth(d.text));

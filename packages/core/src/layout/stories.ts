@@ -72,6 +72,8 @@ const GROUP_GAP = 1.2;
 const SAME_COLUMN_SHARE = 0.5;
 /** Share of the text segment a heading must overlap to head it. */
 const HEAD_OVERLAP_SHARE = 0.3;
+/** Left edges of one column's segments differ by at most this (ems). */
+const COLUMN_ALIGN = 1.5;
 /** Tolerance (ems) when comparing tops of columns. */
 const TOP_TOLERANCE = 1;
 /** Text left of a story's first column opens it when it starts at most this far (ems) from the story's top. */
@@ -276,7 +278,8 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
     const candidates = segments.filter((s) => {
       if (!isFree(s) || !sameType(p, s)) return false;
       const gap = s.fullBox[1] - p.box[3];
-      return gap >= -em / 2 && gap <= MAX_BELOW_GAP * em && overlapX(s.box, p.box) >= SAME_COLUMN_SHARE * Math.min(boxWidth(s.box), boxWidth(p.box));
+      const aligned = Math.abs(s.box[0] - p.box[0]) <= COLUMN_ALIGN * em || story.segments.length === 1;
+      return gap >= -em / 2 && gap <= MAX_BELOW_GAP * em && aligned && overlapX(s.box, p.box) >= SAME_COLUMN_SHARE * Math.min(boxWidth(s.box), boxWidth(p.box));
     });
     const s = leftmostOfTop(candidates);
     if (!s) return null;
@@ -363,16 +366,50 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
     stories.push(story);
     follow(story);
   }
-  return stories;
+  return mergeRunOns(stories, em);
+}
+
+/**
+ * A story without headline whose last column stops mid-sentence, right left of a headed story
+ * whose first column starts mid-paragraph, is that story's beginning (the headline was set over
+ * a later column).
+ */
+function mergeRunOns(stories: Story[], em: number): Story[] {
+  const out = [...stories];
+  for (const a of stories) {
+    if (a.heads || !out.includes(a)) continue;
+    const last = a.segments[a.segments.length - 1]!;
+    if (!last.open || last.closed) continue;
+    const b = out.find((st) => {
+      const first = st.segments[0]!;
+      return (
+        st !== a &&
+        !first.indented &&
+        sameType(last, first) &&
+        first.box[0] >= last.box[2] - em &&
+        first.box[0] - last.box[2] <= MAX_GUTTER * em &&
+        first.box[1] < last.box[3] &&
+        !DATELINE.test(first.piece.unit.lines[0]!.text)
+      );
+    });
+    if (!b) continue;
+    b.segments.unshift(...a.segments);
+    out.splice(out.indexOf(a), 1);
+  }
+  return out;
 }
 
 function opensWithDatelineOrByline(s: Segment): boolean {
   return DATELINE.test(s.piece.unit.lines[0]!.text) || s.leaders.some((l) => l.unit.kind === "byline");
 }
 
+/** Where the story's columns start: under a headline above the text, else level with the text (or a side headline). */
 function storyTop(story: Story): number {
   const first = story.segments[0]!;
-  return story.heads && !story.heads.vertical ? Math.min(first.box[1], story.heads.box[3]) : first.box[1];
+  const h = story.heads;
+  if (!h || h.vertical) return first.fullBox[1];
+  const above = h.box[3] <= first.fullBox[1] + TOP_TOLERANCE * 0;
+  return Math.min(first.fullBox[1], above ? h.box[3] : h.box[1]);
 }
 
 /**
