@@ -112,14 +112,15 @@ class GramTable {
 class Counts {
   values = new Int32Array(MIN_CAPACITY);
 
-  /** Makes room for index `i` (new entries are 0). */
-  reserve(i: number): void {
-    if (i < this.values.length) return;
+  /** The counts, with room for indexes below `size` (new entries are 0). */
+  upTo(size: number): Int32Array {
+    if (size <= this.values.length) return this.values;
     let length = this.values.length * 2;
-    while (length <= i) length *= 2;
+    while (length < size) length *= 2;
     const grown = new Int32Array(length);
     grown.set(this.values);
     this.values = grown;
+    return grown;
   }
 }
 
@@ -158,14 +159,16 @@ export class PageLexicon {
     for (const text of lineTexts) chars += text.length;
     this.pairs = new GramTable(chars);
     this.grams = new GramTable(chars);
+    const pairs = this.pairs;
+    let counts = this.pairCounts.upTo(pairs.size);
     for (const text of lineTexts) {
       let prev = -1;
       for (let i = 0; i < text.length; i++) {
         const c = wordId(text.charCodeAt(i));
         if (c >= 0 && prev >= 0) {
-          const slot = this.pairs.intern(prev * WORD_IDS + c);
-          this.pairCounts.reserve(slot);
-          this.pairCounts.values[slot]!++;
+          const slot = pairs.intern(prev * WORD_IDS + c);
+          if (slot >= counts.length) counts = this.pairCounts.upTo(slot + 1);
+          counts[slot]!++;
         }
         prev = c;
       }
@@ -190,17 +193,22 @@ export class PageLexicon {
     const doc = this.docs.length;
     const stamp = doc + 1;
     const members: number[] = [];
+    const grams = this.grams;
+    let lastDoc = this.lastDoc.upTo(grams.size);
+    let df = this.df.upTo(grams.size);
     let prev = -1;
     for (let i = 0; i < text.length; i++) {
       const c = wordId(text.charCodeAt(i));
       if (c < 0) continue;
       if (prev >= 0) {
-        const slot = this.grams.intern(prev * WORD_IDS + c);
-        this.lastDoc.reserve(slot);
-        if (this.lastDoc.values[slot] !== stamp) {
-          this.lastDoc.values[slot] = stamp;
-          this.df.reserve(slot);
-          this.df.values[slot]!++;
+        const slot = grams.intern(prev * WORD_IDS + c);
+        if (slot >= df.length) {
+          lastDoc = this.lastDoc.upTo(slot + 1);
+          df = this.df.upTo(slot + 1);
+        }
+        if (lastDoc[slot] !== stamp) {
+          lastDoc[slot] = stamp;
+          df[slot]!++;
           members.push(slot);
         }
       }
