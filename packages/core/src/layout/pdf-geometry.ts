@@ -348,7 +348,7 @@ function toLayoutLine(line: DraftLine, source: SourceRef): LayoutLine {
   return {
     words: line.words.map((w) => ({ ...w, box: roundBox(w.box) })),
     box: roundBox(line.box),
-    fontSize: process.env.ROUND === "1" ? Math.round(dominantSize(line) * 2) / 2 : dominantSize(line),
+    fontSize: dominantSize(line),
     vertical: line.vertical,
     source: { ...source },
   };

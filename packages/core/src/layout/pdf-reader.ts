@@ -189,7 +189,7 @@ async function readPage(pdfjs: PdfJs, page: PdfPage, pageNumber: number): Promis
     height: round2(viewport.height),
     unit: "pt",
     blocks,
-    explicitOrder: process.env.EXPLICIT === "1",
+    explicitOrder: false,
     problems: problem === null ? [] : [{ code: NO_UNICODE_CODE, message: problem }],
   };
 }

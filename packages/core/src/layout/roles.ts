@@ -17,8 +17,7 @@ import type { PlacedLine } from "./placed.js";
 export const HEADLINE_RATIO = 1.35;
 /** Type at least this much larger than body type is heading type (a 12 pt subtitle over 10 pt). */
 export const HEADING_RATIO = 1.15;
-/** Type this much smaller than body type, or smaller, is caption type (9 pt under 10 pt). */
-export const CAPTION_RATIO = 0.94;
+
 /** Sizes are compared rounded to this step (points): heights wobble by a pixel or two. */
 const SIZE_STEP = 0.5;
 /** Three or more single glyphs stacked in a column are a vertical headline. */
@@ -68,7 +67,8 @@ function classOf(size: number, body: number): SizeClass {
   const r = roundSize(size) / body;
   if (r >= HEADLINE_RATIO) return "headline";
   if (r >= HEADING_RATIO) return "heading";
-  if (r <= CAPTION_RATIO) return "caption";
+  // any size step smaller than body type is caption type (9 pt under 9.5 pt)
+  if (roundSize(size) < body) return "caption";
   return "body";
 }
 

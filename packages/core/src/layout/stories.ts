@@ -145,15 +145,14 @@ export function buildHeadingGroups(pieces: readonly Piece[]): HeadingGroup[] {
   const heads = pieces.filter((p) => isHeadingPiece(p) || (p.unit.kind === "label" && !pieces.some((o) => isText(o) && o.block === p.block))).sort((a, b) => a.box[1] - b.box[1]);
   const groups: HeadingGroup[] = [];
   for (const p of heads) {
-    const h = p.box[3] - p.box[1];
-    const lineH = p.unit.kind === "vertical" ? boxWidth(p.box) : h / Math.max(1, p.unit.lines.length);
+    const lineH = lineHeight(p);
     const g = groups.find(
       (g) =>
         !g.vertical &&
         p.unit.kind !== "vertical" &&
         overlapX(g.box, p.box) > 0 &&
         p.box[1] >= g.box[3] - lineH / 2 &&
-        p.box[1] - g.box[3] <= GROUP_GAP * lineH &&
+        p.box[1] - g.box[3] <= GROUP_GAP * Math.max(lineH, lineHeight(g.pieces[g.pieces.length - 1]!)) &&
         !(p.minor && !g.minor) &&
         !(g.minor && !p.minor && g.pieces.every((x) => x.unit.kind !== "label")),
     );
@@ -168,6 +167,11 @@ export function buildHeadingGroups(pieces: readonly Piece[]): HeadingGroup[] {
   // a group of only a label is no heading; a label over a heading makes the group as big as the heading
   for (const g of groups) if (g.pieces.some((p) => p.unit.kind !== "label" && !p.minor)) g.minor = false;
   return groups;
+}
+
+/** Height of one line of a piece (the glyph width for vertical text). */
+function lineHeight(p: Piece): number {
+  return p.unit.kind === "vertical" ? boxWidth(p.box) : (p.box[3] - p.box[1]) / Math.max(1, p.unit.lines.length);
 }
 
 /** The segment a heading box sits right above (the leftmost of the nearest). */
@@ -199,6 +203,14 @@ function segmentRightOf(box: Box, segments: readonly Segment[], limits: Limits):
   return candidates.sort((a, b) => a.box[0] - b.box[0] || a.box[1] - b.box[1])[0] ?? null;
 }
 
+/** A side headline at the right of its text: the text starts at its left, level with the headline's top. */
+function segmentLevelLeftOf(box: Box, segments: readonly Segment[], limits: Limits): Segment | null {
+  const candidates = segments.filter(
+    (s) => s.box[2] <= box[0] + limits.em && box[0] - s.box[2] <= MAX_GUTTER * 2 * limits.em && Math.abs(s.fullBox[1] - box[1]) <= MAX_HEAD_GAP * limits.em,
+  );
+  return candidates.sort((a, b) => b.box[2] - a.box[2] || a.box[1] - b.box[1])[0] ?? null;
+}
+
 /** The story's first column for a vertical headline: text at its left, moving left while the text runs on. */
 function segmentLeftOf(box: Box, segments: readonly Segment[], limits: Limits): Segment | null {
   const near = (b: Box, s: Segment) => s.box[2] <= b[0] + limits.em && b[0] - s.box[2] <= MAX_GUTTER * limits.em && overlapY(s.box, b) > 0;
@@ -228,7 +240,7 @@ export function placeHeadings(groups: readonly HeadingGroup[], segments: readonl
         continue;
       }
     }
-    const target = g.vertical ? segmentLeftOf(g.box, segments, limits) : (segmentBelow(g.box, segments, limits, MAX_HEAD_GAP) ?? segmentRightOf(g.box, segments, limits));
+    const target = g.vertical ? segmentLeftOf(g.box, segments, limits) : (segmentBelow(g.box, segments, limits, MAX_HEAD_GAP) ?? segmentRightOf(g.box, segments, limits) ?? segmentLevelLeftOf(g.box, segments, limits));
     if (!target) {
       unplaced.push(g);
       continue;
@@ -260,7 +272,9 @@ function textAgrees(prev: Segment, next: Segment): boolean {
   return true;
 }
 
-const sameType = (a: Segment, b: Segment) => (a.piece.sizeClass === "caption") === (b.piece.sizeClass === "caption");
+/** Captions (small type, or text closed by a photo credit) go on only into captions. */
+const isCaption = (s: Segment) => s.piece.sizeClass === "caption" || s.trailers.some((t) => t.unit.kind === "credit");
+const sameType = (a: Segment, b: Segment) => isCaption(a) === isCaption(b);
 
 /** Builds the page's stories. */
 export function buildStories(segments: readonly Segment[], groups: readonly HeadingGroup[], limits: Limits): Story[] {
