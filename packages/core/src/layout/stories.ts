@@ -384,27 +384,24 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
 }
 
 /**
- * A story without headline whose last column stops mid-sentence, right left of a headed story
- * whose first column starts mid-paragraph, is that story's beginning (the headline was set over
- * a later column).
+ * A story without headline whose last column runs into the first column of a headed story, just
+ * right of it, is that story's beginning (the headline was set over a later column): its text
+ * stops mid-sentence and the next starts mid-paragraph, or it starts level with that headline.
  */
 function mergeRunOns(stories: Story[], em: number): Story[] {
   const out = [...stories];
   for (const a of stories) {
     if (a.heads || !out.includes(a)) continue;
     const last = a.segments[a.segments.length - 1]!;
-    if (!last.open || last.closed) continue;
+    if (last.closed) continue;
     const b = out.find((st) => {
       const first = st.segments[0]!;
-      return (
-        st !== a &&
-        !first.indented &&
-        sameType(last, first) &&
-        first.box[0] >= last.box[2] - em &&
-        first.box[0] - last.box[2] <= MAX_GUTTER * em &&
-        first.box[1] < last.box[3] &&
-        !DATELINE.test(first.piece.unit.lines[0]!.text)
-      );
+      if (st === a || !sameType(last, first) || DATELINE.test(first.piece.unit.lines[0]!.text) || !textAgrees(last, first)) return false;
+      const adjacent = first.box[0] >= last.box[2] - em && first.box[0] - last.box[2] <= MAX_GUTTER * em && first.box[1] < last.box[3];
+      if (!adjacent) return false;
+      const runsOn = last.open && !first.indented;
+      const levelWithHead = st.heads !== null && !st.heads.vertical && Math.abs(a.segments[0]!.fullBox[1] - st.heads.box[1]) <= TOP_TOLERANCE * em;
+      return runsOn || levelWithHead;
     });
     if (!b) continue;
     b.segments.unshift(...a.segments);
