@@ -1,5 +1,5 @@
 /**
- * Starts the built reader (`next start`) on a free port over a fresh library holding the sample
+ * Starts the built reader (`dist/server.js`, as scripts/main.sh does) on a free port over a fresh library holding the sample
  * newspaper (the seed page and the dev pages), and stops it afterwards.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -71,8 +71,7 @@ export async function setup(project: TestProject): Promise<void> {
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const next = path.join(APP, "node_modules/next/dist/bin/next");
-  server = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  server = spawn(process.execPath, [path.join(APP, "dist/server.js"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: APP,
     env: { ...process.env, DUBAO_DB: dbPath, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ArticleSchema } from "@dubao/core";
+import { ArticleSchema, parseText } from "@dubao/core";
 import { Library } from "@dubao/library";
 import { Converter } from "opencc-js/cn2t";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -216,6 +216,78 @@ describe("article", () => {
   });
 });
 
+describe("article page cache", () => {
+  /** The header telling whether an article page came from the reader's cache. */
+  const CACHE = "x-dubao-cache";
+  const SECURITY_HEADERS = ["x-content-type-options", "referrer-policy", "x-frame-options", "permissions-policy", "vary", "cache-control", "content-type"];
+  const nonceOf = (r: Response) => /'nonce-([^']+)'/.exec(r.headers.get("content-security-policy") ?? "")?.[1];
+
+  /**
+   * Imports a new one-article page (written by this process, as `dubao import` would be) and
+   * returns its article. Any write empties the reader's cache, so its first request is rendered.
+   */
+  function importArticle(): { url: string; key: string; json: string } {
+    const text = `缓存测试消息\n本报记者 测试员\n这是用于检查文章页缓存的一段正文，讲述社区志愿者的故事（${Date.now()}-${Math.random()}）。\n`;
+    const imported = library.importPage(parseText(text, { sourceName: "cache-e2e.txt" }), text, { publication: "缓存测试" });
+    expect(imported.status).toBe("imported");
+    const row = library.db.prepare("SELECT key, article_json FROM articles ORDER BY id DESC LIMIT 1").get() as { key: string; article_json: string };
+    return { url: `${baseUrl}/articles/${row.key}`, key: row.key, json: row.article_json };
+  }
+
+  it("serves a page read before from memory with a fresh nonce and the same headers, and it runs in the browser", async () => {
+    const { url } = importArticle();
+    const first = await fetch(url);
+    const firstBody = await first.text();
+    const second = await fetch(url);
+    const secondBody = await second.text();
+    expect(first.headers.get(CACHE)).toBe("miss");
+    expect(second.headers.get(CACHE)).toBe("hit");
+    const [n1, n2] = [nonceOf(first), nonceOf(second)];
+    expect(n1).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(n2).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(n2).not.toBe(n1);
+    expect(second.headers.get("content-security-policy")).toBe(first.headers.get("content-security-policy")!.replaceAll(n1!, n2!));
+    for (const h of SECURITY_HEADERS) expect(second.headers.get(h), h).toBe(first.headers.get(h));
+    expect(secondBody).toBe(firstBody.replaceAll(n1!, n2!));
+
+    // In Chromium the cached copy's scripts run under its CSP: the script switch is a client-side navigation.
+    const page = await newPage();
+    const response = await page.goto(url);
+    expect(response?.headers()[CACHE]).toBe("hit");
+    await page.evaluate(() => Object.assign(window, { dubaoSameDocument: true }));
+    await page.getByRole("link", { name: "繁體" }).click();
+    await page.waitForURL(/script=hant/);
+    expect(await page.getAttribute("article.article", "lang")).toBe("zh-Hant");
+    expect(await page.evaluate(() => (window as unknown as { dubaoSameDocument?: boolean }).dubaoSameDocument)).toBe(true);
+    await page.close();
+  });
+
+  it("never serves a stale page: after the library changes, the page shows the new data", async () => {
+    const { url, key, json } = importArticle();
+    await fetch(url);
+    expect((await fetch(url)).headers.get(CACHE)).toBe("hit");
+    const changed = { ...(JSON.parse(json) as { headline: string | null }), headline: `更正后的标题${Date.now()}` };
+    const update = library.db.prepare("UPDATE articles SET article_json = ? WHERE key = ?");
+    try {
+      // written by this process, as `dubao import` would be
+      update.run(JSON.stringify(changed), key);
+      const after = await fetch(url);
+      expect(after.headers.get(CACHE)).toBe("miss");
+      expect(await after.text()).toContain(changed.headline);
+    } finally {
+      update.run(json, key);
+    }
+    const restored = await fetch(url);
+    expect(restored.headers.get(CACHE)).toBe("miss");
+    expect(await restored.text()).not.toContain(changed.headline);
+
+    // an import of another page renders the cached page again too
+    expect((await fetch(url)).headers.get(CACHE)).toBe("hit");
+    importArticle();
+    expect((await fetch(url)).headers.get(CACHE)).toBe("miss");
+  });
+});
+
 describe("page view", () => {
   it("highlights the source lines of the selected article", async () => {
     const hit = library.search({ query: "无疫小区" }).hits[0]!;
@@ -265,8 +337,13 @@ describe("upload", () => {
     await page.locator("#preview-title").waitFor();
     await shot(page, "10-upload-preview");
     const before = library.stats().pages;
+    const cached = `${baseUrl}/articles/${library.search({ query: "核酸" }).hits[0]!.id}`;
+    await fetch(cached);
+    expect((await fetch(cached)).headers.get("x-dubao-cache")).toBe("hit");
     await page.getByRole("button", { name: "保存到文库" }).click();
     await page.locator("#saved-title").waitFor();
+    // saved through the reader's own connection: the article page read before is rendered again
+    expect((await fetch(cached)).headers.get("x-dubao-cache")).toBe("miss");
     expect(await page.locator("#saved-title").textContent()).toBe("已保存到文库");
     expect(library.stats().pages).toBe(before + 1);
     await page.getByRole("button", { name: "保存到文库" }).click();

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { newNonce } from "./lib/nonce";
 
 /**
  * Content Security Policy for every page: scripts only from this site and only with the
@@ -24,7 +25,7 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 
 /** Gives each page request a nonce and its CSP (request header for Next.js, response header for the browser). */
 export function proxy(request: NextRequest): NextResponse {
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

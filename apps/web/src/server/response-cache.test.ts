@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { acceptsGzip, articlePageCacheKey } from "./cacheable-request";
+import { fillBody, ResponseCache, splitBuffer, toCachedResponse, type CachedResponse } from "./response-cache";
+
+const ARTICLE = "/articles/0c30f1900352050f-3";
+
+function entry(bytes: number): CachedResponse {
+  return { status: 200, headers: [], body: [Buffer.alloc(bytes), Buffer.alloc(0)], bytes };
+}
+
+describe("nonce templates", () => {
+  it("cut a body at every occurrence of the nonce and put a new one back", () => {
+    const body = Buffer.from('<script nonce="N0nce==">a</script>{"nonce":"N0nce=="}<p>文</p>N0nce==');
+    const parts = splitBuffer(body, "N0nce==");
+    expect(parts).toHaveLength(4);
+    expect(fillBody(parts, "N0nce==").equals(body)).toBe(true);
+    expect(fillBody(parts, "fresh+/=").toString()).toBe('<script nonce="fresh+/=">a</script>{"nonce":"fresh+/="}<p>文</p>fresh+/=');
+  });
+
+  it("refuse a response whose body does not carry the nonce", () => {
+    expect(toCachedResponse(200, [["content-security-policy", "script-src 'nonce-abc'"]], Buffer.from("<p>no scripts</p>"), "abc")).toBeNull();
+    const stored = toCachedResponse(200, [["Content-Security-Policy", "script-src 'nonce-abc'; style-src 'nonce-abc'"]], Buffer.from('<script nonce="abc">'), "abc")!;
+    expect(stored.headers).toEqual([["content-security-policy", ["script-src 'nonce-", "'; style-src 'nonce-", "'"]]]);
+  });
+});
+
+describe("ResponseCache", () => {
+  it("keeps the most recently used entries within its byte budget", () => {
+    const cache = new ResponseCache(300, 200);
+    cache.set("a", 1, entry(100));
+    cache.set("b", 1, entry(100));
+    cache.set("c", 1, entry(100));
+    expect(cache.get("a", 1)).toBeDefined(); // a is now the most recent
+    cache.set("d", 1, entry(100)); // b goes
+    expect(cache.get("b", 1)).toBeUndefined();
+    expect([cache.get("a", 1), cache.get("c", 1), cache.get("d", 1)].every(Boolean)).toBe(true);
+    expect(cache.bytes).toBe(300);
+    cache.set("huge", 1, entry(201));
+    expect(cache.get("huge", 1)).toBeUndefined();
+    expect(cache.size).toBe(3);
+  });
+
+  it("forgets everything when the library revision changes, and refuses pages rendered before", () => {
+    const cache = new ResponseCache(1000, 1000);
+    cache.set("a", 1, entry(10));
+    expect(cache.get("a", 1)).toBeDefined();
+    expect(cache.get("a", 2)).toBeUndefined();
+    expect(cache.size).toBe(0);
+    cache.set("a", 1, entry(10)); // rendered at revision 1, arriving after the cache saw 2
+    expect(cache.get("a", 2)).toBeUndefined();
+    cache.set("a", 2, entry(10));
+    expect(cache.get("a", 2)).toBeDefined();
+  });
+});
+
+describe("articlePageCacheKey", () => {
+  it("takes full-document GETs of article pages, in either script", () => {
+    expect(articlePageCacheKey("GET", ARTICLE, {})).toBe(ARTICLE);
+    expect(articlePageCacheKey("GET", `${ARTICLE}?script=hant`, { accept: "text/html" })).toBe(`${ARTICLE}?script=hant`);
+  });
+
+  it("leaves everything else to Next.js", () => {
+    expect(articlePageCacheKey("POST", ARTICLE, {})).toBeNull();
+    expect(articlePageCacheKey("HEAD", ARTICLE, {})).toBeNull();
+    expect(articlePageCacheKey("GET", ARTICLE, { rsc: "1" })).toBeNull();
+    expect(articlePageCacheKey("GET", ARTICLE, { "next-router-prefetch": "1" })).toBeNull();
+    expect(articlePageCacheKey("GET", ARTICLE, { "next-router-state-tree": "x" })).toBeNull();
+    expect(articlePageCacheKey("GET", `${ARTICLE}?_rsc=abc`, {})).toBeNull();
+    expect(articlePageCacheKey("GET", `${ARTICLE}?script=hant&x=1`, {})).toBeNull();
+    expect(articlePageCacheKey("GET", `${ARTICLE}/download/md`, {})).toBeNull();
+    expect(articlePageCacheKey("GET", "/articles/nope", {})).toBeNull();
+    expect(articlePageCacheKey("GET", "/search?q=a", {})).toBeNull();
+    expect(articlePageCacheKey("GET", "/api/articles/0c30f1900352050f-3", {})).toBeNull();
+  });
+});
+
+describe("acceptsGzip", () => {
+  it("reads Accept-Encoding with its weights", () => {
+    expect(acceptsGzip({ "accept-encoding": "gzip, deflate, br, zstd" })).toBe(true);
+    expect(acceptsGzip({ "accept-encoding": "br;q=1.0, gzip;q=0.8" })).toBe(true);
+    expect(acceptsGzip({ "accept-encoding": "*" })).toBe(true);
+    expect(acceptsGzip({ "accept-encoding": "gzip;q=0, br" })).toBe(false);
+    expect(acceptsGzip({ "accept-encoding": "identity" })).toBe(false);
+    expect(acceptsGzip({})).toBe(false);
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * Rendered pages kept in memory, with their CSP nonce cut out so that every response served from
+ * the cache gets a fresh one, and tagged with the library revision they were rendered at.
+ */
+
+/** A text cut at every occurrence of the nonce it was rendered with. */
+export type NonceTemplate<T> = readonly T[];
+
+/** A response as stored: status, headers and body, each with the nonce cut out. */
+export interface CachedResponse {
+  status: number;
+  /** Header names (lower case) and values cut at the nonce. */
+  headers: ReadonlyArray<readonly [string, NonceTemplate<string>]>;
+  /** The body cut at the nonce. */
+  body: NonceTemplate<Buffer>;
+  /** Bytes the entry holds (body and headers), for the cache's budget. */
+  bytes: number;
+}
+
+/**
+ * Cuts `body` at every occurrence of `nonce`.
+ * @returns the pieces between the occurrences (one more than the occurrences)
+ */
+export function splitBuffer(body: Buffer, nonce: string): Buffer[] {
+  const needle = Buffer.from(nonce);
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = body.indexOf(needle, from); at !== -1; at = body.indexOf(needle, from)) {
+    parts.push(body.subarray(from, at));
+    from = at + needle.length;
+  }
+  parts.push(body.subarray(from));
+  return parts;
+}
+
+/** The body of a stored response with `nonce` put back between its pieces. */
+export function fillBody(parts: NonceTemplate<Buffer>, nonce: string): Buffer {
+  if (parts.length === 1) return parts[0]!;
+  const needle = Buffer.from(nonce);
+  const pieces: Buffer[] = [];
+  parts.forEach((part, i) => {
+    if (i > 0) pieces.push(needle);
+    pieces.push(part);
+  });
+  return Buffer.concat(pieces);
+}
+
+/**
+ * Makes a storable response out of a rendered one.
+ * @param nonce the nonce the response was rendered with
+ * @returns `null` when the nonce appears nowhere in the body (nothing to renew: not a page this
+ *   cache understands)
+ */
+export function toCachedResponse(status: number, headers: ReadonlyArray<readonly [string, string]>, body: Buffer, nonce: string): CachedResponse | null {
+  const bodyParts = splitBuffer(body, nonce);
+  if (bodyParts.length < 2) return null;
+  const headerParts = headers.map(([name, value]) => [name.toLowerCase(), value.split(nonce)] as const);
+  const headerBytes = headers.reduce((n, [name, value]) => n + name.length + value.length, 0);
+  // A copy, so that the entry does not keep alive a larger buffer its pieces were cut from.
+  const ownParts = bodyParts.map((p) => Buffer.from(p));
+  return { status, headers: headerParts, body: ownParts, bytes: body.length + headerBytes };
+}
+
+/**
+ * A least-recently-used cache of rendered responses within a byte budget, valid for one library
+ * revision: a lookup at another revision empties it first.
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, CachedResponse>();
+  private held = 0;
+  private revisionOfEntries: number | null = null;
+
+  /**
+   * @param budgetBytes most bytes all entries may hold together
+   * @param maxEntryBytes largest single response kept (a bigger one would push out many pages)
+   */
+  constructor(
+    readonly budgetBytes: number,
+    readonly maxEntryBytes: number,
+  ) {}
+
+  /** Bytes held by the entries. */
+  get bytes(): number {
+    return this.held;
+  }
+
+  /** Number of entries. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The response stored for `key` at `revision`, or `undefined`. */
+  get(key: string, revision: number): CachedResponse | undefined {
+    this.useRevision(revision);
+    const entry = this.entries.get(key);
+    if (entry) {
+      // most recently used last
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * Stores a response rendered at `revision`. Ignored when the cache has since moved to a newer
+   * revision or the response is over `maxEntryBytes`; the least recently used entries go to make room.
+   */
+  set(key: string, revision: number, response: CachedResponse): void {
+    if (this.revisionOfEntries !== null && revision !== this.revisionOfEntries) return;
+    this.useRevision(revision);
+    if (response.bytes > this.maxEntryBytes) return;
+    this.delete(key);
+    this.entries.set(key, response);
+    this.held += response.bytes;
+    for (const [oldest] of this.entries) {
+      if (this.held <= this.budgetBytes) break;
+      this.delete(oldest);
+    }
+  }
+
+  private delete(key: string): void {
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.entries.delete(key);
+    this.held -= old.bytes;
+  }
+
+  private useRevision(revision: number): void {
+    if (revision === this.revisionOfEntries) return;
+    this.entries.clear();
+    this.held = 0;
+    this.revisionOfEntries = revision;
+  }
+}
