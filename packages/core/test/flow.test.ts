@@ -52,6 +52,13 @@ describe("buildFlow", () => {
     expect(flow.gaps.flatMap((g) => g.units)).toEqual([]);
   });
 
+  it("gives a continuation to the story cut first when two stories are open and no word joins them", () => {
+    const storyA = ["本报讯 " + row(17, "，"), row(20, "，"), row(20)];
+    const storyB = ["本报讯 " + row(17, "，"), row(20, "，"), row(20)];
+    const rest = [row(20, "，"), row(20, "，"), row(10, "。")];
+    expect(drafts([...storyA, "", ...storyB, "", ...rest]).map((d) => d.map((i) => i[1]))).toEqual([[1, 9], [5]]);
+  });
+
   it("starts a new story at a dateline", () => {
     expect(drafts([...para(3), "本报讯（记者 武跃林）近日，市公安局组织开展冬", ...para(2)])).toHaveLength(2);
   });

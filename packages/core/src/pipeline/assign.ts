@@ -234,8 +234,9 @@ export function matchHeadings(
   const candidates: { group: HeadingGroup; draft: Draft; score: number }[] = [];
   for (const group of groups) {
     const text = group.units.map(unitHeadingText).join("");
+    const inside = group.units.some((u) => u.insideSentence === true);
     for (const d of drafts) {
-      if (isPhoto(d)) continue;
+      if (isPhoto(d) || (inside && d === group.owner)) continue;
       const local = d === group.owner && group.onUsualSide;
       const score = lexicon.similarity(text, docOf.get(d)!) + (local ? LOCAL_BONUS : 0);
       if (score >= MIN_MATCH) candidates.push({ group, draft: d, score });
@@ -303,14 +304,16 @@ const MIN_LABEL_CHARS = 4;
  */
 function takeDeckLabel(draft: Draft): void {
   const deck = draft.items[0];
-  const label = draft.leaders[draft.leaders.length - 1];
-  if (!deck || deck.role !== "body" || !label || label.kind !== "heading" || label.blankAfter) return;
+  if (!deck || deck.role !== "body") return;
   const deckLines = deck.unit.lines;
+  // the heading printed right on top of the deck, wherever the gap put it among the leaders
+  const k = draft.leaders.findIndex((u) => u.lines[u.lines.length - 1]!.index + 1 === deckLines[0]!.index);
+  const label = draft.leaders[k];
+  if (!label || label.kind !== "heading" || label.blankAfter || deckLines.some((l) => endsSentence(l.text))) return;
   const last = label.lines[label.lines.length - 1]!;
-  if (last.index + 1 !== deckLines[0]!.index || deckLines.some((l) => endsSentence(l.text))) return;
   const labelText = last.text;
   if (Array.from(labelText).length < MIN_LABEL_CHARS || !deckLines.map((l) => l.text).join("").includes(labelText)) return;
-  if (label.lines.length === 1) draft.leaders.pop();
+  if (label.lines.length === 1) draft.leaders.splice(k, 1);
   else label.lines = label.lines.slice(0, -1);
   draft.items.unshift({ unit: { kind: "body", lines: [last], blankBefore: false, blankAfter: false }, role: "paragraph" });
 }

@@ -89,7 +89,10 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     const host = deckGoesOn ? current : caption || deck ? null : (continuationHost(drafts, current, unit, pending, junctionCount) ?? columnHost(drafts, current, unit, pending));
     if (host === current || (host === null && !caption && !deck && !isBoundary(prev, pending, unit, current))) {
       // a subhead never cuts a sentence: headings printed inside one belong to some other story
-      if (endsOpen(prev) && pending.length > 0) gaps.push({ prev: current, next: current, units: pending });
+      if (endsOpen(prev) && pending.length > 0) {
+        for (const u of pending) u.insideSentence = true;
+        gaps.push({ prev: current, next: current, units: pending });
+      }
       else for (const u of pending) {
         if (u.kind === "byline") current.trailers.push(u);
         else current.items.push({ unit: u, role: "subhead" });
@@ -126,7 +129,7 @@ function closeIfSigned(draft: Draft, last: Unit, gap: readonly Unit[]): void {
 /**
  * A body unit that starts mid-sentence continues an open story in the same column width:
  * the one whose last characters join the new text as a word seen elsewhere on the page,
- * else the latest. Returns that draft, or null when the unit is not such a continuation.
+ * else the oldest open one. Returns that draft, or null when the unit is not such a continuation.
  */
 function continuationHost(
   drafts: readonly Draft[],
@@ -139,14 +142,14 @@ function continuationHost(
   const firstChar = Array.from(unit.lines[0]!.text)[0] ?? "";
   let best: Draft | null = null;
   let bestScore = 0;
-  // oldest first: stories cut at the foot of a column go on in the order they were cut
+  // oldest first, even before the story just read: stories cut at the foot of a column go on
+  // in the order they were cut
   for (const d of drafts) {
     const tail = lastBody(d);
     if (!endsOpen(tail) || hasClosingTrailer(d, current, gap) || !sameColumnWidth(tail, unit) || !lineFitsColumn(tail, unit)) continue;
     const lastChar = Array.from(tail.lines[tail.lines.length - 1]!.text).pop() ?? "";
     let score = 1;
     if (junctionCount(lastChar, firstChar) > 0) score += 1;
-    if (d === current) score += 0.5;
     if (score > bestScore) {
       bestScore = score;
       best = d;
