@@ -232,7 +232,9 @@ export function placeHeadings(groups: readonly HeadingGroup[], segments: readonl
   const unplaced: HeadingGroup[] = [];
   const gapOf = (g: HeadingGroup, s: Segment) => s.box[1] - g.box[3];
   for (const g of groups) {
-    if (g.minor && g.pieces.length === 1 && g.pieces[0]!.unit.kind === "heading") {
+    // a lone line smaller than headline type between two runs of one column is a subhead
+    const lone = g.pieces.length === 1 ? g.pieces[0]! : null;
+    if (lone && lone.unit.kind === "heading" && lone.unit.lines.length === 1 && lone.sizeClass !== "headline") {
       const above = segmentAbove(g.box, segments, limits, MAX_BELOW_GAP);
       const below = segmentBelow(g.box, segments, limits, MAX_HEAD_GAP);
       if (above && below && !above.closed && below.subheadAbove === null && !below.heads) {
