@@ -7,4 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "node20",
+  // the CommonJS build gets import.meta.url (the PDF reader finds pdfjs-dist's CMaps from it)
+  shims: true,
 });

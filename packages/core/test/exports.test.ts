@@ -10,6 +10,8 @@ const PUBLIC_EXPORTS = [
   "ArticleSchema",
   "BylineSchema",
   "DiagnosticSchema",
+  "INPUT_FORMATS",
+  "InputError",
   "JumpSchema",
   "MAX_CONTROL_CHAR_SHARE",
   "PAGE_SCHEMA_ID",
@@ -25,7 +27,10 @@ const PUBLIC_EXPORTS = [
   "SpanSchema",
   "UnassignedBlockSchema",
   "decodeInput",
+  "detectInputFormat",
   "pageJsonSchema",
+  "parseInput",
+  "parseInputPages",
   "parseText",
 ];
 
