@@ -56,6 +56,27 @@ function splitLine(line: LayoutLine): LayoutWord[][] {
   return parts;
 }
 
+/** Lines of one height this close (share) are set in one size. */
+const SAME_HEIGHT = 0.03;
+
+/** True when two lines of one block and one height declare different sizes: the declared sizes are noise. */
+function declaredSizesConflict(page: LayoutPage): boolean {
+  return page.blocks.some((b) => blockSizesConflict(b.lines));
+}
+
+function blockSizesConflict(lines: readonly LayoutLine[]): boolean {
+  const seen = new Map<number, LayoutLine>();
+  for (const l of lines) {
+    if (l.fontSize === null || l.vertical) continue;
+    const h = boxHeight(l.box);
+    const key = Math.round(Math.log(Math.max(h, 1)) / Math.log(1 + SAME_HEIGHT));
+    const other = seen.get(key);
+    if (other && other.fontSize !== l.fontSize && other !== l) return true;
+    seen.set(key, l);
+  }
+  return false;
+}
+
 /** Text of words as printed: a space where the source has one. */
 export function wordsRaw(words: readonly LayoutWord[]): string {
   return words.map((w, i) => (i > 0 && w.spaceBefore ? " " : "") + w.text).join("");
@@ -83,8 +104,10 @@ export function placeLines(page: LayoutPage): { lines: PlacedLine[]; unitsPerPoi
   const drafts = pieces.map((p) => {
     const box = p.words.length === p.line.words.length ? p.line.box : unionBox(p.words.map((w) => w.box));
     const raw = wordsRaw(p.words);
-    return { ...p, box, raw, text: removeExtractorSpaces(raw), size: p.line.fontSize ?? sizeOf(box, p.line.vertical) };
+    return { ...p, box, raw, text: removeExtractorSpaces(raw), size: sizeOf(box, p.line.vertical) };
   });
+  // declared sizes are kept unless they contradict the geometry (hOCR rounds 10.5 pt to 10 or 11, line by line)
+  if (!declaredSizesConflict(page)) drafts.forEach((d) => (d.size = d.line.fontSize ?? d.size));
   // the em of body type: most lines are body text; their width per character is the em
   const ems = drafts.filter((d) => displayWidth(d.text) >= MIN_EM_SAMPLE && !d.line.vertical).map((d) => boxWidth(d.box) / displayWidth(d.text));
   const em = median(ems) || median(drafts.map((d) => boxHeight(d.box))) || 1;
