@@ -6,6 +6,7 @@
  * where the geometry says a paragraph starts.
  */
 import { spansOf, type Line } from "../pipeline/lines.js";
+import { DATELINE } from "../pipeline/patterns.js";
 import type { Article } from "../schema.js";
 import { boxHeight, median } from "./geometry.js";
 import type { PlacedLine } from "./placed.js";
@@ -18,8 +19,10 @@ const INDENT_MAX_EMS = 3.5;
 const SHORT_EMS = 2;
 /** Space between lines this share of a line height above the column's usual spacing separates paragraphs. */
 const EXTRA_SPACE_SHARE = 0.2;
-/** Lines of summary points (type a little larger than body type) this many line heights apart are separate points. */
-const POINT_PITCH = 1.5;
+/** Lines of summary points (type a little larger than body type) spaced wider than body lines by this share of a line height are separate points. */
+const POINT_EXTRA_SPACE = 0.15;
+/** Line pitches over this many line heights are gaps, not leading. */
+const MAX_LEADING = 2;
 /** Columns of fewer lines than this have no reliable edges. */
 const MIN_LINES_FOR_EDGES = 3;
 
@@ -29,10 +32,19 @@ const MIN_LINES_FOR_EDGES = 3;
  */
 export function geometricParagraphStarts(segments: readonly Segment[], em: number, bodySize: number): Set<Line> {
   const starts = new Set<Line>();
+  const bodyPitch = median(
+    segments
+      .filter((s) => s.piece.size === bodySize)
+      .flatMap((s) => s.piece.placed.slice(1).map((l, i) => ({ pitch: l.box[1] - s.piece.placed[i]!.box[1], h: boxHeight(l.box) })))
+      .filter((p) => p.pitch > 0 && p.pitch < MAX_LEADING * p.h)
+      .map((p) => p.pitch),
+  );
   for (const s of segments) {
     const lines = s.piece.placed;
+    // text opened by a dateline or a byline starts a paragraph (after summary points with no full stop)
+    if (DATELINE.test(lines[0]!.line.text) || s.leaders.some((l) => l.unit.kind === "byline")) starts.add(lines[0]!.line);
     if (lines.length < 2) continue;
-    const points = s.piece.size > bodySize;
+    const points = s.piece.size > bodySize && bodyPitch > 0;
     const edges = lines.length >= MIN_LINES_FOR_EDGES;
     const left = Math.min(...lines.map((l) => l.box[0]));
     const right = Math.max(...lines.map((l) => l.box[2]));
@@ -45,7 +57,7 @@ export function geometricParagraphStarts(segments: readonly Segment[], em: numbe
       const indented = edges && indent >= INDENT_MIN_EMS * em && indent <= INDENT_MAX_EMS * em;
       const short = edges && right - prev.box[2] >= SHORT_EMS * em;
       const spaced = pitches.length >= 2 && line.box[1] - prev.box[1] - pitch >= EXTRA_SPACE_SHARE * boxHeight(line.box);
-      const point = points && line.box[1] - prev.box[1] >= POINT_PITCH * boxHeight(line.box);
+      const point = points && line.box[1] - prev.box[1] >= bodyPitch + POINT_EXTRA_SPACE * boxHeight(line.box);
       if (indented || short || spaced || point) starts.add(line.line);
     }
   }
