@@ -5,7 +5,7 @@ import { median } from "./layout/geometry.js";
 import { bodySize, buildPieces, type Piece } from "./layout/roles.js";
 import { placeSpans } from "./layout/spans.js";
 import { cutParagraphs, geometricParagraphStarts } from "./layout/paragraph-breaks.js";
-import { buildHeadingGroups, buildSegments, buildStories, placeHeadings, storySubheads, toDraft, type Story } from "./layout/stories.js";
+import { buildHeadingGroups, buildSegments, buildStories, placeHeadings, storiesFromArticles, storySubheads, toDraft, type Story } from "./layout/stories.js";
 import { buildArticle } from "./pipeline/article.js";
 import { readRunningHeads } from "./pipeline/furniture.js";
 import { unitHeadingText } from "./pipeline/unit-text.js";
@@ -67,7 +67,7 @@ export function parseLayout(doc: LayoutDocument, options: ParseLayoutOptions): P
   });
 }
 
-function parsePageInto(page: Page, layoutPage: LayoutPage, placed: PlacedLine[], _articles: LayoutDocument["articles"]): void {
+function parsePageInto(page: Page, layoutPage: LayoutPage, placed: PlacedLine[], articles: LayoutDocument["articles"]): void {
   const body = bodySize(placed);
   const em = emOf(placed);
   const pieces = buildPieces(placed, body);
@@ -88,7 +88,13 @@ function parsePageInto(page: Page, layoutPage: LayoutPage, placed: PlacedLine[],
   const segments = buildSegments(pieces, limits);
   const groups = buildHeadingGroups(pieces);
   const unplaced = placeHeadings(groups, segments, limits);
-  const stories = orderStories(buildStories(segments, groups, limits), layoutPage.explicitOrder);
+  let stories: Story[];
+  if (articles && articles.length > 0) {
+    // the source's logical articles (METS) decide; text they do not list is read from the geometry
+    const blockIds = layoutPage.blocks.map((b) => [b.id, ...(b.parentIds ?? [])]);
+    const fromArticles = storiesFromArticles(articles, blockIds, segments, groups);
+    stories = [...fromArticles.stories, ...orderStories(buildStories(fromArticles.rest, groups, limits), layoutPage.explicitOrder)];
+  } else stories = orderStories(buildStories(segments, groups, limits), layoutPage.explicitOrder);
 
   const paragraphStarts = geometricParagraphStarts(segments, em, body);
   const byKey = new Map(placed.map((l) => [l.line.start, l]));

@@ -433,6 +433,8 @@ export function toDraft(story: Story): Draft {
   const items: StoryItem[] = [];
   story.segments.forEach((s, i) => {
     if (s.subheadAbove && i > 0) items.push({ unit: s.subheadAbove.unit, role: "subhead" });
+    // headings over a later column of the story (not its headline) are read as subheads there
+    if (s.heads && s.heads !== story.heads && i > 0) for (const p of s.heads.pieces) items.push({ unit: p.unit, role: "subhead" });
     items.push({ unit: s.piece.unit, role: "body" });
   });
   const heads = story.heads ? [...story.heads.pieces].sort((a, b) => headOrder(a) - headOrder(b) || a.box[1] - b.box[1]) : [];
@@ -454,4 +456,35 @@ export function storySubheads(stories: readonly Story[]): Set<Piece> {
     });
   }
   return used;
+}
+
+/**
+ * Stories as the source's logical structure gives them (METS articles listing ALTO blocks or
+ * block groups): each article's segments in the order its blocks are listed, headed by the
+ * first heading group printed over one of them (or set in one of its blocks).
+ * @param blockIds ids of the page's blocks (with their group ids), by block index
+ * @returns the stories, and the segments no article lists
+ */
+export function storiesFromArticles(
+  articles: readonly { id: string; blockIds: string[] }[],
+  blockIds: readonly (readonly string[])[],
+  segments: readonly Segment[],
+  groups: readonly HeadingGroup[],
+): { stories: Story[]; rest: Segment[] } {
+  const taken = new Set<Segment>();
+  const stories: Story[] = [];
+  for (const article of articles) {
+    const rank = (block: number) => {
+      const ids = blockIds[block] ?? [];
+      const k = article.blockIds.findIndex((id) => ids.includes(id));
+      return k;
+    };
+    const members = segments.filter((s) => !taken.has(s) && rank(s.piece.block) >= 0);
+    if (members.length === 0) continue;
+    members.sort((a, b) => rank(a.piece.block) - rank(b.piece.block) || a.box[1] - b.box[1]);
+    members.forEach((s) => taken.add(s));
+    const heads = members.find((s) => s.heads && !s.heads.minor)?.heads ?? groups.find((g) => !g.minor && g.pieces.every((p) => rank(p.block) >= 0)) ?? null;
+    stories.push({ segments: members, heads });
+  }
+  return { stories, rest: segments.filter((s) => !taken.has(s)) };
 }
