@@ -85,6 +85,25 @@ describe("buildParagraphs", () => {
     ]);
   });
 
+  it("breaks after a full line ending with a colon, unless a quotation opens on the next line", () => {
+    expect(paragraphsOf([row(20), row(20, "："), row(20), row(20, "。")].join("\n"))).toEqual([
+      ["body", [1, 2]],
+      ["body", [3, 4]],
+    ]);
+    expect(paragraphsOf([row(20), row(20, "："), "“" + row(19), row(20, "。")].join("\n"))).toEqual([["body", [1, 2, 3, 4]]]);
+  });
+
+  it("starts a paragraph at text printed under a byline inside the story (a deck, the byline, the text)", () => {
+    // set wider than a heading can be, so the deck is text
+    const wide = (FILLER + FILLER).slice(0, 44);
+    const deck = [wide, wide];
+    const text = [row(20), row(20), row(20), row(20, "。")];
+    expect(paragraphsOf([...deck, "记者 陈华", ...text].join("\n"))).toEqual([
+      ["body", [1, 2]],
+      ["body", [4, 5, 6, 7]],
+    ]);
+  });
+
   it("gives no paragraph for no items", () => {
     expect(buildParagraphs([])).toEqual([]);
   });

@@ -14,6 +14,8 @@ import type { Unit } from "./units.js";
 export interface StoryItem {
   unit: Unit;
   role: "body" | "subhead" | "paragraph";
+  /** True when a byline is printed right before this text (between a deck and the story). */
+  bylineBefore?: boolean;
 }
 
 /** An article being assembled. */
@@ -97,7 +99,7 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
         if (u.kind === "byline") current.trailers.push(u);
         else current.items.push({ unit: u, role: "subhead" });
       }
-      current.items.push({ unit, role: "body" });
+      current.items.push({ unit, role: "body", bylineBefore: pending.some((u) => u.kind === "byline") });
       pending = [];
       return;
     }

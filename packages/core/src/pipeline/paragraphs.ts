@@ -46,11 +46,10 @@ const endsParagraphText = (text: string) => endsSentence(text) || /[：:]$/u.tes
 export function buildParagraphs(items: readonly StoryItem[]): DraftParagraph[] {
   const out: DraftParagraph[] = [];
   const storyWidth = columnWidth(items.filter((i) => i.role === "body").flatMap((i) => i.unit.lines));
-  // a short line right before another text box may only mean the box is narrower (a picture)
-  const unitStarts = new Set(items.map((i) => i.unit.lines[0]!));
+  const boxes = textBoxes(items);
   let run: Line[] = [];
   const flushRun = () => {
-    splitRun(run, storyWidth, unitStarts, out);
+    splitRun(run, storyWidth, boxes, out);
     run = [];
   };
   for (const item of items) {
@@ -64,17 +63,44 @@ export function buildParagraphs(items: readonly StoryItem[]): DraftParagraph[] {
   return out;
 }
 
-function splitRun(lines: readonly Line[], storyWidth: number, unitStarts: ReadonlySet<Line>, out: DraftParagraph[]): void {
+/** What the story's text boxes (units) tell about its lines. */
+interface Boxes {
+  /** First lines of units: a short line right before another box may only mean the box is narrower (a picture). */
+  unitStarts: ReadonlySet<Line>;
+  /** First lines of text printed under a byline inside the story (the byline sat between a deck and the text). */
+  signedStarts: ReadonlySet<Line>;
+  /** The column width of each line's unit, for units with enough lines to measure it. */
+  unitWidths: ReadonlyMap<Line, number>;
+}
+
+function textBoxes(items: readonly StoryItem[]): Boxes {
+  const unitWidths = new Map<Line, number>();
+  for (const { unit } of items) {
+    if (unit.lines.length < MIN_WINDOW_LINES) continue;
+    const width = columnWidth(unit.lines);
+    for (const line of unit.lines) unitWidths.set(line, width);
+  }
+  return {
+    unitStarts: new Set(items.map((i) => i.unit.lines[0]!)),
+    signedStarts: new Set(items.filter((i) => i.bylineBefore === true).map((i) => i.unit.lines[0]!)),
+    unitWidths,
+  };
+}
+
+function splitRun(lines: readonly Line[], storyWidth: number, boxes: Boxes, out: DraftParagraph[]): void {
+  const { signedStarts } = boxes;
   let open: DraftParagraph | null = null;
   lines.forEach((line, i) => {
-    // a dateline always opens a paragraph (after a deck printed above it)
+    // a dateline always opens a paragraph (after a deck printed above it), and so does text
+    // under a byline unless the line before stops at a comma
     if (open !== null && i > 0 && DATELINE.test(line.text)) open = null;
+    if (open !== null && signedStarts.has(line) && !/[，、,；]$/u.test(lines[i - 1]!.text)) open = null;
     if (open === null) {
       open = { role: "body", pieces: [] };
       out.push(open);
     }
     open.pieces.push({ line, raw: line.raw });
-    if (breaksAfter(lines, i, storyWidth, unitStarts, open.pieces.length === 1)) open = null;
+    if (breaksAfter(lines, i, storyWidth, boxes, open.pieces.length === 1)) open = null;
   });
 }
 
@@ -85,18 +111,26 @@ function localWidth(lines: readonly Line[], i: number, storyWidth: number): numb
 }
 
 /** True when a paragraph ends after line `i`. */
-function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, unitStarts: ReadonlySet<Line>, firstLine: boolean): boolean {
+function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxes: Boxes, firstLine: boolean): boolean {
+  const { unitStarts, unitWidths } = boxes;
   const line = lines[i]!;
   const next = lines[i + 1];
   if (!next) return true;
   const width = localWidth(lines, i, storyWidth);
   // justified text fills every line but a paragraph's last: a clearly short line ends one even
   // without punctuation (deck points, signatures), when its width is exact (all full-width)
-  if (!endsParagraphText(line.text)) return !unitStarts.has(next) && endsWithLetter(line.text) && line.width <= width - SHORT_UNPUNCTUATED_BY && isAllFullWidth(line.raw);
+  if (!endsParagraphText(line.text)) {
+    // measured in the line's own text box: a wide deck above must not make body lines look short
+    const ownWidth = Math.min(width, unitWidths.get(line) ?? width);
+    return !unitStarts.has(next) && endsWithLetter(line.text) && line.width <= ownWidth - SHORT_UNPUNCTUATED_BY && isAllFullWidth(line.raw);
+  }
   // a paragraph's first line is narrower by its lost indent: that alone does not make it short
   // when a full line follows
   const indented = firstLine && next.width >= width - WIDTH_WOBBLE;
   if (line.width <= width - SHORT_BY - (indented ? INDENT_WIDTH : 0)) return true;
+  // a colon at the end of a line introduces what follows (a list, a letter), unless a quotation
+  // opens there; only the full-width colon (an ASCII one after digits is a time, 17:25)
+  if (line.text.endsWith("：") && !/^[“「『"]/u.test(next.text)) return true;
   const indent = localWidth(lines, i + 1, storyWidth) - next.width;
   return indent >= INDENT_MIN && indent <= INDENT_MAX;
 }
