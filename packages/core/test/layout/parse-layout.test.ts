@@ -1,0 +1,175 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PageSchema, type Page } from "../../src/index.js";
+import { readAlto } from "../../src/layout/alto.js";
+import { readHocr } from "../../src/layout/hocr.js";
+import type { LayoutDocument } from "../../src/layout/model.js";
+import { parseLayout } from "../../src/parse-layout.js";
+import { missingLetters } from "../helpers.js";
+import { altoPage, EM, wrap, type BlockSpec } from "./alto-builder.js";
+
+const DEV = resolve(import.meta.dirname, "../../../../corpus/dev");
+const sha = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+function parse(xml: string, name = "page.alto.xml"): { page: Page; doc: LayoutDocument } {
+  const doc = readAlto(xml, name);
+  const [page] = parseLayout(doc, { sourceName: name, sha256: sha(xml), format: "alto" });
+  return { page: page!, doc };
+}
+
+/** Every word of a layout document, one line each: what the Page must keep. */
+const wordsOf = (doc: LayoutDocument) => doc.pages.flatMap((p) => p.blocks.flatMap((b) => b.lines.map((l) => l.words.map((w) => w.text).join(" ")))).join("\n");
+
+const A = [
+  "“现在我们的客户还是比较着急的。”市政协常委赵丽佳告诉记者，企业希望在做好防疫的前提下尽快开展正常的生产经营活动。",
+  "当前，上海正恢复正常生产秩序，企业还面临哪些亟待解决的堵点问题？记者采访了多位来自企业界的政协委员。",
+];
+const A_SUBHEAD = "恢复跨省运力";
+const A_AFTER = [
+  "对不少企业来说，物流畅通是开展生产经营的必备前提之一，作为园区运营方负责人，赵丽佳的感受更深刻，园区帮忙联系了一家相熟的物流公司。",
+  "市政协委员王俊也收到不少企业反馈，跨省运力仍存在堵点，尚待恢复，建议加强与外省特别是长三角地区的沟通协调。",
+];
+const B = ["本报讯（记者 孟群舒）市委副书记、市长龚正昨天调研外资外贸企业时指出，要把稳增长放在更加突出的位置，加大为企服务力度。", "龚正指出，上海疫情防控形势持续向好，要着力稳外贸，打通供应链堵点，帮助各类外贸企业拓市场、扩订单。"];
+const C = "本轮疫情中，有杭州的消费者注意到，常去的面包店里某款产品暂停供应了，原因是生产在安徽的工厂受到影响。";
+
+/**
+ * A page with known coordinates: page name and running head; story A under a headline over two
+ * columns, with a subhead, going on mid-sentence in the second column and signed at its foot;
+ * story B under a smaller headline, with a dateline and a jump line; story C under a vertical
+ * headline printed at its right; a photo caption in small type closed by its credit.
+ */
+function samplePage(): string {
+  const perLine = 20;
+  const col1 = [...wrap(A, perLine)];
+  const after = wrap(A_AFTER, perLine);
+  const firstPart = after.slice(0, 4);
+  const secondPart = after.slice(4);
+  const pitch = Math.round(EM * 1.6);
+  const blocks: BlockSpec[] = [
+    { id: "name", x: 100, y: 100, size: 20, lines: ["要闻"] },
+    { id: "head", x: 2200, y: 130, size: 9, lines: ["2022年6月1日 星期三 第2版 责任编辑 崔怡"] },
+    { id: "a-head", x: 100, y: 300, size: 24, lines: ["打通物流堵点政策扶持要明确细则"] },
+    { id: "a1", x: 100, y: 460, size: 10, lines: col1 },
+    { id: "a-sub", x: 400, y: 460 + col1.length * pitch + 40, size: 11, lines: [A_SUBHEAD] },
+    { id: "a2", x: 100, y: 460 + col1.length * pitch + 140, size: 10, lines: firstPart },
+    { id: "a3", x: 1000, y: 460, size: 10, lines: [...secondPart, "本报记者 顾杰>"], width: perLine * EM },
+    { id: "b-head", x: 1900, y: 300, size: 15, lines: ["市领导调研外资外贸企业"] },
+    { id: "b1", x: 1900, y: 460, size: 10, lines: [...wrap(B, perLine), "（下转第3版）>"], width: perLine * EM },
+    { id: "c1", x: 2760, y: 1400, size: 10, lines: wrap([C], 16) },
+    { id: "c-head", x: 3500, y: 1400, size: 15, lines: Array.from("长三角一家人"), vertical: true },
+    { id: "d1", x: 1900, y: 2400, size: 9, lines: ["市民在超市选购商品。", "记者 李四 摄>"], width: 16 * EM },
+  ];
+  return altoPage(blocks);
+}
+
+describe("parseLayout on a hand-made page with known coordinates", () => {
+  const xml = samplePage();
+  const { page, doc } = parse(xml);
+
+  it("is schema-valid and keeps every letter and digit", () => {
+    expect(() => PageSchema.parse(page)).not.toThrow();
+    expect(missingLetters(wordsOf(doc), page)).toEqual(new Map());
+    expect(page.diagnostics).toEqual([]);
+  });
+
+  it("reads page furniture into the page fields", () => {
+    expect(page.page).toMatchObject({ pageName: "要闻", date: "2022-06-01", pageNumber: 2, editors: ["崔怡"] });
+    expect(page.source).toMatchObject({ name: "page.alto.xml", format: "alto", sha256: sha(xml) });
+  });
+
+  it("heads story A with its headline, follows it down past the subhead and on into the next column, signed at its foot", () => {
+    const a = page.articles.find((x) => x.headline === "打通物流堵点政策扶持要明确细则");
+    expect(a).toBeDefined();
+    expect(a!.paragraphs.map((p) => [p.role, p.text])).toEqual([
+      ["body", A[0]],
+      ["body", A[1]],
+      ["subhead", A_SUBHEAD],
+      ["body", A_AFTER[0]],
+      ["body", A_AFTER[1]],
+    ]);
+    expect(a!.byline).toMatchObject({ reporters: ["顾杰"] });
+    expect(a!.dateline).toBeNull();
+  });
+
+  it("gives story B its dateline, byline and jump line", () => {
+    const b = page.articles.find((x) => x.headline === "市领导调研外资外贸企业");
+    expect(b).toMatchObject({ dateline: "本报讯", byline: { reporters: ["孟群舒"] }, jumps: [{ direction: "continuedOn", page: 3 }] });
+    expect(b!.paragraphs.map((p) => p.text)).toEqual([B[0]!.replace(/^本报讯（记者 孟群舒）/u, ""), B[1]]);
+  });
+
+  it("reads a vertical headline top to bottom and gives it to the text at its left", () => {
+    const c = page.articles.find((x) => x.paragraphs[0]?.text === C);
+    expect(c?.headline).toBe("长三角一家人");
+  });
+
+  it("makes a small-type caption closed by a credit a photo article", () => {
+    const d = page.articles.find((x) => x.paragraphs[0]?.text === "市民在超市选购商品。");
+    expect(d).toMatchObject({ kind: "photo", headline: null, byline: { photographers: ["李四"] } });
+    expect(page.articles).toHaveLength(4);
+  });
+
+  it("points every span to the page, a box and the XML of its lines", () => {
+    for (const article of page.articles) {
+      for (const span of [...article.spans, ...article.paragraphs.flatMap((p) => p.spans)]) {
+        expect(span.page).toBe(1);
+        expect(span.bbox).toBeDefined();
+        const [x0, y0, x1, y1] = span.bbox!;
+        expect(x0).toBeLessThan(x1);
+        expect(y0).toBeLessThan(y1);
+        expect(xml.slice(span.start, span.end)).toMatch(/^<TextLine [\s\S]*<\/TextLine>$/u);
+        expect(span.endLine).toBeGreaterThanOrEqual(span.line);
+      }
+    }
+    const a = page.articles.find((x) => x.headline === "打通物流堵点政策扶持要明确细则")!;
+    const first = a.paragraphs[0]!.spans[0]!;
+    expect(xml.slice(first.start, first.end)).toContain("现在我们的客户");
+    // the first paragraph sits in the first column, under the headline
+    expect(first.bbox![0]).toBe(100);
+    expect(first.bbox![1]).toBe(460);
+  });
+
+  it("gives the same Page for the same input", () => {
+    expect(parse(xml).page).toEqual(page);
+  });
+});
+
+describe("parseLayout on the dev corpus (ALTO and hOCR made from the sample pages)", () => {
+  const names = readdirSync(DEV)
+    .filter((f) => f.endsWith(".alto.xml"))
+    .map((f) => f.slice(0, -".alto.xml".length));
+
+  it.each(names)("%s: schema-valid and lossless, from ALTO and from hOCR, spans on the page", (name) => {
+    for (const [file, read] of [
+      [`${name}.alto.xml`, readAlto],
+      [`${name}.hocr`, readHocr],
+    ] as const) {
+      const text = readFileSync(resolve(DEV, file), "utf8");
+      const doc = read(text, file);
+      const pages = parseLayout(doc, { sourceName: file, sha256: sha(text), format: doc.format as "alto" | "hocr" });
+      expect(pages).toHaveLength(1);
+      const page = PageSchema.parse(pages[0]);
+      expect(missingLetters(wordsOf(doc), page), file).toEqual(new Map());
+      expect(page.articles.length).toBeGreaterThan(0);
+      for (const a of page.articles) for (const s of a.spans) expect(s.page !== undefined && s.bbox !== undefined && s.end > s.start).toBe(true);
+    }
+  });
+});
+
+describe("parseLayout never throws on a well-formed layout", () => {
+  it("keeps the text of an empty, odd or headline-only page", () => {
+    const pages: BlockSpec[][] = [
+      [],
+      [{ id: "h", x: 100, y: 100, size: 30, lines: ["只有标题没有正文"] }],
+      [{ id: "v", x: 100, y: 100, size: 10, lines: ["甲", "乙"] }],
+      [{ id: "x", x: 100, y: 100, size: 10, lines: ["记者 张三>", "（下转第3版）>"], width: 400 }],
+    ];
+    for (const blocks of pages) {
+      const xml = altoPage(blocks);
+      const { page, doc } = parse(xml);
+      expect(() => PageSchema.parse(page)).not.toThrow();
+      expect(missingLetters(wordsOf(doc), page)).toEqual(new Map());
+    }
+  });
+});
