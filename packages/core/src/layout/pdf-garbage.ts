@@ -17,7 +17,7 @@ export const MAX_UNREADABLE_SHARE = 0.25;
 
 /** What {@link measureReadability} found in a page's text. */
 export interface Readability {
-  /** Characters other than whitespace. */
+  /** Characters other than spaces. */
   characters: number;
   /** Of those, characters no reader can use: controls, private use, U+FFFD, noncharacters. */
   unreadable: number;
@@ -25,7 +25,7 @@ export interface Readability {
 
 /** Whether a code point stands for no readable character in extracted text. */
 export function isUnreadable(codePoint: number): boolean {
-  if (codePoint < 0x20) return true; // whitespace was skipped before
+  if (codePoint < 0x20) return true; // tabs and line feeds too: PDF text runs hold no line breaks
   if (codePoint >= 0x7f && codePoint <= 0x9f) return true;
   if (codePoint >= 0xd800 && codePoint <= 0xdfff) return true; // a lone surrogate
   if (codePoint >= 0xe000 && codePoint <= 0xf8ff) return true;
@@ -40,7 +40,8 @@ export function measureReadability(text: string): Readability {
   let characters = 0;
   let unreadable = 0;
   for (const ch of text) {
-    if (/\s/u.test(ch)) continue;
+    // only spaces are skipped: a glyph code read as a tab or line feed is no letter either
+    if (/\p{Zs}/u.test(ch)) continue;
     characters++;
     if (isUnreadable(ch.codePointAt(0)!)) unreadable++;
   }
