@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { evaluateSet, SETS } from "./evaluate.mjs";
+import { evaluateSet, LAYOUT_SETS, SETS } from "./evaluate.mjs";
 
 interface Floor {
   perfectArticlesPct: number;
@@ -14,13 +14,19 @@ const floors = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(impo
   Floor | string
 >;
 
-describe.each(Object.entries(SETS))("the %s set scores at or above its floor", (set, dir) => {
+/** Every scored set: the text dumps, and the same gold pages read from ALTO and hOCR. */
+const ALL_SETS: [string, string, string][] = [
+  ...Object.entries(SETS).map(([set, dir]): [string, string, string] => [set, dir, ".txt"]),
+  ...Object.entries(LAYOUT_SETS).map(([set, { dir, ext }]): [string, string, string] => [set, dir, ext]),
+];
+
+describe.each(ALL_SETS)("the %s set scores at or above its floor", (set, dir, ext) => {
   it("is parsed whole and does not regress", async () => {
     const floor = floors[set];
     if (floor === undefined || typeof floor === "string") throw new Error(`floors.json has no floor for the ${set} set`);
     expect(floor.lostChars, "lostChars floors must be 0: no letter of the input may be lost").toBe(0);
 
-    const { summary, parsed, problems } = await evaluateSet(dir);
+    const { summary, parsed, problems } = await evaluateSet(dir, ext);
     const goldPages = readdirSync(dir).filter((f) => f.endsWith(".gold.json")).length;
     expect(problems).toEqual([]);
     expect(parsed).toBe(goldPages);

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { decodeInput, parseText } from "@dubao/core";
+import { decodeInput, InputError, parseInput, parseText } from "@dubao/core";
 
 const run = promisify(execFile);
 
@@ -16,6 +16,11 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const SCORER = path.join(REPO, "tools/eval/score.mjs");
 /** The gold-annotated sets, by name. */
 export const SETS = { seed: path.join(REPO, "corpus/seed"), dev: path.join(REPO, "corpus/dev") };
+/** The same gold pages read from layout files (ALTO, hOCR) instead of the text dump, by name. */
+export const LAYOUT_SETS = {
+  "dev-alto": { dir: path.join(REPO, "corpus/dev"), ext: ".alto.xml" },
+  "dev-hocr": { dir: path.join(REPO, "corpus/dev"), ext: ".hocr" },
+};
 
 /**
  * @typedef {object} Summary what score.mjs prints under `summary` with --json
@@ -34,12 +39,14 @@ export const SETS = { seed: path.join(REPO, "corpus/seed"), dev: path.join(REPO,
  */
 
 /**
- * Parses every `NAME.txt` of a set that has a `NAME.gold.json` into `NAME.json` in a temp
- * directory, runs the scorer on it, and removes the directory.
+ * Parses every `NAME.txt` (or `NAME` + `ext`) of a set that has a `NAME.gold.json` into
+ * `NAME.json` in a temp directory, runs the scorer on it, and removes the directory. Text dumps
+ * go through parseText, layout files (ALTO, hOCR) through parseInput.
  * @param {string} setDir e.g. corpus/dev
+ * @param {string} [ext] the input files' extension, `.txt` by default
  * @returns {Promise<{ summary: Summary, parsed: number, problems: string[] }>}
  */
-export async function evaluateSet(setDir) {
+export async function evaluateSet(setDir, ext = ".txt") {
   const names = (await readdir(setDir)).filter((f) => f.endsWith(".gold.json")).map((f) => f.slice(0, -".gold.json".length)).sort();
   const pred = await mkdtemp(path.join(os.tmpdir(), "dubao-eval-"));
   try {
@@ -47,13 +54,30 @@ export async function evaluateSet(setDir) {
     const problems = [];
     let parsed = 0;
     for (const name of names) {
-      const file = path.join(setDir, `${name}.txt`);
-      const decoded = decodeInput(await readFile(file));
-      if (!decoded.ok) {
-        problems.push(`${file}: ${decoded.problem}`);
-        continue;
+      const file = path.join(setDir, `${name}${ext}`);
+      /** @type {import("@dubao/core").Page} */
+      let page;
+      if (ext === ".txt") {
+        const decoded = decodeInput(await readFile(file));
+        if (!decoded.ok) {
+          problems.push(`${file}: ${decoded.problem}`);
+          continue;
+        }
+        page = parseText(decoded.text, { sourceName: `${name}.txt`, encoding: decoded.encoding });
+      } else {
+        try {
+          const pages = await parseInput(await readFile(file), { sourceName: `${name}${ext}` });
+          if (pages.length !== 1) {
+            problems.push(`${file}: ${pages.length} pages, the gold has one`);
+            continue;
+          }
+          page = pages[0];
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          problems.push(error.message);
+          continue;
+        }
       }
-      const page = parseText(decoded.text, { sourceName: `${name}.txt`, encoding: decoded.encoding });
       await writeFile(path.join(pred, `${name}.json`), `${JSON.stringify(page, null, 2)}\n`);
       parsed++;
     }

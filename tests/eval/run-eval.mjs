@@ -1,5 +1,5 @@
 // `pnpm eval`: parse the gold corpus sets and print the scorer's metrics, one row per set.
-import { evaluateSet, SETS } from "./evaluate.mjs";
+import { evaluateSet, LAYOUT_SETS, SETS } from "./evaluate.mjs";
 
 /** @param {number | null | undefined} v @param {string} [unit] */
 const show = (v, unit = "") => (v == null ? "n/a" : `${v}${unit}`);
@@ -23,8 +23,12 @@ const COLUMNS = [
 /** @type {Row[]} */
 const rows = [];
 let failed = false;
-for (const [set, dir] of Object.entries(SETS)) {
-  const { summary, problems } = await evaluateSet(dir);
+const sets = [
+  ...Object.entries(SETS).map(([set, dir]) => ({ set, dir, ext: ".txt" })),
+  ...Object.entries(LAYOUT_SETS).map(([set, { dir, ext }]) => ({ set, dir, ext })),
+];
+for (const { set, dir, ext } of sets) {
+  const { summary, problems } = await evaluateSet(dir, ext);
   for (const p of problems) console.error(`eval: ${p}`);
   if (problems.length > 0 || summary.missingPredictions > 0) failed = true;
   rows.push({ set, s: summary });
