@@ -1,4 +1,5 @@
-import { mkdir, realpath, stat } from "node:fs/promises";
+import { realpathSync } from "node:fs";
+import { mkdir, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { describeFsError, EXIT_FAILURE, EXIT_OK, UsageError } from "../../errors.js";
@@ -86,12 +87,13 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
     }
   }
 
-  // Standard output takes one file: no threads for that.
-  const pool = outDir !== undefined && parallel > 1 ? createWorkerPool<ParseTask, ParseResult>(WORKER_URL, parallel, (id, problem) => ({ id, ok: false, problem })) : null;
+  // The main thread parses too, every N-th file, beside N-1 worker threads: one thread fewer to
+  // start, compile the parser in and hold memory for. Standard output takes one file: no threads.
+  const pool = outDir !== undefined && parallel > 1 ? createWorkerPool<ParseTask, ParseResult>(WORKER_URL, parallel - 1, (id, problem) => ({ id, ok: false, problem })) : null;
   let nextId = 0;
   const parse = async (file: string, outFile: string | null): Outcome => {
     const task: ParseTask = { id: nextId++, file, sourceName: path.basename(file), outFile };
-    const result = pool ? await pool.run(task) : parseFile(task);
+    const result = pool && task.id % parallel !== 0 ? await pool.run(task) : parseFile(task);
     if (!result.ok) return result.problem;
     if (result.json === null) return null;
     try {
@@ -124,7 +126,7 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
         pending.push({ file: item.path, outcome: Promise.resolve(item.problem) });
       } else {
         const file = item.file.path;
-        const real = await realpath(file).catch(() => path.resolve(file));
+        const real = realPathOf(file);
         if (seen.has(real)) continue;
         seen.add(real);
         const outName = outputNameOf(file);
@@ -149,6 +151,16 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
     io.stderr.write(`dubao: wrote ${files(written)} to ${outDir}${failed > 0 ? `; ${failed} failed` : ""}\n`);
   }
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** The file's real path (links resolved), to notice a file named twice; its absolute path if that fails. */
+function realPathOf(file: string): string {
+  try {
+    // synchronous: one quick system call, where waiting for the thread pool would leave the parse thread idle
+    return realpathSync.native(file);
+  } catch {
+    return path.resolve(file);
+  }
 }
 
 async function isDirectory(file: string): Promise<boolean> {
