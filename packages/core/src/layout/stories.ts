@@ -294,7 +294,7 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
     const candidates = segments.filter((s) => {
       if (!isFree(s) || !sameType(p, s)) return false;
       const gap = s.fullBox[1] - p.box[3];
-      const aligned = Math.abs(s.box[0] - p.box[0]) <= COLUMN_ALIGN * em || story.segments.length === 1;
+      const aligned = Math.abs(s.box[0] - p.box[0]) <= COLUMN_ALIGN * em;
       return gap >= -em / 2 && gap <= MAX_BELOW_GAP * em && aligned && overlapX(s.box, p.box) >= SAME_COLUMN_SHARE * Math.min(boxWidth(s.box), boxWidth(p.box));
     });
     const s = leftmostOfTop(candidates);
