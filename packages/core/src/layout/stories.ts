@@ -85,6 +85,7 @@ const isHeadingPiece = (p: Piece) => p.unit.kind === "heading" || p.unit.kind ==
 /** Segments of the page: body pieces with the pieces their block prints around them. */
 export function buildSegments(pieces: readonly Piece[], limits: Limits): Segment[] {
   const segments: Segment[] = [];
+  const loose: Piece[] = [];
   const byBlock = new Map<number, Piece[]>();
   for (const p of pieces) byBlock.set(p.block, [...(byBlock.get(p.block) ?? []), p]);
   for (const blockPieces of byBlock.values()) {
@@ -107,9 +108,28 @@ export function buildSegments(pieces: readonly Piece[], limits: Limits): Segment
     }
     // leaders with no text after them in the block sign the text before
     if (pendingLeaders.length > 0 && last) last.trailers.push(...pendingLeaders.filter((p) => p.unit.kind !== "label"));
+    if (!last) loose.push(...inBlock.filter((p) => p.unit.kind === "byline" || p.unit.kind === "jump" || p.unit.kind === "credit"));
   }
+  // a byline, credit or jump line in a block of its own belongs to the text right under or over it
+  for (const p of loose) attachLoose(p, segments, limits);
   for (const s of segments) s.closed = isClosed(s);
   return segments;
+}
+
+/** Lines printed apart from text (a byline, a credit, a jump line) are at most this far (ems) from it. */
+const MAX_LOOSE_GAP = 1.5;
+
+function attachLoose(p: Piece, segments: Segment[], limits: Limits): void {
+  const em = limits.em;
+  const near = (s: Segment) => overlapX(s.box, p.box) > 0;
+  const below = segments.filter((s) => near(s) && s.fullBox[1] >= p.box[3] - em / 2 && s.fullBox[1] - p.box[3] <= MAX_LOOSE_GAP * em).sort((a, b) => a.box[1] - b.box[1])[0];
+  if (below && p.unit.kind === "byline") {
+    below.leaders.unshift(p);
+    below.fullBox = unionBox([below.fullBox, p.box]);
+    return;
+  }
+  const above = segments.filter((s) => near(s) && p.box[1] >= s.box[3] - em / 2 && p.box[1] - s.box[3] <= MAX_LOOSE_GAP * em).sort((a, b) => b.box[3] - a.box[3])[0];
+  if (above) above.trailers.push(p);
 }
 
 const isLastOfBlock = (p: Piece, inBlock: readonly Piece[]) => inBlock[inBlock.length - 1] === p;
