@@ -22,6 +22,12 @@ describe("dev pages", () => {
     expect(article?.dateline).toBe("本报讯");
   });
 
+  it("a heading printed inside the sentences of two stories heads neither: it heads the next story without a headline", () => {
+    const page = devPage("cnki_102");
+    expect(byDateline(page, "市委副书记、市长龚正昨天主持召开")?.headline).toBe("展现积极姿态 迅速扭转预期");
+    expect(page.articles.find((a) => a.paragraphs[0]?.text.startsWith("亲爱的市民朋友们"))?.headline).toBe("致全市人民的感谢信");
+  });
+
   it("a letter ends with its signers and date", () => {
     const letter = devPage("cnki_112").articles.find((a) => a.headline === "致全市人民的感谢信");
     expect(letter?.paragraphs.slice(-3).map((p) => p.text)).toEqual(["中共上海市委", "上海市人民政府", "2022年6月1日"]);

@@ -187,6 +187,11 @@ const MIN_MATCH = 0.35;
  * this share of its words, and more than any other story has.
  */
 const MIN_ORPHAN_MATCH = 0.15;
+/**
+ * A heading printed inside a story's sentence is rarely its headline (a subhead never cuts a
+ * sentence); it still is when it shares far more of its words than any other story.
+ */
+const CUT_PENALTY = 0.3;
 /** The story the heading was printed next to keeps it on a near tie. */
 const LOCAL_BONUS = 0.15;
 
@@ -234,11 +239,10 @@ export function matchHeadings(
   const candidates: { group: HeadingGroup; draft: Draft; score: number }[] = [];
   for (const group of groups) {
     const text = group.units.map(unitHeadingText).join("");
-    const inside = group.units.some((u) => u.insideSentence === true);
     for (const d of drafts) {
-      if (isPhoto(d) || (inside && d === group.owner)) continue;
+      if (isPhoto(d)) continue;
       const local = d === group.owner && group.onUsualSide;
-      const score = lexicon.similarity(text, docOf.get(d)!) + (local ? LOCAL_BONUS : 0);
+      const score = lexicon.similarity(text, docOf.get(d)!) + (local ? LOCAL_BONUS : 0) - (cutsSentence(group, d) ? CUT_PENALTY : 0);
       if (score >= MIN_MATCH) candidates.push({ group, draft: d, score });
     }
   }
@@ -258,6 +262,7 @@ export function matchHeadings(
     if (placed.has(group) || !chosen.has(group.owner)) continue;
     const text = group.units.map(unitHeadingText).join("");
     for (const d of drafts) {
+      if (cutsSentence(group, d)) continue;
       const score = lexicon.similarity(text, docOf.get(d)!);
       const held = best.get(group);
       if (!held || score > held.score) best.set(group, { draft: d, score });
@@ -266,9 +271,35 @@ export function matchHeadings(
   for (const [group, { draft, score }] of [...best].sort((a, b) => b[1].score - a[1].score)) {
     if (score < MIN_ORPHAN_MATCH || chosen.has(draft) || isPhoto(draft)) continue;
     chosen.set(draft, group.units);
+    placed.add(group);
     moveGroup(group, draft);
   }
+  // a heading printed inside a sentence heads no story it cuts: without word evidence, it heads
+  // the next story in reading order that has no headline
+  for (const group of groups) {
+    if (placed.has(group) || !drafts.some((d) => cutsSentence(group, d))) continue;
+    const at = group.units[0]!.lines[0]!.index;
+    const next = drafts.find((d) => !chosen.has(d) && !isPhoto(d) && d.items[0]!.unit.lines[0]!.index > at);
+    if (!next) continue;
+    chosen.set(next, group.units);
+    placed.add(group);
+    moveGroup(group, next);
+  }
   return chosen;
+}
+
+/**
+ * True when the heading is printed inside a sentence of the story: between two of its runs, the
+ * first stopping mid-sentence. A subhead never cuts a sentence, so it heads some other story.
+ */
+function cutsSentence(group: HeadingGroup, d: Draft): boolean {
+  const at = group.units[0]!.lines[0]!.index;
+  for (let k = 1; k < d.items.length; k++) {
+    const before = d.items[k - 1]!.unit;
+    const after = d.items[k]!.unit;
+    if (before.lines[before.lines.length - 1]!.index < at && after.lines[0]!.index > at) return endsOpen(before);
+  }
+  return false;
 }
 
 /** A heading moves to the story it heads. */

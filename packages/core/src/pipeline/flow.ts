@@ -91,10 +91,7 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     const host = deckGoesOn ? current : caption || deck ? null : (continuationHost(drafts, current, unit, pending, junctionCount) ?? columnHost(drafts, current, unit, pending));
     if (host === current || (host === null && !caption && !deck && !isBoundary(prev, pending, unit, current))) {
       // a subhead never cuts a sentence: headings printed inside one belong to some other story
-      if (endsOpen(prev) && pending.length > 0) {
-        for (const u of pending) u.insideSentence = true;
-        gaps.push({ prev: current, next: current, units: pending });
-      }
+      if (endsOpen(prev) && pending.length > 0) gaps.push({ prev: current, next: current, units: pending });
       else for (const u of pending) {
         if (u.kind === "byline") current.trailers.push(u);
         else current.items.push({ unit: u, role: "subhead" });

@@ -38,6 +38,15 @@ export function bigrams(text: string): Set<number> {
   return out;
 }
 
+/** Occurrences of `pair` (two characters) in the texts, overlapping ones included (`aaa` holds `aa` twice). */
+function occurrences(texts: readonly string[], pair: string): number {
+  let n = 0;
+  for (const text of texts) {
+    for (let at = text.indexOf(pair); at >= 0; at = text.indexOf(pair, at + 1)) n++;
+  }
+  return n;
+}
+
 /** Marks a free slot of {@link GramTable}: bigrams are never negative. */
 const EMPTY = -1;
 /** A table is doubled when it is more than this full, which keeps probe sequences short. */
@@ -138,10 +147,21 @@ interface WeighedHeading {
   total: number;
 }
 
+/**
+ * Questions about junctions a page may ask before its pairs are all counted. A page asks about a
+ * handful (a fragment or a continuation to check): scanning the page's lines for one pair is
+ * cheaper than counting every pair of the page, until about this many questions.
+ */
+const PAIR_SCANS_BEFORE_COUNTING = 16;
+
 /** Bigram sets of the stories of a page, with document frequencies. */
 export class PageLexicon {
-  /** Adjacent word-character pairs inside lines → how often they occur. */
-  private readonly pairs: GramTable;
+  /** The texts of the page's lines. */
+  private readonly lineTexts: readonly string[];
+  /** Junction questions answered by scanning the lines, before the pairs are counted. */
+  private pairScans = 0;
+  /** Adjacent word-character pairs inside lines → index into `pairCounts`; built when first needed. */
+  private pairs: GramTable | null = null;
   private readonly pairCounts = new Counts();
   /** Bigrams of the stories → dense index into `df`, `lastDoc` and the membership bit sets. */
   private readonly grams: GramTable;
@@ -153,15 +173,39 @@ export class PageLexicon {
   private readonly docs: Uint32Array[] = [];
   private readonly headings = new Map<string, WeighedHeading>();
 
-  /** Counts how often each pair of adjacent characters occurs inside the page's lines. */
+  /** A lexicon of the page whose lines are `lineTexts` (for {@link junctionCount}). */
   constructor(lineTexts: readonly string[]) {
+    this.lineTexts = [...lineTexts];
     let chars = 0;
     for (const text of lineTexts) chars += text.length;
-    this.pairs = new GramTable(chars);
     this.grams = new GramTable(chars);
-    const pairs = this.pairs;
-    let counts = this.pairCounts.upTo(pairs.size);
-    for (const text of lineTexts) {
+    // stories are made of the page's lines: room for as many bigrams as the lines have characters
+    this.df.upTo(chars);
+    this.lastDoc.upTo(chars);
+  }
+
+  /** How often word character `a` is directly followed by word character `b` inside a line of the page. */
+  junctionCount(a: string, b: string): number {
+    if (a.length !== 1 || b.length !== 1) return 0;
+    const ia = wordId(a.charCodeAt(0));
+    const ib = wordId(b.charCodeAt(0));
+    if (ia < 0 || ib < 0) return 0;
+    if (this.pairs === null && this.pairScans < PAIR_SCANS_BEFORE_COUNTING) {
+      this.pairScans++;
+      return occurrences(this.lineTexts, a + b);
+    }
+    const pairs = (this.pairs ??= this.countPairs());
+    const slot = pairs.get(ia * WORD_IDS + ib);
+    return slot < 0 ? 0 : this.pairCounts.values[slot]!;
+  }
+
+  /** Counts how often each pair of adjacent word characters occurs inside the page's lines. */
+  private countPairs(): GramTable {
+    let chars = 0;
+    for (const text of this.lineTexts) chars += text.length;
+    const pairs = new GramTable(chars);
+    let counts = this.pairCounts.upTo(chars);
+    for (const text of this.lineTexts) {
       let prev = -1;
       for (let i = 0; i < text.length; i++) {
         const c = wordId(text.charCodeAt(i));
@@ -173,16 +217,7 @@ export class PageLexicon {
         prev = c;
       }
     }
-  }
-
-  /** How often word character `a` is directly followed by word character `b` inside a line of the page. */
-  junctionCount(a: string, b: string): number {
-    if (a.length !== 1 || b.length !== 1) return 0;
-    const ia = wordId(a.charCodeAt(0));
-    const ib = wordId(b.charCodeAt(0));
-    if (ia < 0 || ib < 0) return 0;
-    const slot = this.pairs.get(ia * WORD_IDS + ib);
-    return slot < 0 ? 0 : this.pairCounts.values[slot]!;
+    return pairs;
   }
 
   /**

@@ -19,8 +19,6 @@ export interface Unit {
   blankBefore: boolean;
   /** True when a blank line (or the page end) comes right after the unit. */
   blankAfter: boolean;
-  /** Set by the flow on a heading printed inside a sentence of a story: it heads some other story. */
-  insideSentence?: boolean;
 }
 
 /** Runs of at least this many one-character lines are a vertical headline (我/市/第/二/例…). */
