@@ -1,23 +1,29 @@
 import { defineCommand } from "citty";
 import { assertKnownOptions } from "../../cli-args.js";
 import type { CliIo } from "../../main.js";
+import { INPUT_FORMAT_HELP } from "./input-format.js";
 import { MAX_DEFAULT_PARALLEL, runParse } from "./run-parse.js";
 
 const args = {
   inputs: {
     type: "positional",
-    description: "One or more page dumps, or directories searched recursively for .txt files",
+    description: "Page dumps, PDFs (one Page per PDF page), ALTO or hOCR files, or directories searched recursively for .txt files (see --input-format)",
     required: true,
   },
   out: {
     type: "string",
-    description: "Write DIR/<name>.json for each input (created if missing) instead of JSON on stdout",
+    description: "Write DIR/<name>.json for each input (created if missing; DIR/<name>-p1.json, -p2.json… for a PDF of several pages) instead of JSON on stdout",
     valueHint: "DIR",
   },
   quiet: {
     type: "boolean",
     alias: "q",
     description: "Print only errors on stderr, not the summary line",
+  },
+  "input-format": {
+    type: "string",
+    description: INPUT_FORMAT_HELP,
+    valueHint: "FORMAT",
   },
   parallel: {
     type: "string",
@@ -33,14 +39,16 @@ export const examples = [
   "dubao parse a.txt b.txt --out parsed/     # writes parsed/a.json and parsed/b.json",
   "dubao parse archive/2024/ --out parsed/   # every .txt under archive/2024, recursively",
   "dubao parse archive/ --out parsed/ -j 2   # on two worker threads",
+  "dubao parse issue.pdf --out parsed/       # parsed/issue-p1.json, issue-p2.json… (one per PDF page)",
+  "dubao parse scans/ --input-format hocr --out parsed/  # every .hocr and .html under scans/",
 ] as const;
 
-/** `dubao parse`: page dumps (UTF-8, UTF-16 with BOM, GB18030) to Page JSON. */
+/** `dubao parse`: page dumps (UTF-8, UTF-16 with BOM, GB18030), PDF, ALTO and hOCR to Page JSON. */
 export default defineCommand({
-  meta: { name: "parse", description: "Parse page dumps into Page JSON (articles, page fields, unassigned text)" },
+  meta: { name: "parse", description: "Parse page dumps, PDFs, ALTO or hOCR into Page JSON (articles, page fields, unassigned text)" },
   args,
   run: ({ rawArgs, args: parsed, data }) => {
     assertKnownOptions(rawArgs, args);
-    return runParse({ inputs: parsed._, outDir: parsed.out, quiet: parsed.quiet === true, parallel: parsed.parallel }, data as CliIo);
+    return runParse({ inputs: parsed._, outDir: parsed.out, quiet: parsed.quiet === true, parallel: parsed.parallel, inputFormat: parsed["input-format"] }, data as CliIo);
   },
 });

@@ -7,6 +7,7 @@ import { writeToStream } from "../../io/write-stream.js";
 import type { CliIo } from "../../main.js";
 import { createWorkerPool } from "../../worker-pool.js";
 import { findInputs, outputNameOf } from "./find-inputs.js";
+import { extensionsOf, parseInputFormatOption } from "./input-format.js";
 import { parseFile, type ParseResult, type ParseTask } from "./parse-file.js";
 
 export { MAX_INPUT_BYTES } from "./parse-file.js";
@@ -21,6 +22,8 @@ export interface ParseRequest {
   quiet: boolean;
   /** `--parallel N` as given: worker threads parsing files; default {@link defaultParallel}. */
   parallel?: string | undefined;
+  /** `--input-format` as given: `auto` (default), `text`, `pdf`, `alto` or `hocr`. */
+  inputFormat?: string | undefined;
 }
 
 /** Most worker threads accepted: more than any machine's cores gains nothing and costs memory. */
@@ -53,8 +56,8 @@ function parseParallel(value: string | undefined): number {
   return n;
 }
 
-/** An input's outcome: `null` when written, else its one-line problem. */
-type Outcome = Promise<string | null>;
+/** An input's outcome: the output files written (0 for stdout), and its one-line problem if it failed. */
+type Outcome = Promise<{ files: number; problem: string | null }>;
 
 /**
  * Parses each input: read, decode, parse, write. With `--parallel 1` on the main thread, one
@@ -67,6 +70,7 @@ type Outcome = Promise<string | null>;
 export async function runParse(request: ParseRequest, io: CliIo): Promise<number> {
   const { inputs, outDir } = request;
   const parallel = parseParallel(request.parallel);
+  const inputFormat = parseInputFormatOption(request.inputFormat);
   if (outDir !== undefined && outDir.trim() === "") throw new UsageError("--out needs a directory");
   if (outDir === undefined && inputs.length > 1) {
     throw new UsageError(`${inputs.length} inputs need --out DIR (without it, one file's JSON goes to stdout)`);
@@ -92,15 +96,15 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
   const pool = outDir !== undefined && parallel > 1 ? createWorkerPool<ParseTask, ParseResult>(WORKER_URL, parallel - 1, (id, problem) => ({ id, ok: false, problem })) : null;
   let nextId = 0;
   const parse = async (file: string, outFile: string | null): Outcome => {
-    const task: ParseTask = { id: nextId++, file, sourceName: path.basename(file), outFile };
-    const result = pool && task.id % parallel !== 0 ? await pool.run(task) : parseFile(task);
-    if (!result.ok) return result.problem;
-    if (result.json === null) return null;
+    const task: ParseTask = { id: nextId++, file, sourceName: path.basename(file), outFile, inputFormat };
+    const result = pool && task.id % parallel !== 0 ? await pool.run(task) : await parseFile(task);
+    if (!result.ok) return { files: result.files ?? 0, problem: result.problem };
+    if (result.json === null) return { files: result.files, problem: null };
     try {
       await writeToStream(io.stdout, result.json);
-      return null;
+      return { files: 0, problem: null };
     } catch (error) {
-      return `cannot write to stdout: ${describeFsError(error)}`;
+      return { files: 0, problem: `cannot write to stdout: ${describeFsError(error)}` };
     }
   };
 
@@ -109,9 +113,9 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
   const pending: { file: string; outcome: Outcome }[] = [];
   const settle = async (): Promise<void> => {
     const { file, outcome } = pending.shift()!;
-    const problem = await outcome;
-    if (problem === null) written++;
-    else {
+    const { files, problem } = await outcome;
+    written += files;
+    if (problem !== null) {
       report(file, problem);
       failed++;
     }
@@ -121,9 +125,9 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
   const seen = new Set<string>(); // real paths already parsed: an input given twice is parsed once
   const writerOf = new Map<string, Promise<string | null>>(); // output name -> the input that wrote it, once known
   try {
-    for await (const item of findInputs(inputs)) {
+    for await (const item of findInputs(inputs, extensionsOf(inputFormat))) {
       if (item.kind === "problem") {
-        pending.push({ file: item.path, outcome: Promise.resolve(item.problem) });
+        pending.push({ file: item.path, outcome: Promise.resolve({ files: 0, problem: item.problem }) });
       } else {
         const file = item.file.path;
         const real = realPathOf(file);
@@ -134,8 +138,10 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
         const earlier = outDir === undefined ? undefined : writerOf.get(outName);
         // A file whose output name is taken waits for the earlier files: if one of them wrote it, it is skipped.
         const outcome: Outcome =
-          earlier === undefined ? parse(file, outFile) : earlier.then((writer) => (writer !== null ? `skipped: its output ${outName} is already written for ${writer}` : parse(file, outFile)));
-        const writtenHere = outcome.then((problem) => (problem === null ? file : null));
+          earlier === undefined
+            ? parse(file, outFile)
+            : earlier.then((writer) => (writer !== null ? { files: 0, problem: `skipped: its output ${outName} is already written for ${writer}` } : parse(file, outFile)));
+        const writtenHere = outcome.then(({ problem }) => (problem === null ? file : null));
         writerOf.set(outName, earlier === undefined ? writtenHere : earlier.then((writer) => writer ?? writtenHere));
         pending.push({ file, outcome });
       }
