@@ -17,6 +17,10 @@ const INDENT_MIN_EMS = 1.2;
 const INDENT_MAX_EMS = 3.5;
 /** A line ending this many ems short of the column's right edge ends its paragraph. */
 const SHORT_EMS = 2;
+/** A line ending this close (ems) to the right edge is full. */
+const FULL_LINE_EMS = 0.5;
+/** Text is justified when at least this share of its lines (but the last) are full. */
+const JUSTIFIED_SHARE = 0.5;
 /** Space between lines this share of a line height above the column's usual spacing separates paragraphs. */
 const EXTRA_SPACE_SHARE = 0.2;
 /** Lines of summary points (type a little larger than body type) spaced wider than body lines by this share of a line height are separate points. */
@@ -48,6 +52,9 @@ export function geometricParagraphStarts(segments: readonly Segment[], em: numbe
     const edges = lines.length >= MIN_LINES_FOR_EDGES;
     const left = Math.min(...lines.map((l) => l.box[0]));
     const right = Math.max(...lines.map((l) => l.box[2]));
+    // ragged text (not justified) has no right edge to fall short of
+    const full = lines.slice(0, -1).filter((l) => right - l.box[2] <= FULL_LINE_EMS * em).length;
+    const justified = full >= JUSTIFIED_SHARE * (lines.length - 1);
     const pitches = lines.slice(1).map((l, i) => l.box[1] - lines[i]!.box[1]);
     const pitch = median(pitches);
     for (let i = 1; i < lines.length; i++) {
@@ -55,7 +62,7 @@ export function geometricParagraphStarts(segments: readonly Segment[], em: numbe
       const line = lines[i]!;
       const indent = line.box[0] - left;
       const indented = edges && indent >= INDENT_MIN_EMS * em && indent <= INDENT_MAX_EMS * em;
-      const short = edges && right - prev.box[2] >= SHORT_EMS * em;
+      const short = edges && justified && right - prev.box[2] >= SHORT_EMS * em;
       const spaced = pitches.length >= 2 && line.box[1] - prev.box[1] - pitch >= EXTRA_SPACE_SHARE * boxHeight(line.box);
       const point = points && line.box[1] - prev.box[1] >= bodyPitch + POINT_EXTRA_SPACE * boxHeight(line.box);
       if (indented || short || spaced || point) starts.add(line.line);
