@@ -126,6 +126,15 @@ function isTrimmedSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/**
+ * True when the text holds white space as JavaScript's `\s` means it (spaces of every width, tabs,
+ * line breaks): a regex-free test for skipping clean-ups on the many lines that have none.
+ */
+export function hasWhitespace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isTrimmedSpace(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Closing quotes and brackets that may follow the end of a sentence: ”’」』）) */
 function isClosingMark(c: number): boolean {
   return c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x29;
