@@ -44,6 +44,19 @@ describe("buildUnits", () => {
     ]);
   });
 
+  it("splits off a headline as wide as the text under it when it wraps onto one character", () => {
+    const text = ["用为民情怀，做好“送上门”的群众工", "作", "展、支持上海抗疫、推进复工复产情况，", "询问企业所需。企业负责人表示，杜邦坚", "信“投资上海，就是投资未来”。"].join("\n");
+    expect(shape(text).map(([kind, lines]) => [kind, (lines as string[]).length])).toEqual([
+      ["heading", 2],
+      ["body", 3],
+    ]);
+  });
+
+  it("keeps a one-character line under text with a sentence in it as text", () => {
+    const text = ["询问企业所需。企业负责人表示，杜邦坚", "信", "展、支持上海抗疫、推进复工复产情况，", "询问企业所需。企业负责人表示，杜邦坚", "信“投资上海，就是投资未来”。"].join("\n");
+    expect(shape(text).map(([kind]) => kind)).not.toContain("heading");
+  });
+
   it("makes labels, bylines, jump lines, credits and running heads units of their own", () => {
     expect(unitsOf("短 评\n记者 武跃林\n（下转第3版）\n记者 顾泳 摄\n2022年6月1日 星期三 第2版 责任编辑 崔怡").map((u) => u.kind)).toEqual([
       "label",

@@ -125,7 +125,10 @@ function splitBlock(block: Line[], out: Unit[]): void {
       emit(special);
       continue;
     }
-    if (current.length > 0 && startsNewUnit(current, runMax, line, rest[i + 1])) {
+    if (current[0] === rest[0] && endsWithHeadingTail(current, line)) {
+      emit("heading");
+      runMax = 0;
+    } else if (current.length > 0 && startsNewUnit(current, runMax, line, rest[i + 1])) {
       emit(classifyText(current));
       runMax = 0;
     }
@@ -162,6 +165,22 @@ function startsNewUnit(current: Line[], runWidth: number, line: Line, next: Line
     if (narrower) return true;
   }
   return false;
+}
+
+/** A headline wrapped onto a last line of one character has at most this many lines. */
+const MAX_TAILED_HEADING_LINES = 3;
+
+/**
+ * True when the lines opening a block are a headline whose last line holds one character
+ * (`用为民情怀，做好“送上门”的群众工` / `作`) and `line` is text: set as wide as the text under
+ * it, such a headline shows only by its one-character tail, which no text line has without
+ * punctuation.
+ */
+function endsWithHeadingTail(current: readonly Line[], line: Line): boolean {
+  if (current.length < 2 || current.length > MAX_TAILED_HEADING_LINES) return false;
+  const tail = current[current.length - 1]!;
+  if (!isSingleChar(tail) || !/^\p{L}$/u.test(tail.text) || line.width <= tail.width + HEADING_NARROWER_BY) return false;
+  return current.every(isHeadingLike);
 }
 
 /** Body text or heading, from the shape of the lines. */
