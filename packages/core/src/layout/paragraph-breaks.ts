@@ -22,7 +22,7 @@ const FULL_LINE_EMS = 0.5;
 /** Text is justified when at least this share of its lines (but the last) are full. */
 const JUSTIFIED_SHARE = 0.5;
 /** Space between lines this share of a line height above the column's usual spacing separates paragraphs. */
-const EXTRA_SPACE_SHARE = 0.2;
+const EXTRA_SPACE_SHARE = 0.15;
 /** Lines of summary points (type a little larger than body type) spaced wider than body lines by this share of a line height are separate points. */
 const POINT_EXTRA_SPACE = 0.15;
 /** Line pitches over this many line heights are gaps, not leading. */
