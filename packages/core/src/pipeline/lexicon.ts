@@ -77,9 +77,10 @@ class GramTable {
 
   /** Index of `gram`, or -1 when absent. */
   get(gram: number): number {
-    const mask = this.keys.length - 1;
+    const keys = this.keys;
+    const mask = keys.length - 1;
     for (let at = Math.imul(gram, HASH_MULTIPLIER) >>> this.shift; ; at = (at + 1) & mask) {
-      const key = this.keys[at]!;
+      const key = keys[at]!;
       if (key === gram) return this.slots[at]!;
       if (key === EMPTY) return -1;
     }
@@ -87,17 +88,22 @@ class GramTable {
 
   /** Index of `gram`, given the next free index when new. */
   intern(gram: number): number {
-    const mask = this.keys.length - 1;
+    const keys = this.keys;
+    const mask = keys.length - 1;
     for (let at = Math.imul(gram, HASH_MULTIPLIER) >>> this.shift; ; at = (at + 1) & mask) {
-      const key = this.keys[at]!;
+      const key = keys[at]!;
       if (key === gram) return this.slots[at]!;
-      if (key === EMPTY) {
-        this.keys[at] = gram;
-        this.slots[at] = this.size;
-        if (++this.size > this.keys.length * MAX_LOAD) this.grow();
-        return this.size - 1;
-      }
+      if (key === EMPTY) return this.insert(at, gram);
     }
+  }
+
+  /** Puts `gram` into the free slot `at`; returns its new index. */
+  private insert(at: number, gram: number): number {
+    const index = this.size++;
+    this.keys[at] = gram;
+    this.slots[at] = index;
+    if (this.size > this.keys.length * MAX_LOAD) this.grow();
+    return index;
   }
 
   private grow(): void {
