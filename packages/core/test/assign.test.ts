@@ -43,6 +43,12 @@ describe("kicker and subtitle text", () => {
     const [a, b] = unitsOf("人人参与 人人受益\n\n救助走失智障男子");
     expect(bound(a!, b!)).toBe(false);
   });
+
+  it("a long line with commas under a headline is its subtitle, even on one line wider than a column", () => {
+    const [headline, subtitle] = unitsOf("恢复小区出入公交运营机动车通行\n\n希望广大市民继续做好个人防护，合力筑牢疫情防控坚固屏障，共同守护好我们的城市家园\n");
+    expect(subtitle!.kind).toBe("heading");
+    expect(isSubtitleOf(headline!, subtitle!)).toBe(true);
+  });
 });
 
 describe("assignGaps", () => {

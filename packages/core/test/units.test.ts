@@ -57,6 +57,12 @@ describe("buildUnits", () => {
     expect(shape(text).map(([kind]) => kind)).not.toContain("heading");
   });
 
+  it("reads a line alone between blank lines as a heading however wide, unless it holds a sentence", () => {
+    const wide = "希望广大市民继续做好个人防护，合力筑牢疫情防控坚固屏障，共同守护好我们的城市家园";
+    expect(shape(`${wide}\n\n`).map(([kind]) => kind)).toEqual(["heading"]);
+    expect(shape(`${wide}。\n\n`).map(([kind]) => kind)).toEqual(["body"]);
+  });
+
   it("makes labels, bylines, jump lines, credits and running heads units of their own", () => {
     expect(unitsOf("短 评\n记者 武跃林\n（下转第3版）\n记者 顾泳 摄\n2022年6月1日 星期三 第2版 责任编辑 崔怡").map((u) => u.kind)).toEqual([
       "label",

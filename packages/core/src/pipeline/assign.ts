@@ -134,7 +134,7 @@ export function isDeckLike(u: Unit): boolean {
   return !isKickerText(text) && /[，,]/u.test(text) && Array.from(text).length > DECK_MIN_CHARS;
 }
 
-/** A subtitle under a headline is longer and wraps (`——…`, or a sentence-like deck with commas). */
+/** A subtitle under a headline is longer (`——…`, or a sentence-like deck with commas, on one line or wrapped). */
 const SUBTITLE_LONGER_BY = 8;
 
 /** True when heading `b`, printed right after heading `a`, is its subtitle. */
@@ -142,7 +142,7 @@ export function isSubtitleOf(a: Unit, b: Unit): boolean {
   const tb = unitHeadingText(b);
   if (isSubtitleText(tb)) return true;
   const ta = unitHeadingText(a);
-  return b.kind === "heading" && b.lines.length >= 2 && /[，,]/u.test(tb) && Array.from(tb).length > Array.from(ta).length + SUBTITLE_LONGER_BY;
+  return b.kind === "heading" && /[，,]/u.test(tb) && Array.from(tb).length > Array.from(ta).length + SUBTITLE_LONGER_BY;
 }
 
 function labelKey(u: Unit): string {

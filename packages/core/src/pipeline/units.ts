@@ -135,7 +135,9 @@ function splitBlock(block: Line[], out: Unit[]): void {
     current.push(line);
     if (line.width > runMax) runMax = line.width;
   }
-  emit(classifyText(current));
+  // a line standing alone between blank lines with no sentence in it is a heading however wide
+  // (a subtitle across the columns); text cut off at a column foot is given back by the fragments stage
+  emit(rest.length === 1 && current.length === 1 && isLoneHeading(current[0]!) ? "heading" : classifyText(current));
   // order pieces by their first line, and mark the blank lines around the block
   pieces.sort((a, b) => a.lines[0]!.index - b.lines[0]!.index);
   pieces.forEach((p, k) => {
@@ -165,6 +167,14 @@ function startsNewUnit(current: Line[], runWidth: number, line: Line, next: Line
     if (narrower) return true;
   }
   return false;
+}
+
+/** A line standing alone this wide or wider is text even without a sentence end (ems). */
+const MAX_LONE_HEADING_WIDTH = 60;
+
+/** True for a line alone in its block that reads as a heading: no sentence in it, not text-wide. */
+function isLoneHeading(line: Line): boolean {
+  return line.width < MAX_LONE_HEADING_WIDTH && !endsSentence(line.text) && !/[。！？；]/u.test(line.text) && !DATELINE.test(line.text);
 }
 
 /** A headline wrapped onto a last line of one character has at most this many lines. */
