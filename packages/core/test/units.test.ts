@@ -92,7 +92,8 @@ describe("buildUnits", () => {
 
   it("reads long or sentence-ending text as body", () => {
     expect(unitsOf("这是一个句子。").map((u) => u.kind)).toEqual(["body"]);
-    expect(unitsOf("这是一行很长的文字".repeat(5)).map((u) => u.kind)).toEqual(["body"]);
+    // wider than any heading, even alone between blank lines
+    expect(unitsOf("这是一行很长的文字".repeat(7)).map((u) => u.kind)).toEqual(["body"]);
     expect(unitsOf("本报讯 今天").map((u) => u.kind)).toEqual(["body"]);
   });
 
