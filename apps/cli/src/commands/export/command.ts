@@ -2,12 +2,13 @@ import { defineCommand } from "citty";
 import { FORMAT_NAMES } from "@dubao/export";
 import { assertKnownOptions } from "../../cli-args.js";
 import type { CliIo } from "../../main.js";
+import { INPUT_FORMAT_HELP } from "../parse/input-format.js";
 import { runExport } from "./run-export.js";
 
 const args = {
   inputs: {
     type: "positional",
-    description: "Page dumps (.txt), Page JSON (.json from dubao parse), directories, glob patterns, or - (stdin)",
+    description: "Page dumps (.txt), PDFs, ALTO or hOCR files, Page JSON (.json from dubao parse), directories, glob patterns, or - (stdin)",
     required: true,
   },
   format: {
@@ -36,6 +37,11 @@ const args = {
     type: "boolean",
     description: "csv: start with a UTF-8 byte-order mark (Excel needs it for Chinese)",
   },
+  "input-format": {
+    type: "string",
+    description: INPUT_FORMAT_HELP,
+    valueHint: "FORMAT",
+  },
   quiet: {
     type: "boolean",
     alias: "q",
@@ -51,6 +57,7 @@ export const examples = [
   "dubao export page.txt --format html > page.html                # one page to standard output",
   "dubao export archive/ --format tei --out tei/ --parallel 4      # tei/<same relative paths>.tei.xml",
   "cat page.txt | dubao export - --format md                      # standard input",
+  "dubao export issue.pdf --format html --out html/                # html/issue-p1.html, issue-p2.html… (one per PDF page)",
 ] as const;
 
 /** `dubao export`: pages (dumps or Page JSON) to json, jsonl, md, html, txt, csv, epub, tei or ninjs. */
@@ -68,6 +75,7 @@ export default defineCommand({
         quiet: parsed.quiet === true,
         force: parsed.force === true,
         bom: parsed.bom === true,
+        inputFormat: parsed["input-format"],
       },
       data as CliIo,
     );

@@ -1,5 +1,6 @@
 import type { Page } from "@dubao/core";
 import { collectionPart, FORMATS, pageToNinjs, renderPage, type CollectionFormat, type CollectionPart, type FormatName, type NinjsFile, type PageFormat } from "@dubao/export";
+import type { InputFormatOption } from "../parse/parse-file.js";
 import type { InputKind } from "./find-export-inputs.js";
 import { loadPage, type PageSource } from "./load-page.js";
 
@@ -12,6 +13,8 @@ export interface ConvertTask {
   /** Pass over JSON that is not Page JSON at all (see `ExportInput.walked`). */
   skipOtherJson: boolean;
   format: FormatName;
+  /** `--input-format`: the format of inputs to parse, or `auto`. */
+  inputFormat: InputFormatOption;
 }
 
 /** What one page becomes, by the layout of its format. */
@@ -20,9 +23,12 @@ export type Converted =
   | { layout: "per-article"; files: NinjsFile[] }
   | { layout: "collection"; part: CollectionPart };
 
-/** The result of a {@link ConvertTask}: the output and counts, or the input's one-line problem. */
+/**
+ * The result of a {@link ConvertTask}: the outputs (one per page: a PDF, ALTO or hOCR file may
+ * hold several) and counts, or the input's one-line problem.
+ */
 export type ConvertResult =
-  | { id: number; ok: true; output: Converted; articles: number; warnings: number }
+  | { id: number; ok: true; outputs: Converted[]; articles: number; warnings: number }
   | { id: number; ok: false; problem: string }
   | { id: number; ok: "skipped" };
 
@@ -39,16 +45,22 @@ function convert(page: Page, format: FormatName): Converted {
 }
 
 /**
- * Loads one page and converts it: the work of a worker thread, or of the main thread with
+ * Loads one input and converts its pages: the work of a worker thread, or of the main thread with
  * `--parallel 1`. Never throws: any failure is the result's `problem`.
  */
 export async function convertPage(task: ConvertTask): Promise<ConvertResult> {
   try {
-    const loaded = await loadPage(task.source, task.kind, task.sourceName, task.skipOtherJson);
+    const loaded = await loadPage(task.source, task.kind, task.sourceName, task.skipOtherJson, task.inputFormat);
     if (loaded.ok === "skipped") return { id: task.id, ok: "skipped" };
     if (!loaded.ok) return { id: task.id, ok: false, problem: loaded.problem };
-    const page = loaded.page;
-    return { id: task.id, ok: true, output: convert(page, task.format), articles: page.articles.length, warnings: warningsOf(page) };
+    const { pages } = loaded;
+    return {
+      id: task.id,
+      ok: true,
+      outputs: pages.map((page) => convert(page, task.format)),
+      articles: pages.reduce((n, page) => n + page.articles.length, 0),
+      warnings: pages.reduce((n, page) => n + warningsOf(page), 0),
+    };
   } catch (error) {
     return { id: task.id, ok: false, problem: `internal error while converting: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -58,13 +58,13 @@ interface Found {
 
 /**
  * Expands the command-line inputs, in their order: a file is itself; a directory is every `.txt`
- * and `.json` file under it (recursively, sorted; see {@link ExportInput.walked}); a pattern that is not an existing path is a
+ * (or `sourceExtensions`) and `.json` file under it (recursively, sorted; see {@link ExportInput.walked}); a pattern that is not an existing path is a
  * glob (sorted matches); `-` is standard input. A file reached twice is exported once.
  * Output stems are the paths relative to the deepest folder that holds every input, so two
  * inputs never get the same name unless they differ only in extension.
  * @param inputs as given on the command line
  */
-export async function findExportInputs(inputs: readonly string[]): Promise<{ inputs: ExportInput[]; problems: InputProblem[]; stdin: boolean }> {
+export async function findExportInputs(inputs: readonly string[], sourceExtensions: readonly string[] = [DUMP_EXTENSION]): Promise<{ inputs: ExportInput[]; problems: InputProblem[]; stdin: boolean }> {
   const found: Found[] = [];
   const problems: InputProblem[] = [];
   let stdin = false;
@@ -89,14 +89,14 @@ export async function findExportInputs(inputs: readonly string[]): Promise<{ inp
     if (info.isFile()) {
       found.push({ display: input, file: path.resolve(input), root: path.dirname(path.resolve(input)), walked: false });
     } else if (info.isDirectory()) {
-      const matches = await glob([`**/*${DUMP_EXTENSION}`, `**/*${PAGE_JSON_EXTENSION}`], {
+      const matches = await glob([...sourceExtensions.map((e) => `**/*${e}`), `**/*${PAGE_JSON_EXTENSION}`], {
         cwd: input,
         onlyFiles: true,
         caseSensitiveMatch: false,
         expandDirectories: false,
       });
       if (matches.length === 0) {
-        problems.push({ display: input, problem: `no ${DUMP_EXTENSION} or ${PAGE_JSON_EXTENSION} files in this directory` });
+        problems.push({ display: input, problem: `no ${[...sourceExtensions, PAGE_JSON_EXTENSION].join(" or ")} files in this directory` });
         continue;
       }
       const root = path.resolve(input);

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { decodeInput, PageSchema, parseText, type Page } from "@dubao/core";
+import { decodeInput, InputError, PageSchema, parseInput, type Page } from "@dubao/core";
+import type { InputFormatOption } from "../parse/parse-file.js";
 import { describeFsError } from "../../errors.js";
 import type { InputKind } from "./find-export-inputs.js";
 
@@ -8,24 +9,26 @@ import type { InputKind } from "./find-export-inputs.js";
 export type PageSource = { file: string } | { bytes: Uint8Array };
 
 /**
- * A loaded page, or the one-line problem of its input, or (`skipped`) JSON that does not claim
- * to be a Page at all, when such files are to be passed over.
+ * The loaded pages (one, or one per page of a PDF, ALTO or hOCR file), or the one-line problem
+ * of its input, or (`skipped`) JSON that does not claim to be a Page at all, when such files are
+ * to be passed over.
  */
-export type LoadResult = { ok: true; page: Page } | { ok: false; problem: string } | { ok: "skipped" };
+export type LoadResult = { ok: true; pages: Page[] } | { ok: false; problem: string } | { ok: "skipped" };
 
 /** Longest stretch of a JSON parser's message kept in an error line. */
 const MAX_MESSAGE_CHARS = 160;
 
 /**
- * Reads one input and makes a Page of it: a page dump is decoded and parsed; Page JSON is
- * checked against the schema (Page JSON written by `dubao parse`). The caller has checked the
- * size (see `MAX_INPUT_BYTES`).
+ * Reads one input and makes Pages of it: a page dump, PDF, ALTO or hOCR file is parsed (its
+ * format told from the content unless `inputFormat` names it); Page JSON is checked against the
+ * schema (Page JSON written by `dubao parse`). The caller has checked the size (see `MAX_INPUT_BYTES`).
  * @param source the file, or the bytes of standard input
  * @param kind what the input holds
- * @param sourceName the name recorded in `source.name` when parsing a dump
+ * @param sourceName the name recorded in `source.name` when parsing an input
  * @param skipOtherJson pass over JSON without a top-level `schemaVersion` instead of failing
+ * @param inputFormat the format of an input to parse, or `auto`
  */
-export async function loadPage(source: PageSource, kind: InputKind, sourceName: string, skipOtherJson = false): Promise<LoadResult> {
+export async function loadPage(source: PageSource, kind: InputKind, sourceName: string, skipOtherJson = false, inputFormat: InputFormatOption = "auto"): Promise<LoadResult> {
   let bytes: Uint8Array;
   if ("bytes" in source) {
     bytes = source.bytes;
@@ -36,13 +39,17 @@ export async function loadPage(source: PageSource, kind: InputKind, sourceName: 
       return { ok: false, problem: describeFsError(error) };
     }
   }
-  const decoded = decodeInput(bytes);
-  if (!decoded.ok) return { ok: false, problem: decoded.problem };
-  if (kind === "page-json") return pageFromJson(decoded.text, skipOtherJson);
+  if (kind === "page-json") {
+    const decoded = decodeInput(bytes);
+    if (!decoded.ok) return { ok: false, problem: decoded.problem };
+    const loaded = pageFromJson(decoded.text, skipOtherJson);
+    return loaded.ok === true ? { ok: true, pages: [loaded.page] } : loaded;
+  }
   try {
-    return { ok: true, page: parseText(decoded.text, { sourceName: path.basename(sourceName), encoding: decoded.encoding }) };
+    return { ok: true, pages: await parseInput(bytes, { sourceName: path.basename(sourceName), inputFormat }) };
   } catch (error) {
-    // parseText promises never to throw; if it does, that is a bug in dubao, not in the file.
+    if (error instanceof InputError) return { ok: false, problem: error.problem };
+    // the parsers promise never to throw on any input; if they do, that is a bug in dubao, not in the file.
     return { ok: false, problem: `internal error while parsing: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
@@ -52,7 +59,7 @@ export async function loadPage(source: PageSource, kind: InputKind, sourceName: 
  * @returns the page, or a problem naming the first failing path, e.g.
  *   `not a valid Page: articles[2].headline: Invalid input: expected string, received number`
  */
-export function pageFromJson(text: string, skipOtherJson = false): LoadResult {
+export function pageFromJson(text: string, skipOtherJson = false): { ok: true; page: Page } | { ok: false; problem: string } | { ok: "skipped" } {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -13,12 +13,13 @@ import {
 import { describeFsError, EXIT_FAILURE, EXIT_OK, UsageError } from "../../errors.js";
 import { writeToStream } from "../../io/write-stream.js";
 import type { CliIo } from "../../main.js";
-import { MAX_INPUT_BYTES } from "../parse/run-parse.js";
-import type { ConvertResult, ConvertTask } from "./convert-page.js";
+import { MAX_INPUT_BYTES, MAX_PDF_BYTES } from "../parse/parse-file.js";
+import type { Converted, ConvertResult, ConvertTask } from "./convert-page.js";
 import { createConverter } from "./converter-pool.js";
 import { findExportInputs, STDIN_NAME, type ExportInput } from "./find-export-inputs.js";
 import { exists, OutputExistsError, StreamedOutputFile, streamSink, TempFiles, writeOutputFile } from "./output-files.js";
 import { formatDuration, Progress } from "./progress.js";
+import { extensionsOf, parseInputFormatOption } from "../parse/input-format.js";
 
 /** What `dubao export` was asked to do, as given on the command line. */
 export interface ExportRequest {
@@ -29,6 +30,8 @@ export interface ExportRequest {
   quiet: boolean;
   force: boolean;
   bom: boolean;
+  /** `--input-format` as given: `auto` (default), `text`, `pdf`, `alto` or `hocr`. */
+  inputFormat?: string | undefined;
 }
 
 /** Most worker threads accepted: more than any machine's cores gains nothing and costs memory. */
@@ -82,6 +85,7 @@ function checkFormat(request: ExportRequest): FormatInfo {
 export async function runExport(request: ExportRequest, io: CliIo): Promise<number> {
   const format = checkFormat(request);
   const parallel = parseParallel(request.parallel);
+  const inputFormat = parseInputFormatOption(request.inputFormat);
   const { out, force } = request;
   const layout = format.layout;
 
@@ -99,7 +103,7 @@ export async function runExport(request: ExportRequest, io: CliIo): Promise<numb
     throw new UsageError(`${format.name} is binary: give --out FILE, or redirect standard output to a file`);
   }
 
-  const found = await findExportInputs(request.inputs);
+  const found = await findExportInputs(request.inputs, extensionsOf(inputFormat));
   const stdinBytes = found.stdin ? await readStdin() : null;
   const inputs: ExportInput[] = [...found.inputs];
   if (stdinBytes) {
@@ -163,25 +167,38 @@ export async function runExport(request: ExportRequest, io: CliIo): Promise<numb
         return;
       }
       if (!result.ok) return report(job.input.display, result.problem);
-      const output = result.output;
+      const { outputs } = result;
+      const several = outputs.length > 1;
+      if (several && job.target === null && layout === "per-page") {
+        return report(job.input.display, `has ${outputs.length} pages: give --out DIR to write one ${format.name} file per page`);
+      }
       let target = job.target ?? out ?? "standard output";
+      let layoutOfFailure: Converted["layout"] = layout;
       try {
-        if (output.layout === "collection") {
-          await collection!.writer.addPart(output.part);
-        } else if (output.layout === "per-page") {
-          if (job.target === null) await writeToStream(io.stdout, output.text);
-          else await writeOutputFile(job.target, output.text, force, temps);
-        } else {
-          for (const f of output.files) {
-            target = path.join(out!, `${job.input.outputStem}.${f.suffix}${format.extension}`);
-            await writeOutputFile(target, f.json, force, temps);
+        for (const [i, output] of outputs.entries()) {
+          layoutOfFailure = output.layout;
+          // the pages of a PDF (or ALTO, hOCR) file of several pages: <stem>-p1, <stem>-p2…
+          const stem = several ? `${job.input.outputStem}-p${i + 1}` : job.input.outputStem;
+          if (output.layout === "collection") {
+            await collection!.writer.addPart(output.part);
+          } else if (output.layout === "per-page") {
+            if (job.target === null) await writeToStream(io.stdout, output.text);
+            else {
+              target = several ? path.join(out!, `${stem}${format.extension}`) : job.target;
+              await writeOutputFile(target, output.text, force, temps);
+            }
+          } else {
+            for (const f of output.files) {
+              target = path.join(out!, `${stem}.${f.suffix}${format.extension}`);
+              await writeOutputFile(target, f.json, force, temps);
+            }
           }
         }
       } catch (error) {
         if (error instanceof OutputExistsError) return report(job.input.display, error.message);
         const code = (error as NodeJS.ErrnoException | null)?.code;
         if (code === undefined) return report(job.input.display, error instanceof Error ? error.message : String(error));
-        if (output.layout === "collection") {
+        if (layoutOfFailure === "collection") {
           // A file-system error on the one output file spoils it: stop, and do not publish it.
           fatal = true;
           return report(target, `cannot write: ${describeFsError(error)}`);
@@ -205,6 +222,7 @@ export async function runExport(request: ExportRequest, io: CliIo): Promise<numb
         sourceName: job.input.file === null ? STDIN_NAME : path.basename(job.input.file),
         skipOtherJson: job.input.walked,
         format: format.name,
+        inputFormat,
       };
       running.push({ job, result: converter.convert(task) });
     };
@@ -275,8 +293,9 @@ async function planJobs(
   const inputFiles = new Set(inputs.map((i) => i.file).filter((f): f is string => f !== null));
   const owners = new Map<string, string>();
   for (const input of inputs) {
-    if (input.size > MAX_INPUT_BYTES) {
-      report(input.display, `file too large (${(input.size / 2 ** 20).toFixed(1)} MiB; one page may have at most ${MAX_INPUT_BYTES / 2 ** 20} MiB)`);
+    const limit = input.file !== null && /\.pdf$/i.test(input.file) ? MAX_PDF_BYTES : MAX_INPUT_BYTES;
+    if (input.size > limit) {
+      report(input.display, `file too large (${(input.size / 2 ** 20).toFixed(1)} MiB; an input may have at most ${limit / 2 ** 20} MiB)`);
       continue;
     }
     if (out === undefined || format.layout === "collection") {

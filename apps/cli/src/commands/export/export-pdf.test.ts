@@ -1,0 +1,90 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PDFDocument } from "pdf-lib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const BIN = path.resolve(here, "../../../dist/bin.js");
+const DEV = path.resolve(here, "../../../../../corpus/dev");
+/** pdf.js reads every embedded font of the Chromium-made dev pages: seconds per page on a busy machine. */
+const SLOW = 120_000;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function dubao(args: string[], cwd: string, input?: Buffer): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
+    });
+    if (input !== undefined) child.stdin!.end(input);
+  });
+}
+
+let tmp: string;
+beforeAll(async () => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "pnpm build" first`);
+  tmp = await mkdtemp(path.join(os.tmpdir(), "dubao-export-pdf-"));
+  const issue = await PDFDocument.create();
+  for (const name of ["cnki_104", "cnki_112"]) {
+    const src = await PDFDocument.load(await readFile(path.join(DEV, `${name}.pdf`)));
+    for (const page of await issue.copyPages(src, src.getPageIndices())) issue.addPage(page);
+  }
+  await writeFile(path.join(tmp, "issue.pdf"), await issue.save());
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe("dubao export with PDF input", () => {
+  it(
+    "exports every page of a PDF: one file per page (NAME-pN) for per-page formats, all pages in one collection",
+    async () => {
+      const html = await dubao(["export", "issue.pdf", "--format", "html", "--out", "html", "-j", "1", "-q"], tmp);
+      expect(html).toMatchObject({ code: 0, stderr: "" });
+      expect(await readdir(path.join(tmp, "html"))).toEqual(["issue-p1.html", "issue-p2.html"]);
+      const jsonl = await dubao(["export", "issue.pdf", "--format", "jsonl", "-j", "1", "-q"], tmp);
+      expect(jsonl.code).toBe(0);
+      const records = jsonl.stdout.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(records.length).toBeGreaterThanOrEqual(8);
+      const html1 = await readFile(path.join(tmp, "html", "issue-p1.html"), "utf8");
+      expect(html1).toContain("<html");
+    },
+    SLOW,
+  );
+
+  it(
+    "reads a PDF from standard input, and refuses several pages of one per-page format on stdout",
+    async () => {
+      const one = await dubao(["export", "-", "--format", "txt", "-q"], tmp, await readFile(path.join(DEV, "cnki_104.pdf")));
+      expect(one.code).toBe(0);
+      expect(one.stdout.length).toBeGreaterThan(1000);
+      const many = await dubao(["export", "issue.pdf", "--format", "md", "-q"], tmp);
+      expect(many.code).toBe(1);
+      expect(many.stdout).toBe("");
+      expect(many.stderr).toBe("dubao: issue.pdf: has 2 pages: give --out DIR to write one md file per page\n");
+    },
+    SLOW,
+  );
+
+  it(
+    "reports a bad PDF in one line and exports the other inputs",
+    async () => {
+      await writeFile(path.join(tmp, "cut.pdf"), (await readFile(path.join(DEV, "cnki_104.pdf"))).subarray(0, 3000));
+      const r = await dubao(["export", "cut.pdf", path.join(DEV, "cnki_101.txt"), "--format", "jsonl", "--out", "out.jsonl", "-j", "1"], tmp);
+      expect(r.code).toBe(1);
+      const lines = r.stderr.split("\n").filter((l) => l !== "");
+      expect(lines[0]).toMatch(/^dubao: cut\.pdf: damaged or truncated PDF/);
+      expect(lines[1]).toMatch(/^dubao: exported 1 file to out\.jsonl as jsonl: \d+ articles, 0 warnings, 1 failed/);
+      expect((await readFile(path.join(tmp, "out.jsonl"), "utf8")).length).toBeGreaterThan(0);
+    },
+    SLOW,
+  );
+});
