@@ -5,6 +5,7 @@ import { median } from "./layout/geometry.js";
 import { bodySize, buildPieces, type Piece } from "./layout/roles.js";
 import { placeSpans } from "./layout/spans.js";
 import { cutParagraphs, geometricParagraphStarts } from "./layout/paragraph-breaks.js";
+import { applyHeadingRoles } from "./layout/heading-roles.js";
 import { buildHeadingGroups, buildSegments, buildStories, placeHeadings, storiesFromArticles, storySubheads, toDraft, type Story } from "./layout/stories.js";
 import { buildArticle } from "./pipeline/article.js";
 import { readRunningHeads } from "./pipeline/furniture.js";
@@ -103,8 +104,9 @@ function parsePageInto(page: Page, layoutPage: LayoutPage, placed: PlacedLine[],
     const { article, leftovers } = buildArticle(draft, `${page.id}-${String(i + 1).padStart(2, "0")}`, false, undefined);
     const storyOrder = new Map(draft.items.flatMap((item) => item.unit.lines).map((l, k) => [l, k]));
     cutParagraphs(article, paragraphStarts, byKey, storyOrder);
+    const heads = applyHeadingRoles(article, story.heads);
     page.articles.push(article);
-    for (const { unit, reason } of leftovers) page.unassigned.push(unassigned(unit, reason));
+    for (const { unit, reason } of leftovers) if (!heads.has(unit)) page.unassigned.push(unassigned(unit, reason));
   });
 
   // headings that head nothing: a big one below all text is the page's banner

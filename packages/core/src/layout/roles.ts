@@ -97,7 +97,25 @@ function verticalRuns(lines: readonly PlacedLine[]): PlacedLine[][] {
     if (run.length >= MIN_VERTICAL_GLYPHS || run.some((l) => l.vertical)) runs.push(run);
     else for (const l of run.slice(1)) used.delete(l);
   }
-  return runs;
+  return joinColumns(runs);
+}
+
+/** Vertical columns side by side (at most a glyph apart, level with each other) are one text, read right to left. */
+function joinColumns(runs: PlacedLine[][]): PlacedLine[][] {
+  const boxOf = (run: readonly PlacedLine[]) => unionBox(run.map((l) => l.box));
+  const sorted = [...runs].sort((a, b) => boxOf(b)[0] - boxOf(a)[0]);
+  const out: PlacedLine[][] = [];
+  for (const run of sorted) {
+    const box = boxOf(run);
+    const host = out.find((o) => {
+      const hostBox = boxOf(o);
+      const glyph = boxWidth(box);
+      return hostBox[0] - box[2] >= -glyph / 2 && hostBox[0] - box[2] <= glyph && box[1] < hostBox[3] && hostBox[1] < box[3];
+    });
+    if (host) host.push(...run);
+    else out.push([...run]);
+  }
+  return out;
 }
 
 /** The kind of a line on its own (pattern kinds), or null for text. */

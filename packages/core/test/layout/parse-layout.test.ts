@@ -173,3 +173,74 @@ describe("parseLayout never throws on a well-formed layout", () => {
     }
   });
 });
+
+describe("parseLayout: heading roles and vertical text from the geometry", () => {
+  it("reads smaller type above the headline as the kicker and below it as the subtitle", () => {
+    const xml = altoPage([
+      { id: "k", x: 100, y: 100, size: 14, lines: ["坚持人民至上生命至上"] },
+      { id: "h", x: 100, y: 160, size: 26, lines: ["全力守护城市安全"] },
+      { id: "s", x: 100, y: 290, size: 14, lines: ["各区各部门连夜部署落实"] },
+      { id: "b", x: 100, y: 380, size: 10, lines: wrap(["本报讯（记者 张三）昨天，全市各区各部门连夜部署落实各项防控措施，守护城市安全运行。"], 20) },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ kicker: "坚持人民至上生命至上", headline: "全力守护城市安全", subheadline: "各区各部门连夜部署落实", dateline: "本报讯" });
+    expect(page.unassigned).toEqual([]);
+  });
+
+  it("reads a vertical headline set in two columns right to left, each top to bottom", () => {
+    const body = wrap(["一批重点企业生产水平持续提升，一批科技产业项目有序恢复建设，经济社会发展活力加快恢复。"], 14);
+    const xml = altoPage([
+      { id: "b", x: 100, y: 100, size: 10, lines: body },
+      { id: "v1", x: 800, y: 100, size: 15, lines: Array.from("加快恢复"), vertical: true },
+      { id: "v2", x: 700, y: 100, size: 15, lines: Array.from("经济活力"), vertical: true },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles.map((a) => a.headline)).toEqual(["加快恢复经济活力"]);
+  });
+});
+
+describe("parseLayout on a document of several pages", () => {
+  it("gives one Page per layout page, with ids and spans of its own page", () => {
+    const one = altoPage([
+      { id: "h1", x: 100, y: 100, size: 24, lines: ["第一版的标题"] },
+      { id: "b1", x: 100, y: 250, size: 10, lines: wrap(["第一版的正文写在这里，说明版面的内容。"], 20) },
+    ]);
+    const two = altoPage([
+      { id: "h2", x: 100, y: 100, size: 24, lines: ["第二版的标题"] },
+      { id: "b2", x: 100, y: 250, size: 10, lines: wrap(["第二版的正文写在这里，说明另一版的内容。"], 20) },
+    ]);
+    const page2 = two.slice(two.indexOf("<Page "), two.indexOf("</Page>") + "</Page>".length).replace('PHYSICAL_IMG_NR="1"', 'PHYSICAL_IMG_NR="2"');
+    const xml = one.replace("</Page>", `</Page>\n    ${page2}`);
+    const doc = readAlto(xml, "two.alto.xml");
+    const pages = parseLayout(doc, { sourceName: "two.alto.xml", sha256: sha(xml), format: "alto" });
+    expect(pages.map((p) => p.articles.map((a) => a.headline))).toEqual([["第一版的标题"], ["第二版的标题"]]);
+    expect(pages.map((p) => p.id)).toEqual([`${sha(xml).slice(0, 16)}-p1`, `${sha(xml).slice(0, 16)}-p2`]);
+    expect(pages[1]!.articles[0]!.id).toBe(`${sha(xml).slice(0, 16)}-p2-01`);
+    const span = pages[1]!.articles[0]!.paragraphs[0]!.spans[0]!;
+    expect(span.page).toBe(2);
+    expect(xml.slice(span.start, span.end)).toContain("第二版的正文");
+  });
+});
+
+describe("parseLayout with METS articles", () => {
+  it("takes the stories from the logical structure when it is given", () => {
+    const xml = altoPage([
+      { id: "h", x: 100, y: 100, size: 24, lines: ["两条消息"] },
+      { id: "b1", x: 100, y: 250, size: 10, lines: wrap(["第一条消息的正文写在这里，说明第一件事。"], 20) },
+      { id: "b2", x: 100, y: 500, size: 10, lines: wrap(["第二条消息的正文写在这里，说明第二件事。"], 20) },
+    ]);
+    const doc = readAlto(xml, "m.alto.xml");
+    const geometric = parseLayout(doc, { sourceName: "m.alto.xml", sha256: sha(xml), format: "alto" })[0]!;
+    expect(geometric.articles).toHaveLength(1);
+    doc.articles = [
+      { id: "a1", blockIds: ["h", "b1"] },
+      { id: "a2", blockIds: ["b2"] },
+    ];
+    const page = parseLayout(doc, { sourceName: "m.alto.xml", sha256: sha(xml), format: "alto" })[0]!;
+    expect(page.articles.map((a) => [a.headline, a.paragraphs.map((p) => p.text)])).toEqual([
+      ["两条消息", ["第一条消息的正文写在这里，说明第一件事。"]],
+      [null, ["第二条消息的正文写在这里，说明第二件事。"]],
+    ]);
+  });
+});
