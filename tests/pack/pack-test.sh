@@ -65,4 +65,37 @@ console.log(`cli: dubao parse printed a valid Page with ${page.articles.length} 
 JS
 node check-cli.mjs
 npx --no-install dubao --help >/dev/null
+
+# PDF input from the installed packages: pdf.js finds its bundled CMaps in the installed pdfjs-dist
+# (the fixture's CJK font is not embedded: without the CMaps it gives no text at all), from ESM,
+# CommonJS and the binary, which also reads a real dev page.
+cp "$ROOT/tests/pack/fixtures/cmap-page.pdf" cmap-page.pdf
+cp "$ROOT/corpus/dev/cnki_104.pdf" dev-page.pdf
+cat > check-pdf.mjs <<'JS'
+import { readFileSync } from "node:fs";
+import { parseInput, PageSchema } from "@dubao/core";
+const [page] = await parseInput(readFileSync("cmap-page.pdf"), { sourceName: "cmap-page.pdf" });
+PageSchema.parse(page);
+if (page.source.format !== "pdf" || page.articles[0]?.headline !== "上海加快经济恢复") throw new Error("ESM PDF: " + JSON.stringify(page.articles));
+console.log(`pdf esm: ${page.articles[0].headline} (text through the bundled CMaps)`);
+JS
+node check-pdf.mjs
+cat > check-pdf.cjs <<'JS'
+const { readFileSync } = require("node:fs");
+const { parseInput } = require("@dubao/core");
+parseInput(readFileSync("cmap-page.pdf"), { sourceName: "cmap-page.pdf" }).then(([page]) => {
+  if (page.articles[0]?.headline !== "上海加快经济恢复") throw new Error("CJS PDF: " + JSON.stringify(page.articles));
+  console.log(`pdf cjs: ${page.articles[0].headline}`);
+});
+JS
+node check-pdf.cjs
+npx --no-install dubao parse dev-page.pdf > cli-pdf.json
+cat > check-cli-pdf.mjs <<'JS'
+import { readFileSync } from "node:fs";
+import { PageSchema } from "@dubao/core";
+const page = PageSchema.parse(JSON.parse(readFileSync("cli-pdf.json", "utf8")));
+if (page.source.format !== "pdf" || page.articles.length < 4) throw new Error(`dubao parse PDF: ${page.articles.length} articles`);
+console.log(`cli pdf: dubao parse printed a valid Page with ${page.articles.length} articles`);
+JS
+node check-cli-pdf.mjs
 echo "pack-test: ok ($(ls "$WORK"/tarballs | tr '\n' ' '))"
