@@ -4,7 +4,7 @@ import type { LayoutDocument, LayoutPage } from "./layout/model.js";
 import { median } from "./layout/geometry.js";
 import { bodySize, buildPieces, type Piece } from "./layout/roles.js";
 import { placeSpans } from "./layout/spans.js";
-import { cutParagraphs, geometricParagraphStarts } from "./layout/paragraph-breaks.js";
+import { paragraphGeometry, reparagraph } from "./layout/paragraph-breaks.js";
 import { applyHeadingRoles } from "./layout/heading-roles.js";
 import { buildHeadingGroups, buildSegments, buildStories, placeHeadings, storiesFromArticles, storySubheads, toDraft, type Story } from "./layout/stories.js";
 import { buildArticle } from "./pipeline/article.js";
@@ -97,13 +97,13 @@ function parsePageInto(page: Page, layoutPage: LayoutPage, placed: PlacedLine[],
     stories = [...fromArticles.stories, ...orderStories(buildStories(fromArticles.rest, groups, limits), layoutPage.explicitOrder)];
   } else stories = orderStories(buildStories(segments, groups, limits), layoutPage.explicitOrder);
 
-  const paragraphStarts = geometricParagraphStarts(segments, em, body);
+  const paragraphs = paragraphGeometry(segments, em, body);
   const byKey = new Map(placed.map((l) => [l.line.start, l]));
   stories.forEach((story, i) => {
     const draft = toDraft(story);
     const { article, leftovers } = buildArticle(draft, `${page.id}-${String(i + 1).padStart(2, "0")}`, false, undefined);
     const storyOrder = new Map(draft.items.flatMap((item) => item.unit.lines).map((l, k) => [l, k]));
-    cutParagraphs(article, paragraphStarts, byKey, storyOrder);
+    reparagraph(article, paragraphs, byKey, storyOrder);
     const heads = applyHeadingRoles(article, story.heads);
     page.articles.push(article);
     for (const { unit, reason } of leftovers) if (!heads.has(unit)) page.unassigned.push(unassigned(unit, reason));

@@ -7,7 +7,8 @@
  */
 import { spansOf, type Line } from "../pipeline/lines.js";
 import { DATELINE } from "../pipeline/patterns.js";
-import type { Article } from "../schema.js";
+import type { Article, Paragraph } from "../schema.js";
+import { joinWrappedLines } from "../text/normalize.js";
 import { boxHeight, median } from "./geometry.js";
 import type { PlacedLine } from "./placed.js";
 import type { Segment } from "./stories.js";
@@ -34,8 +35,24 @@ const MIN_LINES_FOR_EDGES = 3;
  * The lines of the segments that start a paragraph by geometry (the first line of each segment
  * is left to the text rules).
  */
-export function geometricParagraphStarts(segments: readonly Segment[], em: number, bodySize: number): Set<Line> {
+/** What the geometry says about paragraph breaks. */
+export interface ParagraphGeometry {
+  /** Lines that start a paragraph (indented, after a short line, after extra space, a dateline or byline start). */
+  starts: Set<Line>;
+  /** Lines that start at their column's left edge (no indent), in columns of known edges. */
+  flush: Set<Line>;
+  /** Lines that reach their column's right edge, in justified columns. */
+  full: Set<Line>;
+}
+
+/**
+ * The paragraph geometry of the segments: where paragraphs start, and which lines are flush
+ * left and full width (a full line followed by a flush one is inside a paragraph).
+ */
+export function paragraphGeometry(segments: readonly Segment[], em: number, bodySize: number): ParagraphGeometry {
   const starts = new Set<Line>();
+  const flush = new Set<Line>();
+  const full = new Set<Line>();
   const bodyPitch = median(
     segments
       .filter((s) => s.piece.size === bodySize)
@@ -53,8 +70,14 @@ export function geometricParagraphStarts(segments: readonly Segment[], em: numbe
     const left = Math.min(...lines.map((l) => l.box[0]));
     const right = Math.max(...lines.map((l) => l.box[2]));
     // ragged text (not justified) has no right edge to fall short of
-    const full = lines.slice(0, -1).filter((l) => right - l.box[2] <= FULL_LINE_EMS * em).length;
-    const justified = full >= JUSTIFIED_SHARE * (lines.length - 1);
+    const fullCount = lines.slice(0, -1).filter((l) => right - l.box[2] <= FULL_LINE_EMS * em).length;
+    const justified = fullCount >= JUSTIFIED_SHARE * (lines.length - 1);
+    if (edges) {
+      for (const l of lines) {
+        if (l.box[0] - left < INDENT_MIN_EMS * em) flush.add(l.line);
+        if (justified && right - l.box[2] <= FULL_LINE_EMS * em) full.add(l.line);
+      }
+    }
     const pitches = lines.slice(1).map((l, i) => l.box[1] - lines[i]!.box[1]);
     const pitch = median(pitches);
     for (let i = 1; i < lines.length; i++) {
@@ -68,45 +91,68 @@ export function geometricParagraphStarts(segments: readonly Segment[], em: numbe
       if (indented || short || spaced || point) starts.add(line.line);
     }
   }
-  return starts;
+  return { starts, flush, full };
+}
+
+/** The lines of a paragraph (from its spans' line keys), in the story's reading order. */
+function linesOf(p: Paragraph, byKey: ReadonlyMap<number, PlacedLine>, storyOrder: ReadonlyMap<Line, number>): Line[] {
+  const lines: Line[] = [];
+  for (const span of p.spans) for (let k = span.start; k < span.end; k++) {
+    const l = byKey.get(k);
+    if (l) lines.push(l.line);
+  }
+  return lines.sort((a, b) => (storyOrder.get(a) ?? 0) - (storyOrder.get(b) ?? 0));
 }
 
 /**
- * Cuts an article's body paragraphs before the given lines (in place). A paragraph is cut only
- * where its text can be split exactly at the line (before the line's text, or after the text of
- * the lines before it), so no character moves or is lost.
+ * Redraws an article's body paragraphs from the geometry (in place): two paragraphs the text
+ * rules split are joined when the first ends on a full line and the second starts flush left
+ * with no sign of a new paragraph; a paragraph is cut before a line the geometry says starts
+ * one. Cuts are made only where the text splits exactly at the line, so no character moves or
+ * is lost.
  * @param article the built article (spans still hold line keys)
- * @param starts lines that start a paragraph
+ * @param geometry paragraph starts, flush and full lines
  * @param byKey placed lines by their key (`line.start`)
  * @param storyOrder position of each line in the story's reading order
  */
-export function cutParagraphs(article: Article, starts: ReadonlySet<Line>, byKey: ReadonlyMap<number, PlacedLine>, storyOrder: ReadonlyMap<Line, number>): void {
-  article.paragraphs = article.paragraphs.flatMap((p) => {
-    if (p.role !== "body") return [p];
-    const lines: Line[] = [];
-    for (const span of p.spans) for (let k = span.start; k < span.end; k++) {
-      const l = byKey.get(k);
-      if (l) lines.push(l.line);
+export function reparagraph(article: Article, geometry: ParagraphGeometry, byKey: ReadonlyMap<number, PlacedLine>, storyOrder: ReadonlyMap<Line, number>): void {
+  const { starts, flush, full } = geometry;
+  // join paragraphs the geometry shows as one
+  const joined: { p: Paragraph; lines: Line[] }[] = [];
+  for (const p of article.paragraphs) {
+    const lines = linesOf(p, byKey, storyOrder);
+    const prev = joined[joined.length - 1];
+    const first = lines[0];
+    const last = prev?.lines[prev.lines.length - 1];
+    if (prev && first && last && p.role === "body" && prev.p.role === "body" && full.has(last) && flush.has(first) && !starts.has(first)) {
+      prev.p = { text: joinWrappedLines([prev.p.text, p.text]), role: "body", spans: spansOf([...prev.lines, ...lines]) };
+      prev.lines.push(...lines);
+      continue;
     }
-    lines.sort((a, b) => (storyOrder.get(a) ?? 0) - (storyOrder.get(b) ?? 0));
-    const out: typeof article.paragraphs = [];
-    let text = p.text;
-    let from = 0;
-    for (let i = 1; i < lines.length; i++) {
-      if (!starts.has(lines[i]!)) continue;
-      const before = lines.slice(from, i).map((l) => l.text).join("");
-      const after = lines.slice(i).map((l) => l.text).join("");
-      let cut = -1;
-      if (from > 0 && text.startsWith(before)) cut = before.length;
-      else if (text.endsWith(after) && text.length > after.length) cut = text.length - after.length;
-      else if (text.startsWith(before) && text.length > before.length) cut = before.length;
-      if (cut <= 0 || cut >= text.length) continue;
-      out.push({ text: text.slice(0, cut), role: "body", spans: spansOf(lines.slice(from, i)) });
-      text = text.slice(cut);
-      from = i;
-    }
-    if (out.length === 0) return [p];
-    out.push({ text, role: "body", spans: spansOf(lines.slice(from)) });
-    return out;
-  });
+    joined.push({ p, lines });
+  }
+  article.paragraphs = joined.flatMap(({ p, lines }) => (p.role === "body" ? cut(p, lines, starts) : [p]));
+}
+
+/** Cuts a body paragraph before the lines that start one. */
+function cut(p: Paragraph, lines: readonly Line[], starts: ReadonlySet<Line>): Paragraph[] {
+  const out: Paragraph[] = [];
+  let text = p.text;
+  let from = 0;
+  for (let i = 1; i < lines.length; i++) {
+    if (!starts.has(lines[i]!)) continue;
+    const before = lines.slice(from, i).map((l) => l.text).join("");
+    const after = lines.slice(i).map((l) => l.text).join("");
+    let at = -1;
+    if (from > 0 && text.startsWith(before)) at = before.length;
+    else if (text.endsWith(after) && text.length > after.length) at = text.length - after.length;
+    else if (text.startsWith(before) && text.length > before.length) at = before.length;
+    if (at <= 0 || at >= text.length) continue;
+    out.push({ text: text.slice(0, at), role: "body", spans: spansOf(lines.slice(from, i)) });
+    text = text.slice(at);
+    from = i;
+  }
+  if (out.length === 0) return [p];
+  out.push({ text, role: "body", spans: spansOf(lines.slice(from)) });
+  return out;
 }

@@ -16,6 +16,8 @@ export interface PlacedLine {
   box: Box;
   /** Type size in points: as the source gives it, else from the line's height (its glyphs' em) and the page's size scale. */
   size: number;
+  /** True when `size` is the source's declared size (exact), false when measured from the line's height (noisy). */
+  sizeDeclared: boolean;
   /** Index of its block in the page's block list. */
   block: number;
   /** Position of its block in the page's reading order (the block list order). */
@@ -31,6 +33,8 @@ export interface PlacedLine {
 const GLYPH_GAP = 1;
 /** A word gap this many line heights wide splits any line (two columns read as one line). */
 const COLUMN_GAP = 3;
+/** Type size (points) assumed for body text when the source declares no size at all. */
+const ASSUMED_BODY_POINTS = 10;
 /** Body lines at least this many ems wide measure the page's em. */
 const MIN_EM_SAMPLE = 8;
 
@@ -98,16 +102,24 @@ export function placeLines(page: LayoutPage): { lines: PlacedLine[]; unitsPerPoi
   });
   // the size scale: units per point, from lines whose size the source gives
   const ratios = pieces.filter((p) => p.line.fontSize && !p.line.vertical).map((p) => boxHeight(p.line.box) / p.line.fontSize!);
-  const unitsPerPoint = median(ratios.filter((r) => r > 0)) || 1;
+  // without any declared size, body lines (the wide ones) are taken as 10 pt, so sizes compare in points
+  const wideHeights = pieces.filter((p) => !p.line.vertical && displayWidth(wordsRaw(p.words)) >= MIN_EM_SAMPLE).map((p) => boxHeight(p.line.box));
+  const unitsPerPoint = median(ratios.filter((r) => r > 0)) || median(wideHeights) / ASSUMED_BODY_POINTS || 1;
   const sizeOf = (box: Box, vertical: boolean) => (vertical ? boxWidth(box) : boxHeight(box)) / unitsPerPoint;
 
   const drafts = pieces.map((p) => {
     const box = p.words.length === p.line.words.length ? p.line.box : unionBox(p.words.map((w) => w.box));
     const raw = wordsRaw(p.words);
-    return { ...p, box, raw, text: removeExtractorSpaces(raw), size: sizeOf(box, p.line.vertical) };
+    return { ...p, box, raw, text: removeExtractorSpaces(raw), size: sizeOf(box, p.line.vertical), sizeDeclared: false };
   });
   // declared sizes are kept unless they contradict the geometry (hOCR rounds 10.5 pt to 10 or 11, line by line)
-  if (!declaredSizesConflict(page)) drafts.forEach((d) => (d.size = d.line.fontSize ?? d.size));
+  if (!declaredSizesConflict(page)) {
+    for (const d of drafts) {
+      if (d.line.fontSize === null) continue;
+      d.size = d.line.fontSize;
+      d.sizeDeclared = true;
+    }
+  }
   // the em of body type: most lines are body text; their width per character is the em
   const ems = drafts.filter((d) => displayWidth(d.text) >= MIN_EM_SAMPLE && !d.line.vertical).map((d) => boxWidth(d.box) / displayWidth(d.text));
   const em = median(ems) || median(drafts.map((d) => boxHeight(d.box))) || 1;
@@ -140,7 +152,7 @@ export function placeLines(page: LayoutPage): { lines: PlacedLine[]; unitsPerPoi
       blank: collapseSpaces(d.raw) === "",
       leadingSpace: false,
     };
-    return { line, box: d.box, size: d.size, block: d.block, order: d.order, vertical: d.line.vertical, words: d.words, source };
+    return { line, box: d.box, size: d.size, sizeDeclared: d.sizeDeclared, block: d.block, order: d.order, vertical: d.line.vertical, words: d.words, source };
   });
   return { lines, unitsPerPoint };
 }

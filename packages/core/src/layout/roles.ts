@@ -63,12 +63,16 @@ export function bodySize(lines: readonly PlacedLine[]): number {
   return best || 1;
 }
 
-function classOf(size: number, body: number): SizeClass {
+/** Measured sizes (from line heights) this much smaller than body type, or smaller, are caption type. */
+const MEASURED_CAPTION_RATIO = 0.9;
+
+function classOf(size: number, body: number, declared: boolean): SizeClass {
   const r = roundSize(size) / body;
   if (r >= HEADLINE_RATIO) return "headline";
   if (r >= HEADING_RATIO) return "heading";
-  // any size step smaller than body type is caption type (9 pt under 9.5 pt)
-  if (roundSize(size) < body) return "caption";
+  // a declared size one step under body type is caption type (9 pt under 9.5 pt); a measured one
+  // must be clearly smaller (line heights wobble)
+  if (declared ? roundSize(size) < body : size / body <= MEASURED_CAPTION_RATIO) return "caption";
   return "body";
 }
 
@@ -153,7 +157,7 @@ export function buildPieces(lines: readonly PlacedLine[], body: number): Piece[]
     placed,
     box: unionBox(placed.map((p) => p.box)),
     size: placed[0]!.size,
-    sizeClass: classOf(placed[0]!.size, body),
+    sizeClass: classOf(placed[0]!.size, body, placed[0]!.sizeDeclared),
     block: placed[0]!.block,
     order: placed[0]!.order,
     minor,
@@ -177,7 +181,7 @@ export function buildPieces(lines: readonly PlacedLine[], body: number): Piece[]
       currentClass = null;
     };
     blockLines.forEach((l, i) => {
-      const cls = classOf(l.size, body);
+      const cls = classOf(l.size, body, l.sizeDeclared);
       const text = collapseSpaces(l.line.raw).replace(/\s/gu, "");
       if (PAGE_NAMES.has(text) && (cls === "headline" || cls === "heading")) {
         flush();
