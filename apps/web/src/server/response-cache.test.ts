@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { newNonce } from "../lib/nonce";
 import { acceptsGzip, articlePageCacheKey } from "./cacheable-request";
 import { fillBody, ResponseCache, splitBuffer, toCachedResponse, type CachedResponse } from "./response-cache";
 
@@ -7,6 +8,15 @@ const ARTICLE = "/articles/0c30f1900352050f-3";
 function entry(bytes: number): CachedResponse {
   return { status: 200, headers: [], body: [Buffer.alloc(bytes), Buffer.alloc(0)], bytes };
 }
+
+describe("newNonce", () => {
+  it("gives 16 random bytes in base64, never the same twice (also across draws from the system)", () => {
+    const nonces = Array.from({ length: 1000 }, () => newNonce());
+    for (const n of nonces) expect(Buffer.from(n, "base64")).toHaveLength(16);
+    expect(nonces.every((n) => /^[A-Za-z0-9+/]{22}==$/.test(n))).toBe(true);
+    expect(new Set(nonces).size).toBe(nonces.length);
+  });
+});
 
 describe("nonce templates", () => {
   it("cut a body at every occurrence of the nonce and put a new one back", () => {
