@@ -6,6 +6,23 @@
 import type { Box, LayoutBlock, LayoutDocument, LayoutLine, LayoutPage, SourceRef } from "./model.js";
 import { LayoutInputError, walkXml, type XmlElement } from "./xml.js";
 
+/** XHTML character names hOCR writers use (HTML has more; these are the spaces, dashes and quotes of text). */
+const XHTML_CHARACTERS: Readonly<Record<string, string>> = {
+  nbsp: "\u00a0",
+  ensp: "\u2002",
+  emsp: "\u2003",
+  thinsp: "\u2009",
+  shy: "\u00ad",
+  ndash: "\u2013",
+  mdash: "\u2014",
+  hellip: "\u2026",
+  lsquo: "\u2018",
+  rsquo: "\u2019",
+  ldquo: "\u201c",
+  rdquo: "\u201d",
+  middot: "\u00b7",
+};
+
 /** hOCR classes of a text line. */
 const LINE_CLASSES = new Set(["ocr_line", "ocrx_line", "ocr_header", "ocr_caption", "ocr_textfloat"]);
 
@@ -59,6 +76,7 @@ export function readHocr(text: string, sourceName: string): LayoutDocument {
   };
 
   walkXml(text, sourceName, {
+    characterNames: XHTML_CHARACTERS,
     open(el) {
       const classes = classesOf(el);
       const props = titleProperties(el.attrs.title);

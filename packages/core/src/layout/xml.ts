@@ -39,6 +39,8 @@ export interface XmlElement {
 
 /** Callbacks of {@link walkXml}. */
 export interface XmlHandlers {
+  /** Character names the format uses besides XML's five (XHTML's `&nbsp;` in hOCR): fixed text, never expanded further. */
+  characterNames?: Readonly<Record<string, string>>;
   open?(el: XmlElement): void;
   /** Called at the end tag (or the end of an empty element); `end` is the offset just past it. */
   close?(el: XmlElement, end: number): void;
@@ -82,6 +84,7 @@ export function walkXml(text: string, sourceName: string, handlers: XmlHandlers)
   }
   const lines = new LineIndex(text);
   const parser = new SaxesParser({ xmlns: true, position: true, fileName: sourceName });
+  if (handlers.characterNames) Object.assign(parser.ENTITIES, handlers.characterNames);
   const stack: XmlElement[] = [];
   let problem: LayoutInputError | null = null;
   const fail = (message: string): never => {

@@ -202,3 +202,10 @@ describe("readMets", () => {
     expect(() => readMets('<mets xmlns="http://www.loc.gov/METS/"><structMap TYPE="PHYSICAL"/></mets>', "m.xml")).toThrow(/m\.xml: no logical structMap/u);
   });
 });
+
+describe("readHocr character names", () => {
+  it("reads XHTML's common character names (&nbsp;, &mdash;…) as their characters", () => {
+    const xml = `<html><body><div class="ocr_page" title="bbox 0 0 10 10"><span class="ocr_line" title="bbox 0 0 10 10"><span class="ocrx_word" title="bbox 0 0 5 10">甲&mdash;乙&ldquo;丙&rdquo;</span></span></div></body></html>`;
+    expect(readHocr(xml, "n.hocr").pages[0]!.blocks[0]!.lines[0]!.words[0]!.text).toBe("甲—乙“丙”");
+  });
+});
