@@ -111,6 +111,9 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
         } finally {
           page.cleanup();
         }
+        // pdf.js caches every font it parsed for the whole document: drop them, or an issue's
+        // pages pile up (a Chromium page embeds a hundred font subsets or more)
+        await doc.cleanup();
         yield layout;
       }
     } finally {
