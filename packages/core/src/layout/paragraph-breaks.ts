@@ -26,6 +26,8 @@ const JUSTIFIED_SHARE = 0.5;
 const EXTRA_SPACE_SHARE = 0.15;
 /** Lines of summary points (type a little larger than body type) spaced wider than body lines by this share of a line height are separate points. */
 const POINT_EXTRA_SPACE = 0.15;
+/** Extra space must be this many times the column's median pitch deviation (OCR boxes wobble). */
+const SPACE_WOBBLE_FACTOR = 3;
 /** Line pitches over this many line heights are gaps, not leading. */
 const MAX_LEADING = 2;
 /** Columns of fewer lines than this have no reliable edges. */
@@ -45,6 +47,9 @@ export interface ParagraphGeometry {
   full: Set<Line>;
 }
 
+/** Vertical centre of a line's box. */
+const centreOf = (l: PlacedLine) => (l.box[1] + l.box[3]) / 2;
+
 /**
  * The paragraph geometry of the segments: where paragraphs start, and which lines are flush
  * left and full width (a full line followed by a flush one is inside a paragraph).
@@ -56,7 +61,7 @@ export function paragraphGeometry(segments: readonly Segment[], em: number, body
   const bodyPitch = median(
     segments
       .filter((s) => s.piece.size === bodySize)
-      .flatMap((s) => s.piece.placed.slice(1).map((l, i) => ({ pitch: l.box[1] - s.piece.placed[i]!.box[1], h: boxHeight(l.box) })))
+      .flatMap((s) => s.piece.placed.slice(1).map((l, i) => ({ pitch: centreOf(l) - centreOf(s.piece.placed[i]!), h: boxHeight(l.box) })))
       .filter((p) => p.pitch > 0 && p.pitch < MAX_LEADING * p.h)
       .map((p) => p.pitch),
   );
@@ -78,16 +83,21 @@ export function paragraphGeometry(segments: readonly Segment[], em: number, body
         if (justified && right - l.box[2] <= FULL_LINE_EMS * em) full.add(l.line);
       }
     }
-    const pitches = lines.slice(1).map((l, i) => l.box[1] - lines[i]!.box[1]);
+    // line pitch from centre to centre (box tops and bottoms wobble with the glyphs and the OCR)
+    const centre = centreOf;
+    const pitches = lines.slice(1).map((l, i) => centre(l) - centre(lines[i]!));
     const pitch = median(pitches);
+    // extra space must stand out of the column's own wobble
+    const wobble = SPACE_WOBBLE_FACTOR * median(pitches.map((p) => Math.abs(p - pitch)));
     for (let i = 1; i < lines.length; i++) {
       const prev = lines[i - 1]!;
       const line = lines[i]!;
       const indent = line.box[0] - left;
       const indented = edges && indent >= INDENT_MIN_EMS * em && indent <= INDENT_MAX_EMS * em;
       const short = edges && justified && right - prev.box[2] >= SHORT_EMS * em;
-      const spaced = pitches.length >= 2 && line.box[1] - prev.box[1] - pitch >= EXTRA_SPACE_SHARE * boxHeight(line.box);
-      const point = points && line.box[1] - prev.box[1] >= bodyPitch + POINT_EXTRA_SPACE * boxHeight(line.box);
+      const step = centre(line) - centre(prev);
+      const spaced = pitches.length >= 2 && step - pitch >= Math.max(EXTRA_SPACE_SHARE * boxHeight(line.box), wobble);
+      const point = points && step >= bodyPitch + Math.max(POINT_EXTRA_SPACE * boxHeight(line.box), wobble);
       if (indented || short || spaced || point) starts.add(line.line);
     }
   }

@@ -63,20 +63,23 @@ function splitLine(line: LayoutLine): LayoutWord[][] {
 /** Lines of one height this close (share) are set in one size. */
 const SAME_HEIGHT = 0.03;
 
-/** True when two lines of one block and one height declare different sizes: the declared sizes are noise. */
-function declaredSizesConflict(page: LayoutPage): boolean {
-  return page.blocks.some((b) => blockSizesConflict(b.lines));
-}
+/** Declared sizes a point or less apart on lines of one height are a rounding of one size (hOCR's whole-point x_fsize). */
+const ROUNDING_DISAGREEMENT = 1;
 
-function blockSizesConflict(lines: readonly LayoutLine[]): boolean {
-  const seen = new Map<number, LayoutLine>();
-  for (const l of lines) {
-    if (l.fontSize === null || l.vertical) continue;
-    const h = boxHeight(l.box);
-    const key = Math.round(Math.log(Math.max(h, 1)) / Math.log(1 + SAME_HEIGHT));
-    const other = seen.get(key);
-    if (other && other.fontSize !== l.fontSize && other !== l) return true;
-    seen.set(key, l);
+/**
+ * True when the declared sizes are noise: two lines of one block and one height declare sizes
+ * that differ by a rounding (hOCR writers round x_fsize line by line: 10.5 pt as 10 or 11).
+ */
+function declaredSizesConflict(page: LayoutPage): boolean {
+  for (const b of page.blocks) {
+    const seen = new Map<number, number>();
+    for (const l of b.lines) {
+      if (l.fontSize === null || l.vertical) continue;
+      const key = Math.round(Math.log(Math.max(boxHeight(l.box), 1)) / Math.log(1 + SAME_HEIGHT));
+      const other = seen.get(key);
+      if (other !== undefined && other !== l.fontSize && Math.abs(other - l.fontSize) <= ROUNDING_DISAGREEMENT) return true;
+      seen.set(key, l.fontSize);
+    }
   }
   return false;
 }
