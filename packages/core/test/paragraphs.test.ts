@@ -104,6 +104,16 @@ describe("buildParagraphs", () => {
     ]);
   });
 
+  it("ends a deck's point at a line short by a few ems, before the dateline", () => {
+    // (five lines: more than a heading has, so the deck is text)
+    const deck = [row(24), row(21), row(24), row(24), row(20)];
+    expect(paragraphsOf([...deck, "本报讯 " + row(21, "，"), row(24), row(10, "。")].join("\n"))).toEqual([
+      ["body", [1, 2]],
+      ["body", [3, 4, 5]],
+      ["body", [6, 7, 8]],
+    ]);
+  });
+
   it("gives no paragraph for no items", () => {
     expect(buildParagraphs([])).toEqual([]);
   });

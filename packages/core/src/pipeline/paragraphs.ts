@@ -29,6 +29,11 @@ const SHORT_UNPUNCTUATED_BY = 4;
 const isAllFullWidth = (text: string) => !/[\u0020-\u007e]/u.test(text);
 /** A line ending in a comma or other mid-sentence mark never ends a paragraph, however short. */
 const endsWithLetter = (text: string) => /[\p{L}\p{N}]$/u.test(text);
+/**
+ * In a deck a point's last line is short by this much (ems): the wobble and a margin for
+ * curly quotes, which some fonts set full width and our widths count as half.
+ */
+const DECK_SHORT_BY = 2.5;
 /** The indent of a paragraph's first line (ems). */
 const INDENT_WIDTH = 2;
 /** Lines on each side used to measure the column around a line. */
@@ -90,6 +95,7 @@ function textBoxes(items: readonly StoryItem[]): Boxes {
 function splitRun(lines: readonly Line[], storyWidth: number, boxes: Boxes, out: DraftParagraph[]): void {
   const { signedStarts } = boxes;
   let open: DraftParagraph | null = null;
+  const deckEnd = deckLength(lines);
   lines.forEach((line, i) => {
     // a dateline always opens a paragraph (after a deck printed above it), and so does text
     // under a byline unless the line before stops at a comma
@@ -100,8 +106,21 @@ function splitRun(lines: readonly Line[], storyWidth: number, boxes: Boxes, out:
       out.push(open);
     }
     open.pieces.push({ line, raw: line.raw });
-    if (breaksAfter(lines, i, storyWidth, boxes, open.pieces.length === 1)) open = null;
+    if (breaksAfter(lines, i, storyWidth, boxes, open.pieces.length === 1, i < deckEnd)) open = null;
   });
+}
+
+/**
+ * The number of lines of the deck opening the run: summary points before the dateline, none
+ * of them ending a sentence. 0 when the run does not open with one.
+ */
+function deckLength(lines: readonly Line[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (DATELINE.test(line.text)) return i;
+    if (endsSentence(line.text)) return 0;
+  }
+  return 0;
 }
 
 /** The column width around line `i`: the wider lines of its neighbourhood. */
@@ -111,7 +130,7 @@ function localWidth(lines: readonly Line[], i: number, storyWidth: number): numb
 }
 
 /** True when a paragraph ends after line `i`. */
-function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxes: Boxes, firstLine: boolean): boolean {
+function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxes: Boxes, firstLine: boolean, inDeck: boolean): boolean {
   const { unitStarts, unitWidths } = boxes;
   const line = lines[i]!;
   const next = lines[i + 1];
@@ -122,7 +141,9 @@ function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxe
   if (!endsParagraphText(line.text)) {
     // measured in the line's own text box: a wide deck above must not make body lines look short
     const ownWidth = Math.min(width, unitWidths.get(line) ?? width);
-    return !unitStarts.has(next) && endsWithLetter(line.text) && line.width <= ownWidth - SHORT_UNPUNCTUATED_BY && isAllFullWidth(line.raw);
+    // in a deck no line ends a sentence, so a short line is a point's end on the usual evidence
+    const shortBy = inDeck ? DECK_SHORT_BY + (firstLine ? INDENT_WIDTH : 0) : SHORT_UNPUNCTUATED_BY;
+    return !unitStarts.has(next) && endsWithLetter(line.text) && line.width <= ownWidth - shortBy && isAllFullWidth(line.raw);
   }
   // a paragraph's first line is narrower by its lost indent: that alone does not make it short
   // when a full line follows
