@@ -2,11 +2,22 @@ import { randomBytes } from "node:crypto";
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 
-/** A fresh temporary name next to `file`, so the rename stays on one file system. */
-function tempNameFor(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+/** Temporary files named so far by this thread: with the process and thread ids, a unique name. */
+let tempCount = 0;
+
+/**
+ * A temporary name next to `file`, so the rename stays on one file system: unique within the
+ * machine by process, thread and count (no random bytes to draw for every file), or random when
+ * `random` is set (for the rare leftover of a crashed run that had the same process id).
+ */
+function tempNameFor(file: string, random = false): string {
+  const unique = random ? randomBytes(6).toString("hex") : `${threadId}-${++tempCount}`;
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${unique}.tmp`);
 }
+
+const isAlreadyThere = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === "EEXIST";
 
 /**
  * Writes `data` to `file` so that readers see either the old file or the whole new one, never a
@@ -17,9 +28,15 @@ function tempNameFor(file: string): string {
  * @param data the complete contents, written as UTF-8
  */
 export async function writeFileAtomic(file: string, data: string): Promise<void> {
-  const temp = tempNameFor(file);
+  let temp = tempNameFor(file);
   try {
-    await writeFile(temp, data, { encoding: "utf8", flag: "wx" });
+    try {
+      await writeFile(temp, data, { encoding: "utf8", flag: "wx" });
+    } catch (error) {
+      if (!isAlreadyThere(error)) throw error;
+      temp = tempNameFor(file, true);
+      await writeFile(temp, data, { encoding: "utf8", flag: "wx" });
+    }
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
@@ -34,9 +51,15 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
  * @param data the complete contents, written as UTF-8
  */
 export function writeFileAtomicSync(file: string, data: string): void {
-  const temp = tempNameFor(file);
+  let temp = tempNameFor(file);
   try {
-    writeFileSync(temp, data, { encoding: "utf8", flag: "wx" });
+    try {
+      writeFileSync(temp, data, { encoding: "utf8", flag: "wx" });
+    } catch (error) {
+      if (!isAlreadyThere(error)) throw error;
+      temp = tempNameFor(file, true);
+      writeFileSync(temp, data, { encoding: "utf8", flag: "wx" });
+    }
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
