@@ -6,6 +6,7 @@ import { buildFlow, type Draft } from "./pipeline/flow.js";
 import { isPageNameUnit, readRunningHeads } from "./pipeline/furniture.js";
 import { PageLexicon } from "./pipeline/lexicon.js";
 import { reclassifyFragments } from "./pipeline/fragments.js";
+import { joinSplitStories } from "./pipeline/join.js";
 import { splitLines } from "./pipeline/lines.js";
 import { buildUnits } from "./pipeline/units.js";
 import { unitHeadingText } from "./pipeline/unit-text.js";
@@ -74,13 +75,14 @@ function parseInto(page: Page, input: string): void {
     takeDecks(draft);
   }
   const matched = matchHeadings(flow.drafts, lexicon, docOf, headingsFollow);
+  const drafts = joinSplitStories(flow.drafts, matched, lexicon, docOf);
 
-  flow.drafts.forEach((draft, i) => {
+  drafts.forEach((draft, i) => {
     const { article, leftovers } = buildArticle(draft, `${page.id}-${String(i + 1).padStart(2, "0")}`, headingsFollow, matched.get(draft));
     page.articles.push(article);
     for (const { unit, reason } of leftovers) page.unassigned.push(unassigned(unit, reason));
   });
-  if (flow.drafts.length === 0) {
+  if (drafts.length === 0) {
     for (const gap of flow.gaps) for (const u of gap.units) page.unassigned.push(unassigned(u, "no article text on the page"));
   }
   keepEveryLetter(page, lines, input);
