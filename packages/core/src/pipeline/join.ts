@@ -23,7 +23,7 @@ const isSigned = (d: Draft) => [...d.leaders, ...d.trailers].some((u) => u.kind 
 const opensWithDateline = (d: Draft) => DATELINE.test(d.items.find((i) => i.role === "body")?.unit.lines[0]!.text ?? "");
 
 /**
- * Joins each headline-less story to the headed story right after it when that story has no
+ * Joins each signed, headline-less story to the headed story right after it when that story has no
  * opener of its own (no dateline, no byline), sits in the same column width, and its headline
  * shares the first part's words.
  * @returns the stories, with joined parts merged into the first part
@@ -34,7 +34,7 @@ export function joinSplitStories(drafts: readonly Draft[], matched: Map<Draft, U
     const first = drafts[i]!;
     const second = drafts[i + 1];
     out.push(first);
-    if (!second || headingOf(first, matched).length > 0 || isSigned(second) || opensWithDateline(second)) continue;
+    if (!second || !isSigned(first) || headingOf(first, matched).length > 0 || isSigned(second) || opensWithDateline(second)) continue;
     if (first.leaders.some((u) => u.kind === "credit") || first.trailers.some((u) => u.kind === "credit")) continue;
     const heading = headingOf(second, matched);
     if (heading.length === 0) continue;
