@@ -38,14 +38,15 @@ export function bigrams(text: string): Set<number> {
   return out;
 }
 
-/** Occurrences of `pair` (two characters) in the texts, overlapping ones included (`aaa` holds `aa` twice). */
-function occurrences(texts: readonly string[], pair: string): number {
+/** Occurrences of `pair` in `text`, overlapping ones included (`aaa` holds `aa` twice). */
+function occurrences(text: string, pair: string): number {
   let n = 0;
-  for (const text of texts) {
-    for (let at = text.indexOf(pair); at >= 0; at = text.indexOf(pair, at + 1)) n++;
-  }
+  for (let at = text.indexOf(pair); at >= 0; at = text.indexOf(pair, at + 1)) n++;
   return n;
 }
+
+/** Joins line texts for {@link occurrences}: a line break is no word character, so no pair spans two lines. */
+const LINE_JOINER = "\n";
 
 /** Marks a free slot of {@link GramTable}: bigrams are never negative. */
 const EMPTY = -1;
@@ -166,6 +167,8 @@ export class PageLexicon {
   private readonly lineTexts: readonly string[];
   /** Junction questions answered by scanning the lines, before the pairs are counted. */
   private pairScans = 0;
+  /** The lines joined by {@link LINE_JOINER}, made for the first junction question. */
+  private joinedLines: string | null = null;
   /** Adjacent word-character pairs inside lines → index into `pairCounts`; built when first needed. */
   private pairs: GramTable | null = null;
   private readonly pairCounts = new Counts();
@@ -198,7 +201,8 @@ export class PageLexicon {
     if (ia < 0 || ib < 0) return 0;
     if (this.pairs === null && this.pairScans < PAIR_SCANS_BEFORE_COUNTING) {
       this.pairScans++;
-      return occurrences(this.lineTexts, a + b);
+      this.joinedLines ??= this.lineTexts.join(LINE_JOINER);
+      return occurrences(this.joinedLines, a + b);
     }
     const pairs = (this.pairs ??= this.countPairs());
     const slot = pairs.get(ia * WORD_IDS + ib);
