@@ -15,6 +15,12 @@ describe("dev pages", () => {
     expect(article?.paragraphs[1]?.text.startsWith("各层各级领导干部要主动关心企业")).toBe(true);
   });
 
+  it("a deck's label that drops the deck's commas is still its label, and the headline comes from across the page", () => {
+    const article = byDateline(devPage("cnki_109"), "昨天下午，市委书记李强主持召开");
+    expect(article?.headline).toBe("共同努力守护好建设好城市家园");
+    expect(article?.paragraphs[0]?.text).toBe("最坚固的防线最坚实的依靠");
+  });
+
   it("summary points above a dateline open that story, one paragraph per point", () => {
     const article = byDateline(devPage("cnki_112"), "市委书记李强昨天在闵行区");
     expect(article?.headline).toBe("推动惠企政策落地落实增强企业信心");

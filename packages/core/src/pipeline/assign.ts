@@ -325,6 +325,8 @@ export function takeSalutation(draft: Draft): void {
   draft.items.unshift({ unit: unit!, role: "body" });
 }
 
+const lettersOnly = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, "");
+
 /** A deck's label is at least this many characters: shorter repeats prove nothing. */
 const MIN_LABEL_CHARS = 4;
 
@@ -342,8 +344,9 @@ function takeDeckLabel(draft: Draft): void {
   const label = draft.leaders[k];
   if (!label || label.kind !== "heading" || label.blankAfter || deckLines.some((l) => endsSentence(l.text))) return;
   const last = label.lines[label.lines.length - 1]!;
-  const labelText = last.text;
-  if (Array.from(labelText).length < MIN_LABEL_CHARS || !deckLines.map((l) => l.text).join("").includes(labelText)) return;
+  // words compared without punctuation: the label drops the deck's commas (`最坚固的防线 最坚实的依靠`)
+  const labelText = lettersOnly(last.text);
+  if (Array.from(labelText).length < MIN_LABEL_CHARS || !lettersOnly(deckLines.map((l) => l.text).join("")).includes(labelText)) return;
   if (label.lines.length === 1) draft.leaders.splice(k, 1);
   else label.lines = label.lines.slice(0, -1);
   draft.items.unshift({ unit: { kind: "body", lines: [last], blankBefore: false, blankAfter: false }, role: "paragraph" });
