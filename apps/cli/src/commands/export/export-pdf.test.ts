@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PDFDocument } from "pdf-lib";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -32,11 +32,11 @@ let tmp: string;
 beforeAll(async () => {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "pnpm build" first`);
   tmp = await mkdtemp(path.join(os.tmpdir(), "dubao-export-pdf-"));
+  // a dev page, then a light page of Latin text (quick to parse)
   const issue = await PDFDocument.create();
-  for (const name of ["cnki_104", "cnki_112"]) {
-    const src = await PDFDocument.load(await readFile(path.join(DEV, `${name}.pdf`)));
-    for (const page of await issue.copyPages(src, src.getPageIndices())) issue.addPage(page);
-  }
+  const src = await PDFDocument.load(await readFile(path.join(DEV, "cnki_104.pdf")));
+  for (const page of await issue.copyPages(src, src.getPageIndices())) issue.addPage(page);
+  issue.addPage([400, 300]).drawText("Second page of the issue, 2024", { x: 30, y: 250, size: 12, font: await issue.embedFont(StandardFonts.Helvetica) });
   await writeFile(path.join(tmp, "issue.pdf"), await issue.save());
 });
 afterAll(async () => {
@@ -53,7 +53,7 @@ describe("dubao export with PDF input", () => {
       const jsonl = await dubao(["export", "issue.pdf", "--format", "jsonl", "-j", "1", "-q"], tmp);
       expect(jsonl.code).toBe(0);
       const records = jsonl.stdout.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as Record<string, unknown>);
-      expect(records.length).toBeGreaterThanOrEqual(8);
+      expect(records.length).toBeGreaterThanOrEqual(5);
       const html1 = await readFile(path.join(tmp, "html", "issue-p1.html"), "utf8");
       expect(html1).toContain("<html");
     },

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PageSchema, type Page } from "@dubao/core";
-import { PDFDocument } from "pdf-lib";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -30,12 +30,20 @@ function dubao(args: string[], cwd: string): Promise<Run> {
 
 const pageOf = (json: string): Page => PageSchema.parse(JSON.parse(json));
 
-/** One PDF of the given dev pages, in order (pages copied by pdf-lib, text layer untouched). */
-async function issueOf(names: readonly string[]): Promise<Uint8Array> {
+/**
+ * One PDF of the given pages, in order: a dev page's name (copied by pdf-lib, text layer
+ * untouched) or a line of Latin text (a light page of its own, quick to parse).
+ */
+async function issueOf(pages: readonly string[]): Promise<Uint8Array> {
   const out = await PDFDocument.create();
-  for (const name of names) {
-    const src = await PDFDocument.load(await readFile(path.join(DEV, `${name}.pdf`)));
-    for (const page of await out.copyPages(src, src.getPageIndices())) out.addPage(page);
+  const font = await out.embedFont(StandardFonts.Helvetica);
+  for (const name of pages) {
+    if (name.startsWith("cnki_")) {
+      const src = await PDFDocument.load(await readFile(path.join(DEV, `${name}.pdf`)));
+      for (const page of await out.copyPages(src, src.getPageIndices())) out.addPage(page);
+    } else {
+      out.addPage([400, 300]).drawText(name, { x: 30, y: 250, size: 12, font });
+    }
   }
   return out.save();
 }
@@ -44,7 +52,7 @@ let tmp: string;
 beforeAll(async () => {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "pnpm build" first`);
   tmp = await mkdtemp(path.join(os.tmpdir(), "dubao-cli-pdf-"));
-  await writeFile(path.join(tmp, "issue.pdf"), await issueOf(["cnki_104", "cnki_101", "cnki_111"]));
+  await writeFile(path.join(tmp, "issue.pdf"), await issueOf(["cnki_104", "Page two of the issue, 2024", "Page three, with 3 words"]));
   await writeFile(path.join(tmp, "one.pdf"), await readFile(path.join(DEV, "cnki_104.pdf")));
 });
 afterAll(async () => {
@@ -79,7 +87,11 @@ describe("dubao parse with PDF, ALTO and hOCR input", () => {
         expect(page.id.endsWith(`-p${i + 1}`)).toBe(true);
         expect(page.source.name).toBe("issue.pdf");
         for (const a of page.articles) for (const s of a.spans) expect(s.page).toBe(i + 1);
+        for (const u of page.unassigned) for (const s of u.spans) expect(s.page).toBe(i + 1);
       });
+      const text = (page: Page) => JSON.stringify([page.articles, page.unassigned]);
+      expect(text(pages[1]!)).toContain("2024");
+      expect(text(pages[2]!)).toContain("words");
       // the same page reads the same, alone or inside an issue
       const alone = pageOf(await readFile(path.join(tmp, "out", "one.json"), "utf8"));
       expect(pages[0]!.articles.map((a) => a.headline)).toEqual(alone.articles.map((a) => a.headline));
