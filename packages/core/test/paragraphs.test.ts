@@ -114,6 +114,15 @@ describe("buildParagraphs", () => {
     ]);
   });
 
+  it("measures a short last line against its text box when the lines around it are mostly short or indented", () => {
+    const text = [row(29), row(29), row(4, "。"), row(27), row(27, "。"), row(27), row(29), row(16, "。")].join("\n");
+    expect(paragraphsOf(text)).toEqual([
+      ["body", [1, 2, 3]],
+      ["body", [4, 5]],
+      ["body", [6, 7, 8]],
+    ]);
+  });
+
   it("gives no paragraph for no items", () => {
     expect(buildParagraphs([])).toEqual([]);
   });

@@ -124,9 +124,11 @@ function deckLength(lines: readonly Line[]): number {
 }
 
 /** The column width around line `i`: the wider lines of its neighbourhood. */
-function localWidth(lines: readonly Line[], i: number, storyWidth: number): number {
+function localWidth(lines: readonly Line[], i: number, storyWidth: number, unitWidths?: ReadonlyMap<Line, number>): number {
   const window = lines.slice(Math.max(0, i - WIDTH_WINDOW), i + WIDTH_WINDOW + 1);
-  return window.length < MIN_WINDOW_LINES ? storyWidth : columnWidth(window);
+  const local = window.length < MIN_WINDOW_LINES ? storyWidth : columnWidth(window);
+  // a window full of short and indented lines underrates the column: its text box says more
+  return Math.max(local, unitWidths?.get(lines[i]!) ?? 0);
 }
 
 /** True when a paragraph ends after line `i`. */
@@ -135,7 +137,7 @@ function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxe
   const line = lines[i]!;
   const next = lines[i + 1];
   if (!next) return true;
-  const width = localWidth(lines, i, storyWidth);
+  const width = localWidth(lines, i, storyWidth, unitWidths);
   // justified text fills every line but a paragraph's last: a clearly short line ends one even
   // without punctuation (deck points, signatures), when its width is exact (all full-width)
   if (!endsParagraphText(line.text)) {
@@ -152,6 +154,6 @@ function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxe
   // a colon at the end of a line introduces what follows (a list, a letter), unless a quotation
   // opens there; only the full-width colon (an ASCII one after digits is a time, 17:25)
   if (line.text.endsWith("：") && !/^[“「『"]/u.test(next.text)) return true;
-  const indent = localWidth(lines, i + 1, storyWidth) - next.width;
+  const indent = localWidth(lines, i + 1, storyWidth, unitWidths) - next.width;
   return indent >= INDENT_MIN && indent <= INDENT_MAX;
 }
