@@ -123,6 +123,18 @@ describe("buildParagraphs", () => {
     ]);
   });
 
+  it("starts a paragraph at a numbered point after a sentence end", () => {
+    expect(paragraphsOf([row(20), row(20, "。"), "二、" + row(18), row(20, "。")].join("\n"))).toEqual([
+      ["body", [1, 2]],
+      ["body", [3, 4]],
+    ]);
+  });
+
+  it("does not end a paragraph at an unpunctuated line made short only by curly quotes", () => {
+    const quoted = "“" + row(8) + "”" + row(10);
+    expect(paragraphsOf([row(24), row(24), quoted, row(24), row(12, "。")].join("\n"))).toEqual([["body", [1, 2, 3, 4, 5]]]);
+  });
+
   it("gives no paragraph for no items", () => {
     expect(buildParagraphs([])).toEqual([]);
   });

@@ -25,8 +25,11 @@ const SHORT_BY = WIDTH_WOBBLE + 0.5;
  * (ems): well past the wobble, since no punctuation confirms it.
  */
 const SHORT_UNPUNCTUATED_BY = 4;
-/** Half-width characters make a line's display width approximate (proportional fonts). */
-const isAllFullWidth = (text: string) => !/[\u0020-\u007e]/u.test(text);
+/**
+ * Half-width characters make a line's display width approximate (proportional fonts), and so
+ * do curly quotes, which fonts set at half or full width.
+ */
+const isAllFullWidth = (text: string) => !/[\u0020-\u007e\u2018\u2019\u201c\u201d]/u.test(text);
 /** A line ending in a comma or other mid-sentence mark never ends a paragraph, however short. */
 const endsWithLetter = (text: string) => /[\p{L}\p{N}]$/u.test(text);
 /**
@@ -34,6 +37,8 @@ const endsWithLetter = (text: string) => /[\p{L}\p{N}]$/u.test(text);
  * curly quotes, which some fonts set full width and our widths count as half.
  */
 const DECK_SHORT_BY = 2.5;
+/** The opening of a numbered point: 二、, （三）, 4. or 4、 */
+const LIST_ITEM = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))/u;
 /** The indent of a paragraph's first line (ems). */
 const INDENT_WIDTH = 2;
 /** Lines on each side used to measure the column around a line. */
@@ -151,6 +156,8 @@ function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxe
   // when a full line follows
   const indented = firstLine && next.width >= width - WIDTH_WOBBLE;
   if (line.width <= width - SHORT_BY - (indented ? INDENT_WIDTH : 0)) return true;
+  // a numbered point (二、 （三） 4.) opens a paragraph after a sentence end
+  if (LIST_ITEM.test(next.text)) return true;
   // a colon at the end of a line introduces what follows (a list, a letter), unless a quotation
   // opens there; only the full-width colon (an ASCII one after digits is a time, 17:25)
   if (line.text.endsWith("：") && !/^[“「『"]/u.test(next.text)) return true;
