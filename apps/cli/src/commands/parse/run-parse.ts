@@ -92,12 +92,14 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
   }
 
   // The main thread parses too, every N-th file, beside N-1 worker threads: one thread fewer to
-  // start, compile the parser in and hold memory for. Standard output takes one file: no threads.
-  const pool = outDir !== undefined && parallel > 1 ? createWorkerPool<ParseTask, ParseResult>(WORKER_URL, parallel - 1, (id, problem) => ({ id, ok: false, problem })) : null;
+  // start, compile the parser in and hold memory for. The workers start with the second file, so
+  // one file runs on the main thread alone. Standard output takes one file: no threads.
+  const threaded = outDir !== undefined && parallel > 1;
+  const pool = lazily(() => createWorkerPool<ParseTask, ParseResult>(WORKER_URL, parallel - 1, (id, problem) => ({ id, ok: false, problem })));
   let nextId = 0;
   const parse = async (file: string, outFile: string | null): Outcome => {
     const task: ParseTask = { id: nextId++, file, sourceName: path.basename(file), outFile, inputFormat };
-    const result = pool && task.id % parallel !== 0 ? await pool.run(task) : await parseFile(task);
+    const result = threaded && task.id % parallel !== 0 ? await pool.get().run(task) : await parseFile(task);
     if (!result.ok) return { files: result.files ?? 0, problem: result.problem };
     if (result.json === null) return { files: result.files, problem: null };
     try {
@@ -120,7 +122,7 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
       failed++;
     }
   };
-  const window = pool ? parallel * IN_FLIGHT_PER_THREAD : 1;
+  const window = threaded ? parallel * IN_FLIGHT_PER_THREAD : 1;
 
   const seen = new Set<string>(); // real paths already parsed: an input given twice is parsed once
   const writerOf = new Map<string, Promise<string | null>>(); // output name -> the input that wrote it, once known
@@ -149,7 +151,7 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
     }
     while (pending.length > 0) await settle();
   } finally {
-    await pool?.close();
+    await pool.made()?.close();
   }
 
   if (outDir !== undefined && !request.quiet) {
@@ -157,6 +159,12 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
     io.stderr.write(`dubao: wrote ${files(written)} to ${outDir}${failed > 0 ? `; ${failed} failed` : ""}\n`);
   }
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** A value made on first use: `get` makes it, `made` tells whether it was (and gives it). */
+function lazily<T>(make: () => T): { get: () => T; made: () => T | undefined } {
+  let value: T | undefined;
+  return { get: () => (value ??= make()), made: () => value };
 }
 
 /** The file's real path (links resolved), to notice a file named twice; its absolute path if that fails. */
