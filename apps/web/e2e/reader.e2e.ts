@@ -249,6 +249,10 @@ describe("article page cache", () => {
     expect(second.headers.get("content-security-policy")).toBe(first.headers.get("content-security-policy")!.replaceAll(n1!, n2!));
     for (const h of SECURITY_HEADERS) expect(second.headers.get(h), h).toBe(first.headers.get(h));
     expect(secondBody).toBe(firstBody.replaceAll(n1!, n2!));
+    // Next.js renders another document for crawlers that read HTML only: never the browsers' copy
+    const crawler = { "user-agent": "Twitterbot/1.0" };
+    expect((await fetch(url, { headers: crawler })).headers.get(CACHE)).toBe("miss");
+    expect((await fetch(url, { headers: crawler })).headers.get(CACHE)).toBe("hit");
 
     // In Chromium the cached copy's scripts run under its CSP: the script switch is a client-side navigation.
     const page = await newPage();

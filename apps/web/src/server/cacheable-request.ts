@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
+// Next.js's own test of the User-Agent (the reader's next.config sets no `htmlLimitedBots`).
+import { getBotType } from "next/dist/shared/lib/router/utils/is-bot.js";
 import { isArticleId } from "../lib/route-params.js";
 
 const ARTICLE_PREFIX = "/articles/";
@@ -15,7 +17,9 @@ const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree",
 /**
  * The cache key of a request for the full HTML document of an article page, or `null` for any
  * other request (other pages, other methods, RSC and prefetch requests, unknown query strings).
- * An article page depends on nothing but its URL and the library (no cookies, no other headers).
+ * An article page depends on nothing but its URL, the library and one thing of the User-Agent:
+ * Next.js renders a different document (metadata in the head, not streamed) for crawlers that
+ * read HTML only, so the key holds the kind of client as Next.js tells it (no cookies, no host).
  * @param method the request method
  * @param url the request target (path and query)
  * @param headers the request headers
@@ -27,7 +31,8 @@ export function articlePageCacheKey(method: string | undefined, url: string | un
   const path = q === -1 ? url : url.slice(0, q);
   const query = q === -1 ? "" : url.slice(q + 1);
   if (!path.startsWith(ARTICLE_PREFIX) || !isArticleId(path.slice(ARTICLE_PREFIX.length)) || !CACHED_QUERIES.has(query)) return null;
-  return url;
+  const ua = headers["user-agent"];
+  return `${(typeof ua === "string" && getBotType(ua)) || "browser"} ${url}`;
 }
 
 /** Whether the client takes a gzip body (`Accept-Encoding: gzip`, not with `q=0`). */

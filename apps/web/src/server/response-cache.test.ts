@@ -65,8 +65,17 @@ describe("ResponseCache", () => {
 
 describe("articlePageCacheKey", () => {
   it("takes full-document GETs of article pages, in either script", () => {
-    expect(articlePageCacheKey("GET", ARTICLE, {})).toBe(ARTICLE);
-    expect(articlePageCacheKey("GET", `${ARTICLE}?script=hant`, { accept: "text/html" })).toBe(`${ARTICLE}?script=hant`);
+    expect(articlePageCacheKey("GET", ARTICLE, {})).toBe(`browser ${ARTICLE}`);
+    expect(articlePageCacheKey("GET", `${ARTICLE}?script=hant`, { accept: "text/html" })).toBe(`browser ${ARTICLE}?script=hant`);
+  });
+
+  it("keeps apart the document Next.js renders for crawlers that read HTML only", () => {
+    const browser = articlePageCacheKey("GET", ARTICLE, { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36" });
+    const twitter = articlePageCacheKey("GET", ARTICLE, { "user-agent": "Twitterbot/1.0" });
+    const bing = articlePageCacheKey("GET", ARTICLE, { "user-agent": "Mozilla/5.0 (compatible; Bingbot/2.0)" });
+    expect(browser).toBe(`browser ${ARTICLE}`);
+    expect(twitter).not.toBe(browser);
+    expect(bing).toBe(twitter);
   });
 
   it("leaves everything else to Next.js", () => {
