@@ -83,14 +83,16 @@ export function storableResponse(rendered: Rendered): CachedResponse | null {
 async function serveCached(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): Promise<void> {
   const nonce = newNonce();
   let body = fillBody(entry.body, nonce);
-  for (const [name, parts] of entry.headers) res.setHeader(name, parts.join(nonce));
-  res.setHeader(CACHE_STATUS_HEADER, "hit");
+  // One flat list of names and values for writeHead: Node writes it out without building a header map.
+  const headers: string[] = [];
+  for (const [name, parts] of entry.headers) headers.push(name, parts.join(nonce));
+  headers.push(CACHE_STATUS_HEADER, "hit");
   if (acceptsGzip(req.headers)) {
     body = await gzipAsync(body);
-    res.setHeader("content-encoding", "gzip");
+    headers.push("content-encoding", "gzip");
   }
-  res.setHeader("content-length", body.length);
-  res.writeHead(entry.status);
+  headers.push("content-length", String(body.length));
+  res.writeHead(entry.status, headers);
   res.end(body);
 }
 
