@@ -235,9 +235,12 @@ function segmentLevelLeftOf(box: Box, segments: readonly Segment[], limits: Limi
 function segmentLeftOf(box: Box, segments: readonly Segment[], limits: Limits): Segment | null {
   const near = (b: Box, s: Segment) => s.box[2] <= b[0] + limits.em && b[0] - s.box[2] <= MAX_GUTTER * limits.em && overlapY(s.box, b) > 0;
   let best = segments.filter((s) => near(box, s)).sort((a, b) => a.box[1] - b.box[1])[0] ?? null;
+  // overlapping boxes can be each other's left neighbour: never walk back onto a segment seen
+  const seen = new Set<Segment>();
   while (best) {
     const current: Segment = best;
-    const left = segments.filter((s) => near(current.box, s) && Math.abs(s.box[1] - current.box[1]) <= TOP_TOLERANCE * limits.em)[0];
+    seen.add(current);
+    const left = segments.filter((s) => !seen.has(s) && near(current.box, s) && Math.abs(s.box[1] - current.box[1]) <= TOP_TOLERANCE * limits.em)[0];
     if (!left || !left.open || current.indented) break;
     best = left;
   }
