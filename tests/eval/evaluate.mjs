@@ -55,7 +55,7 @@ export async function evaluateSet(setDir, ext = ".txt") {
     let parsed = 0;
     for (const name of names) {
       const file = path.join(setDir, `${name}${ext}`);
-      /** @type {import("@dubao/core").Page} */
+      /** @type {ReturnType<typeof parseText> | undefined} */
       let page;
       if (ext === ".txt") {
         const decoded = decodeInput(await readFile(file));
