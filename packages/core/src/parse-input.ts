@@ -52,10 +52,26 @@ const SNIFF_CHARS = 64 * 1024;
  */
 export function detectInputFormat(bytes: Uint8Array): InputFormat {
   if (findPdfHeader(bytes) >= 0) return "pdf";
+  if (opensAsPlainText(bytes)) return "text";
   const decoded = decodeInput(bytes.subarray(0, Math.min(bytes.length, SNIFF_CHARS)));
   // a cut in the middle of a UTF-8 sequence is no reason to call it binary: sniff leniently
   const head = decoded.ok ? decoded.text : new TextDecoder("utf-8").decode(bytes.subarray(0, SNIFF_CHARS));
   return sniffMarkup(head) ?? "text";
+}
+
+/**
+ * True when the first byte after an optional UTF-8 BOM and ASCII white space is a character
+ * (an ASCII one, or the lead byte of a CJK character) that cannot open markup: most page dumps
+ * are told apart from XML without decoding them twice. UTF-16 and anything doubtful take the
+ * full sniff.
+ */
+function opensAsPlainText(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  const first = bytes[i];
+  if (first === undefined) return false;
+  // printable ASCII other than `<`, or a UTF-8 lead byte of the CJK ideograph blocks (U+4E00–U+9FFF: E4–E9)
+  return (first > 0x20 && first < 0x7f && first !== 0x3c) || (first >= 0xe4 && first <= 0xe9);
 }
 
 function findPdfHeader(bytes: Uint8Array): number {

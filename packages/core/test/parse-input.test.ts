@@ -41,6 +41,13 @@ describe("detectInputFormat", () => {
     expect(detectInputFormat(utf8("<p>an HTML page without ocr_page</p>"))).toBe("text");
     expect(detectInputFormat(new Uint8Array(Buffer.from("本报讯 昨天", "utf16le")))).toBe("text");
   });
+
+  it("finds markup after a byte order mark and white space, and text whatever its first character", () => {
+    expect(detectInputFormat(utf8(`\uFEFF \n\t${ALTO}`))).toBe("alto");
+    expect(detectInputFormat(new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ALTO, "utf16le")])))).toBe("alto");
+    expect(detectInputFormat(utf8("\n\n2022年6月1日 星期三"))).toBe("text");
+    expect(detectInputFormat(utf8("　<alto>"))).toBe("alto");
+  });
 });
 
 describe("parseInput", () => {

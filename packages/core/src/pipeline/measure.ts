@@ -16,11 +16,17 @@ export const WIDTH_WOBBLE = 1;
  * lines (paragraph ends, indents) and to a line made wide by uncompressed punctuation.
  */
 export function columnWidth(lines: readonly Line[]): number {
-  const widths = lines.map((l) => l.width).sort((a, b) => b - a);
-  if (widths.length < 3) return widths[0] ?? 0;
-  const wide = widths.slice(0, Math.ceil(widths.length * WIDE_HALF));
-  return wide[Math.floor(wide.length / 2)] ?? widths[0] ?? 0;
+  const n = lines.length;
+  if (n < 3) return n === 0 ? 0 : n === 1 ? lines[0]!.width : Math.max(lines[0]!.width, lines[1]!.width);
+  // widths sorted in a reused typed array: called for every unit and window, it must not allocate
+  if (widthScratch.length < n) widthScratch = new Float64Array(Math.max(n, 2 * widthScratch.length));
+  for (let i = 0; i < n; i++) widthScratch[i] = lines[i]!.width;
+  const ascending = widthScratch.subarray(0, n).sort();
+  // the median of the wider half
+  return ascending[n - 1 - Math.floor(Math.ceil(n * WIDE_HALF) / 2)]!;
 }
+
+let widthScratch = new Float64Array(64);
 
 /** True when the first line of the unit starts a paragraph (indent, dateline, quote, list item). */
 export function startsParagraph(unit: Unit): boolean {
