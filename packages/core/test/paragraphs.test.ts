@@ -135,6 +135,12 @@ describe("buildParagraphs", () => {
     expect(paragraphsOf([row(24), row(24), quoted, row(24), row(12, "。")].join("\n"))).toEqual([["body", [1, 2, 3, 4, 5]]]);
   });
 
+  it("allows for curly quotes set full width before calling a last line short", () => {
+    // 14 characters with two quotes measure 13 ems; printed full width they fill 14 of 15
+    const quoted = row(6) + "“" + row(3) + "”" + row(3, "。");
+    expect(paragraphsOf([row(15), row(15), quoted, row(15), row(15, "。")].join("\n"))).toEqual([["body", [1, 2, 3, 4, 5]]]);
+  });
+
   it("gives no paragraph for no items", () => {
     expect(buildParagraphs([])).toEqual([]);
   });

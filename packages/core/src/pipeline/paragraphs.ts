@@ -39,6 +39,17 @@ const endsWithLetter = (text: string) => /[\p{L}\p{N}]$/u.test(text);
 const DECK_SHORT_BY = 2.5;
 /** The opening of a numbered point: 二、, （三）, 4. or 4、 */
 const LIST_ITEM = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))/u;
+/** Curly quotes are counted half an em wide; fonts that set them full width make a line up to this much wider per quote. */
+const QUOTE_SLACK = 0.5;
+/** How much wider than measured the line may be printed, for its curly quotes. */
+function quoteSlack(text: string): number {
+  let quotes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019) quotes++;
+  }
+  return quotes * QUOTE_SLACK;
+}
 /** The indent of a paragraph's first line (ems). */
 const INDENT_WIDTH = 2;
 /** Lines on each side used to measure the column around a line. */
@@ -155,7 +166,7 @@ function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxe
   // a paragraph's first line is narrower by its lost indent: that alone does not make it short
   // when a full line follows
   const indented = firstLine && next.width >= width - WIDTH_WOBBLE;
-  if (line.width <= width - SHORT_BY - (indented ? INDENT_WIDTH : 0)) return true;
+  if (line.width <= width - SHORT_BY - (indented ? INDENT_WIDTH : 0) - quoteSlack(line.text)) return true;
   // a numbered point (二、 （三） 4.) opens a paragraph after a sentence end
   if (LIST_ITEM.test(next.text)) return true;
   // a colon at the end of a line introduces what follows (a list, a letter), unless a quotation
