@@ -9,6 +9,25 @@ import type { Unit } from "./pipeline/units.js";
 import type { Diagnostic, Page, UnassignedBlock } from "./schema.js";
 import { lettersAndDigits, missingLetters } from "./text/chars.js";
 
+/**
+ * What a parser does when one of its own bugs stops it: a page must not be lost, so the
+ * articles made so far are dropped, the whole text is kept in `unassigned`, and an error says
+ * what happened.
+ * @param page the Page so far (changed in place)
+ * @param kept the input's text, as unassigned blocks
+ * @param error what was thrown
+ */
+export function keepAfterInternalError(page: Page, kept: UnassignedBlock[], error: unknown): void {
+  page.articles = [];
+  page.unassigned = kept;
+  page.diagnostics.push({
+    code: "parser-error",
+    severity: "error",
+    message: `internal parser error: ${error instanceof Error ? error.message : String(error)}`,
+    span: null,
+  });
+}
+
 /** A unit no article took, kept whole with the reason. */
 export function unassigned(unit: Unit, reason: string): UnassignedBlock {
   return { text: unitRawText(unit), reason, spans: spansOf(unit.lines) };

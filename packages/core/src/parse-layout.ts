@@ -1,4 +1,4 @@
-import { keepEveryLetter, unassigned } from "./finish-page.js";
+import { keepAfterInternalError, keepEveryLetter, unassigned } from "./finish-page.js";
 import { placeLines, type PlacedLine } from "./layout/placed.js";
 import type { LayoutDocument, LayoutPage } from "./layout/model.js";
 import { median } from "./layout/geometry.js";
@@ -54,15 +54,8 @@ export function parseLayout(doc: LayoutDocument, options: ParseLayoutOptions): P
       parsePageInto(page, layoutPage, placed, doc.articles);
       placeSpans(page, layoutPage.pageNumber, placed);
     } catch (error) {
-      // a bug must not lose the page: keep every line, and say what happened
-      page.articles = [];
-      page.unassigned = layoutPage.blocks.flatMap((b) => b.lines).map((l) => ({ text: l.words.map((w) => w.text).join(" "), reason: "parser-error", spans: [] }));
-      page.diagnostics.push({
-        code: "parser-error",
-        severity: "error",
-        message: `internal parser error: ${error instanceof Error ? error.message : String(error)}`,
-        span: null,
-      });
+      const lines = layoutPage.blocks.flatMap((b) => b.lines);
+      keepAfterInternalError(page, lines.map((l) => ({ text: l.words.map((w) => w.text).join(" "), reason: "parser-error", spans: [] })), error);
     }
     return page;
   });

@@ -12,7 +12,7 @@ import { buildUnits } from "./pipeline/units.js";
 import { unitHeadingText } from "./pipeline/unit-text.js";
 import { trailingByline } from "./pipeline/inline.js";
 import { SCHEMA_VERSION, type Page } from "./schema.js";
-import { keepEveryLetter, unassigned } from "./finish-page.js";
+import { keepAfterInternalError, keepEveryLetter, unassigned } from "./finish-page.js";
 
 /**
  * Parses the text dump of one newspaper page into articles.
@@ -40,15 +40,7 @@ export function parseText(input: string, options: ParseOptions = {}): Page {
   try {
     parseInto(page, input);
   } catch (error) {
-    // a bug must not lose the page: keep the whole input, and say what happened
-    page.articles = [];
-    page.unassigned = [{ text: input, reason: "parser-error", spans: [] }];
-    page.diagnostics.push({
-      code: "parser-error",
-      severity: "error",
-      message: `internal parser error: ${error instanceof Error ? error.message : String(error)}`,
-      span: null,
-    });
+    keepAfterInternalError(page, [{ text: input, reason: "parser-error", spans: [] }], error);
   }
   return page;
 }
