@@ -1,4 +1,4 @@
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -7,30 +7,16 @@ import { fileURLToPath } from "node:url";
 import { pageJsonSchema } from "@dubao/core";
 import { CSV_COLUMNS, FORMAT_NAMES } from "@dubao/export";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, runCli } from "../../test-support/run-cli.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const BIN = path.resolve(here, "../../../dist/bin.js");
 const CORPUS = path.resolve(here, "../../../../../corpus");
 const SEED = path.join(CORPUS, "seed/000_0c30f1900352050f.txt");
 const DEV = ["cnki_101.txt", "cnki_102.txt", "cnki_103.txt"].map((f) => path.join(CORPUS, "dev", f));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  bytes: Buffer;
-}
 
 /** Runs the built CLI as a user would, from `cwd`, with `input` on standard input. */
-function dubao(args: string[], cwd: string, input?: string | Buffer): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: "buffer" }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      resolve({ code, stdout: stdout.toString("utf8"), stderr: stderr.toString("utf8"), bytes: stdout });
-    });
-    child.stdin?.end(input ?? "");
-  });
-}
+const dubao = (args: string[], cwd: string, input?: string | Buffer) => runCli(args, { cwd, input });
 
 const lines = (s: string): string[] => s.split("\n").filter((l) => l !== "");
 const listFiles = async (dir: string) => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((d) => d.isFile()).map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join("/")).sort();

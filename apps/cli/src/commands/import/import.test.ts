@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -6,26 +5,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Library } from "@dubao/library";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, runCli, textOf } from "../../test-support/run-cli.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const BIN = path.resolve(here, "../../../dist/bin.js");
 const REPO = path.resolve(here, "../../../../..");
 const SEED = path.join(REPO, "corpus/seed/000_0c30f1900352050f.txt");
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function dubao(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: tmp, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const dubao = async (args: string[], env: Record<string, string> = {}) => textOf(await runCli(args, { cwd: tmp, env }));
 
 function stats(db: string) {
   const library = Library.open(db);

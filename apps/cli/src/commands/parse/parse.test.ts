@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -6,27 +5,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PageSchema, type Page } from "@dubao/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, runCli, textOf } from "../../test-support/run-cli.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const BIN = path.resolve(here, "../../../dist/bin.js");
 const FIXTURES = path.join(here, "fixtures");
 const ENCODINGS = path.join(FIXTURES, "encodings");
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs the built CLI as a user would, from `cwd`. */
-function dubao(args: string[], cwd = FIXTURES): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const dubao = async (args: string[], cwd = FIXTURES) => textOf(await runCli(args, { cwd }));
 
 const lines = (s: string): string[] => s.split("\n").filter((l) => l !== "");
 const pageOf = (json: string): Page => PageSchema.parse(JSON.parse(json));

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -7,26 +6,15 @@ import { fileURLToPath } from "node:url";
 import { PageSchema, type Page } from "@dubao/core";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, runCli, textOf } from "../../test-support/run-cli.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const BIN = path.resolve(here, "../../../dist/bin.js");
 const DEV = path.resolve(here, "../../../../../corpus/dev");
 /** pdf.js reads every embedded font of the Chromium-made dev pages: seconds per page on a busy machine. */
 const SLOW = 120_000;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function dubao(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
+const dubao = async (args: string[], cwd: string) => textOf(await runCli(args, { cwd }));
 
 const pageOf = (json: string): Page => PageSchema.parse(JSON.parse(json));
 
