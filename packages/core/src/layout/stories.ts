@@ -11,6 +11,7 @@ import type { Draft, StoryItem } from "../pipeline/flow.js";
 import { trailingByline } from "../pipeline/inline.js";
 import { endsOpen, endsWithJump } from "../pipeline/measure.js";
 import { DATELINE } from "../pipeline/patterns.js";
+import { isHeadingUnit } from "../pipeline/units.js";
 import { boxWidth, overlapX, overlapY, unionBox } from "./geometry.js";
 import type { Box } from "./model.js";
 import type { Piece } from "./roles.js";
@@ -80,7 +81,7 @@ const TOP_TOLERANCE = 1;
 const NEXT_COLUMN_DROP = 3;
 
 const isText = (p: Piece) => p.unit.kind === "body";
-const isHeadingPiece = (p: Piece) => p.unit.kind === "heading" || p.unit.kind === "vertical";
+const isHeadingPiece = (p: Piece) => isHeadingUnit(p.unit);
 
 /** Segments of the page: body pieces with the pieces their block prints around them. */
 export function buildSegments(pieces: readonly Piece[], limits: Limits): Segment[] {

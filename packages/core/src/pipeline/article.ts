@@ -13,7 +13,7 @@ import { spansOf, type Line } from "./lines.js";
 import { buildParagraphs, type DraftParagraph } from "./paragraphs.js";
 import { BRIEF_LABELS, COMMENTARY_LABELS, DATELINE } from "./patterns.js";
 import { unitHeadingText, unitRawText } from "./unit-text.js";
-import type { Unit } from "./units.js";
+import { isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 
 /** What building an article left over: units it could not use. */
 export interface ArticleResult {
@@ -30,8 +30,6 @@ function paragraphText(p: DraftParagraph): string {
 /** A dateline opens one of the first paragraphs (a deck of up to three lines may come first). */
 const MAX_DATELINE_PARAGRAPH = 4;
 
-const isHeading = (u: Unit) => u.kind === "heading" || u.kind === "vertical";
-const isByline = (u: Unit) => u.kind === "byline" || u.kind === "credit";
 
 /**
  * Builds one article.
@@ -83,7 +81,7 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
     if (u.kind === "jump") {
       const jump = inlineJump(u.lines[0]!.raw);
       jumps.push({ direction: jump?.direction ?? "continuedOn", page: jump?.page ?? null, raw: unitRawText(u), spans: spansOf(u.lines) });
-    } else if (isByline(u)) bylines.push({ text: unitRawText(u), lines: u.lines });
+    } else if (isBylineUnit(u)) bylines.push({ text: unitRawText(u), lines: u.lines });
   }
   const labels = units.filter((u) => u.kind === "label");
   const column = labels[0] ? normalizeHeading(unitRawText(labels[0])) : null;
@@ -155,10 +153,10 @@ interface HeadingSides {
 
 /** With headings on both sides of a story, the page's order decides which are its headline. */
 function chooseHeadingSide(draft: Draft, headingsFollow: boolean, matched: Unit[] | undefined): HeadingSides {
-  const leading = draft.leaders.filter(isHeading);
-  const trailing = draft.trailers.filter(isHeading);
+  const leading = draft.leaders.filter(isHeadingUnit);
+  const trailing = draft.trailers.filter(isHeadingUnit);
   if (matched) {
-    const chosen = matched.filter(isHeading);
+    const chosen = matched.filter(isHeadingUnit);
     const rest = [...leading, ...trailing].filter((u) => !chosen.includes(u));
     const demotedLeading = rest.filter((u) => leading.includes(u) && u.kind === "heading");
     return { chosen, demotedLeading, unused: rest.filter((u) => !demotedLeading.includes(u)) };

@@ -4,14 +4,14 @@
  * lines sit, and the order this page prints headings in (before or after their stories),
  * learnt from the headings whose words decide clearly.
  */
-import { endsSentence } from "../text/chars.js";
+import { endsSentence, lettersAndDigits } from "../text/chars.js";
 import { isPhotoCredit } from "./byline.js";
 import { lastBody, type Draft, type Gap } from "./flow.js";
 import { inlineJump, trailingByline } from "./inline.js";
 import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
 import { COMMENTARY_LABELS } from "./patterns.js";
-import type { Unit } from "./units.js";
+import { isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 import { unitHeadingText } from "./unit-text.js";
 
 /** A heading whose similarity to one side beats the other by this much decides the page's order. */
@@ -25,8 +25,6 @@ const PHOTO_PENALTY = 0.3;
 /** Weight of a byline next to a story (bylines sit right before or after their text). */
 const BYLINE_ADJACENT = 1;
 
-const isHeadingUnit = (u: Unit) => u.kind === "heading" || u.kind === "vertical";
-const isBylineUnit = (u: Unit) => u.kind === "byline" || u.kind === "credit";
 
 /** Ends with `：` or `——`: a kicker, bound to the heading after it. */
 export function isKickerText(text: string): boolean {
@@ -325,8 +323,6 @@ export function takeSalutation(draft: Draft): void {
   draft.items.unshift({ unit: unit!, role: "body" });
 }
 
-const lettersOnly = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, "");
-
 /** A deck's label is at least this many characters: shorter repeats prove nothing. */
 const MIN_LABEL_CHARS = 4;
 
@@ -345,8 +341,8 @@ function takeDeckLabel(draft: Draft): void {
   if (!label || label.kind !== "heading" || label.blankAfter || deckLines.some((l) => endsSentence(l.text))) return;
   const last = label.lines[label.lines.length - 1]!;
   // words compared without punctuation: the label drops the deck's commas (`最坚固的防线 最坚实的依靠`)
-  const labelText = lettersOnly(last.text);
-  if (Array.from(labelText).length < MIN_LABEL_CHARS || !lettersOnly(deckLines.map((l) => l.text).join("")).includes(labelText)) return;
+  const labelText = lettersAndDigits(last.text);
+  if (Array.from(labelText).length < MIN_LABEL_CHARS || !lettersAndDigits(deckLines.map((l) => l.text).join("")).includes(labelText)) return;
   if (label.lines.length === 1) draft.leaders.splice(k, 1);
   else label.lines = label.lines.slice(0, -1);
   draft.items.unshift({ unit: { kind: "body", lines: [last], blankBefore: false, blankAfter: false }, role: "paragraph" });

@@ -7,8 +7,8 @@
 import { endsSentence } from "../text/chars.js";
 import { trailingByline } from "./inline.js";
 import { columnWidth, endsOpen, endsWithJump, startsParagraph, WIDTH_WOBBLE } from "./measure.js";
-import { DATELINE } from "./patterns.js";
-import type { Unit } from "./units.js";
+import { DATELINE, RUNNING_HEAD_DATE } from "./patterns.js";
+import { isBylineUnit, type Unit } from "./units.js";
 
 /** A body unit, a subhead, or a paragraph standing alone (a deck's label) inside a story, in reading order. */
 export interface StoryItem {
@@ -122,7 +122,7 @@ function closeIfSigned(draft: Draft, last: Unit, gap: readonly Unit[]): void {
   const first = gap[0];
   if (!first) return;
   if (first.kind === "jump") draft.closed = true;
-  else if ((first.kind === "byline" || first.kind === "credit") && !endsOpen(last)) draft.closed = true;
+  else if (isBylineUnit(first) && !endsOpen(last)) draft.closed = true;
 }
 
 /**
@@ -234,11 +234,10 @@ function opensDeck(units: readonly Unit[], k: number): boolean {
 function isSignOff(unit: Unit, last: Unit): boolean {
   if (unit.kind !== "heading" || unit.blankBefore || endsOpen(last)) return false;
   const lastLine = unit.lines[unit.lines.length - 1]!.text;
-  return FULL_DATE.test(lastLine);
+  // the whole line is a date, as the running heads print one (2022年6月1日)
+  return RUNNING_HEAD_DATE.exec(lastLine)?.[0] === lastLine;
 }
 
-/** A whole line that is a date, as a letter's signature prints it (2022年6月1日). */
-const FULL_DATE = /^\d{4}年\d{1,2}月\d{1,2}日$/u;
 
 /** Units needed to trust a column width when matching a story across columns. */
 const MIN_LINES_FOR_COLUMN_MATCH = 3;

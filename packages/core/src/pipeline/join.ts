@@ -9,17 +9,16 @@ import { lastBody, type Draft } from "./flow.js";
 import { columnWidth, WIDTH_WOBBLE } from "./measure.js";
 import { DATELINE } from "./patterns.js";
 import { unitHeadingText } from "./unit-text.js";
-import type { Unit } from "./units.js";
+import { isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 
 /** Share of the headline's words the first part must hold: weak evidence (as for a heading left over), since the layout says the rest. */
 const MIN_SHARED = 0.15;
 /** Column widths of the two parts differ by at most this (ems). */
 const SAME_COLUMN = 1.5 + WIDTH_WOBBLE;
 
-const isHeading = (u: Unit) => u.kind === "heading" || u.kind === "vertical";
 /** The story's headline group: the one matched to it, else the headings printed before it. */
-const headingOf = (d: Draft, matched: ReadonlyMap<Draft, Unit[]>): Unit[] => matched.get(d) ?? d.leaders.filter(isHeading);
-const isSigned = (d: Draft) => [...d.leaders, ...d.trailers].some((u) => u.kind === "byline" || u.kind === "credit");
+const headingOf = (d: Draft, matched: ReadonlyMap<Draft, Unit[]>): Unit[] => matched.get(d) ?? d.leaders.filter(isHeadingUnit);
+const isSigned = (d: Draft) => d.leaders.some(isBylineUnit) || d.trailers.some(isBylineUnit);
 const opensWithDateline = (d: Draft) => DATELINE.test(d.items.find((i) => i.role === "body")?.unit.lines[0]!.text ?? "");
 
 /**
@@ -35,7 +34,7 @@ export function joinSplitStories(drafts: readonly Draft[], matched: Map<Draft, U
     const second = drafts[i + 1];
     out.push(first);
     if (!second || !isSigned(first) || headingOf(first, matched).length > 0 || isSigned(second) || opensWithDateline(second)) continue;
-    if (first.leaders.some((u) => u.kind === "credit") || first.trailers.some((u) => u.kind === "credit")) continue;
+    if ([...first.leaders, ...first.trailers].some((u) => u.kind === "credit")) continue;
     const heading = headingOf(second, matched);
     if (heading.length === 0) continue;
     const headline = heading.map(unitHeadingText).join("");

@@ -25,11 +25,16 @@ const SHORT_BY = WIDTH_WOBBLE + 0.5;
  * (ems): well past the wobble, since no punctuation confirms it.
  */
 const SHORT_UNPUNCTUATED_BY = 4;
-/**
- * Half-width characters make a line's display width approximate (proportional fonts), and so
- * do curly quotes, which fonts set at half or full width.
- */
-const isAllFullWidth = (text: string) => !/[\u0020-\u007e\u2018\u2019\u201c\u201d]/u.test(text);
+/** Curly quotes “”‘’: counted half an em wide, though some fonts set them full width. */
+const isCurlyQuote = (c: number) => c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
+/** Half-width characters make a line's display width approximate (proportional fonts), and so do curly quotes. */
+function isAllFullWidth(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c <= 0x7e) || isCurlyQuote(c)) return false;
+  }
+  return true;
+}
 /** A line ending in a comma or other mid-sentence mark never ends a paragraph, however short. */
 const endsWithLetter = (text: string) => /[\p{L}\p{N}]$/u.test(text);
 /**
@@ -39,15 +44,12 @@ const endsWithLetter = (text: string) => /[\p{L}\p{N}]$/u.test(text);
 const DECK_SHORT_BY = 2.5;
 /** The opening of a numbered point: 二、, （三）, 4. or 4、 */
 const LIST_ITEM = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))/u;
-/** Curly quotes are counted half an em wide; fonts that set them full width make a line up to this much wider per quote. */
+/** Fonts that set curly quotes full width make a line up to this much wider per quote than measured. */
 const QUOTE_SLACK = 0.5;
 /** How much wider than measured the line may be printed, for its curly quotes. */
 function quoteSlack(text: string): number {
   let quotes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019) quotes++;
-  }
+  for (let i = 0; i < text.length; i++) if (isCurlyQuote(text.charCodeAt(i))) quotes++;
   return quotes * QUOTE_SLACK;
 }
 /** The indent of a paragraph's first line (ems). */

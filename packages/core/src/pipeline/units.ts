@@ -21,6 +21,11 @@ export interface Unit {
   blankAfter: boolean;
 }
 
+/** True for a heading unit, set horizontally or vertically. */
+export const isHeadingUnit = (u: Unit): boolean => u.kind === "heading" || u.kind === "vertical";
+/** True for a byline or a photo credit. */
+export const isBylineUnit = (u: Unit): boolean => u.kind === "byline" || u.kind === "credit";
+
 /** Runs of at least this many one-character lines are a vertical headline (我/市/第/二/例…). */
 const MIN_VERTICAL_CHARS = 3;
 /** A heading is at most this many lines, or this many characters (narrow headings wrap more); more is text. */
@@ -72,12 +77,15 @@ function specialKind(line: Line): UnitKind | null {
   return null;
 }
 
-/** True when the line could be (part of) a heading: no sentence inside, no sentence end. */
-function isHeadingLike(line: Line): boolean {
-  if (line.width >= MAX_HEADING_WIDTH) return false;
+/** True when the line could be (part of) a heading: narrower than `maxWidth`, no sentence inside, no sentence end. */
+function readsAsHeading(line: Line, maxWidth: number): boolean {
+  if (line.width >= maxWidth) return false;
   if (endsSentence(line.text)) return false;
   return !/[。！？；]/u.test(line.text);
 }
+
+/** True when the line could be (part of) a heading of the usual width. */
+const isHeadingLike = (line: Line): boolean => readsAsHeading(line, MAX_HEADING_WIDTH);
 
 /**
  * Groups lines into units: blank lines separate blocks; inside a block, special lines,
@@ -174,7 +182,7 @@ const MAX_LONE_HEADING_WIDTH = 60;
 
 /** True for a line alone in its block that reads as a heading: no sentence in it, not text-wide. */
 function isLoneHeading(line: Line): boolean {
-  return line.width < MAX_LONE_HEADING_WIDTH && !endsSentence(line.text) && !/[。！？；]/u.test(line.text) && !DATELINE.test(line.text);
+  return readsAsHeading(line, MAX_LONE_HEADING_WIDTH) && !DATELINE.test(line.text);
 }
 
 /** A headline wrapped onto a last line of one character has at most this many lines. */
