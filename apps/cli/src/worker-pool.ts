@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { UsageError } from "./errors.js";
 
 /** A message to or from a worker thread: tasks and results carry the id that pairs them. */
 export interface Identified {
@@ -68,4 +69,20 @@ export function createWorkerPool<Task extends Identified, Result extends Identif
       await Promise.all(workers.map((w) => w.worker.terminate()));
     },
   };
+}
+
+/** Most worker threads `--parallel` accepts: more than any machine's cores gains nothing and costs memory. */
+export const MAX_PARALLEL = 256;
+
+/**
+ * The thread count a `--parallel` option asks for.
+ * @param value the option as given, if given
+ * @param fallback the command's default
+ * @throws {UsageError} for anything but a whole number from 1 to {@link MAX_PARALLEL}
+ */
+export function parallelOption(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PARALLEL) throw new UsageError(`--parallel needs a whole number from 1 to ${MAX_PARALLEL}, not "${value}"`);
+  return n;
 }

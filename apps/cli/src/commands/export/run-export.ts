@@ -16,6 +16,7 @@ import type { CliIo } from "../../main.js";
 import { MAX_INPUT_BYTES, MAX_PDF_BYTES } from "../parse/parse-file.js";
 import type { Converted, ConvertResult, ConvertTask } from "./convert-page.js";
 import { createConverter } from "./converter-pool.js";
+import { parallelOption } from "../../worker-pool.js";
 import { findExportInputs, STDIN_NAME, type ExportInput } from "./find-export-inputs.js";
 import { exists, OutputExistsError, StreamedOutputFile, streamSink, TempFiles, writeOutputFile } from "./output-files.js";
 import { formatDuration, Progress } from "./progress.js";
@@ -34,8 +35,6 @@ export interface ExportRequest {
   inputFormat?: string | undefined;
 }
 
-/** Most worker threads accepted: more than any machine's cores gains nothing and costs memory. */
-export const MAX_PARALLEL = 256;
 /**
  * Pages handed out per worker thread ahead of the one being written: enough to keep every
  * thread busy while the main thread writes, few enough that waiting results stay a few pages.
@@ -58,13 +57,6 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-function parseParallel(value: string | undefined): number {
-  if (value === undefined) return Math.max(1, availableParallelism());
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PARALLEL) throw new UsageError(`--parallel needs a whole number from 1 to ${MAX_PARALLEL}, not "${value}"`);
-  return n;
-}
-
 function checkFormat(request: ExportRequest): FormatInfo {
   if (request.format === undefined || request.format === "") {
     throw new UsageError(`--format is required (one of: ${FORMAT_NAMES.join(", ")})`);
@@ -84,7 +76,7 @@ function checkFormat(request: ExportRequest): FormatInfo {
  */
 export async function runExport(request: ExportRequest, io: CliIo): Promise<number> {
   const format = checkFormat(request);
-  const parallel = parseParallel(request.parallel);
+  const parallel = parallelOption(request.parallel, Math.max(1, availableParallelism()));
   const inputFormat = parseInputFormatOption(request.inputFormat);
   const { out, force } = request;
   const layout = format.layout;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describeFsError, EXIT_FAILURE, EXIT_OK, UsageError } from "../../errors.js";
 import { writeToStream } from "../../io/write-stream.js";
 import type { CliIo } from "../../main.js";
-import { createWorkerPool } from "../../worker-pool.js";
+import { createWorkerPool, parallelOption } from "../../worker-pool.js";
 import { findInputs, outputNameOf } from "./find-inputs.js";
 import { extensionsOf, parseInputFormatOption } from "./input-format.js";
 import { parseFile, type ParseResult, type ParseTask } from "./parse-file.js";
@@ -26,8 +26,6 @@ export interface ParseRequest {
   inputFormat?: string | undefined;
 }
 
-/** Most worker threads accepted: more than any machine's cores gains nothing and costs memory. */
-export const MAX_PARALLEL = 256;
 /**
  * Most threads used by default. Each thread beyond the first adds about 30 MB at peak (measured
  * over 1,000 pages: 108 MB with one thread, 135–145 MB with two); four keep a batch well within
@@ -49,13 +47,6 @@ export function defaultParallel(): number {
   return Math.max(1, Math.min(MAX_DEFAULT_PARALLEL, availableParallelism()));
 }
 
-function parseParallel(value: string | undefined): number {
-  if (value === undefined) return defaultParallel();
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PARALLEL) throw new UsageError(`--parallel needs a whole number from 1 to ${MAX_PARALLEL}, not "${value}"`);
-  return n;
-}
-
 /** An input's outcome: the output files written (0 for stdout), and its one-line problem if it failed. */
 type Outcome = Promise<{ files: number; problem: string | null }>;
 
@@ -69,7 +60,7 @@ type Outcome = Promise<{ files: number; problem: string | null }>;
  */
 export async function runParse(request: ParseRequest, io: CliIo): Promise<number> {
   const { inputs, outDir } = request;
-  const parallel = parseParallel(request.parallel);
+  const parallel = parallelOption(request.parallel, defaultParallel());
   const inputFormat = parseInputFormatOption(request.inputFormat);
   if (outDir !== undefined && outDir.trim() === "") throw new UsageError("--out needs a directory");
   if (outDir === undefined && inputs.length > 1) {
