@@ -234,6 +234,8 @@ export function matchHeadings(
     }
   }
   const isPhoto = (d: Draft) => [...d.leaders, ...d.trailers].some((u) => u.kind === "credit");
+  const cutBy = storiesCutBy(groups, drafts);
+  const cutsSentence = (group: HeadingGroup, d: Draft) => cutBy.get(group)!.has(d);
   const candidates: { group: HeadingGroup; draft: Draft; score: number }[] = [];
   for (const group of groups) {
     const text = group.units.map(unitHeadingText).join("");
@@ -275,7 +277,7 @@ export function matchHeadings(
   // a heading printed inside a sentence heads no story it cuts: without word evidence, it heads
   // the next story in reading order that has no headline
   for (const group of groups) {
-    if (placed.has(group) || !drafts.some((d) => cutsSentence(group, d))) continue;
+    if (placed.has(group) || cutBy.get(group)!.size === 0) continue;
     const at = group.units[0]!.lines[0]!.index;
     const next = drafts.find((d) => !chosen.has(d) && !isPhoto(d) && d.items[0]!.unit.lines[0]!.index > at);
     if (!next) continue;
@@ -287,17 +289,24 @@ export function matchHeadings(
 }
 
 /**
- * True when the heading is printed inside a sentence of the story: between two of its runs, the
- * first stopping mid-sentence. A subhead never cuts a sentence, so it heads some other story.
+ * For each heading group, the stories it is printed inside a sentence of: between two runs of
+ * the story, the first stopping mid-sentence. A subhead never cuts a sentence, so such a heading
+ * heads some other story. The open junctions of every story are listed once.
  */
-function cutsSentence(group: HeadingGroup, d: Draft): boolean {
-  const at = group.units[0]!.lines[0]!.index;
-  for (let k = 1; k < d.items.length; k++) {
-    const before = d.items[k - 1]!.unit;
-    const after = d.items[k]!.unit;
-    if (before.lines[before.lines.length - 1]!.index < at && after.lines[0]!.index > at) return endsOpen(before);
+function storiesCutBy(groups: readonly HeadingGroup[], drafts: readonly Draft[]): Map<HeadingGroup, Set<Draft>> {
+  const junctions: { after: number; before: number; draft: Draft }[] = [];
+  for (const d of drafts) {
+    for (let k = 1; k < d.items.length; k++) {
+      const last = d.items[k - 1]!.unit;
+      if (endsOpen(last)) junctions.push({ after: last.lines[last.lines.length - 1]!.index, before: d.items[k]!.unit.lines[0]!.index, draft: d });
+    }
   }
-  return false;
+  const cutBy = new Map<HeadingGroup, Set<Draft>>();
+  for (const group of groups) {
+    const at = group.units[0]!.lines[0]!.index;
+    cutBy.set(group, new Set(junctions.filter((j) => j.after < at && at < j.before).map((j) => j.draft)));
+  }
+  return cutBy;
 }
 
 /** A heading moves to the story it heads. */
