@@ -38,4 +38,12 @@ describe("dev pages", () => {
     const letter = devPage("cnki_112").articles.find((a) => a.headline === "致全市人民的感谢信");
     expect(letter?.paragraphs.slice(-3).map((p) => p.text)).toEqual(["中共上海市委", "上海市人民政府", "2022年6月1日"]);
   });
+
+  it("summary points printed one to a line, each ending where a clause of the body ends, are one paragraph each", () => {
+    const page = devPage("cnki_111");
+    const points = (start: string, n: number) => byDateline(page, start)?.paragraphs.slice(0, n).map((p) => p.text.slice(0, 6));
+    expect(points("大力提升基层治理", 3)).toEqual(["大力提升基层", "强化责任意识", "市委书记李强"]);
+    // points above a byline rather than a dateline
+    expect(points("坚持无症状感染者", 3)).toEqual(["坚持无症状感", "上海人民的素", "昨天下午，国"]);
+  });
 });

@@ -114,6 +114,28 @@ describe("buildParagraphs", () => {
     ]);
   });
 
+  it("ends a deck's point at a full line whose words end a clause of the body the deck quotes", () => {
+    // two points, each printed on one line wider than the column, then the text that has them
+    const first = "大力提升基层治理能力和水平，加强专业培训，完善激励机制，形成常态化防控的基层常备力量";
+    const second = "强化责任意识、自律意识，人人当好个人防护第一责任人，把防控网织得更密更牢";
+    const body = [`本报讯 ${row(20)}`, row(24), `${first.slice(-12)}。要${second.slice(0, 10)}`, row(24), row(10, "。")];
+    expect(paragraphsOf([first, second, ...body].join("\n"))).toEqual([
+      ["body", [1]],
+      ["body", [2]],
+      ["body", [3, 4, 5, 6, 7]],
+    ]);
+  });
+
+  it("keeps a point wrapped mid-clause whole, though the body quotes it", () => {
+    const point = "大力提升基层治理能力和水平，加强专业培训，完善激励机制，形成常态化防控的基层常备力量，提高社区防控信息化智能化水平";
+    const lines = [point.slice(0, 40), point.slice(40)];
+    const body = [`本报讯 ${row(20)}`, row(24), `${point.slice(10)}。${row(10)}`, row(24), row(10, "。")];
+    expect(paragraphsOf([...lines, ...body].join("\n"))).toEqual([
+      ["body", [1, 2]],
+      ["body", [3, 4, 5, 6, 7]],
+    ]);
+  });
+
   it("measures a short last line against its text box when the lines around it are mostly short or indented", () => {
     const text = [row(29), row(29), row(4, "。"), row(27), row(27, "。"), row(27), row(29), row(16, "。")].join("\n");
     expect(paragraphsOf(text)).toEqual([

@@ -42,6 +42,15 @@ const endsWithLetter = (text: string) => /[\p{L}\p{N}]$/u.test(text);
  * curly quotes, which some fonts set full width and our widths count as half.
  */
 const DECK_SHORT_BY = 2.5;
+/**
+ * Summary points are quoted from the story's text. A deck line whose last this many characters
+ * are found in the body right before a clause mark ends where a sentence or clause of the body
+ * ends: a point ends there, however wide the line (a wrapped point breaks mid-clause instead).
+ * Long enough that a chance match is unlikely.
+ */
+const QUOTED_TAIL_LENGTH = 6;
+/** Marks that end a clause in the body: where a quoted point may stop. */
+const CLAUSE_MARK = /[，。；！？：、,;!?:]/u;
 /** The opening of a numbered point: 二、, （三）, 4. or 4、 */
 const LIST_ITEM = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))/u;
 /** Fonts that set curly quotes full width make a line up to this much wider per quote than measured. */
@@ -68,11 +77,14 @@ const endsParagraphText = (text: string) => endsSentence(text) || /[：:]$/u.tes
  */
 export function buildParagraphs(items: readonly StoryItem[]): DraftParagraph[] {
   const out: DraftParagraph[] = [];
-  const storyWidth = columnWidth(items.filter((i) => i.role === "body").flatMap((i) => i.unit.lines));
+  const bodyLines = items.filter((i) => i.role === "body").flatMap((i) => i.unit.lines);
+  const storyWidth = columnWidth(bodyLines);
   const boxes = textBoxes(items);
   let run: Line[] = [];
+  let linesBefore = 0;
   const flushRun = () => {
-    splitRun(run, storyWidth, boxes, out);
+    splitRun(run, storyWidth, boxes, out, bodyLines.slice(linesBefore + run.length));
+    linesBefore += run.length;
     run = [];
   };
   for (const item of items) {
@@ -110,10 +122,14 @@ function textBoxes(items: readonly StoryItem[]): Boxes {
   };
 }
 
-function splitRun(lines: readonly Line[], storyWidth: number, boxes: Boxes, out: DraftParagraph[]): void {
+/**
+ * @param laterLines the story's body lines after this run (a deck quotes them too)
+ */
+function splitRun(lines: readonly Line[], storyWidth: number, boxes: Boxes, out: DraftParagraph[], laterLines: readonly Line[]): void {
   const { signedStarts } = boxes;
   let open: DraftParagraph | null = null;
-  const deckEnd = deckLength(lines);
+  const deckEnd = deckLength(lines, signedStarts);
+  const quotedPointEnds = deckEnd > 0 ? pointEndsQuoted(lines.slice(0, deckEnd), [...lines.slice(deckEnd), ...laterLines]) : new Set<Line>();
   lines.forEach((line, i) => {
     // a dateline always opens a paragraph (after a deck printed above it), and so does text
     // under a byline unless the line before stops at a comma
@@ -124,18 +140,43 @@ function splitRun(lines: readonly Line[], storyWidth: number, boxes: Boxes, out:
       out.push(open);
     }
     open.pieces.push({ line, raw: line.raw });
-    if (breaksAfter(lines, i, storyWidth, boxes, open.pieces.length === 1, i < deckEnd)) open = null;
+    if (quotedPointEnds.has(line) || breaksAfter(lines, i, storyWidth, boxes, open.pieces.length === 1, i < deckEnd)) open = null;
   });
 }
 
+/** Text without whitespace, for matching a deck against the body it quotes. */
+const unspaced = (text: string) => text.replace(/\s+/gu, "");
+
 /**
- * The number of lines of the deck opening the run: summary points before the dateline, none
- * of them ending a sentence. 0 when the run does not open with one.
+ * The deck lines that end a summary point because the body has the same words right before a
+ * clause mark (see {@link QUOTED_TAIL_LENGTH}).
  */
-function deckLength(lines: readonly Line[]): number {
+function pointEndsQuoted(deck: readonly Line[], body: readonly Line[]): Set<Line> {
+  const ends = new Set<Line>();
+  const bodyText = unspaced(body.map((l) => l.text).join(""));
+  for (const line of deck) {
+    const text = unspaced(line.text);
+    if (text.length < QUOTED_TAIL_LENGTH || !endsWithLetter(text)) continue;
+    const tail = text.slice(-QUOTED_TAIL_LENGTH);
+    for (let at = bodyText.indexOf(tail); at >= 0; at = bodyText.indexOf(tail, at + 1)) {
+      if (CLAUSE_MARK.test(bodyText.charAt(at + tail.length))) {
+        ends.add(line);
+        break;
+      }
+    }
+  }
+  return ends;
+}
+
+/**
+ * The number of lines of the deck opening the run: summary points before the dateline (or
+ * before the byline that opens the text), none of them ending a sentence. 0 when the run does
+ * not open with one.
+ */
+function deckLength(lines: readonly Line[], signedStarts: ReadonlySet<Line>): number {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (DATELINE.test(line.text)) return i;
+    if (DATELINE.test(line.text) || (i > 0 && signedStarts.has(line))) return i;
     if (endsSentence(line.text)) return 0;
   }
   return 0;
