@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { decodeInput } from "./decode.js";
 import { readAlto } from "./layout/alto.js";
 import { readHocr } from "./layout/hocr.js";
+import { parseMetsPages } from "./layout/mets-pages.js";
 import type { LayoutDocument, LayoutPage } from "./layout/model.js";
 import { NO_UNICODE_CODE } from "./layout/pdf-garbage.js";
 import { DAMAGED_PAGE_CODE, openPdf, PDF_MAGIC, PdfReadError } from "./layout/pdf-reader.js";
@@ -16,7 +17,7 @@ import { parseText } from "./parse-text.js";
 import { SCHEMA_VERSION, type Page } from "./schema.js";
 
 /** Formats {@link parseInput} reads. */
-export const INPUT_FORMATS = ["text", "pdf", "alto", "hocr"] as const;
+export const INPUT_FORMATS = ["text", "pdf", "alto", "hocr", "mets"] as const;
 /** One of {@link INPUT_FORMATS}. */
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
@@ -26,6 +27,13 @@ export interface ParseInputOptions {
   sourceName?: string;
   /** The input's format, or `"auto"` (the default) to tell it from the content. */
   inputFormat?: "auto" | InputFormat;
+  /**
+   * Reads a file a METS input points to, given as a path relative to the METS file's directory
+   * (`/`-separated, never absolute, never above that directory: see the METS reader). Rejects
+   * with an Error whose message is the one-line problem (e.g. "no such file or directory").
+   * Without it, a METS input is refused: its pages are in other files.
+   */
+  readLinkedFile?: (relativePath: string) => Promise<Uint8Array>;
 }
 
 /** An input that cannot be read at all. `problem` is one line and does not name the file; `message` does. */
@@ -46,8 +54,8 @@ const SNIFF_CHARS = 64 * 1024;
 
 /**
  * Tells an input's format from its content: `%PDF-` near the start is a PDF; XML whose root
- * element is `alto` (any namespace) is ALTO; (X)HTML with an `ocr_page` element is hOCR;
- * anything else is a text dump.
+ * element is `alto` (any namespace) is ALTO, `mets` is METS; (X)HTML with an `ocr_page` element
+ * is hOCR; anything else is a text dump.
  * @param bytes the start of the file (or all of it)
  */
 export function detectInputFormat(bytes: Uint8Array): InputFormat {
@@ -79,14 +87,15 @@ function findPdfHeader(bytes: Uint8Array): number {
   return Buffer.from(window.buffer, window.byteOffset, window.byteLength).indexOf(PDF_MAGIC, 0, "latin1");
 }
 
-/** `alto` or `hocr` from the start of a text, else `null`. */
-function sniffMarkup(head: string): "alto" | "hocr" | null {
+/** `alto`, `mets` or `hocr` from the start of a text, else `null`. */
+function sniffMarkup(head: string): "alto" | "mets" | "hocr" | null {
   const text = head.replace(/^\uFEFF/, "").trimStart();
   if (!text.startsWith("<")) return null;
   // the root element: the first tag that is no declaration, comment, doctype or processing instruction
   const prolog = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>))*\s*<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/i;
   const root = prolog.exec(text);
-  if (root && root[2]!.toLowerCase() === "alto") return "alto";
+  const rootName = root?.[2]!.toLowerCase();
+  if (rootName === "alto" || rootName === "mets") return rootName;
   if (/class\s*=\s*["'][^"']*\bocr_page\b/.test(text) && /<html\b/i.test(text)) return "hocr";
   return null;
 }
@@ -109,6 +118,15 @@ export async function* parseInputPages(bytes: Uint8Array, options: ParseInputOpt
   if (!decoded.ok) throw new InputError(sourceName, decoded.problem);
   if (format === "text") {
     yield parseText(decoded.text, { sourceName, encoding: decoded.encoding });
+    return;
+  }
+  if (format === "mets") {
+    try {
+      yield* parseMetsPages(decoded.text, sourceName, options.readLinkedFile);
+    } catch (error) {
+      if (error instanceof LayoutInputError) throw new InputError(sourceName, layoutProblem(error));
+      throw error;
+    }
     return;
   }
   let doc: LayoutDocument;
