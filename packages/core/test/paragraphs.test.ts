@@ -47,6 +47,14 @@ describe("buildParagraphs", () => {
     expect(paragraphsOf(text)).toEqual([["body", [1, 2, 4, 5, 6]]]);
   });
 
+  it("breaks at a blank line right after a sentence's end, though both lines are full", () => {
+    const text = [row(20), row(20), row(20, "。"), "", row(20), row(20), row(20, "。")].join("\n");
+    expect(paragraphsOf(text)).toEqual([
+      ["body", [1, 2, 3]],
+      ["body", [5, 6, 7]],
+    ]);
+  });
+
   it("breaks after a colon that introduces what follows", () => {
     const text = [row(20), row(10, "：") , row(20), row(20, "。")].join("\n");
     expect(paragraphsOf(text)).toEqual([
