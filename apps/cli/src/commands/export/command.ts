@@ -8,7 +8,7 @@ import { runExport } from "./run-export.js";
 const args = {
   inputs: {
     type: "positional",
-    description: "Page dumps (.txt), PDFs, ALTO or hOCR files, Page JSON (.json from dubao parse), directories, glob patterns, or - (stdin)",
+    description: "Page dumps (.txt), PDFs, ALTO, hOCR or METS files, Page JSON (.json from dubao parse), directories, glob patterns, or - (stdin)",
     required: true,
   },
   format: {
@@ -58,6 +58,7 @@ export const examples = [
   "dubao export archive/ --format tei --out tei/ --parallel 4      # tei/<same relative paths>.tei.xml",
   "cat page.txt | dubao export - --format md                      # standard input",
   "dubao export issue.pdf --format html --out html/                # html/issue-p1.html, issue-p2.html… (one per PDF page)",
+  "dubao export issue/mets.xml --format jsonl --out issue.jsonl    # a METS issue: its ALTO pages, its articles",
 ] as const;
 
 /** `dubao export`: pages (dumps or Page JSON) to json, jsonl, md, html, txt, csv, epub, tei or ninjs. */

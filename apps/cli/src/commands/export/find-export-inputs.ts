@@ -63,8 +63,14 @@ interface Found {
  * Output stems are the paths relative to the deepest folder that holds every input, so two
  * inputs never get the same name unless they differ only in extension.
  * @param inputs as given on the command line
+ * @param sourceExtensions the inputs to parse taken from directories (besides Page JSON)
+ * @param keep which of those files found in directories are inputs (default: all; see `walkFilterOf`)
  */
-export async function findExportInputs(inputs: readonly string[], sourceExtensions: readonly string[] = [DUMP_EXTENSION]): Promise<{ inputs: ExportInput[]; problems: InputProblem[]; stdin: boolean }> {
+export async function findExportInputs(
+  inputs: readonly string[],
+  sourceExtensions: readonly string[] = [DUMP_EXTENSION],
+  keep?: (file: string) => Promise<boolean>,
+): Promise<{ inputs: ExportInput[]; problems: InputProblem[]; stdin: boolean }> {
   const found: Found[] = [];
   const problems: InputProblem[] = [];
   let stdin = false;
@@ -100,7 +106,14 @@ export async function findExportInputs(inputs: readonly string[], sourceExtensio
         continue;
       }
       const root = path.resolve(input);
-      for (const m of matches.sort(byCodeUnit)) found.push({ display: path.join(input, m), file: path.join(root, m), root, walked: true });
+      let kept = 0;
+      for (const m of matches.sort(byCodeUnit)) {
+        const file = path.join(root, m);
+        if (keep !== undefined && kindOf(file) !== "page-json" && !(await keep(file))) continue;
+        kept++;
+        found.push({ display: path.join(input, m), file, root, walked: true });
+      }
+      if (kept === 0) problems.push({ display: input, problem: `no input files in this directory (none of its ${[...sourceExtensions, PAGE_JSON_EXTENSION].join(" or ")} files is one)` });
     } else {
       problems.push({ display: input, problem: "not a regular file or directory" });
     }

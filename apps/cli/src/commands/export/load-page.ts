@@ -3,6 +3,7 @@ import path from "node:path";
 import { decodeInput, InputError, PageSchema, parseInput, type Page } from "@dubao/core";
 import type { InputFormatOption } from "../parse/parse-file.js";
 import { describeFsError } from "../../errors.js";
+import { linkedFileReader } from "../../io/read-linked-file.js";
 import type { InputKind } from "./find-export-inputs.js";
 
 /** Where a page comes from: a file, or bytes already read (standard input). */
@@ -19,8 +20,9 @@ export type LoadResult = { ok: true; pages: Page[] } | { ok: false; problem: str
 const MAX_MESSAGE_CHARS = 160;
 
 /**
- * Reads one input and makes Pages of it: a page dump, PDF, ALTO or hOCR file is parsed (its
- * format told from the content unless `inputFormat` names it); Page JSON is checked against the
+ * Reads one input and makes Pages of it: a page dump, PDF, ALTO or hOCR file, or a METS issue
+ * (with the ALTO files it points to, beside it) is parsed (its format told from the content
+ * unless `inputFormat` names it); Page JSON is checked against the
  * schema (Page JSON written by `dubao parse`). The caller has checked the size (see `MAX_INPUT_BYTES`).
  * @param source the file, or the bytes of standard input
  * @param kind what the input holds
@@ -46,7 +48,8 @@ export async function loadPage(source: PageSource, kind: InputKind, sourceName: 
     return loaded.ok === true ? { ok: true, pages: [loaded.page] } : loaded;
   }
   try {
-    return { ok: true, pages: await parseInput(bytes, { sourceName: path.basename(sourceName), inputFormat }) };
+    const readLinkedFile = "file" in source ? linkedFileReader(source.file) : undefined;
+    return { ok: true, pages: await parseInput(bytes, { sourceName: path.basename(sourceName), inputFormat, readLinkedFile }) };
   } catch (error) {
     if (error instanceof InputError) return { ok: false, problem: error.problem };
     // the parsers promise never to throw on any input; if they do, that is a bug in dubao, not in the file.

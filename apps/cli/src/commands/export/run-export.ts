@@ -20,7 +20,7 @@ import { parallelOption } from "../../worker-pool.js";
 import { findExportInputs, STDIN_NAME, type ExportInput } from "./find-export-inputs.js";
 import { exists, OutputExistsError, StreamedOutputFile, streamSink, TempFiles, writeOutputFile } from "./output-files.js";
 import { formatDuration, Progress } from "./progress.js";
-import { extensionsOf, parseInputFormatOption } from "../parse/input-format.js";
+import { extensionsOf, parseInputFormatOption, walkFilterOf } from "../parse/input-format.js";
 
 /** What `dubao export` was asked to do, as given on the command line. */
 export interface ExportRequest {
@@ -95,7 +95,7 @@ export async function runExport(request: ExportRequest, io: CliIo): Promise<numb
     throw new UsageError(`${format.name} is binary: give --out FILE, or redirect standard output to a file`);
   }
 
-  const found = await findExportInputs(request.inputs, extensionsOf(inputFormat));
+  const found = await findExportInputs(request.inputs, extensionsOf(inputFormat), walkFilterOf(inputFormat));
   const stdinBytes = found.stdin ? await readStdin() : null;
   const inputs: ExportInput[] = [...found.inputs];
   if (stdinBytes) {

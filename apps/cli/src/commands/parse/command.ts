@@ -7,7 +7,7 @@ import { MAX_DEFAULT_PARALLEL, runParse } from "./run-parse.js";
 const args = {
   inputs: {
     type: "positional",
-    description: "Page dumps, PDFs (one Page per PDF page), ALTO or hOCR files, or directories searched recursively for .txt files (see --input-format)",
+    description: "Page dumps, PDFs (one Page per PDF page), ALTO or hOCR files, METS files (one Page per page: the ALTO files it lists, beside it, with its logical articles), or directories searched recursively for .txt files (see --input-format)",
     required: true,
   },
   out: {
@@ -41,11 +41,13 @@ export const examples = [
   "dubao parse archive/ --out parsed/ -j 2   # on two worker threads",
   "dubao parse issue.pdf --out parsed/       # parsed/issue-p1.json, issue-p2.json… (one per PDF page)",
   "dubao parse scans/ --input-format hocr --out parsed/  # every .hocr and .html under scans/",
+  "dubao parse issue/mets.xml --out parsed/  # a METS issue: parsed/mets-p1.json… (its ALTO pages, its articles)",
+  "dubao parse archive/ --input-format mets --out parsed/  # every METS file under archive/",
 ] as const;
 
-/** `dubao parse`: page dumps (UTF-8, UTF-16 with BOM, GB18030), PDF, ALTO and hOCR to Page JSON. */
+/** `dubao parse`: page dumps (UTF-8, UTF-16 with BOM, GB18030), PDF, ALTO, hOCR and METS issues to Page JSON. */
 export default defineCommand({
-  meta: { name: "parse", description: "Parse page dumps, PDFs, ALTO or hOCR into Page JSON (articles, page fields, unassigned text)" },
+  meta: { name: "parse", description: "Parse page dumps, PDFs, ALTO, hOCR or METS issues into Page JSON (articles, page fields, unassigned text)" },
   args,
   run: ({ rawArgs, args: parsed, data }) => {
     assertKnownOptions(rawArgs, args);

@@ -22,8 +22,9 @@ export const DUMP_EXTENSION = ".txt";
  * is held at a time.
  * @param inputs paths as given on the command line
  * @param extensions what to pick up inside directories; default: page dumps (`.txt`)
+ * @param keep which of the files found inside directories are inputs (default: all of them)
  */
-export async function* findInputs(inputs: readonly string[], extensions: readonly string[] = [DUMP_EXTENSION]): AsyncGenerator<InputItem> {
+export async function* findInputs(inputs: readonly string[], extensions: readonly string[] = [DUMP_EXTENSION], keep?: (file: string) => Promise<boolean>): AsyncGenerator<InputItem> {
   const pattern = extensions.length === 1 ? `**/*${extensions[0]}` : `**/*.{${extensions.map((e) => e.slice(1)).join(",")}}`;
   for (const input of inputs) {
     let info;
@@ -47,7 +48,14 @@ export async function* findInputs(inputs: readonly string[], extensions: readonl
         continue;
       }
       found.sort(comparePaths);
-      for (const relative of found) yield { kind: "file", file: { path: path.join(input, relative) } };
+      let kept = 0;
+      for (const relative of found) {
+        const file = path.join(input, relative);
+        if (keep !== undefined && !(await keep(file))) continue;
+        kept++;
+        yield { kind: "file", file: { path: file } };
+      }
+      if (kept === 0) yield { kind: "problem", path: input, problem: `no input files in this directory (none of its ${extensions.join(" or ")} files is one)` };
     } else {
       yield { kind: "problem", path: input, problem: "not a regular file or directory" };
     }

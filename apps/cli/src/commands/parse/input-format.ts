@@ -1,5 +1,6 @@
 import { INPUT_FORMATS } from "@dubao/core";
 import { UsageError } from "../../errors.js";
+import { isMetsFile } from "../../io/read-linked-file.js";
 import type { InputFormatOption } from "./parse-file.js";
 
 /** Values of `--input-format`. */
@@ -7,7 +8,7 @@ export const INPUT_FORMAT_CHOICES: readonly InputFormatOption[] = ["auto", ...IN
 
 /** Help text of `--input-format`, shared by `dubao parse` and `dubao export`. */
 export const INPUT_FORMAT_HELP =
-  "Input format: auto (default: from each file's content: %PDF-, an ALTO root, hOCR's ocr_page, else a text dump), text, pdf, alto or hocr; also picks the files taken from directories (.txt; .pdf; .xml; .hocr and .html)";
+  "Input format: auto (default: from each file's content: %PDF-, an ALTO or METS root, hOCR's ocr_page, else a text dump), text, pdf, alto, hocr or mets (a METS issue: each page's ALTO file, found by the METS file's hrefs relative to it, parsed with the METS logical articles); also picks the files taken from directories (.txt; .pdf; .xml; .hocr and .html; the .xml files that are METS)";
 
 /**
  * Files picked up inside directories for a format: page dumps by default (`auto` included, so a
@@ -19,6 +20,7 @@ const EXTENSIONS: Record<InputFormatOption, readonly string[]> = {
   pdf: [".pdf"],
   alto: [".xml"],
   hocr: [".hocr", ".html"],
+  mets: [".xml"],
 };
 
 /** Checks `--input-format`. @throws {UsageError} for an unknown value */
@@ -32,4 +34,12 @@ export function parseInputFormatOption(value: string | undefined): InputFormatOp
 /** Extensions of the files taken from directories for `format`. */
 export function extensionsOf(format: InputFormatOption): readonly string[] {
   return EXTENSIONS[format];
+}
+
+/**
+ * Which files found in directories are inputs for `format`: for `mets`, the METS files (told by
+ * their root element), not the ALTO files they point to; for the others, every file.
+ */
+export function walkFilterOf(format: InputFormatOption): ((file: string) => Promise<boolean>) | undefined {
+  return format === "mets" ? isMetsFile : undefined;
 }

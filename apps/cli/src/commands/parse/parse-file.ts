@@ -2,6 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { InputError, parseInputPages, type InputFormat, type Page } from "@dubao/core";
 import { describeFsError } from "../../errors.js";
+import { linkedFileReader } from "../../io/read-linked-file.js";
 import { writeFileAtomicSync } from "../../io/write-file-atomic.js";
 
 /**
@@ -52,10 +53,11 @@ export function pageFileOf(outFile: string, n: number): string {
 const toJson = (page: Page) => `${JSON.stringify(page, null, 2)}\n`;
 
 /**
- * Reads, parses and writes one input (a text dump, a PDF, ALTO or hOCR): the work of a worker
- * thread, or of the main thread with `--parallel 1`. A one-page input is written to `outFile`;
- * a PDF of several pages to one file per page, each written as soon as it is parsed (so a whole
- * issue is never held in memory). Never throws.
+ * Reads, parses and writes one input (a text dump, a PDF, ALTO, hOCR, or a METS issue with the
+ * ALTO files it lists beside it): the work of a worker thread, or of the main thread with
+ * `--parallel 1`. A one-page input is written to `outFile`; one of several pages (a PDF, a METS
+ * issue) to one file per page, each written as soon as it is parsed (so a whole issue is never
+ * held in memory). Never throws.
  */
 export async function parseFile(task: ParseTask): Promise<ParseResult> {
   const { id } = task;
@@ -83,7 +85,7 @@ export async function parseFile(task: ParseTask): Promise<ParseResult> {
       }
       files++;
     };
-    for await (const page of parseInputPages(bytes, { sourceName: task.sourceName, inputFormat: task.inputFormat })) {
+    for await (const page of parseInputPages(bytes, { sourceName: task.sourceName, inputFormat: task.inputFormat, readLinkedFile: linkedFileReader(task.file) })) {
       n++;
       if (n === 1) {
         held = page;

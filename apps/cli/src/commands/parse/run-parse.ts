@@ -7,7 +7,7 @@ import { writeToStream } from "../../io/write-stream.js";
 import type { CliIo } from "../../main.js";
 import { createWorkerPool, parallelOption } from "../../worker-pool.js";
 import { findInputs, outputNameOf } from "./find-inputs.js";
-import { extensionsOf, parseInputFormatOption } from "./input-format.js";
+import { extensionsOf, parseInputFormatOption, walkFilterOf } from "./input-format.js";
 import { parseFile, type ParseResult, type ParseTask } from "./parse-file.js";
 
 export { MAX_INPUT_BYTES } from "./parse-file.js";
@@ -22,7 +22,7 @@ export interface ParseRequest {
   quiet: boolean;
   /** `--parallel N` as given: worker threads parsing files; default {@link defaultParallel}. */
   parallel?: string | undefined;
-  /** `--input-format` as given: `auto` (default), `text`, `pdf`, `alto` or `hocr`. */
+  /** `--input-format` as given: `auto` (default), `text`, `pdf`, `alto`, `hocr` or `mets`. */
   inputFormat?: string | undefined;
 }
 
@@ -118,7 +118,7 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
   const seen = new Set<string>(); // real paths already parsed: an input given twice is parsed once
   const writerOf = new Map<string, Promise<string | null>>(); // output name -> the input that wrote it, once known
   try {
-    for await (const item of findInputs(inputs, extensionsOf(inputFormat))) {
+    for await (const item of findInputs(inputs, extensionsOf(inputFormat), walkFilterOf(inputFormat))) {
       if (item.kind === "problem") {
         pending.push({ file: item.path, outcome: Promise.resolve({ files: 0, problem: item.problem }) });
       } else {
