@@ -215,9 +215,9 @@ function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxe
   // a colon at the end of a line introduces what follows (a list, a letter), unless a quotation
   // opens there; only the full-width colon (an ASCII one after digits is a time, 17:25)
   if (line.text.endsWith("：") && !/^[“「『"]/u.test(next.text)) return true;
-  // a blank line right after a sentence's end: on the corpus pages every one of these (53) is a
-  // paragraph break; column breaks that are not fall mid-sentence
-  if (endsSentence(line.text) && next.lineNo > line.lineNo + 1) return true;
+  // a blank line (another text box) right after a sentence's end: on the corpus pages every one
+  // of these (53) is a paragraph break; column breaks that are not fall mid-sentence
+  if (endsSentence(line.text) && next.index > line.index + 1) return true;
   const indent = localWidth(lines, i + 1, storyWidth, unitWidths) - next.width;
   return indent >= INDENT_MIN && indent <= INDENT_MAX;
 }
