@@ -7,6 +7,7 @@ import { evaluateSet, LAYOUT_SETS, SETS } from "./evaluate.mjs";
 interface Floor {
   perfectArticlesPct: number;
   segmentationF1: number;
+  paragraphF1: number;
   lostChars: number;
 }
 const floors = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "floors.json"), "utf8")) as Record<
@@ -35,6 +36,7 @@ describe.each(ALL_SETS)("the %s set scores at or above its floor", (set, dir, ex
 
     expect(summary.perfectArticlesPct ?? 0).toBeGreaterThanOrEqual(floor.perfectArticlesPct);
     expect(summary.segmentationF1).toBeGreaterThanOrEqual(floor.segmentationF1);
+    expect(summary.paragraphF1).toBeGreaterThanOrEqual(floor.paragraphF1);
     expect(summary.lostChars).toBe(0);
   });
 });
