@@ -20,7 +20,18 @@ export {
   type ResolvedPageMeta,
   type MetaSource,
 } from "./import/page-meta.js";
-export { loadPageInput, readPageFile, MAX_PAGE_INPUT_BYTES, type LoadedPage, type LoadOptions } from "./import/load-input.js";
+export {
+  loadPageInput,
+  loadPageInputs,
+  readPageFile,
+  readPageInputs,
+  MAX_PAGE_INPUT_BYTES,
+  MAX_PDF_INPUT_BYTES,
+  type LoadedPage,
+  type LoadOptions,
+  type LoadInputsOptions,
+} from "./import/load-input.js";
+export { pageSourceKey, sourcePageOf } from "./import/page-key.js";
 export {
   search,
   RANK_WINDOW,

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { Library, LibraryError, metaFromFileName, resolvePageMeta, SCHEMA_VERSION } from "../src/index.js";
+import { PageSchema, type Page, type PageInfo } from "@dubao/core";
+import { Library, LibraryError, metaFromFileName, pageSourceKey, resolvePageMeta, SCHEMA_VERSION, sourcePageOf } from "../src/index.js";
 import { makePage } from "./helpers.js";
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), "dubao-library-"));
@@ -157,5 +158,43 @@ describe("an interrupted import", () => {
     const fts = lib.db.prepare("SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH '\"标题\"'").get() as { n: number };
     expect(fts.n).toBe(pages.length * 300);
     lib.close();
+  });
+});
+
+describe("importing the pages of a source of several pages", () => {
+  /** Page `n` of a PDF issue, as parseInput names it: `<hash>-p<n>`, the source hash shared by all pages. */
+  const pdfPage = (n: number, info: PageInfo = {}): Page => {
+    const base = makePage([{ headline: `第${n}版头条` }], { name: "issue.pdf", info });
+    return PageSchema.parse({ ...base, id: `${SHARED.slice(0, 16)}-p${n}`, source: { ...base.source, format: "pdf", encoding: "binary", sha256: SHARED } });
+  };
+  const SHARED = "ab".repeat(32);
+
+  it("stores each page once, under its own key, and files it by its place when it prints no page number", () => {
+    const lib = Library.open(":memory:");
+    const pages = [1, 2, 3].map((n) => pdfPage(n));
+    const first = pages.map((p) => lib.importPage(p, null, { publication: "甲报", date: "2024-01-02" }));
+    expect(first.map((r) => [r.status, r.meta.pageNumber])).toEqual([
+      ["imported", 1],
+      ["imported", 2],
+      ["imported", 3],
+    ]);
+    expect(new Set(first.map((r) => r.pageId)).size).toBe(3);
+    const again = pages.map((p) => lib.importPage(p, null, { publication: "甲报", date: "2024-01-02" }));
+    expect(again.map((r) => [r.status, r.pageId])).toEqual(first.map((r) => ["duplicate", r.pageId]));
+    expect(lib.stats()).toMatchObject({ pages: 3, articles: 3 });
+    // article ids keep the reader's form (16 hex digits, a number) and differ from page to page
+    const keys = first.map((r) => lib.page(r.pageId)!.articles[0]!.id);
+    for (const key of keys) expect(key).toMatch(/^[0-9a-f]{16}-1$/);
+    expect(new Set(keys).size).toBe(3);
+    expect(pageSourceKey(pages[0]!)).not.toBe(SHARED);
+    lib.close();
+  });
+
+  it("keeps a printed page number over the page's place in its source, and one-page sources under their hash", () => {
+    expect(resolvePageMeta(pdfPage(2, { pageNumber: 7 })).pageNumber).toBe(7);
+    expect(resolvePageMeta(pdfPage(2)).from.pageNumber).toBe("source-page");
+    const single = makePage([{ headline: "一" }]);
+    expect(pageSourceKey(single)).toBe(single.source.sha256);
+    expect(sourcePageOf(single)).toBeNull();
   });
 });

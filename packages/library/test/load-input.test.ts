@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadPageInput, readPageFile } from "../src/index.js";
+import { loadPageInput, loadPageInputs, readPageFile, readPageInputs, type LoadedPage } from "../src/index.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -52,5 +53,58 @@ describe("readPageFile", () => {
     expect(stale.ok && stale.raw).toBeNull();
     const missing = await readPageFile(path.join(dir, "nope.txt"));
     expect(missing).toEqual({ ok: false, problem: "no such file or directory" });
+  });
+});
+
+const DEV = fileURLToPath(new URL("../../../corpus/dev/", import.meta.url));
+const ISSUE = fileURLToPath(new URL("../../core/test/layout/fixtures/mets-issue/", import.meta.url));
+const all = async (pages: AsyncIterable<LoadedPage>): Promise<LoadedPage[]> => {
+  const out: LoadedPage[] = [];
+  for await (const p of pages) out.push(p);
+  return out;
+};
+const okPages = (loaded: LoadedPage[]) =>
+  loaded.map((l) => {
+    if (!l.ok) throw new Error(l.problem);
+    return l;
+  });
+
+describe("loadPageInputs and readPageInputs", () => {
+  it("parse ALTO and hOCR files, told from their content, into one page each without a text dump", async () => {
+    for (const [file, format] of [
+      ["cnki_103.alto.xml", "alto"],
+      ["cnki_103.hocr", "hocr"],
+    ] as const) {
+      const [loaded, ...more] = okPages(await all(loadPageInputs(readFileSync(`${DEV}${file}`), `in/${file}`)));
+      expect(more).toEqual([]);
+      expect(loaded!.raw).toBeNull();
+      expect(loaded!.page.source).toMatchObject({ name: file, format });
+      expect(loaded!.page.articles.length).toBeGreaterThanOrEqual(3);
+    }
+    // a text dump still comes with its text; --input-format can name the format
+    const [dump] = okPages(await all(loadPageInputs(readFileSync(`${DEV}cnki_103.txt`), "cnki_103.txt")));
+    expect(dump!.raw).toBe(readFileSync(`${DEV}cnki_103.txt`, "utf8"));
+    const [forced] = await all(loadPageInputs(readFileSync(`${DEV}cnki_103.txt`), "cnki_103.txt", { inputFormat: "alto" }));
+    expect(forced).toEqual({ ok: false, problem: expect.stringMatching(/^line \d+: malformed XML/) });
+  });
+
+  it("read a METS issue's pages from the ALTO files beside it, and refuse one whose page file is missing", async () => {
+    const pages = okPages(await all(readPageInputs(`${ISSUE}mets.xml`)));
+    expect(pages.map((p) => p.page.source.name)).toEqual(["alto/cnki_102.xml", "alto/cnki_101.xml"]);
+    const dir = mkdtempSync(path.join(tmpdir(), "dubao-mets-"));
+    writeFileSync(path.join(dir, "mets.xml"), readFileSync(`${ISSUE}mets.xml`));
+    expect(await all(readPageInputs(path.join(dir, "mets.xml")))).toEqual([
+      { ok: false, problem: expect.stringMatching(/^line \d+: ALTO file alto\/cnki_102\.xml \(file ALTO102\): no such file or directory$/) },
+    ]);
+    // bytes alone cannot reach the page files
+    expect(await all(loadPageInputs(readFileSync(`${ISSUE}mets.xml`), "mets.xml"))).toEqual([{ ok: false, problem: expect.stringMatching(/pages are in the ALTO files it lists/) }]);
+  });
+
+  it("give PDFs a limit of their own, and keep Page JSON and the size limit of other inputs", async () => {
+    const pdf = new TextEncoder().encode("%PDF-1.7\n% not a real PDF, only its size matters here\n");
+    expect(await all(loadPageInputs(pdf, "issue.pdf", { maxPdfBytes: 10 }))).toEqual([{ ok: false, problem: expect.stringMatching(/^file too large \(.*; a PDF may have at most/) }]);
+    expect(await all(loadPageInputs(pdf, "issue.pdf"))).toEqual([{ ok: false, problem: expect.stringMatching(/^damaged or truncated PDF/) }]);
+    expect(await all(loadPageInputs(enc("标题\n正文。"), "x.txt", { maxBytes: 4 }))).toEqual([{ ok: false, problem: expect.stringMatching(/one page may have at most/) }]);
+    expect(await all(loadPageInputs(enc("{not json"), "x.json"))).toEqual([{ ok: false, problem: expect.stringMatching(/not valid JSON/) }]);
   });
 });

@@ -2,6 +2,7 @@ import type { Article, Page } from "@dubao/core";
 import { indexTerms } from "../search/index-terms.js";
 import type { Db } from "../store/database.js";
 import { statements } from "../store/statements.js";
+import { pageSourceKey } from "./page-key.js";
 import { resolvePageMeta, type PageMetaOverrides, type ResolvedPageMeta } from "./page-meta.js";
 
 /** What importing one page did. */
@@ -40,7 +41,8 @@ export function articleKey(sourceSha256: string, seq: number): string {
 /**
  * Imports one page in one transaction: either the page with all its articles, people and search
  * terms is stored, or (on any error, or if the process dies) nothing is. A page whose source hash
- * is already in the library is not imported again.
+ * (and page, for a source of several pages: see {@link pageSourceKey}) is already in the library
+ * is not imported again.
  * @param db an open library database
  * @param page the parsed page
  * @param raw the decoded dump the page's spans point into, if known
@@ -50,8 +52,9 @@ export function articleKey(sourceSha256: string, seq: number): string {
 export function importPage(db: Db, page: Page, raw: string | null, overrides: PageMetaOverrides = {}): ImportResult {
   const meta = resolvePageMeta(page, overrides);
   const s = statements(db);
+  const key = pageSourceKey(page);
   const run = db.transaction((): ImportResult => {
-    const existing = s.pageBySha.get(page.source.sha256) as
+    const existing = s.pageBySha.get(key) as
       | { id: number; publication: string; date: string; page_number: number | null; articles: number }
       | undefined;
     if (existing) {
@@ -74,7 +77,7 @@ export function importPage(db: Db, page: Page, raw: string | null, overrides: Pa
         page.source.name,
         page.source.format,
         page.source.encoding,
-        page.source.sha256,
+        key,
         raw,
         JSON.stringify(page),
         new Date().toISOString(),
@@ -85,7 +88,7 @@ export function importPage(db: Db, page: Page, raw: string | null, overrides: Pa
       const bodyText = article.paragraphs.map((p) => p.text).join("\n");
       const articleId = Number(
         s.insertArticle.run(
-          articleKey(page.source.sha256, seq),
+          articleKey(key, seq),
           pageId,
           seq,
           article.kind,

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Page } from "@dubao/core";
 import { LibraryError } from "../errors.js";
+import { sourcePageOf } from "./page-key.js";
 
 /** Publication, date and page number given by the user; each wins over what the page says. */
 export interface PageMetaOverrides {
@@ -10,8 +11,11 @@ export interface PageMetaOverrides {
   pageNumber?: number | undefined;
 }
 
-/** Where a page's publication, date and page number were found. */
-export type MetaSource = "option" | "page" | "file-name" | "none";
+/**
+ * Where a page's publication, date and page number were found: `source-page` is the page's place
+ * in a source of several pages (page 3 of a PDF issue).
+ */
+export type MetaSource = "option" | "page" | "file-name" | "source-page" | "none";
 
 /** What a page is filed under in the library. */
 export interface ResolvedPageMeta {
@@ -73,7 +77,8 @@ function toIsoDate(token: string): string | null {
 
 /**
  * Decides what a page is filed under: the user's options first, then the page's own running
- * head (as the parser read it), then the file-name convention of {@link metaFromFileName}.
+ * head (as the parser read it), then the file-name convention of {@link metaFromFileName}; a
+ * page of a source of several pages (a PDF issue) without a page number is filed by its place in it.
  * @param page the parsed page
  * @param overrides what the user gave (`--publication`, `--date`, `--page`)
  * @throws LibraryError when an override is malformed
@@ -94,7 +99,9 @@ export function resolvePageMeta(page: Page, overrides: PageMetaOverrides = {}): 
 
   const [publication, pubFrom] = pick(clean(overrides.publication), clean(info.publication), clean(fromName.publication));
   const [date, dateFrom] = pick(overrides.date, pageDate, fromName.date);
-  const [pageNumber, numFrom] = pick(overrides.pageNumber, info.pageNumber, fromName.pageNumber);
+  const [printedNumber, printedFrom] = pick(overrides.pageNumber, info.pageNumber, fromName.pageNumber);
+  const sourcePage = sourcePageOf(page);
+  const [pageNumber, numFrom]: [number | undefined, MetaSource] = printedNumber === undefined && sourcePage !== null ? [sourcePage, "source-page"] : [printedNumber, printedFrom];
   return {
     publication: publication ?? "",
     date: date ?? "",
