@@ -4,7 +4,7 @@
  * break) or a new one starts (a dateline, a byline, a label, a change of column).
  * Headings and bylines found between stories are kept as a "gap" for the next stage.
  */
-import { endsSentence } from "../text/chars.js";
+import { MAX_DECK_LINES, readsAsDeck } from "./deck.js";
 import { trailingByline } from "./inline.js";
 import { columnWidth, endsOpen, endsWithJump, startsParagraph, WIDTH_WOBBLE } from "./measure.js";
 import { DATELINE, RUNNING_HEAD_DATE } from "./patterns.js";
@@ -191,12 +191,6 @@ function sameColumnWidth(a: Unit, b: Unit): boolean {
 }
 
 /**
- * A deck is at most this many lines of summary printed above a story's dateline: up to four
- * points of five lines each (narrow columns wrap them).
- */
-const MAX_DECK_LINES = 20;
-
-/**
  * True for a story so far made only of summary lines (a deck under the headline): none of its
  * lines ends a sentence, where body text ends every paragraph with one.
  */
@@ -204,10 +198,9 @@ function isDeck(story: Draft): boolean {
   return story.items.every((i) => i.role === "body") && isDeckRun(story.items.map((i) => i.unit));
 }
 
-/** True for body units that together read as a deck: few lines, none ending a sentence, no dateline. */
+/** True for body units that together read as a deck. */
 function isDeckRun(units: readonly Unit[]): boolean {
-  const lines = units.flatMap((u) => u.lines);
-  return lines.length <= MAX_DECK_LINES && lines.every((l) => !endsSentence(l.text) && !DATELINE.test(l.text));
+  return readsAsDeck(units.flatMap((u) => u.lines));
 }
 
 /**

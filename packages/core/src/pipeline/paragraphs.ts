@@ -5,6 +5,7 @@
  * the column width is measured around each line, since a story can run on in a wider box.
  */
 import { endsSentence } from "../text/chars.js";
+import { readsAsDeck } from "./deck.js";
 import type { StoryItem } from "./flow.js";
 import type { Line } from "./lines.js";
 import { columnWidth, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
@@ -170,16 +171,11 @@ function pointEndsQuoted(deck: readonly Line[], body: readonly Line[]): Set<Line
 
 /**
  * The number of lines of the deck opening the run: summary points before the dateline (or
- * before the byline that opens the text), none of them ending a sentence. 0 when the run does
- * not open with one.
+ * before the byline that opens the text). 0 when the run does not open with one.
  */
 function deckLength(lines: readonly Line[], signedStarts: ReadonlySet<Line>): number {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (DATELINE.test(line.text) || (i > 0 && signedStarts.has(line))) return i;
-    if (endsSentence(line.text)) return 0;
-  }
-  return 0;
+  const end = lines.findIndex((line, i) => DATELINE.test(line.text) || (i > 0 && signedStarts.has(line)));
+  return end > 0 && readsAsDeck(lines.slice(0, end)) ? end : 0;
 }
 
 /** The column width around line `i`: the wider lines of its neighbourhood. */
