@@ -1,12 +1,20 @@
 import { realpath } from "node:fs/promises";
 import path from "node:path";
-import { isIsoDate, Library, LibraryError, readPageFile, resolveDbPath, type PageMetaOverrides } from "@dubao/library";
+import { isIsoDate, Library, LibraryError, readPageInputs, resolveDbPath, type PageMetaOverrides } from "@dubao/library";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "../../errors.js";
+import { linkedFileReader } from "../../io/read-linked-file.js";
 import type { CliIo } from "../../main.js";
 import { findInputs } from "../parse/find-inputs.js";
+import { extensionsOf, parseInputFormatOption, walkFilterOf } from "../parse/input-format.js";
+import type { InputFormatOption } from "../parse/parse-file.js";
 
-/** What `dubao import` picks up inside directories: page dumps and Page JSON. */
+/** What `dubao import` picks up inside directories by default: page dumps and Page JSON. */
 const IMPORT_EXTENSIONS = [".txt", ".json"] as const;
+
+/** Files taken from directories: page dumps and Page JSON by default, else the format's own files (as `dubao parse`). */
+function importExtensionsOf(format: InputFormatOption): readonly string[] {
+  return format === "auto" ? IMPORT_EXTENSIONS : extensionsOf(format);
+}
 
 /** What `dubao import` was asked to do. */
 export interface ImportRequest {
@@ -17,6 +25,8 @@ export interface ImportRequest {
   /** Database file; default `DUBAO_DB`, else `data/dubao.db`. */
   db: string | undefined;
   quiet: boolean;
+  /** `--input-format` as given: `auto` (default), `text`, `pdf`, `alto`, `hocr` or `mets`. */
+  inputFormat?: string | undefined;
 }
 
 /** Largest page page number accepted from `--page` (the thickest dailies have well under 1,000 pages). */
@@ -52,13 +62,15 @@ function describeFiling(meta: { publication: string; date: string; pageNumber: n
 
 /**
  * Imports each input into the library, one transaction per page: read, decode or validate,
- * parse, store, then the next. A page already in the library (same source SHA-256) is reported
- * as a duplicate and left as it is. A failing input is reported as `dubao: FILE: problem` and
- * the others still run.
+ * parse, store, then the next. A PDF or METS issue gives several pages, each stored on its own
+ * (`--page N` numbers them N, N+1…). A page already in the library (same source SHA-256, and
+ * page of it) is reported as a duplicate and left as it is. A failing input is reported as
+ * `dubao: FILE: problem` and the others still run.
  * @returns the exit code: 0 when every input was imported or already there, 1 when any failed
  */
 export async function runImport(request: ImportRequest, io: CliIo): Promise<number> {
   const overrides = overridesOf(request);
+  const inputFormat = parseInputFormatOption(request.inputFormat);
   const dbPath = request.db !== undefined ? path.resolve(request.db) : resolveDbPath();
   if (request.db !== undefined && request.db.trim() === "") throw new UsageError("--db needs a file");
 
@@ -77,7 +89,7 @@ export async function runImport(request: ImportRequest, io: CliIo): Promise<numb
   let failed = 0;
   const seen = new Set<string>();
   try {
-    for await (const item of findInputs(request.inputs, IMPORT_EXTENSIONS)) {
+    for await (const item of findInputs(request.inputs, importExtensionsOf(inputFormat), walkFilterOf(inputFormat))) {
       if (item.kind === "problem") {
         io.stderr.write(`dubao: ${item.path}: ${item.problem}\n`);
         failed++;
@@ -87,22 +99,32 @@ export async function runImport(request: ImportRequest, io: CliIo): Promise<numb
       const real = await realpath(file).catch(() => path.resolve(file));
       if (seen.has(real)) continue;
       seen.add(real);
-      const loaded = await readPageFile(file);
-      if (!loaded.ok) {
-        io.stderr.write(`dubao: ${file}: ${loaded.problem}\n`);
+      const pages = [];
+      for await (const loaded of readPageInputs(file, { inputFormat, readLinkedFile: linkedFileReader(file) })) pages.push(loaded);
+      // the pages of one input are known before any is stored: a problem fails the input whole
+      const problem = pages.find((p) => !p.ok);
+      if (problem !== undefined && !problem.ok) {
+        io.stderr.write(`dubao: ${file}: ${problem.problem}\n`);
         failed++;
         continue;
       }
-      const result = library.importPage(loaded.page, loaded.raw, overrides);
-      if (result.status === "imported") {
-        imported++;
-        articles += result.articleCount;
-      } else {
-        duplicates++;
-      }
-      if (!request.quiet) {
-        const verb = result.status === "imported" ? "imported " : "duplicate";
-        io.stdout.write(`${verb} ${file} → ${describeFiling(result.meta)}, ${result.articleCount} articles\n`);
+      let n = 0;
+      for (const loaded of pages) {
+        if (!loaded.ok) continue;
+        const pageOverrides = overrides.pageNumber === undefined ? overrides : { ...overrides, pageNumber: overrides.pageNumber + n };
+        n++;
+        const result = library.importPage(loaded.page, loaded.raw, pageOverrides);
+        if (result.status === "imported") {
+          imported++;
+          articles += result.articleCount;
+        } else {
+          duplicates++;
+        }
+        if (!request.quiet) {
+          const verb = result.status === "imported" ? "imported " : "duplicate";
+          const which = pages.length > 1 ? ` (page ${n} of ${pages.length})` : "";
+          io.stdout.write(`${verb} ${file}${which} → ${describeFiling(result.meta)}, ${result.articleCount} articles\n`);
+        }
       }
     }
   } finally {
