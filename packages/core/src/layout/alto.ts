@@ -27,6 +27,8 @@ interface PendingLine {
   vertical: boolean;
   /** The line ends with a `HYP` element: its last word goes on at the start of the next line. */
   endsWithHyphen: boolean;
+  /** The line has `SP` elements: its spaces are explicit (else they are told from the words' scripts). */
+  hasSpaces: boolean;
 }
 
 interface PendingBlock {
@@ -142,6 +144,7 @@ export function readAlto(text: string, sourceName: string): LayoutDocument {
             source: ref(el),
             vertical: isVertical(el.attrs.ROTATION),
             endsWithHyphen: false,
+            hasSpaces: false,
           };
           spacePending = false;
           break;
@@ -165,6 +168,7 @@ export function readAlto(text: string, sourceName: string): LayoutDocument {
         }
         case "SP":
           spacePending = true;
+          if (line) line.hasSpaces = true;
           break;
         case "HYP":
           if (line) line.endsWithHyphen = true;
@@ -226,6 +230,7 @@ function sizeOf(refs: readonly string[], fontSizes: ReadonlyMap<string, number>)
 function finishPage(p: PendingPage, unit: string, fontSizes: ReadonlyMap<string, number>, order: readonly string[]): LayoutPage {
   const blocks: LayoutBlock[] = p.blocks.map((b) => {
     const blockSize = sizeOf(b.styleRefs, fontSizes);
+    for (const l of b.lines) if (!l.hasSpaces) inferSpaces(l.words);
     joinHyphenation(b.lines);
     const lines: LayoutLine[] = b.lines
       .filter((l) => l.words.length > 0)
@@ -266,6 +271,33 @@ function wordsSize(words: readonly PendingWord[], fontSizes: ReadonlyMap<string,
 }
 
 /**
+ * Characters set without spaces between words: CJK ideographs, kana, hangul, and CJK and
+ * full-width punctuation. Two Strings meeting at one of them are one run of text.
+ */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * Spaces of a line without `SP` elements (Tesseract and other engines leave them out): each
+ * `String` is a word, so two of them are spaced unless they meet at a CJK character or
+ * full-width punctuation, which is set without spaces.
+ */
+function inferSpaces(words: PendingWord[]): void {
+  for (let i = 1; i < words.length; i++) {
+    const before = words[i - 1]!.text.at(-1) ?? "";
+    const after = words[i]!.text[0] ?? "";
+    if (before !== "" && after !== "" && !UNSPACED.test(before) && !UNSPACED.test(after)) words[i]!.spaceBefore = true;
+  }
+}
+
+/**
+ * A line-final word broken with a plain hyphen in its CONTENT (no `HYP` element, as Tesseract
+ * writes it): a letter, then `-`, at the end of the line, and a lower-case letter starting the
+ * next. `Kapuziner-` / `kloster` is `Kapuzinerkloster`; `braucht-` / `Auch` stays as printed.
+ */
+const LINE_END_HYPHEN = /\p{Ll}[-\u00ad]$/u;
+const LOWER_START = /^\p{Ll}/u;
+
+/**
  * Joins hyphenated words once: with `SUBS_CONTENT` the first part already holds the whole word
  * and the second part is dropped; without it (or after a bare `HYP`), the second part is
  * appended to the first.
@@ -278,7 +310,15 @@ function joinHyphenation(lines: PendingLine[]): void {
     const first = next.words[0];
     if (!last || !first) continue;
     const hyphenated = last.subsType === "HypPart1" || (line.endsWithHyphen && last.subsType === null);
-    if (!hyphenated) continue;
+    if (!hyphenated) {
+      // a plain hyphen left in the CONTENT: the word goes on, the hyphen is no letter of it
+      if (last.subsType === null && first.subsType === null && !line.endsWithHyphen && LINE_END_HYPHEN.test(last.text) && LOWER_START.test(first.text)) {
+        last.text = last.text.slice(0, -1) + first.text;
+        next.words.shift();
+        if (next.words[0]) next.words[0].spaceBefore = false;
+      }
+      continue;
+    }
     if (!last.whole) last.text += first.text;
     next.words.shift();
     if (next.words[0]) next.words[0].spaceBefore = false;
