@@ -1,11 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
 import { newNonce } from "../lib/nonce.js";
 import { acceptsGzip, articlePageCacheKey } from "./cacheable-request.js";
-import { toCachedResponse, fillBody, type CachedResponse, type ResponseCache } from "./response-cache.js";
-
-const gzipAsync = promisify(gzip);
+import { bodyChunks, gzipBodyChunks, toCachedResponse, type CachedResponse, type ResponseCache } from "./response-cache.js";
 
 /** Response header telling whether an article page came from the cache (`hit`) or was rendered (`miss`). */
 export const CACHE_STATUS_HEADER = "x-dubao-cache";
@@ -79,21 +75,25 @@ export function storableResponse(rendered: Rendered): CachedResponse | null {
   return toCachedResponse(status, kept, body, nonce);
 }
 
-/** Sends a stored page with a fresh nonce in its CSP and body, gzipped when the client takes it. */
-async function serveCached(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): Promise<void> {
+/**
+ * Sends a stored page with a fresh nonce in its CSP and body, gzipped when the client takes it.
+ * Nothing is rendered, compressed or copied: the stored pieces go out as they are, around the nonce.
+ */
+function serveCached(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): void {
   const nonce = newNonce();
-  let body = fillBody(entry.body, nonce);
+  const nonceBytes = Buffer.from(nonce, "latin1");
+  const gzipped = acceptsGzip(req.headers);
+  const chunks = gzipped ? gzipBodyChunks(entry, nonceBytes) : bodyChunks(entry.body, nonceBytes);
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
   // One flat list of names and values for writeHead: Node writes it out without building a header map.
   const headers: string[] = [];
-  for (const [name, parts] of entry.headers) headers.push(name, parts.join(nonce));
+  for (const [name, parts] of entry.headers) headers.push(name, parts.length === 1 ? parts[0]! : parts.join(nonce));
   headers.push(CACHE_STATUS_HEADER, "hit");
-  if (acceptsGzip(req.headers)) {
-    body = await gzipAsync(body);
-    headers.push("content-encoding", "gzip");
-  }
-  headers.push("content-length", String(body.length));
+  if (gzipped) headers.push("content-encoding", "gzip");
+  headers.push("content-length", String(length));
   res.writeHead(entry.status, headers);
-  res.end(body);
+  res.end(Buffer.concat(chunks, length));
 }
 
 /**

@@ -2,6 +2,7 @@
  * Rendered pages kept in memory, with their CSP nonce cut out so that every response served from
  * the cache gets a fresh one, and tagged with the library revision they were rendered at.
  */
+import { gzipChunks, gzipTemplate, type GzipTemplate } from "./gzip-template.js";
 
 /** A text cut at every occurrence of the nonce it was rendered with. */
 export type NonceTemplate<T> = readonly T[];
@@ -13,7 +14,9 @@ export interface CachedResponse {
   headers: ReadonlyArray<readonly [string, NonceTemplate<string>]>;
   /** The body cut at the nonce. */
   body: NonceTemplate<Buffer>;
-  /** Bytes the entry holds (body and headers), for the cache's budget. */
+  /** The body's pieces compressed once, for clients that take gzip. */
+  gzip: GzipTemplate;
+  /** Bytes the entry holds (body, its gzip copy and headers), for the cache's budget. */
   bytes: number;
 }
 
@@ -33,16 +36,24 @@ export function splitBuffer(body: Buffer, nonce: string): Buffer[] {
   return parts;
 }
 
-/** The body of a stored response with `nonce` put back between its pieces. */
+/**
+ * The body of a stored response with `nonce` put back between its pieces, as buffers to write in
+ * order (the stored pieces themselves, and the nonce: nothing is copied).
+ */
+export function bodyChunks(parts: NonceTemplate<Buffer>, nonce: Buffer): Buffer[] {
+  const chunks: Buffer[] = [parts[0]!];
+  for (let i = 1; i < parts.length; i++) chunks.push(nonce, parts[i]!);
+  return chunks;
+}
+
+/** The body of a stored response with `nonce` put back between its pieces, in one buffer. */
 export function fillBody(parts: NonceTemplate<Buffer>, nonce: string): Buffer {
-  if (parts.length === 1) return parts[0]!;
-  const needle = Buffer.from(nonce);
-  const pieces: Buffer[] = [];
-  parts.forEach((part, i) => {
-    if (i > 0) pieces.push(needle);
-    pieces.push(part);
-  });
-  return Buffer.concat(pieces);
+  return Buffer.concat(bodyChunks(parts, Buffer.from(nonce)));
+}
+
+/** The gzip stream of a stored response's body with `nonce` put back, as buffers to write in order. */
+export function gzipBodyChunks(response: CachedResponse, nonce: Buffer): Buffer[] {
+  return gzipChunks(response.gzip, response.body, nonce);
 }
 
 /**
@@ -56,9 +67,12 @@ export function toCachedResponse(status: number, headers: ReadonlyArray<readonly
   if (bodyParts.length < 2) return null;
   const headerParts = headers.map(([name, value]) => [name.toLowerCase(), value.split(nonce)] as const);
   const headerBytes = headers.reduce((n, [name, value]) => n + name.length + value.length, 0);
-  // A copy, so that the entry does not keep alive a larger buffer its pieces were cut from.
-  const ownParts = bodyParts.map((p) => Buffer.from(p));
-  return { status, headers: headerParts, body: ownParts, bytes: body.length + headerBytes };
+  // One copy of the pieces, so that the entry does not keep alive a larger buffer they were cut from.
+  const own = Buffer.concat(bodyParts);
+  let at = 0;
+  const ownParts = bodyParts.map((p) => own.subarray(at, (at += p.length)));
+  const gzip = gzipTemplate(ownParts, Buffer.byteLength(nonce));
+  return { status, headers: headerParts, body: ownParts, gzip, bytes: body.length + gzip.bytes + headerBytes };
 }
 
 /**
