@@ -148,6 +148,6 @@ describe("dubao parse with PDF, ALTO and hOCR input", () => {
   it("refuses an unknown --input-format with a usage error", async () => {
     const r = await dubao(["parse", "one.pdf", "--input-format", "docx"], tmp);
     expect(r.code).toBe(2);
-    expect(r.stderr.split("\n")[0]).toBe('dubao: --input-format must be one of auto, text, pdf, alto, hocr, not "docx"');
+    expect(r.stderr.split("\n")[0]).toBe('dubao: --input-format must be one of auto, text, pdf, alto, hocr, mets, not "docx"');
   });
 });
