@@ -28,11 +28,8 @@ export function fitPage() {
     if (paras.length <= MIN_KEEP) return false;
     body.querySelectorAll(".byend").forEach((e) => e.remove());
     paras[paras.length - 1].remove();
-    let last = body.querySelector("p:last-of-type");
-    while (last && last.classList.contains("sub")) {
-      last.remove();
-      last = body.querySelector("p:last-of-type");
-    }
+    // a subhead never ends a cut article
+    for (let text = [...body.querySelectorAll("p.para, p.sub")]; text.length && text[text.length - 1].classList.contains("sub"); text = [...body.querySelectorAll("p.para, p.sub")]) text[text.length - 1].remove();
     if (!body.querySelector(".jump")) {
       const j = document.createElement("p");
       j.className = "jump";
