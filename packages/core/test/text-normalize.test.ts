@@ -16,6 +16,15 @@ describe("removeExtractorSpaces", () => {
     expect(removeExtractorSpaces("Windows 10 系统")).toBe("Windows 10系统");
   });
 
+  it("keeps the spaces of Latin text: after a word's punctuation, around accented letters, before an opening parenthesis", () => {
+    expect(removeExtractorSpaces("Packete, die man führt")).toBe("Packete, die man führt");
+    expect(removeExtractorSpaces("bekommt ja überall")).toBe("bekommt ja überall");
+    expect(removeExtractorSpaces("Reisebegleiter (1901)")).toBe("Reisebegleiter (1901)");
+    // next to CJK text the space is still the extractor's
+    expect(removeExtractorSpaces("情绪……, 哪里")).toBe("情绪……,哪里");
+    expect(removeExtractorSpaces("首页 “核酸” App")).toBe("首页“核酸”App");
+  });
+
   it("collapses runs of spaces, tabs, no-break and ideographic spaces and trims", () => {
     expect(removeExtractorSpaces("  A \t\u3000 B\u00A0 ")).toBe("A B");
     expect(removeExtractorSpaces("\u3000\u3000正文")).toBe("正文");

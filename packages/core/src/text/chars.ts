@@ -95,6 +95,16 @@ export function isLatinOrDigit(ch: string): boolean {
   return false;
 }
 
+/**
+ * True when `ch` is a letter or digit of Latin script: ASCII, or accented (Latin-1 Supplement,
+ * Latin Extended-A and -B: `ü`, `ł`, `ș`); meant for one character.
+ */
+export function isLatinLetterOrDigit(ch: string): boolean {
+  if (isLatinOrDigit(ch)) return true;
+  const c = ch.charCodeAt(0);
+  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
 /** Half-width characters take half an em in a CJK column. */
 const HALF_WIDTH = 0.5;
 

@@ -1,5 +1,5 @@
 /** Text clean-up: spaces added by extractors, and joining hard-wrapped lines. */
-import { isCjkChar, isLatinOrDigit, isWideChar } from "./chars.js";
+import { isCjkChar, isLatinLetterOrDigit, isLatinOrDigit, isWideChar } from "./chars.js";
 
 const WHITESPACE_RUN = /[ \t\u00A0\u3000]+/gu;
 
@@ -62,9 +62,18 @@ export function removeExtractorSpaces(line: string): string {
   return out.text;
 }
 
-/** A space is real only between two half-width letters or digits. */
+/** ASCII punctuation that ends a word in Latin text and is followed by a space (`Packete, die`). */
+const LATIN_WORD_END = /^[,.;:!?)\]%'"]$/u;
+/** ASCII punctuation that opens a word in Latin text (`die (1901)`). */
+const LATIN_WORD_START = /^[(\['"]$/u;
+
+/**
+ * A space is real only between two words of Latin script: letters (accented too) or digits,
+ * after a word's closing punctuation or before its opening one. Next to CJK text it is the
+ * extractor's.
+ */
 function keepSpaceBetween(before: string, after: string): boolean {
-  return isLatinOrDigit(before) && isLatinOrDigit(after);
+  return (isLatinLetterOrDigit(before) || LATIN_WORD_END.test(before)) && (isLatinLetterOrDigit(after) || LATIN_WORD_START.test(after));
 }
 
 /** Last character (code point) of a string, without splitting the whole string. */

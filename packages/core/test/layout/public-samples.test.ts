@@ -46,5 +46,8 @@ describe("a public ALTO v2 page written by Tesseract (UB Mannheim, MIT)", () => 
     expect(body).toContain("barmherzig");
     expect(body).toContain("Kapuzinerkloster");
     expect(body.indexOf("Festkleid")).toBeLessThan(body.indexOf("Ehedem"));
+    // spaces between Latin words stay in the paragraphs: after punctuation, around accented letters
+    expect(body).toContain("Schachteln und Packete, die man tnit sich führt,");
+    expect(body).toContain("bekommt ja überall ums Geld");
   });
 });
