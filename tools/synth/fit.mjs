@@ -48,6 +48,13 @@ export function fitPage() {
     return true;
   }
 
+  // 0. a headline with a space in it stays on one line: a line break would hide the space, and the
+  // gold could not say whether the two halves are joined with one or not
+  for (const hl of document.querySelectorAll(".hl[data-oneline]")) {
+    const vertical = getComputedStyle(hl).writingMode.startsWith("vertical");
+    const lines = () => (vertical ? hl.getBoundingClientRect().width : hl.getBoundingClientRect().height) / parseFloat(getComputedStyle(hl).fontSize);
+    for (let pt = parseFloat(hl.style.fontSize); lines() > 1.6 && pt > 9; pt -= 0.5) hl.style.fontSize = `${pt}pt`;
+  }
   // 1. even out each band: cut its tallest article back towards the next tallest item
   for (const band of grid.querySelectorAll(".band")) {
     for (let guard = 0; guard < 60; guard++) {

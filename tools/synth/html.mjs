@@ -44,7 +44,7 @@ body { width: ${widthMm}mm; height: ${heightMm}mm; overflow: hidden; font-family
 .byline-before { font-family: ${SANS}; font-size: ${bodyPt - 0.5}pt; margin: 0 0 1.5mm; }
 .body { column-fill: balance; text-align: justify; orphans: 1; widows: 1; }
 .body p { margin: 0; text-indent: 2em; }
-.body p.sub { text-indent: 0; text-align: center; font-family: ${SANS}; font-weight: 700; margin: 1.2mm 0; break-after: avoid; }
+.body p.sub { text-indent: 0; text-align: ${plan.subheadAlign}; font-family: ${SANS}; font-weight: 700; font-size: ${(bodyPt * plan.subheadScale).toFixed(2)}pt; margin: ${plan.subheadSpace}em 0; break-after: avoid; }
 .body .dl { font-family: ${SANS}; font-weight: 700; }
 .body .byend, .body .jump { text-indent: 0; text-align: right; }
 .body .jump { font-family: ${SANS}; font-size: ${bodyPt - 1}pt; }
@@ -85,7 +85,7 @@ function head(plan, item, widthMm) {
   const parts = [];
   if (!vertical) parts.push(columnLabel(item));
   if (item.kicker) parts.push(`<div class="kicker">${esc(item.kicker)}</div>`);
-  parts.push(`<div class="hl" style="font-size:${pt.toFixed(1)}pt">${esc(item.headline).replace(/ /gu, "&#x3000;")}</div>`);
+  parts.push(`<div class="hl"${/ /u.test(item.headline) ? " data-oneline" : ""} style="font-size:${pt.toFixed(1)}pt">${esc(item.headline).replace(/ /gu, "&#x3000;")}</div>`);
   if (item.subheadline) parts.push(`<div class="subtitle">${esc(item.subheadline)}</div>`);
   return `<div class="head" style="text-align:${align}">${parts.join("")}</div>`;
 }

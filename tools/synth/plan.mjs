@@ -198,6 +198,10 @@ export function planPage(rng, pool, index) {
     widthMm, heightMm, cols, bodyPt, gapMm, lineHeight: rng.pick([1.45, 1.5, 1.55, 1.6]), tabloid, headerStyle,
     date, pageNumber, pageName, editor, designer, banner, header,
     ruleColor: rng.pick(["#000", "#333", "#8b0000"]),
+    // subheads (小标题): bold, a little larger than body text, with some space around them
+    subheadScale: rng.pick([1.05, 1.12, 1.2]),
+    subheadSpace: rng.pick([0.4, 0.6, 0.8]),
+    subheadAlign: rng.pick(["center", "left"]),
     bands: plannedBands,
   };
 }
