@@ -37,6 +37,13 @@ describe("removeExtractorSpaces", () => {
 });
 
 describe("joinWrappedLines", () => {
+  it("joins Latin lines with a space after a word's punctuation and around accented letters", () => {
+    expect(joinWrappedLines(["die man tnit sich führt,", "desto bequemer"])).toBe("die man tnit sich führt, desto bequemer");
+    expect(joinWrappedLines(["bekommt ja", "überall ums Geld"])).toBe("bekommt ja überall ums Geld");
+    // in Chinese text an ASCII comma after CJK joins without one
+    expect(joinWrappedLines(["慌情绪……,", "App首页"])).toBe("慌情绪……,App首页");
+  });
+
   it("joins CJK lines with no space", () => {
     expect(joinWrappedLines(["一群众来朔城公", "安分局沙塄河派出所"])).toBe("一群众来朔城公安分局沙塄河派出所");
   });

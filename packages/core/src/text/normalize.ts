@@ -103,10 +103,25 @@ export function joinWrappedLines(lines: readonly string[]): string {
       out.append(line, false);
       continue;
     }
-    out.append(line, hasAsciiLetter(out.lastChar()) && hasAsciiLetter(firstChar(line)));
+    out.append(line, endsLatinWord(out.text) && startsLatinWord(line));
   }
   return out.text;
 }
+
+/**
+ * True when text ends with a word of Latin script: a letter, or a letter and the punctuation
+ * closing its word (`führt,`). Not a digit: a number cut at the line end joins without a space.
+ */
+function endsLatinWord(text: string): boolean {
+  const last = lastChar(text);
+  if (hasAsciiLetter(last) || isLatinLetterOrDigit(last)) return !isAsciiDigit(last);
+  return LATIN_WORD_END.test(last) && text.length >= 2 && isLatinLetter(text.charAt(text.length - 2));
+}
+
+/** True when a line opens with a letter of Latin script (`desto`, `über`). */
+const startsLatinWord = (line: string) => isLatinLetter(firstChar(line));
+const isAsciiDigit = (ch: string) => ch >= "0" && ch <= "9";
+const isLatinLetter = (ch: string) => isLatinLetterOrDigit(ch) && !isAsciiDigit(ch);
 
 /** True when `s` holds an ASCII letter (as `/[A-Za-z]/.test(s)`). */
 function hasAsciiLetter(s: string): boolean {

@@ -6,6 +6,7 @@ import { PageSchema, parseInput, type Page } from "../../src/index.js";
 
 const PUBLIC = fileURLToPath(new URL("../fixtures/public/", import.meta.url));
 const WETZEL = "wetzel_reisebegleiter_1901_0021.alto.xml";
+const WETZEL_HOCR = "wetzel_reisebegleiter_1901_0021.excerpt.hocr";
 
 const letters = (s: string) => [...s.replace(/[^\p{L}\p{N}]/gu, "")].sort().join("");
 function pageText(page: Page): string[] {
@@ -49,5 +50,22 @@ describe("a public ALTO v2 page written by Tesseract (UB Mannheim, MIT)", () => 
     // spaces between Latin words stay in the paragraphs: after punctuation, around accented letters
     expect(body).toContain("Schachteln und Packete, die man tnit sich führt,");
     expect(body).toContain("bekommt ja überall ums Geld");
+  });
+});
+
+describe("a public hOCR excerpt written by Tesseract (UB Mannheim, MIT)", () => {
+  const xml = readFileSync(`${PUBLIC}${WETZEL_HOCR}`, "utf8");
+
+  it("parses into a schema-valid Page that keeps every letter and digit of its words, with Latin spacing", async () => {
+    const [page, ...more] = await parseInput(new TextEncoder().encode(xml), { sourceName: WETZEL_HOCR });
+    expect(more).toEqual([]);
+    PageSchema.parse(page);
+    expect(page!.source).toMatchObject({ format: "hocr", name: WETZEL_HOCR });
+    const words = [...xml.matchAll(/class="ocrx_word"[^>]*>([^<]*)</gu)].map((m) => m[1]).join("");
+    expect(letters(pageText(page!).join(""))).toBe(letters(words));
+    const body = page!.articles.flatMap((a) => a.paragraphs.map((p) => p.text)).join("\n");
+    // words of one line keep their spaces, and lines join with one after a word's comma
+    expect(body).toContain("Schachteln und Packete, die man tnit sich führt, desto bequemer");
+    expect(body).toContain("Aber vier Gegenstände dürfen beim Reisegepäck niemals fehlen: Das Geld, ein Paß, einige gute Bücher und ein Festkleid.");
   });
 });
