@@ -144,8 +144,8 @@ export function planPage(rng, pool, index) {
   const date = pickDate(rng);
   const pageNumber = rng.chance(0.25) ? 1 : rng.int(2, 16);
   const pageName = pageNumber === 1 ? "要闻" : rng.pick(PAGE_NAMES);
-  const editor = people(rng, pool, 1)[0];
-  const designer = rng.chance(0.5) ? people(rng, pool, 1)[0] : null;
+  const [editor, designerName] = people(rng, pool, 2);
+  const designer = rng.chance(0.5) ? designerName : null;
   const banner = pageNumber === 1 && rng.chance(0.6) ? rng.pick(BANNERS) : null;
   const headerStyle = rng.int(0, 2);
 
