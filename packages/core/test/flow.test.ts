@@ -52,11 +52,19 @@ describe("buildFlow", () => {
     expect(flow.gaps.flatMap((g) => g.units)).toEqual([]);
   });
 
-  it("gives a continuation to the story cut first when two stories are open and no word joins them", () => {
+  it("gives a continuation to the open story set in the very same column width, though another was read since", () => {
+    // stories side by side: A in columns of 20, B of 19; A's next column comes after B's first
+    const storyA = ["本报讯 " + row(17, "，"), row(20, "，"), row(20)];
+    const storyB = ["本报讯 " + row(16, "，"), row(19, "，"), row(19)];
+    const rest = [row(20, "，"), row(20, "，"), row(10, "。")];
+    expect(drafts([...storyA, "", ...storyB, "", ...rest]).map((d) => d.map((i) => i[1]))).toEqual([[1, 9], [5]]);
+  });
+
+  it("gives a continuation to the story just read when two open stories share its column width and no word joins them", () => {
     const storyA = ["本报讯 " + row(17, "，"), row(20, "，"), row(20)];
     const storyB = ["本报讯 " + row(17, "，"), row(20, "，"), row(20)];
     const rest = [row(20, "，"), row(20, "，"), row(10, "。")];
-    expect(drafts([...storyA, "", ...storyB, "", ...rest]).map((d) => d.map((i) => i[1]))).toEqual([[1, 9], [5]]);
+    expect(drafts([...storyA, "", ...storyB, "", ...rest]).map((d) => d.map((i) => i[1]))).toEqual([[1], [5, 9]]);
   });
 
   it("starts a new story at a dateline", () => {

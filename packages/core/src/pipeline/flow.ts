@@ -43,6 +43,15 @@ export interface Flow {
   furniture: Unit[];
 }
 
+/**
+ * Evidence that a unit starting mid-sentence continues an open story: the two characters across
+ * the cut form a pair the page uses (strongest), the very same column width, and being the story
+ * just read (weakest: a tie-break).
+ */
+const JUNCTION_WEIGHT = 1;
+const EXACT_COLUMN_WEIGHT = 0.5;
+const CURRENT_STORY_WEIGHT = 0.25;
+
 /** Column widths of two runs of one story differ by at most this (ems). */
 const SAME_COLUMN = 1.5;
 
@@ -141,14 +150,16 @@ function continuationHost(
   const firstChar = Array.from(unit.lines[0]!.text)[0] ?? "";
   let best: Draft | null = null;
   let bestScore = 0;
-  // oldest first, even before the story just read: stories cut at the foot of a column go on
-  // in the order they were cut
   for (const d of drafts) {
     const tail = lastBody(d);
     if (!endsOpen(tail) || hasClosingTrailer(d, current, gap) || !sameColumnWidth(tail, unit) || !lineFitsColumn(tail, unit)) continue;
     const lastChar = Array.from(tail.lines[tail.lines.length - 1]!.text).pop() ?? "";
     let score = 1;
-    if (junctionCount(lastChar, firstChar) > 0) score += 1;
+    if (junctionCount(lastChar, firstChar) > 0) score += JUNCTION_WEIGHT;
+    // the same column to the half em: the story's own next column (stories side by side often
+    // differ by a character); failing that, the story just read goes on in the next column
+    if (exactColumnWidth(tail, unit)) score += EXACT_COLUMN_WEIGHT;
+    if (d === current) score += CURRENT_STORY_WEIGHT;
     if (score > bestScore) {
       bestScore = score;
       best = d;
@@ -183,6 +194,15 @@ function isBoundary(prev: Unit, gap: readonly Unit[], next: Unit, story: Draft):
 
 /** Fewer lines than this give no reliable column width. */
 const MIN_LINES_FOR_WIDTH = 2;
+
+/** Two runs with reliable widths this close (ems) are set in the very same column width. */
+const EXACT_COLUMN = 0.5;
+
+/** True when both units have a reliable column width and the widths agree to {@link EXACT_COLUMN}. */
+function exactColumnWidth(a: Unit, b: Unit): boolean {
+  if (a.lines.length < MIN_LINES_FOR_WIDTH || b.lines.length < MIN_LINES_FOR_WIDTH) return false;
+  return Math.abs(columnWidth(a.lines) - columnWidth(b.lines)) <= EXACT_COLUMN;
+}
 
 /** True unless both units have a reliable column width and the widths differ. */
 function sameColumnWidth(a: Unit, b: Unit): boolean {

@@ -5,7 +5,7 @@
  * as the text that follows it, and either reads as prose (commas) or joins that text as a word
  * the page uses elsewhere (`救` + `治`).
  */
-import { columnWidth } from "./measure.js";
+import { columnWidth, WIDTH_WOBBLE } from "./measure.js";
 import { DATELINE } from "./patterns.js";
 import type { Unit } from "./units.js";
 
@@ -13,6 +13,8 @@ import type { Unit } from "./units.js";
 const FRAGMENT_NARROWER_MAX = 3.5;
 /** ...and no wider than the column and the wobble. */
 const FRAGMENT_WIDER_MAX = 1;
+/** The last line of a fragment of several lines is full: at most the wobble narrower, and a half em for rounding. */
+const FRAGMENT_LAST_LINE_SHORT_MAX = WIDTH_WOBBLE + 0.5;
 
 /** Reclassifies body fragments in place; returns the units for chaining. */
 export function reclassifyFragments(units: Unit[], junctionCount: (a: string, b: string) => number): Unit[] {
@@ -41,8 +43,10 @@ function isBodyFragment(unit: Unit, next: Unit, junctionCount: (a: string, b: st
   if (DATELINE.test(next.lines[0]!.text)) return false;
   const width = next.lines.length >= 2 ? columnWidth(next.lines) : next.lines[0]!.width;
   const fits = (w: number) => w >= width - FRAGMENT_NARROWER_MAX && w <= width + FRAGMENT_WIDER_MAX;
-  if (unit.lines.length >= 2) return unit.lines.every((l) => fits(l.width));
   const last = unit.lines[unit.lines.length - 1]!;
+  // text that goes on in the next box fills its last line: a short one ends a heading (a
+  // headline and its `——` subtitle), not a column of text
+  if (unit.lines.length >= 2) return unit.lines.every((l) => fits(l.width)) && last.width >= width - FRAGMENT_LAST_LINE_SHORT_MAX;
   if (!fits(last.width)) return false;
   if (/[，、,]/u.test(last.text)) return true;
   const a = Array.from(last.text).pop() ?? "";
