@@ -50,4 +50,15 @@ describe("reclassifyFragments", () => {
       ["body", [4, 5, 6], true, true],
     ]);
   });
+
+  it("keeps a headline and its subtitle a heading when they are as wide as the text after: a fragment's last line is full", () => {
+    const heads = ["须持72小时内核酸检测阴性证明", "——访社区工作者和志愿者"];
+    const text = ["市委副书记、市长龚正昨天主持召", "开市政府常务会议，要求深入贯彻", "习近平总书记重要讲话精神。按照"];
+    expect(kinds([...heads, "", ...text].join("\n"))).toEqual([
+      ["heading", [1, 2]],
+      ["body", [4, 5, 6]],
+    ]);
+    // two full lines cut off by a blank line are text going on in the next box
+    expect(kinds(["一群众来朔城公安分局沙塄河派出所", "报警称其智障儿子从家里出门后至今", "", ...text].join("\n"))[0]![0]).toBe("body");
+  });
 });
