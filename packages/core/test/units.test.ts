@@ -37,6 +37,16 @@ describe("buildUnits", () => {
     expect(shape("推动惠企政策落\n地落实增强企业\n信心")).toEqual([["heading", ["推动惠企政策落", "地落实增强企业", "信心"]]]);
   });
 
+  it("cuts a heading printed as kicker, headline and subtitle on consecutive lines into its parts", () => {
+    expect(shape(["市商务委：", "在“控得住”前提下加快经济恢复重振", "——各区加快推动经济恢复重振"].join("\n"))).toEqual([
+      ["heading", ["市商务委："]],
+      ["heading", ["在“控得住”前提下加快经济恢复重振"]],
+      ["heading", ["——各区加快推动经济恢复重振"]],
+    ]);
+    // a wrapped headline stays one heading
+    expect(shape(["推动惠企政策落", "地落实增强企业"].join("\n"))).toEqual([["heading", ["推动惠企政策落", "地落实增强企业"]]]);
+  });
+
   it("splits a heading off the wider body text under it", () => {
     expect(shape("送抑郁女子回家\n11月30日16时许，应县公安局金城派出所民警\n日常疫情巡逻至北四环附近，看见一女子孤身\n一人行走在路边野地里。")).toEqual([
       ["heading", ["送抑郁女子回家"]],

@@ -103,7 +103,33 @@ export function buildUnits(lines: readonly Line[]): Unit[] {
     else block.push(line);
   }
   flush();
-  return units;
+  return units.flatMap(splitHeadingParts);
+}
+
+/** A kicker ends with `：` or `——`; a subtitle opens with `——`. */
+const KICKER_LINE_END = /(?:[：:]|——)$/u;
+const SUBTITLE_LINE_START = /^——/u;
+
+/**
+ * A heading unit printed as kicker, headline and subtitle on consecutive lines is cut into its
+ * parts: after a line ending a kicker (`市妇联：`, `…斗争——`), before a line opening a subtitle
+ * (`——访社区工作者和志愿者`).
+ */
+function splitHeadingParts(unit: Unit): Unit[] {
+  if (unit.kind !== "heading" || unit.lines.length < 2) return [unit];
+  const parts: Line[][] = [[]];
+  unit.lines.forEach((line, i) => {
+    const prev = unit.lines[i - 1];
+    if (prev && (KICKER_LINE_END.test(prev.text) || SUBTITLE_LINE_START.test(line.text))) parts.push([]);
+    parts[parts.length - 1]!.push(line);
+  });
+  if (parts.length === 1) return [unit];
+  return parts.map((lines, k) => ({
+    kind: "heading",
+    lines,
+    blankBefore: k === 0 ? unit.blankBefore : false,
+    blankAfter: k === parts.length - 1 ? unit.blankAfter : false,
+  }));
 }
 
 function splitBlock(block: Line[], out: Unit[]): void {
