@@ -23,6 +23,11 @@ const parse = (lines: string[]) => {
 };
 
 describe("buildArticle (through parseText)", () => {
+  it("names the column of a bracketed label without its brackets, and splits kicker, headline and subtitle printed as one block", () => {
+    const a = parse(["【今日谈】", "市妇联：", "闻令动 显真情 铸忠诚", "——记巾帼志愿者", "", ...STORY]).articles[0]!;
+    expect(a).toMatchObject({ column: "今日谈", kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚", subheadline: "——记巾帼志愿者" });
+  });
+
   it("fills column, kicker, headline, dateline, byline and paragraphs", () => {
     const lines = ["短 评", "市妇联：", "闻令动 显真情 铸忠诚", ...STORY];
     const page = parse(lines);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isColumnLabel, isRunningHead } from "../src/pipeline/units.js";
+import { columnLabelName, isColumnLabel, isRunningHead } from "../src/pipeline/units.js";
 import { unitsOf } from "./helpers.js";
 
 const shape = (text: string) => unitsOf(text).map((u) => [u.kind, u.lines.map((l) => l.text)]);
@@ -125,5 +125,10 @@ describe("isRunningHead / isColumnLabel", () => {
     expect(isColumnLabel("短 评")).toBe(true);
     expect(isColumnLabel("【简讯】")).toBe(true);
     expect(isColumnLabel("短评一则")).toBe(false);
+    // any short name in lenticular brackets is a label; a bracketed sentence is not
+    expect(isColumnLabel("【今日谈】")).toBe(true);
+    expect(isColumnLabel("【 记者观察 】")).toBe(true);
+    expect(isColumnLabel("【市委召开会议，部署工作】")).toBe(false);
+    expect(columnLabelName("【 短 评 】")).toBe("短评");
   });
 });

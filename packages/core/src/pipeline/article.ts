@@ -13,7 +13,7 @@ import { spansOf, type Line } from "./lines.js";
 import { buildParagraphs, type DraftParagraph } from "./paragraphs.js";
 import { BRIEF_LABELS, COMMENTARY_LABELS, DATELINE } from "./patterns.js";
 import { unitHeadingText, unitRawText } from "./unit-text.js";
-import { isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
+import { columnLabelName, isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 
 /** What building an article left over: units it could not use. */
 export interface ArticleResult {
@@ -84,7 +84,7 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
     } else if (isBylineUnit(u)) bylines.push({ text: unitRawText(u), lines: u.lines });
   }
   const labels = units.filter((u) => u.kind === "label");
-  const column = labels[0] ? normalizeHeading(unitRawText(labels[0])) : null;
+  const column = labels[0] ? columnLabelName(unitRawText(labels[0])) : null;
   for (const extra of labels.slice(1)) leftovers.push({ unit: extra, reason: "second column label" });
 
   const heads = chooseHeadingSide(draft, headingsFollow, matched);

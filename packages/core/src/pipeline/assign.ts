@@ -11,7 +11,7 @@ import { inlineJump, trailingByline } from "./inline.js";
 import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
 import { COMMENTARY_LABELS } from "./patterns.js";
-import { isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
+import { columnLabelName, isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 import { unitHeadingText } from "./unit-text.js";
 
 /** A heading whose similarity to one side beats the other by this much decides the page's order. */
@@ -144,7 +144,7 @@ export function isSubtitleOf(a: Unit, b: Unit): boolean {
 }
 
 function labelKey(u: Unit): string {
-  return u.lines.map((l) => l.text).join("").replace(/[\s【】[\]]/gu, "");
+  return columnLabelName(u.lines.map((l) => l.text).join(""));
 }
 
 /**

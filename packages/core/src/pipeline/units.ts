@@ -54,9 +54,18 @@ export function isRunningHead(text: string): boolean {
   return (hasDate && (hasPage || hasEditor)) || (hasPage && hasEditor);
 }
 
-/** True for a column label such as `短 评` or `简讯`. */
+/** A label in lenticular brackets (`【今日谈】`): the brackets mark a column's name, whatever it is. */
+const BRACKETED_LABEL = /^【[^【】，。；！？：,.;!?:]{1,8}】$/u;
+
+/** The name of a column label, without its spaces and brackets (`【 短 评 】` → `短评`). */
+export function columnLabelName(text: string): string {
+  return text.replace(/[\s【】[\]]/gu, "");
+}
+
+/** True for a column label such as `短 评`, `简讯` or `【今日谈】`. */
 export function isColumnLabel(text: string): boolean {
-  return COLUMN_LABELS.has(text.replace(/[\s【】[\]]/gu, ""));
+  const trimmed = text.trim();
+  return COLUMN_LABELS.has(columnLabelName(trimmed)) || BRACKETED_LABEL.test(trimmed.replace(/\s/gu, ""));
 }
 
 /** Bylines, credits, labels and jump lines are short; longer lines skip those tests. */
