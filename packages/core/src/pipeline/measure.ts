@@ -10,6 +10,8 @@ const WIDE_HALF = 0.5;
 export const INDENT_MIN = 1.5;
 /** Widths wobble by about ±1 em (compressed or hung punctuation); this is the tolerance. */
 export const WIDTH_WOBBLE = 1;
+/** A first line indented by about 2 ems is at most this much narrower than the column. */
+export const INDENT_MAX = 2.5 + WIDTH_WOBBLE;
 
 /**
  * The column width of a unit: the median of its wider half of lines, robust both to short
@@ -34,7 +36,11 @@ export function startsParagraph(unit: Unit): boolean {
   if (!first) return false;
   if (unit.lines.length === 1) return true;
   if (DATELINE.test(first.text) || /^[“「『（(【]|^[一二三四五六七八九十]+、|^\d+[.、]/u.test(first.text)) return true;
-  return first.width <= columnWidth(unit.lines) - INDENT_MIN;
+  const shortBy = columnWidth(unit.lines) - first.width;
+  // narrower than an indent and closing a sentence: the last line of a paragraph begun in the
+  // column before (`住、发展要安全。`), not the first of a new one
+  if (shortBy > INDENT_MAX && endsSentence(first.text)) return false;
+  return shortBy >= INDENT_MIN;
 }
 
 /** True when the unit's last line stops mid-sentence (the text goes on in another box). */

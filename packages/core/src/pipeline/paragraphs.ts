@@ -8,7 +8,7 @@ import { endsSentence } from "../text/chars.js";
 import { readsAsDeck } from "./deck.js";
 import type { StoryItem } from "./flow.js";
 import type { Line } from "./lines.js";
-import { columnWidth, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
+import { columnWidth, INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
 import { DATELINE } from "./patterns.js";
 
 /** A paragraph as lines of the source, each with the part of its raw text that belongs here. */
@@ -17,8 +17,6 @@ export interface DraftParagraph {
   pieces: { line: Line; raw: string }[];
 }
 
-/** A first line is indented by about 2 ems: at most this much narrower than the column. */
-const INDENT_MAX = 2.5 + WIDTH_WOBBLE;
 /** A last line ending a sentence is short when narrower than the column by more than the wobble. */
 const SHORT_BY = WIDTH_WOBBLE + 0.5;
 /**
