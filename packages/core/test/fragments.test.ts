@@ -51,8 +51,8 @@ describe("reclassifyFragments", () => {
     ]);
   });
 
-  it("keeps a headline and its subtitle a heading when they are as wide as the text after: a fragment's last line is full", () => {
-    const heads = ["须持72小时内核酸检测阴性证明", "——访社区工作者和志愿者"];
+  it("keeps a wrapped headline as wide as the text after a heading: a fragment's last line is full", () => {
+    const heads = ["推动惠企政策落地落实增强企业", "信心稳住经济大盘促进发展"];
     const text = ["市委副书记、市长龚正昨天主持召", "开市政府常务会议，要求深入贯彻", "习近平总书记重要讲话精神。按照"];
     expect(kinds([...heads, "", ...text].join("\n"))).toEqual([
       ["heading", [1, 2]],
