@@ -45,11 +45,17 @@ export function parseText(input: string, options: ParseOptions = {}): Page {
   return page;
 }
 
+/** The running head and the page name are among the first this many units of a page. */
+const TOP_UNITS = 3;
+
 function parseInto(page: Page, input: string): void {
   const lines = splitLines(input);
   // the page name (`要闻`) printed on its own is page furniture, wherever the extractor put it
-  const units = buildUnits(lines).filter((unit) => {
-    if (!isPageNameUnit(unit)) return true;
+  const all = buildUnits(lines);
+  // the running head opens the page; a short name printed on its own right above or below it names the page
+  const head = all.slice(0, TOP_UNITS).findIndex((u) => u.kind === "furniture");
+  const units = all.filter((unit, k) => {
+    if (!isPageNameUnit(unit, head >= 0 && Math.abs(k - head) === 1)) return true;
     if (page.page.pageName === undefined) page.page.pageName = unitHeadingText(unit);
     else page.unassigned.push(unassigned(unit, "page name printed again"));
     return false;

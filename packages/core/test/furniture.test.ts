@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PageInfo } from "../src/index.js";
+import { parseText, type PageInfo } from "../src/index.js";
 import { isPageNameUnit, readRunningHeads } from "../src/pipeline/furniture.js";
 import { unitsOf } from "./helpers.js";
 
@@ -39,5 +39,19 @@ describe("isPageNameUnit", () => {
 
   it("is false for other headings", () => {
     expect(isPageNameUnit(unitsOf("送抑郁女子回家")[0]!)).toBe(false);
+  });
+
+  it("takes any short name beside the running head for the page name, and only there", () => {
+    expect(isPageNameUnit(unitsOf("区域新闻")[0]!, true)).toBe(true);
+    expect(isPageNameUnit(unitsOf("区域新闻")[0]!)).toBe(false);
+    expect(isPageNameUnit(unitsOf("送抑郁女子回家")[0]!, true)).toBe(false);
+  });
+
+  it("names the page from a short line printed right above the running head (parseText)", () => {
+    const page = parseText(
+      ["区域新闻", "", "2022年5月20日 星期五 第14版 责任编辑 谭桂洁", "", "送抑郁女子回家", "本报讯 11月30日16时许，应县公安局金城派出所民警日常", "疫情巡逻至北四环附近，看见一女子孤身一人行走在路边。"].join("\n"),
+    );
+    expect(page.page.pageName).toBe("区域新闻");
+    expect(page.articles.map((a) => a.headline)).toEqual(["送抑郁女子回家"]);
   });
 });

@@ -29,7 +29,18 @@ export function readRunningHeads(units: readonly Unit[], page: PageInfo): void {
   if (heads.length > 0) page.header = [page.header, ...heads].filter(Boolean).join(" ");
 }
 
-/** True when a unit is the page name printed on its own above the running head (`要闻`). */
-export function isPageNameUnit(unit: Unit): boolean {
-  return unit.kind === "heading" && unit.lines.length === 1 && PAGE_NAMES.has(collapseSpaces(unit.lines[0]!.raw).replace(/\s/gu, ""));
+/** A page name (`区域新闻`, `要闻`) has at most this many characters. */
+const MAX_PAGE_NAME_CHARS = 6;
+
+/**
+ * True when a unit is the page name printed on its own (`要闻`): a known section name anywhere,
+ * or any short name printed right above or below the running head at the top of the page.
+ * @param unit the unit
+ * @param besideRunningHead whether the running head is the unit just before or after it, at the page's top
+ */
+export function isPageNameUnit(unit: Unit, besideRunningHead = false): boolean {
+  if (unit.kind !== "heading" || unit.lines.length !== 1) return false;
+  const name = collapseSpaces(unit.lines[0]!.raw).replace(/\s/gu, "");
+  if (PAGE_NAMES.has(name)) return true;
+  return besideRunningHead && Array.from(name).length <= MAX_PAGE_NAME_CHARS && /^\p{Script=Han}+$/u.test(name);
 }
