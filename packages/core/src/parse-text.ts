@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import type { ParseOptions } from "./options.js";
 import { buildArticle } from "./pipeline/article.js";
-import { assignGaps, matchHeadings, takeDecks, takeSalutation } from "./pipeline/assign.js";
+import { assignGaps, bound, matchHeadings, takeDecks, takeSalutation } from "./pipeline/assign.js";
 import { buildFlow, type Draft } from "./pipeline/flow.js";
 import { isPageNameUnit, readRunningHeads } from "./pipeline/furniture.js";
 import { PageLexicon } from "./pipeline/lexicon.js";
 import { reclassifyFragments } from "./pipeline/fragments.js";
 import { joinSplitStories } from "./pipeline/join.js";
 import { splitLines } from "./pipeline/lines.js";
-import { buildUnits } from "./pipeline/units.js";
+import { buildUnits, type Unit } from "./pipeline/units.js";
 import { unitHeadingText } from "./pipeline/unit-text.js";
 import { trailingByline } from "./pipeline/inline.js";
 import { SCHEMA_VERSION, type Page } from "./schema.js";
@@ -66,6 +66,7 @@ function parseInto(page: Page, input: string): void {
   readRunningHeads(flow.furniture, page.page);
   const docOf = new Map<Draft, number>();
   for (const d of flow.drafts) docOf.set(d, lexicon.addDocument(d.items.map((i) => i.unit.lines.map((l) => l.text).join("")).join("")));
+  takeTopBanner(flow.gaps, page, (u) => Math.max(0, ...flow.drafts.map((d) => lexicon.similarity(unitHeadingText(u), docOf.get(d)!))));
   const headingsFollow = assignGaps(flow.gaps, lexicon, docOf);
   takeBanner(flow.gaps, page);
   for (const draft of flow.drafts) {
@@ -84,6 +85,26 @@ function parseInto(page: Page, input: string): void {
     for (const gap of flow.gaps) for (const u of gap.units) page.unassigned.push(unassigned(u, "no article text on the page"));
   }
   keepEveryLetter(page, lines, input);
+}
+
+/** A banner is a slogan: it shares fewer words than this (similarity) with every story of the page. */
+const BANNER_MAX_SIMILARITY = 0.15;
+
+/**
+ * A heading printed first on the page, above another heading that is not its subtitle and
+ * before any text, is the page banner (a slogan across the top) when it shares no words with
+ * any story: a story has one headline, and the one nearer its text is it. A kicker (`…：`,
+ * `…——`) is not a banner.
+ * @param bestMatch the heading's highest word similarity to a story of the page
+ */
+function takeTopBanner(gaps: ReturnType<typeof buildFlow>["gaps"], page: Page, bestMatch: (u: Unit) => number): void {
+  const first = gaps[0];
+  if (!first || first.prev !== null || page.page.banner !== undefined) return;
+  const [top, next] = first.units;
+  if (!top || !next || top.kind !== "heading" || next.kind !== "heading") return;
+  if (bound(top, next) || bestMatch(top) >= BANNER_MAX_SIMILARITY) return;
+  page.page.banner = unitHeadingText(top);
+  first.units.shift();
 }
 
 /** A heading left after the page's last story, once that story is closed, is the page banner. */

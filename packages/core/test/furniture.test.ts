@@ -54,4 +54,16 @@ describe("isPageNameUnit", () => {
     expect(page.page.pageName).toBe("区域新闻");
     expect(page.articles.map((a) => a.headline)).toEqual(["送抑郁女子回家"]);
   });
+
+  it("takes a slogan printed first on the page, above a story's headline and sharing no words with any story, for the banner", () => {
+    const story = ["本报讯 11月30日16时许，应县公安局金城派出所民警日常", "疫情巡逻至北四环附近，看见一女子孤身一人行走在路边。"];
+    const page = parseText(["众志成城 共克时艰", "", "送抑郁女子回家", ...story].join("\n"));
+    expect(page.page.banner).toBe("众志成城 共克时艰");
+    expect(page.articles.map((a) => [a.headline, a.subheadline])).toEqual([["送抑郁女子回家", null]]);
+    // a first heading whose words are the story's is its headline, whatever follows
+    const home = [...story, "民警了解到该女子患有抑郁症，随即将抑郁女子送回家中。"];
+    const headed = parseText(["送抑郁女子回家", "", "民警巡逻时看见", ...home].join("\n"));
+    expect(headed.page.banner).toBeUndefined();
+    expect(headed.articles[0]?.headline).toBe("送抑郁女子回家");
+  });
 });
