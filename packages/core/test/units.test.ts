@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnLabelName, isColumnLabel, isRunningHead } from "../src/pipeline/units.js";
+import { columnLabelName, isColumnLabel, isRunningHead, splitHeadlinesUnderKickers } from "../src/pipeline/units.js";
 import { unitsOf } from "./helpers.js";
 
 const shape = (text: string) => unitsOf(text).map((u) => [u.kind, u.lines.map((l) => l.text)]);
@@ -45,6 +45,18 @@ describe("buildUnits", () => {
     ]);
     // a wrapped headline stays one heading
     expect(shape(["推动惠企政策落", "地落实增强企业"].join("\n"))).toEqual([["heading", ["推动惠企政策落", "地落实增强企业"]]]);
+  });
+
+  it("cuts the headline off the text under a dash kicker when it is printed as wide as the text, without a blank line", () => {
+    const text = ["聚焦复工复产复市——", "", "推动惠企政策落地落实增强企业信心", "本报讯 当前疫情防控形势持续向好，正向常态化防", "控阶段转换，加快恢复正常生产生活秩序是重中之重。"].join("\n");
+    expect(splitHeadlinesUnderKickers(unitsOf(text)).map((u) => [u.kind, u.lines.map((l) => l.lineNo)])).toEqual([
+      ["heading", [1]],
+      ["heading", [3]],
+      ["body", [4, 5]],
+    ]);
+    // after a colon (a letter's salutation ends so too) the text is left whole
+    const letter = ["亲爱的市民朋友们：", "", "在这场大上海保卫战中", "全市人民众志成城，共克时艰。"].join("\n");
+    expect(splitHeadlinesUnderKickers(unitsOf(letter)).map((u) => u.kind)).toEqual(unitsOf(letter).map((u) => u.kind));
   });
 
   it("splits a heading off the wider body text under it", () => {

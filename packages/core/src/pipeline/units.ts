@@ -115,6 +115,26 @@ export function buildUnits(lines: readonly Line[]): Unit[] {
   return units.flatMap(splitHeadingParts);
 }
 
+/**
+ * A kicker ending with a dash (`聚焦复工复产复市——`) leads into the headline right under it. When
+ * the unit after such a kicker is text whose first line reads as a heading, that line is the
+ * headline, set as wide as the text and printed without a blank line above it: it is cut off as
+ * a heading of its own. (Not after a colon: a letter's salutation `亲爱的市民朋友们：` ends so too.)
+ * Works in place; returns the units for chaining.
+ */
+export function splitHeadlinesUnderKickers(units: Unit[]): Unit[] {
+  for (let i = units.length - 2; i >= 0; i--) {
+    const kicker = units[i]!;
+    const text = units[i + 1]!;
+    if (kicker.kind !== "heading" || !kicker.lines[kicker.lines.length - 1]!.text.endsWith("——")) continue;
+    if (text.kind !== "body" || text.lines.length < 2) continue;
+    const first = text.lines[0]!;
+    if (!isHeadingLike(first) || DATELINE.test(first.text) || /[，、,]$/u.test(first.text)) continue;
+    units.splice(i + 1, 1, { kind: "heading", lines: [first], blankBefore: text.blankBefore, blankAfter: false }, { ...text, lines: text.lines.slice(1), blankBefore: false });
+  }
+  return units;
+}
+
 /** A kicker ends with `：` or `——`; a subtitle opens with `——`. */
 const KICKER_LINE_END = /(?:[：:]|——)$/u;
 const SUBTITLE_LINE_START = /^——/u;
