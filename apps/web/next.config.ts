@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_CSP, COMMON_HEADERS } from "./src/lib/security-headers";
 
 /**
  * Largest request body accepted by server actions and the proxy: an upload may be 20 MiB
@@ -17,16 +18,10 @@ const config: NextConfig = {
     proxyClientMaxBodySize: MAX_BODY,
   },
   async headers() {
-    const common = [
-      { key: "X-Content-Type-Options", value: "nosniff" },
-      { key: "Referrer-Policy", value: "same-origin" },
-      { key: "X-Frame-Options", value: "DENY" },
-      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
-    ];
     return [
-      { source: "/:path*", headers: common },
+      { source: "/:path*", headers: [...COMMON_HEADERS] },
       // JSON and downloads never run scripts or load anything (pages get a nonce CSP from the proxy).
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
     ];
   },
 };

@@ -1,6 +1,7 @@
 /**
  * The reader's production server: Next.js (the built app in .next) behind a plain Node HTTP
- * server that answers repeated article-page requests from memory (see src/server/caching-handler.ts).
+ * server that answers repeated article-page requests from memory (see src/server/caching-handler.ts)
+ * and the search API itself (src/server/search-endpoint.ts).
  *
  *   node dist/server.js [--port 3000] [--hostname 0.0.0.0]     (PORT is read too)
  *
@@ -10,11 +11,12 @@ import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { resolveDbPath } from "@dubao/library";
+import { Library, resolveDbPath } from "@dubao/library";
 import { parseEnv } from "./src/lib/env-schema.js";
 import { cachingHandler } from "./src/server/caching-handler.js";
 import { LibraryRevision } from "./src/server/library-revision.js";
 import { ResponseCache } from "./src/server/response-cache.js";
+import { searchApiQuery, serveSearchApi } from "./src/server/search-endpoint.js";
 
 /**
  * Memory for cached article pages. An article page is about 17 KB, so 64 MiB holds some 3,900
@@ -49,7 +51,9 @@ async function main(): Promise<void> {
   const hostname = options.hostname;
 
   const env = parseEnv();
-  const revision = LibraryRevision.open(resolveDbPath({ DUBAO_DB: env.DUBAO_DB }));
+  const dbPath = resolveDbPath({ DUBAO_DB: env.DUBAO_DB });
+  const revision = LibraryRevision.open(dbPath);
+  const library = Library.open(dbPath);
   const cache = new ResponseCache(CACHE_BUDGET_BYTES, CACHE_MAX_ENTRY_BYTES);
 
   const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname: hostname ?? "localhost", port });
@@ -57,13 +61,23 @@ async function main(): Promise<void> {
   const handle = cachingHandler(app.getRequestHandler(), { cache, revision: () => revision.current() });
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
+    const failed = (e: unknown) => {
       console.error(e);
       if (!res.headersSent) {
         res.statusCode = 500;
         res.end("Internal Server Error");
       } else res.destroy();
-    });
+    };
+    const searchQuery = searchApiQuery(req.method, req.url);
+    if (searchQuery === null) {
+      handle(req, res).catch(failed);
+      return;
+    }
+    try {
+      serveSearchApi(library, searchQuery, req, res);
+    } catch (e) {
+      failed(e);
+    }
   });
   server.listen(port, hostname, () => {
     console.log(`dubao reader on http://${hostname ?? "localhost"}:${port}`);
@@ -72,6 +86,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections();
     revision.close();
+    library.close();
     process.exit(0);
   };
   process.once("SIGTERM", stop);
