@@ -1,5 +1,5 @@
 import type { QueryPhrase } from "./query.js";
-import { textUnits, type Unit } from "./units.js";
+import { foldText } from "./units.js";
 
 /** A piece of text; `hit` pieces matched the query. Render `text` escaped, with hits marked. */
 export interface Segment {
@@ -34,12 +34,13 @@ const SNIPPET_LEAD_CHARS = 24;
  */
 export function findHits(text: string, phrases: readonly QueryPhrase[]): Array<{ start: number; end: number; phrases: Set<number> }> {
   if (phrases.length === 0 || text === "") return [];
-  const units = textUnits(text);
+  const { folded, start, end } = foldText(text);
   const raw: Array<{ start: number; end: number; phrase: number }> = [];
   phrases.forEach((phrase, p) => {
-    const n = phrase.chars.length;
-    for (let i = 0; i + n <= units.length; i++) {
-      if (matchesAt(units, i, phrase.chars)) raw.push({ start: units[i]!.start, end: units[i + n - 1]!.end, phrase: p });
+    // Units of one chain stand next to each other in `folded`, chains apart (see foldText).
+    const needle = phrase.chars.join("");
+    for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
+      raw.push({ start: start[at]!, end: end[at + needle.length - 1]!, phrase: p });
     }
   });
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -54,15 +55,6 @@ export function findHits(text: string, phrases: readonly QueryPhrase[]): Array<{
     }
   }
   return merged;
-}
-
-function matchesAt(units: readonly Unit[], i: number, chars: readonly string[]): boolean {
-  const chain = units[i]!.chain;
-  for (let k = 0; k < chars.length; k++) {
-    const u = units[i + k]!;
-    if (u.char !== chars[k] || u.chain !== chain) return false;
-  }
-  return true;
 }
 
 /**

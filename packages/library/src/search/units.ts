@@ -23,8 +23,27 @@ export interface Unit {
 const UNIT_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 const SPACE_CHAR = /^\s$/u;
 
-/** What one source character becomes: units, a chain break, or nothing (whitespace). */
-type Folded = { kind: "units"; chars: string[] } | { kind: "break" } | { kind: "space" };
+/** What one source character becomes: units, a chain break, or nothing (whitespace). Shared: never modified. */
+type Folded = { kind: "units"; chars: readonly string[] } | { kind: "break" } | { kind: "space" };
+
+/**
+ * What characters off the fast paths fold to, kept once found: NFKC normalisation and the
+ * Unicode property tests cost a microsecond or so a character, and a text repeats its
+ * punctuation and its few non-CJK letters. Bounded by the characters a process meets.
+ */
+const foldedChars = new Map<string, Folded>();
+/** The same for characters of the Basic Multilingual Plane, by code (no string to hash). */
+const foldedBmp: Array<Folded | undefined> = new Array<Folded | undefined>(0x10000);
+
+/** What the BMP character `code` folds to (off the fast paths), found once. */
+function foldBmp(code: number): Folded {
+  let folded = foldedBmp[code];
+  if (folded === undefined) {
+    folded = foldChar(String.fromCharCode(code));
+    foldedBmp[code] = folded;
+  }
+  return folded;
+}
 
 function foldChar(ch: string): Folded {
   const code = ch.codePointAt(0)!;
@@ -35,6 +54,15 @@ function foldChar(ch: string): Folded {
     if (code >= 0x41 && code <= 0x5a) return { kind: "units", chars: [String.fromCharCode(code + 32)] };
     return code === 0x20 || (code >= 0x09 && code <= 0x0d) ? { kind: "space" } : { kind: "break" };
   }
+  let folded = foldedChars.get(ch);
+  if (folded === undefined) {
+    folded = foldSlowly(ch);
+    foldedChars.set(ch, folded);
+  }
+  return folded;
+}
+
+function foldSlowly(ch: string): Folded {
   if (SPACE_CHAR.test(ch)) return { kind: "space" };
   const folded = ch.normalize("NFKC").toLowerCase();
   const chars: string[] = [];
@@ -72,6 +100,112 @@ export function textUnits(text: string, firstChain = 0): Unit[] {
     chainUsed = true;
   }
   return units;
+}
+
+/**
+ * A text folded for finding phrases in it: its units' folded characters in one string, with
+ * {@link CHAIN_BREAK} wherever a chain ends, so that a phrase is found with `indexOf` exactly
+ * where {@link textUnits} has it (consecutive units of one chain).
+ */
+export interface FoldedText {
+  /** The folded characters, chains separated by {@link CHAIN_BREAK}. */
+  folded: string;
+  /** Per UTF-16 offset of `folded`: offset in the text of the character it came from. */
+  start: Int32Array;
+  /** Per UTF-16 offset of `folded`: offset in the text just after the character it came from. */
+  end: Int32Array;
+}
+
+/** Stands between two chains in {@link FoldedText.folded}: a control character, never a unit. */
+export const CHAIN_BREAK = "\u0000";
+
+/**
+ * Folds a text for finding phrases (see {@link FoldedText}). Characters that fold to themselves
+ * (CJK ideographs, ASCII lower case, digits) are copied in runs, the others folded one by one.
+ * @param text any text
+ */
+export function foldText(text: string): FoldedText {
+  const n = text.length;
+  // Room for one folded code unit per code unit of the text still to read, plus a chain break
+  // (whose character was read before): only a character NFKC makes longer (㎞ → km) can need more.
+  let start = new Int32Array(n + 1);
+  let end = new Int32Array(n + 1);
+  const pieces: string[] = [];
+  let length = 0;
+  // The text from runStart on is copied as it is, up to the next character that folds otherwise.
+  let runStart = 0;
+  // A chain break is written only once another chain follows it: where, in the text.
+  let breakFrom = -1;
+  let breakTo = -1;
+  let seenUnit = false;
+  let offset = 0;
+  while (offset < n) {
+    const code = text.charCodeAt(offset);
+    const self = (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+    const from = offset;
+    let folded: Folded | null = null;
+    if (self) {
+      offset++;
+    } else {
+      const point = text.codePointAt(offset)!;
+      if (point <= 0xffff) {
+        offset++;
+        folded = foldBmp(point);
+      } else {
+        offset += 2;
+        folded = foldChar(String.fromCodePoint(point));
+      }
+      if (folded.kind !== "units") {
+        if (folded.kind === "break" && seenUnit && breakFrom < 0) {
+          breakFrom = from;
+          breakTo = offset;
+        }
+        if (from > runStart) pieces.push(text.slice(runStart, from));
+        runStart = offset;
+        continue;
+      }
+    }
+    if (breakFrom >= 0) {
+      if (from > runStart) pieces.push(text.slice(runStart, from));
+      runStart = from;
+      pieces.push(CHAIN_BREAK);
+      start[length] = breakFrom;
+      end[length] = breakTo;
+      length++;
+      breakFrom = -1;
+    }
+    seenUnit = true;
+    if (folded === null) {
+      start[length] = from;
+      end[length] = offset;
+      length++;
+      continue;
+    }
+    if (from > runStart) pieces.push(text.slice(runStart, from));
+    runStart = offset;
+    let width = 0;
+    for (const c of folded.chars) width += c.length;
+    if (length + width + (n - offset) + 1 > start.length) {
+      const size = 2 * (length + width + (n - offset) + 1);
+      start = grown(start, size);
+      end = grown(end, size);
+    }
+    for (const c of folded.chars) pieces.push(c);
+    for (let k = 0; k < width; k++) {
+      start[length] = from;
+      end[length] = offset;
+      length++;
+    }
+  }
+  if (n > runStart) pieces.push(text.slice(runStart, n));
+  return { folded: pieces.join(""), start: start.subarray(0, length), end: end.subarray(0, length) };
+}
+
+/** A copy of `a` in a larger array. */
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 
 /**
