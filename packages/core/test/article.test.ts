@@ -28,6 +28,13 @@ describe("buildArticle (through parseText)", () => {
     expect(a).toMatchObject({ column: "今日谈", kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚", subheadline: "——记巾帼志愿者" });
   });
 
+  it("reads a dateline wrapped across two lines of a narrow column, with its byline", () => {
+    const a = parse(["送抑郁女子回家", "本报北京6月12", "日电（记者 陆宇丽 白", "建军）连日来，各地加快", "复工复产，恢复正常生产", "生活秩序。"]).articles[0]!;
+    expect(a.dateline).toBe("本报北京6月12日电");
+    expect(a.byline?.reporters).toEqual(["陆宇丽", "白建军"]);
+    expect(a.paragraphs[0]?.text.startsWith("连日来")).toBe(true);
+  });
+
   it("fills column, kicker, headline, dateline, byline and paragraphs", () => {
     const lines = ["短 评", "市妇联：", "闻令动 显真情 铸忠诚", ...STORY];
     const page = parse(lines);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitLines, spanOfLines, spansOf } from "../src/pipeline/lines.js";
+import { opensDateline, splitLines, spanOfLines, spansOf } from "../src/pipeline/lines.js";
 
 describe("splitLines", () => {
   it("splits on LF, CRLF, CR and the Unicode line and paragraph separators, keeping offsets", () => {
@@ -15,6 +15,11 @@ describe("splitLines", () => {
     expect(splitLines("甲\n").map((l) => l.raw)).toEqual(["甲"]);
     expect(splitLines("")).toEqual([]);
     expect(splitLines("\n\n").map((l) => l.blank)).toEqual([true, true]);
+  });
+
+  it("marks a dateline wrapped onto the next line, and only a dateline", () => {
+    const lines = splitLines(["本报北京6月12", "日电（记者 陆宇丽 白", "建军）连日来，各地加快复工复产。", "本报讯（记者 孟群舒）市委", "本报记者在现场看到", "日前举行"].join("\n"));
+    expect(lines.map(opensDateline)).toEqual([true, false, false, true, false, false]);
   });
 
   it("cleans extractor spaces into text and measures its width", () => {

@@ -9,7 +9,7 @@ import { isKickerText, isSubtitleText } from "./assign.js";
 import { collapseSpaces, isPhotoCredit, parseByline } from "./byline.js";
 import type { Draft } from "./flow.js";
 import { inlineJump, leadingDateline, trailingByline } from "./inline.js";
-import { spansOf, type Line } from "./lines.js";
+import { type Line, opensDateline, spansOf } from "./lines.js";
 import { buildParagraphs, type DraftParagraph } from "./paragraphs.js";
 import { BRIEF_LABELS, COMMENTARY_LABELS, DATELINE } from "./patterns.js";
 import { unitHeadingText, unitRawText } from "./unit-text.js";
@@ -64,7 +64,7 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
     }
   }
   // dateline at the start of the first body paragraph (after a deck, if any)
-  const firstBody = paragraphs.slice(0, MAX_DATELINE_PARAGRAPH).find((p) => p.role === "body" && DATELINE.test(collapseSpaces(p.pieces[0]?.raw ?? "")));
+  const firstBody = paragraphs.slice(0, MAX_DATELINE_PARAGRAPH).find((p) => p.role === "body" && p.pieces[0] !== undefined && (opensDateline(p.pieces[0].line) || DATELINE.test(collapseSpaces(p.pieces[0].raw))));
   if (firstBody) {
     const joined = joinWrappedLines(firstBody.pieces.map((x) => collapseSpaces(x.raw)));
     const found = leadingDateline(joined);

@@ -4,8 +4,7 @@
  * points end).
  */
 import { endsSentence } from "../text/chars.js";
-import type { Line } from "./lines.js";
-import { DATELINE } from "./patterns.js";
+import { type Line, opensDateline } from "./lines.js";
 
 /**
  * A deck is at most this many lines of summary printed above a story's dateline: up to four
@@ -18,5 +17,5 @@ export const MAX_DECK_LINES = 20;
  * paragraph with one; a point ends without), none a dateline.
  */
 export function readsAsDeck(lines: readonly Line[]): boolean {
-  return lines.length <= MAX_DECK_LINES && lines.every((l) => !endsSentence(l.text) && !DATELINE.test(l.text));
+  return lines.length <= MAX_DECK_LINES && lines.every((l) => !endsSentence(l.text) && !opensDateline(l));
 }

@@ -7,8 +7,9 @@
 import { MAX_DECK_LINES, readsAsDeck } from "./deck.js";
 import { trailingByline } from "./inline.js";
 import { columnWidth, endsOpen, endsWithJump, startsParagraph, WIDTH_WOBBLE } from "./measure.js";
-import { DATELINE, RUNNING_HEAD_DATE } from "./patterns.js";
+import { RUNNING_HEAD_DATE } from "./patterns.js";
 import { isBylineUnit, type Unit } from "./units.js";
+import { opensDateline } from "./lines.js";
 
 /** A body unit, a subhead, or a paragraph standing alone (a deck's label) inside a story, in reading order. */
 export interface StoryItem {
@@ -146,7 +147,7 @@ function continuationHost(
   gap: readonly Unit[],
   junctionCount: (a: string, b: string) => number,
 ): Draft | null {
-  if (startsParagraph(unit) || DATELINE.test(unit.lines[0]!.text)) return null;
+  if (startsParagraph(unit) || opensDateline(unit.lines[0]!)) return null;
   const firstChar = Array.from(unit.lines[0]!.text)[0] ?? "";
   let best: Draft | null = null;
   let bestScore = 0;
@@ -178,7 +179,7 @@ function hasClosingTrailer(d: Draft, current: Draft, gap: readonly Unit[]): bool
 
 /** Decides whether a new story starts at `next`, after body unit `prev` and the units between. */
 function isBoundary(prev: Unit, gap: readonly Unit[], next: Unit, story: Draft): boolean {
-  if (DATELINE.test(next.lines[0]!.text)) return !(gap.length === 0 && isDeck(story));
+  if (opensDateline(next.lines[0]!)) return !(gap.length === 0 && isDeck(story));
   if (endsWithJump(prev)) return true;
   if (trailingByline(prev.lines[prev.lines.length - 1]!.raw) !== null) return true;
   if (isWideDeck(story, next) && gap.length > 0 && gap.every((u) => u.kind === "byline")) return false;
@@ -233,7 +234,7 @@ function opensDeck(units: readonly Unit[], k: number): boolean {
   for (let j = k; j < units.length; j++) {
     const u = units[j]!;
     if (u.kind !== "body") return false;
-    if (DATELINE.test(u.lines[0]!.text)) return j > k && isDeckRun(units.slice(k, j));
+    if (opensDateline(u.lines[0]!)) return j > k && isDeckRun(units.slice(k, j));
     lines += u.lines.length;
     if (lines > MAX_DECK_LINES) return false;
   }
@@ -264,7 +265,7 @@ const OTHER_COLUMN = 3;
  * for text that opens with a dateline.
  */
 function columnHost(drafts: readonly Draft[], current: Draft, unit: Unit, gap: readonly Unit[]): Draft | null {
-  if (unit.lines.length < MIN_LINES_FOR_COLUMN_MATCH || DATELINE.test(unit.lines[0]!.text)) return null;
+  if (unit.lines.length < MIN_LINES_FOR_COLUMN_MATCH || opensDateline(unit.lines[0]!)) return null;
   if (gap.some((u) => u.kind !== "heading")) return null;
   const width = columnWidth(unit.lines);
   const currentTail = lastBody(current);
@@ -301,8 +302,8 @@ const MAX_WIDE_DECK_LINES = 3;
 
 /** A story so far made of one short run set wider than the text that follows: a deck above its byline and text. */
 function isWideDeck(story: Draft, next: Unit): boolean {
-  if (story.items.length !== 1 || DATELINE.test(next.lines[0]!.text)) return false;
+  if (story.items.length !== 1 || opensDateline(next.lines[0]!)) return false;
   const deck = story.items[0]!.unit;
-  if (deck.lines.length > MAX_WIDE_DECK_LINES || DATELINE.test(deck.lines[0]!.text)) return false;
+  if (deck.lines.length > MAX_WIDE_DECK_LINES || opensDateline(deck.lines[0]!)) return false;
   return next.lines.length >= MIN_LINES_FOR_COLUMN_MATCH && columnWidth(deck.lines) > columnWidth(next.lines) + OTHER_COLUMN;
 }

@@ -6,8 +6,8 @@
  * the page uses elsewhere (`救` + `治`).
  */
 import { columnWidth, WIDTH_WOBBLE } from "./measure.js";
-import { DATELINE } from "./patterns.js";
 import type { Unit } from "./units.js";
+import { opensDateline } from "./lines.js";
 
 /** A fragment line is at most an indent (2) and the wobble (1) narrower than the column, plus rounding. */
 const FRAGMENT_NARROWER_MAX = 3.5;
@@ -40,7 +40,7 @@ export function reclassifyFragments(units: Unit[], junctionCount: (a: string, b:
 
 function isBodyFragment(unit: Unit, next: Unit, junctionCount: (a: string, b: string) => number): boolean {
   // a fragment's text goes on in the next box, so that box cannot open a story with a dateline
-  if (DATELINE.test(next.lines[0]!.text)) return false;
+  if (opensDateline(next.lines[0]!)) return false;
   const width = next.lines.length >= 2 ? columnWidth(next.lines) : next.lines[0]!.width;
   const fits = (w: number) => w >= width - FRAGMENT_NARROWER_MAX && w <= width + FRAGMENT_WIDER_MAX;
   const last = unit.lines[unit.lines.length - 1]!;

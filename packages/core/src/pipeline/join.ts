@@ -7,9 +7,9 @@
 import type { PageLexicon } from "./lexicon.js";
 import { lastBody, type Draft } from "./flow.js";
 import { columnWidth, WIDTH_WOBBLE } from "./measure.js";
-import { DATELINE } from "./patterns.js";
 import { unitHeadingText } from "./unit-text.js";
 import { isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
+import { opensDateline } from "./lines.js";
 
 /** Share of the headline's words the first part must hold: weak evidence (as for a heading left over), since the layout says the rest. */
 const MIN_SHARED = 0.15;
@@ -19,7 +19,12 @@ const SAME_COLUMN = 1.5 + WIDTH_WOBBLE;
 /** The story's headline group: the one matched to it, else the headings printed before it. */
 const headingOf = (d: Draft, matched: ReadonlyMap<Draft, Unit[]>): Unit[] => matched.get(d) ?? d.leaders.filter(isHeadingUnit);
 const isSigned = (d: Draft) => d.leaders.some(isBylineUnit) || d.trailers.some(isBylineUnit);
-const opensWithDateline = (d: Draft) => DATELINE.test(d.items.find((i) => i.role === "body")?.unit.lines[0]!.text ?? "");
+
+/** True when the story's text opens with a dateline. */
+function opensWithDateline(d: Draft): boolean {
+  const first = d.items.find((i) => i.role === "body")?.unit.lines[0];
+  return first !== undefined && opensDateline(first);
+}
 
 /**
  * Joins each signed, headline-less story to the headed story right after it when that story has no

@@ -2,6 +2,7 @@
 import { displayWidth } from "../text/chars.js";
 import { removeExtractorSpaces } from "../text/normalize.js";
 import type { Span } from "../schema.js";
+import { DATELINE } from "./patterns.js";
 
 /** One line of the dump. */
 export interface Line {
@@ -23,6 +24,18 @@ export interface Line {
   blank: boolean;
   /** True when the raw line starts with whitespace (a text box start in some extractors). */
   leadingSpace: boolean;
+  /** True when the line opens a dateline that wraps onto the next line (`本报北京6月12` / `日电…`). */
+  wrappedDateline?: boolean;
+}
+
+/** The start of a dateline cut at the line's end: the agency and part of its place and date, no `电` yet. */
+const DATELINE_HEAD = /^(?:本报|新华社|中新社)[\p{Script=Han}0-9]{1,12}$/u;
+/** The rest of that dateline at the next line's start. */
+const DATELINE_TAIL = /^[\p{Script=Han}0-9]{0,8}电/u;
+
+/** True when the line opens a story's dateline (`本报讯`, `新华社北京12月1日电`), whole or wrapped. */
+export function opensDateline(line: Line): boolean {
+  return line.wrappedDateline === true || DATELINE.test(line.text);
 }
 
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
@@ -54,7 +67,17 @@ export function splitLines(input: string): Line[] {
     lineNo++;
   }
   if (start < input.length) push(input.length);
+  markWrappedDatelines(lines);
   return lines;
+}
+
+/** Marks the lines whose dateline goes on in the next line (narrow columns wrap long datelines). */
+function markWrappedDatelines(lines: Line[]): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1]!;
+    if (DATELINE_HEAD.test(line.text) && DATELINE_TAIL.test(next.text) && DATELINE.test(line.text + next.text)) line.wrappedDateline = true;
+  }
 }
 
 /** The span covering a run of lines (first to last, inclusive). */

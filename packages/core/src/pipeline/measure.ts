@@ -1,7 +1,7 @@
 /** Measurements of units: column width, paragraph starts and open ends. */
 import { endsSentence } from "../text/chars.js";
-import type { Line } from "./lines.js";
-import { DATELINE, JUMP_LINE } from "./patterns.js";
+import { type Line, opensDateline } from "./lines.js";
+import { JUMP_LINE } from "./patterns.js";
 import type { Unit } from "./units.js";
 
 /** Share of a unit's lines that are full column width, at the least (the rest: paragraph ends, indents). */
@@ -35,7 +35,7 @@ export function startsParagraph(unit: Unit): boolean {
   const first = unit.lines[0];
   if (!first) return false;
   if (unit.lines.length === 1) return true;
-  if (DATELINE.test(first.text) || /^[“「『（(【]|^[一二三四五六七八九十]+、|^\d+[.、]/u.test(first.text)) return true;
+  if (opensDateline(first) || /^[“「『（(【]|^[一二三四五六七八九十]+、|^\d+[.、]/u.test(first.text)) return true;
   const shortBy = columnWidth(unit.lines) - first.width;
   // narrower than an indent and closing a sentence: the last line of a paragraph begun in the
   // column before (`住、发展要安全。`), not the first of a new one

@@ -7,9 +7,8 @@
 import { endsSentence } from "../text/chars.js";
 import { readsAsDeck } from "./deck.js";
 import type { StoryItem } from "./flow.js";
-import type { Line } from "./lines.js";
+import { type Line, opensDateline } from "./lines.js";
 import { columnWidth, INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
-import { DATELINE } from "./patterns.js";
 
 /** A paragraph as lines of the source, each with the part of its raw text that belongs here. */
 export interface DraftParagraph {
@@ -132,7 +131,7 @@ function splitRun(lines: readonly Line[], storyWidth: number, boxes: Boxes, out:
   lines.forEach((line, i) => {
     // a dateline always opens a paragraph (after a deck printed above it), and so does text
     // under a byline unless the line before stops at a comma
-    if (open !== null && i > 0 && DATELINE.test(line.text)) open = null;
+    if (open !== null && i > 0 && opensDateline(line)) open = null;
     if (open !== null && signedStarts.has(line) && !/[，、,；]$/u.test(lines[i - 1]!.text)) open = null;
     if (open === null) {
       open = { role: "body", pieces: [] };
@@ -172,7 +171,7 @@ function pointEndsQuoted(deck: readonly Line[], body: readonly Line[]): Set<Line
  * before the byline that opens the text). 0 when the run does not open with one.
  */
 function deckLength(lines: readonly Line[], signedStarts: ReadonlySet<Line>): number {
-  const end = lines.findIndex((line, i) => DATELINE.test(line.text) || (i > 0 && signedStarts.has(line)));
+  const end = lines.findIndex((line, i) => opensDateline(line) || (i > 0 && signedStarts.has(line)));
   return end > 0 && readsAsDeck(lines.slice(0, end)) ? end : 0;
 }
 

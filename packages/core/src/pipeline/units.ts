@@ -7,8 +7,8 @@ import { displayWidth, endsSentence } from "../text/chars.js";
 import { removeExtractorSpaces } from "../text/normalize.js";
 import { collapseSpaces, isBareNames, isBylineText, isPhotoCredit } from "./byline.js";
 import { trailingByline } from "./inline.js";
-import type { Line } from "./lines.js";
-import { COLUMN_LABELS, DATELINE, EDITOR_CREDIT, JUMP_LINE, RUNNING_HEAD_DATE, RUNNING_HEAD_PAGE } from "./patterns.js";
+import { type Line, opensDateline } from "./lines.js";
+import { COLUMN_LABELS, EDITOR_CREDIT, JUMP_LINE, RUNNING_HEAD_DATE, RUNNING_HEAD_PAGE } from "./patterns.js";
 
 export type UnitKind = "body" | "heading" | "vertical" | "byline" | "credit" | "label" | "jump" | "furniture";
 
@@ -129,7 +129,7 @@ export function splitHeadlinesUnderKickers(units: Unit[]): Unit[] {
     if (kicker.kind !== "heading" || !kicker.lines[kicker.lines.length - 1]!.text.endsWith("——")) continue;
     if (text.kind !== "body" || text.lines.length < 2) continue;
     const first = text.lines[0]!;
-    if (!isHeadingLike(first) || DATELINE.test(first.text) || /[，、,]$/u.test(first.text)) continue;
+    if (!isHeadingLike(first) || opensDateline(first) || /[，、,]$/u.test(first.text)) continue;
     units.splice(i + 1, 1, { kind: "heading", lines: [first], blankBefore: text.blankBefore, blankAfter: false }, { ...text, lines: text.lines.slice(1), blankBefore: false });
   }
   return units;
@@ -212,7 +212,7 @@ function splitBlock(block: Line[], out: Unit[]): void {
 
 /** Decides whether `line` starts a new unit after the lines gathered so far. */
 function startsNewUnit(current: Line[], runWidth: number, line: Line, next: Line | undefined): boolean {
-  if (DATELINE.test(line.text)) return true;
+  if (opensDateline(line)) return true;
   const prev = current[current.length - 1]!;
   if (trailingByline(prev.raw) !== null) return true;
   // heading lines directly above wider body text
@@ -237,7 +237,7 @@ const MAX_LONE_HEADING_WIDTH = 60;
 
 /** True for a line alone in its block that reads as a heading: no sentence in it, not text-wide. */
 function isLoneHeading(line: Line): boolean {
-  return readsAsHeading(line, MAX_LONE_HEADING_WIDTH) && !DATELINE.test(line.text);
+  return readsAsHeading(line, MAX_LONE_HEADING_WIDTH) && !opensDateline(line);
 }
 
 /** A headline wrapped onto a last line of one character has at most this many lines. */
@@ -259,7 +259,7 @@ function endsWithHeadingTail(current: readonly Line[], line: Line): boolean {
 /** Body text or heading, from the shape of the lines. */
 function classifyText(lines: Line[]): UnitKind {
   if (lines.length === 0) return "body";
-  if (DATELINE.test(lines[0]!.text)) return "body";
+  if (opensDateline(lines[0]!)) return "body";
   const chars = lines.reduce((n, l) => n + l.text.length, 0);
   if ((lines.length <= MAX_HEADING_LINES || chars <= MAX_HEADING_CHARS) && lines.every(isHeadingLike)) return "heading";
   return "body";
