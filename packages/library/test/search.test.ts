@@ -148,6 +148,32 @@ describe("ranking and filters", () => {
 });
 
 describe("ranking in windows", () => {
+  /** A library of `n` articles that all contain 社区, the oldest with it in the headline. */
+  function libraryOf(n: number): Library {
+    const lib = Library.open(":memory:");
+    const specs = Array.from({ length: n }, (_, i) => ({ headline: i === 0 ? "社区新闻" : `消息${i}`, paragraphs: [`第${i}号，社区。`] }));
+    lib.importPage(makePage(specs), null);
+    return lib;
+  }
+
+  it("counts every match whether or not they fill the first window, from any offset", () => {
+    for (const n of [1, RANK_WINDOW - 1, RANK_WINDOW, RANK_WINDOW + 1]) {
+      const lib = libraryOf(n);
+      for (const offset of [0, n - 1, n, n + 5, RANK_WINDOW + 3]) {
+        const r = lib.search({ query: "社区", offset, limit: 10 });
+        expect(r.total).toBe(n);
+        expect(r.hits).toHaveLength(Math.max(0, Math.min(10, n - offset)));
+      }
+      lib.close();
+    }
+  });
+
+  it("ranks all matches together when they fit one window (the oldest, with a headline hit, first)", () => {
+    const lib = libraryOf(RANK_WINDOW - 1);
+    expect(lib.search({ query: "社区" }).hits[0]!.headline).toBe("社区新闻");
+    lib.close();
+  });
+
   it("returns every match exactly once across pages when matches exceed one window", () => {
     const lib = Library.open(":memory:");
     const n = RANK_WINDOW + 150;

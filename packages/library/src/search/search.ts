@@ -60,13 +60,15 @@ export const DEFAULT_SEARCH_LIMIT = 20;
 export const MAX_SEARCH_LIMIT = 100;
 
 /**
- * How many matches are ranked together. FTS5's bm25 costs a few microseconds per matching
- * article, so ranking all 90,000 articles that contain a common word would take far longer than
- * the reader's 50 ms budget. Matches are therefore ranked by bm25 in windows of this many, taken
- * newest import first: every match is found and counted, and within each window the most
- * relevant come first. A query with fewer matches is ranked as a whole.
+ * How many matches are ranked together. FTS5's bm25 costs about a microsecond per matching
+ * article (and a pass over all matches for the weights of the words), so ranking all 90,000
+ * articles that contain a common word would take far longer than the reader's 50 ms, a budget
+ * that 20 readers searching at once share (some 2.5 ms each on one core). Matches are therefore
+ * ranked by bm25 in windows of this many, taken newest import first: every match is found and
+ * counted, and within each window the most relevant come first. A query with fewer matches is
+ * ranked as a whole (the case of most queries of 3 or more characters).
  */
-export const RANK_WINDOW = 2000;
+export const RANK_WINDOW = 200;
 
 /** Weight of a hit in kicker/headline/subtitle against one in the body, in bm25. */
 const HEAD_WEIGHT = 4;
@@ -133,25 +135,30 @@ export function search(db: Db, request: SearchRequest): SearchResponse {
   }
 
   const from = where.joins ? "article_fts JOIN articles a ON a.id = article_fts.rowid" : "article_fts";
-  const total = (
-    cached(db, `SELECT count(*) FROM ${from} WHERE article_fts MATCH ?${where.sql}`).raw().get(query.match, ...where.params) as [number]
-  )[0];
+  // One window of matches, newest first, ranked; each row also says how many matches the window holds.
   const ranked = cached(db, `
-    SELECT id FROM (
+    WITH win AS MATERIALIZED (
       SELECT article_fts.rowid AS id, bm25(article_fts, ${HEAD_WEIGHT}, 1, ${HEAD_WEIGHT}, 1) AS score
       FROM ${from} WHERE article_fts MATCH ?${where.sql}
       ORDER BY article_fts.rowid DESC LIMIT ? OFFSET ?
-    ) ORDER BY score, id DESC LIMIT ? OFFSET ?`);
+    )
+    SELECT id, (SELECT count(*) FROM win) FROM win ORDER BY score, id DESC LIMIT ? OFFSET ?`).raw();
+  const rankWindow = (window: number, skip: number, take: number) =>
+    ranked.all(query.match, ...where.params, RANK_WINDOW, window * RANK_WINDOW, take, skip) as Array<[number, number]>;
+
   const ids: number[] = [];
   let window = Math.floor(offset / RANK_WINDOW);
-  let skip = offset - window * RANK_WINDOW;
+  const first = rankWindow(window, offset - window * RANK_WINDOW, limit);
+  for (const [id] of first) ids.push(id);
+  // When the first window is not full it holds every match: no need to count them again.
+  const total =
+    window === 0 && first.length > 0 && first[0]![1] < RANK_WINDOW
+      ? first[0]![1]
+      : (cached(db, `SELECT count(*) FROM ${from} WHERE article_fts MATCH ?${where.sql}`).raw().get(query.match, ...where.params) as [number])[0];
+  window++;
   while (ids.length < limit && window * RANK_WINDOW < total) {
-    const rows = ranked
-      .raw()
-      .all(query.match, ...where.params, RANK_WINDOW, window * RANK_WINDOW, limit - ids.length, skip) as Array<[number]>;
-    for (const [id] of rows) ids.push(id);
+    for (const [id] of rankWindow(window, 0, limit - ids.length)) ids.push(id);
     window++;
-    skip = 0;
   }
   return { total, hits: hydrate(db, ids, query), offset, limit, query, order: "relevance" };
 }
