@@ -11,7 +11,7 @@
  * Bars: article page p95 at most 30 ms with 20 concurrent clients and no error, measured warm
  * (pages read before, as most reads of a newspaper archive are); server memory (resident set of
  * the server's process tree) under 500 MB; search API (`/api/search`) p95 at most 50 ms for 2- and
- * 4-character queries drawn from the articles. Each client sends its next request as soon as the
+ * 4-character queries drawn from the articles (also shown for one client alone, without a bar). Each client sends its next request as soon as the
  * last one is answered (closed loop). CPU seconds of this client and of the server are printed
  * per pass, since both share the machine's cores.
  */
@@ -46,6 +46,8 @@ const MEMORY_BAR_MB = 500;
 const MEMORY_SAMPLE_MS = 100;
 /** Requests of the one-client pass that shows the latency of a request alone (cold articles). */
 const SINGLE_CLIENT_REQUESTS = 300;
+/** Searches of each length sent by one client, for the latency of a search alone. */
+const SINGLE_CLIENT_SEARCHES = 200;
 /**
  * The V8 heap limit the reader runs with (as scripts/main.sh starts it). Unbounded, V8 let the
  * heap grow to a 510 MB resident set under this load; 256 MB holds it near 300 MB at no
@@ -259,8 +261,12 @@ async function main(): Promise<number> {
     const warmRun = await load(port, pid, warm);
     const gzipRun = await load(port, pid, warmGzip, CLIENTS, { "accept-encoding": "gzip" });
     const searchUrls = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`);
-    const twos = await load(port, pid, searchUrls.filter((_, i) => i % 2 === 0));
-    const fours = await load(port, pid, searchUrls.filter((_, i) => i % 2 === 1));
+    const twoUrls = searchUrls.filter((_, i) => i % 2 === 0);
+    const fourUrls = searchUrls.filter((_, i) => i % 2 === 1);
+    const twosAlone = await load(port, pid, twoUrls.slice(0, SINGLE_CLIENT_SEARCHES), 1);
+    const foursAlone = await load(port, pid, fourUrls.slice(0, SINGLE_CLIENT_SEARCHES), 1);
+    const twos = await load(port, pid, twoUrls);
+    const fours = await load(port, pid, fourUrls);
     clearInterval(sampler);
     peak = Math.max(peak, treeRss(pid));
 
@@ -275,6 +281,8 @@ async function main(): Promise<number> {
       ["article page, cold", coldRun, null],
       ["article page, warm", warmRun, ARTICLE_P95_BAR_MS],
       ["article page, warm, gzip", gzipRun, null],
+      ["search API, 2 chars, 1 client", twosAlone, null],
+      ["search API, 4 chars, 1 client", foursAlone, null],
       ["search API, 2 characters", twos, SEARCH_P95_BAR_MS],
       ["search API, 4 characters", fours, SEARCH_P95_BAR_MS],
     ];
