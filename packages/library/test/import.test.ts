@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PageSchema, type Page, type PageInfo } from "@dubao/core";
-import { Library, LibraryError, metaFromFileName, pageSourceKey, resolvePageMeta, SCHEMA_VERSION, sourcePageOf } from "../src/index.js";
+import Database from "libsql";
+import { Library, LibraryError, metaFromFileName, MIGRATIONS, pageSourceKey, resolvePageMeta, SCHEMA_VERSION, sourcePageOf } from "../src/index.js";
 import { makePage } from "./helpers.js";
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), "dubao-library-"));
@@ -108,6 +109,32 @@ describe("migrations", () => {
     expect(() => Library.open(file)).toThrow(/newer than this dubao understands/);
   });
 
+  it("move a version 1 database's storage keys to source_key and give its pages their source hash and place back", () => {
+    const file = path.join(tempDir(), "lib.db");
+    const v1 = new Database(file);
+    v1.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    MIGRATIONS[0]!.up(v1);
+    v1.prepare("INSERT INTO schema_migrations VALUES (1, 'v1', '')").run();
+    v1.prepare("INSERT INTO publications (id, name) VALUES (1, '甲报')").run();
+    v1.prepare("INSERT INTO issues (id, publication_id, date) VALUES (1, 1, '2024-01-02')").run();
+    const pdfSha = "cd".repeat(32);
+    const pageJson = (id: string, sha: string) => JSON.stringify({ id, source: { sha256: sha } });
+    const insert = v1.prepare(
+      "INSERT INTO pages (issue_id, page_number, page_name, source_name, source_format, source_encoding, source_sha256, raw_text, page_json, imported_at) VALUES (1, ?, NULL, ?, ?, 'utf-8', ?, NULL, ?, '')",
+    );
+    insert.run(2, "issue.pdf", "pdf", "derived-key-of-page-2", pageJson(`${pdfSha.slice(0, 16)}-p2`, pdfSha));
+    insert.run(5, "page.txt", "text", "ef".repeat(32), pageJson("ef".repeat(8), "ef".repeat(32)));
+    v1.close();
+
+    const lib = Library.open(file);
+    const rows = lib.db.prepare("SELECT source_key, source_sha256, source_page FROM pages ORDER BY id").all();
+    expect(rows).toEqual([
+      { source_key: "derived-key-of-page-2", source_sha256: pdfSha, source_page: 2 },
+      { source_key: "ef".repeat(32), source_sha256: "ef".repeat(32), source_page: null },
+    ]);
+    lib.close();
+  });
+
   it("reopen an existing database without change", () => {
     const file = path.join(tempDir(), "lib.db");
     const lib = Library.open(file);
@@ -187,6 +214,12 @@ describe("importing the pages of a source of several pages", () => {
     for (const key of keys) expect(key).toMatch(/^[0-9a-f]{16}-1$/);
     expect(new Set(keys).size).toBe(3);
     expect(pageSourceKey(pages[0]!)).not.toBe(SHARED);
+    // the reader shows the PDF's own hash, and which of its pages this is
+    expect(first.map((r) => [lib.page(r.pageId)!.sha256, lib.page(r.pageId)!.sourcePage])).toEqual([
+      [SHARED, 1],
+      [SHARED, 2],
+      [SHARED, 3],
+    ]);
     lib.close();
   });
 

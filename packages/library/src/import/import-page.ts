@@ -2,7 +2,7 @@ import type { Article, Page } from "@dubao/core";
 import { indexTerms } from "../search/index-terms.js";
 import type { Db } from "../store/database.js";
 import { statements } from "../store/statements.js";
-import { pageSourceKey } from "./page-key.js";
+import { pageSourceKey, sourcePageOf } from "./page-key.js";
 import { resolvePageMeta, type PageMetaOverrides, type ResolvedPageMeta } from "./page-meta.js";
 
 /** What importing one page did. */
@@ -54,7 +54,7 @@ export function importPage(db: Db, page: Page, raw: string | null, overrides: Pa
   const s = statements(db);
   const key = pageSourceKey(page);
   const run = db.transaction((): ImportResult => {
-    const existing = s.pageBySha.get(key) as
+    const existing = s.pageByKey.get(key) as
       | { id: number; publication: string; date: string; page_number: number | null; articles: number }
       | undefined;
     if (existing) {
@@ -78,6 +78,8 @@ export function importPage(db: Db, page: Page, raw: string | null, overrides: Pa
         page.source.format,
         page.source.encoding,
         key,
+        page.source.sha256,
+        sourcePageOf(page),
         raw,
         JSON.stringify(page),
         new Date().toISOString(),

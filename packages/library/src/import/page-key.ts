@@ -16,7 +16,7 @@ export function sourcePageOf(page: Page): number | null {
 }
 
 /**
- * The key a page is stored under (`pages.source_sha256`), which makes importing idempotent: the
+ * The key a page is stored under (`pages.source_key`), which makes importing idempotent: the
  * SHA-256 of its source, or, for page N of a source of several pages, the SHA-256 of
  * `<source SHA-256>#pN`, so each page of a PDF is stored once and apart from the others.
  * Article ids start with its first 16 hex digits.

@@ -88,7 +88,10 @@ export interface PageView extends Placement {
   sourceName: string;
   sourceFormat: string;
   encoding: string;
+  /** SHA-256 of the source file (of a PDF issue: the whole PDF). */
   sha256: string;
+  /** The page's place in its source when the source has several pages (a PDF's page N), else null. */
+  sourcePage: number | null;
   importedAt: string;
   /** The decoded dump, `null` when the page was imported from Page JSON alone. */
   raw: string | null;
@@ -109,7 +112,7 @@ export interface PageView extends Placement {
 export function getPage(db: Db, id: number): PageView | null {
   const row = cached(db, 
       `SELECT p.id, p.issue_id, p.page_number, p.page_name, p.source_name, p.source_format, p.source_encoding,
-              p.source_sha256, p.raw_text, p.page_json, p.imported_at, pub.name AS publication, i.date
+              p.source_sha256, p.source_page, p.raw_text, p.page_json, p.imported_at, pub.name AS publication, i.date
        FROM pages p JOIN issues i ON i.id = p.issue_id JOIN publications pub ON pub.id = i.publication_id
        WHERE p.id = ?`,
     )
@@ -123,6 +126,7 @@ export function getPage(db: Db, id: number): PageView | null {
         source_format: string;
         source_encoding: string;
         source_sha256: string;
+        source_page: number | null;
         raw_text: string | null;
         page_json: string;
         imported_at: string;
@@ -149,6 +153,7 @@ export function getPage(db: Db, id: number): PageView | null {
     sourceFormat: row.source_format,
     encoding: row.source_encoding,
     sha256: row.source_sha256,
+    sourcePage: row.source_page,
     importedAt: row.imported_at,
     raw: row.raw_text,
     info: page.page,

@@ -86,6 +86,26 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: "pages: the storage key apart from the source's hash, and the page's place in its source",
+    up: (db) => {
+      // Version 1 stored pages of a source of several pages (a PDF issue) under a key derived from
+      // the source hash in source_sha256. The key keeps its UNIQUE constraint under its own name;
+      // source_sha256 holds the source file's hash again and source_page the page's place in it.
+      db.exec(`
+        ALTER TABLE pages RENAME COLUMN source_sha256 TO source_key;
+        ALTER TABLE pages ADD COLUMN source_sha256 TEXT;
+        ALTER TABLE pages ADD COLUMN source_page INTEGER;   -- NULL for a source of one page
+        UPDATE pages SET
+          source_sha256 = json_extract(page_json, '$.source.sha256'),
+          source_page = CASE WHEN json_extract(page_json, '$.id') GLOB '*-p[1-9]*'
+                             THEN CAST(substr(json_extract(page_json, '$.id'), instr(json_extract(page_json, '$.id'), '-p') + 2) AS INTEGER)
+                        END;
+        CREATE INDEX pages_source ON pages(source_sha256, source_page);
+      `);
+    },
+  },
 ];
 
 /** The schema version this code writes and reads. */
