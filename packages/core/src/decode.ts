@@ -10,6 +10,7 @@
  * (a binary file), UTF-16 without a byte-order mark, UTF-32, or bytes valid in none of the above.
  * Decoding uses the platform's `TextDecoder` in fatal mode (Node's full ICU has GB18030).
  */
+import { Buffer, isUtf8 } from "node:buffer";
 
 /** Name of an encoding that {@link decodeInput} recognises, as recorded in `source.encoding`. */
 export type InputEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
@@ -62,7 +63,7 @@ export function decodeInput(bytes: Uint8Array): DecodeResult {
     return { ok: false, problem: `binary file (NUL bytes at offset ${offset})` };
   }
 
-  const utf8 = tryDecode("utf-8", body);
+  const utf8 = decodeUtf8(body);
   if (utf8 !== null) return checkText(utf8, "utf-8");
   if (hasUtf8Bom) {
     // A UTF-8 byte-order mark says the file means to be UTF-8: do not guess another encoding.
@@ -104,6 +105,16 @@ function checkText(text: string, encoding: InputEncoding): DecodeResult {
 function isStrayControl(code: number): boolean {
   if (code < 0x20) return code !== 0x09 && code !== 0x0a && code !== 0x0b && code !== 0x0c && code !== 0x0d;
   return code === 0x7f || (code >= 0x80 && code <= 0x9f);
+}
+
+/**
+ * The bytes as UTF-8, or null when they are not valid UTF-8: what a fatal `TextDecoder` gives
+ * (a mark inside the text is kept), by Node's validator and decoder, several times faster on
+ * the CJK text of a page.
+ */
+function decodeUtf8(bytes: Uint8Array): string | null {
+  if (!isUtf8(bytes)) return null;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }
 
 function tryDecode(encoding: string, bytes: Uint8Array): string | null {

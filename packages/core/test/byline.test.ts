@@ -93,4 +93,13 @@ describe("isProbablyName / isBareNames / isPhotoCredit", () => {
   it("collapseSpaces trims and collapses all whitespace", () => {
     expect(collapseSpaces(" a\t\u3000 b\n")).toBe("a b");
   });
+
+  it("collapseSpaces gives what the regex gives, collapsed text unchanged", () => {
+    const byRegex = (t: string) => t.replace(/[\s\u3000]+/gu, " ").trim();
+    for (const t of ["", " ", "a", "a b", "a  b", " a b", "a b ", "a\tb", "a\u00a0b", "记者 何永航", "记者\u3000何永航", "a b  c", "\ufeffa", "a\u2028b"]) {
+      expect(collapseSpaces(t)).toBe(byRegex(t));
+    }
+    const collapsed = "记者 何永航 通讯员 张三";
+    expect(collapseSpaces(collapsed)).toBe(collapsed);
+  });
 });

@@ -61,6 +61,11 @@ describe("missingLetters / lettersAndDigits", () => {
     expect(chars(missingLetters("中", ["中文多余"]))).toEqual([]);
   });
 
+  it("an output letter had more often than needed hides no other missing one", () => {
+    expect(chars(missingLetters("中文文", ["中中中文", "𠀀"]))).toEqual(["文"]);
+    expect(chars(missingLetters("𠀀𠀀中", ["𠀀𠀁𠀁", "中"]))).toEqual(["𠀀"]);
+  });
+
   it("leaves no state behind between calls", () => {
     expect(chars(missingLetters("中", ["文"]))).toEqual(["中"]);
     expect(chars(missingLetters("中", ["中"]))).toEqual([]);

@@ -1,6 +1,6 @@
 /** Bylines: recognising them, and sorting their names by role. */
 import type { Byline } from "../schema.js";
-import { hasWhitespace } from "../text/chars.js";
+import { isCollapsed } from "../text/chars.js";
 import {
   ANONYMOUS_BYLINE,
   BRACKETED_NAMES,
@@ -21,7 +21,8 @@ const MAX_BARE_NAMES = 5;
 
 /** Collapses whitespace runs to one space and trims. */
 export function collapseSpaces(text: string): string {
-  return hasWhitespace(text) ? text.replace(/[\s\u3000]+/gu, " ").trim() : text;
+  // most texts have no white space, or are collapsed already (bylines are collapsed more than once)
+  return isCollapsed(text) ? text : text.replace(/[\s\u3000]+/gu, " ").trim();
 }
 
 /** True for a string that looks like a Chinese personal name (surname first, 2-4 ideographs). */

@@ -38,6 +38,9 @@ export function opensDateline(line: Line): boolean {
   return line.wrappedDateline === true || DATELINE.test(line.text);
 }
 
+/** A space, tab or ideographic space opening a raw line. */
+const isLeadingSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
+
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
 
 /** Splits the input into lines with offsets; never fails. */
@@ -47,7 +50,7 @@ export function splitLines(input: string): Line[] {
   let lineNo = 1;
   const push = (end: number) => {
     const raw = input.slice(start, end);
-    const text = removeExtractorSpaces(raw.replace(/\f/g, " "));
+    const text = removeExtractorSpaces(raw.includes("\f") ? raw.replace(/\f/g, " ") : raw);
     lines.push({
       index: lines.length,
       lineNo,
@@ -57,7 +60,7 @@ export function splitLines(input: string): Line[] {
       end,
       width: displayWidth(text),
       blank: text === "",
-      leadingSpace: /^[ \t\u3000]/.test(raw),
+      leadingSpace: isLeadingSpace(raw.charCodeAt(0)),
     });
   };
   LINE_BREAK.lastIndex = 0;

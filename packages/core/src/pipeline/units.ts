@@ -282,18 +282,25 @@ function endsWrappedHeading(kind: UnitKind, current: readonly Line[], line: Line
  */
 function splitMergedVerticalLines(block: Line[]): { lines: Line[]; headings: Line[] } {
   const headings: Line[] = [];
-  const lines = block.flatMap((line, i) => {
-    const m = /^(\s*)(\S)[ \t\u3000]+(\S.*)$/u.exec(line.raw);
-    const before = block[i - 1];
-    const after = block[i + 1];
-    if (!m || !before || !after || !isSingleChar(before) || !isSingleChar(after)) return [line];
+  // the block itself when no line is cut (the usual case): no copy
+  let lines: Line[] | null = null;
+  for (let i = 1; i + 1 < block.length; i++) {
+    // between two one-character lines only: the cheap test first
+    if (!isSingleChar(block[i - 1]!) || !isSingleChar(block[i + 1]!)) continue;
+    const line = block[i]!;
+    const m = GLYPH_AND_HEADING.exec(line.raw);
+    if (!m) continue;
     const glyphStart = line.start + m[1]!.length;
     const restOffset = line.raw.length - m[3]!.length;
     headings.push(subLine(line, restOffset, line.raw.length));
-    return [subLine(line, glyphStart - line.start, glyphStart - line.start + m[2]!.length)];
-  });
-  return { lines, headings };
+    lines ??= block.slice();
+    lines[i] = subLine(line, glyphStart - line.start, glyphStart - line.start + m[2]!.length);
+  }
+  return { lines: lines ?? block, headings };
 }
+
+/** One glyph, spaces, then the rest of the line: (leading spaces)(glyph)(rest). */
+const GLYPH_AND_HEADING = /^(\s*)(\S)[ \t\u3000]+(\S.*)$/u;
 
 /** A part of a line, `from`..`to` in its raw text, as a line of its own with exact offsets. */
 function subLine(line: Line, from: number, to: number): Line {

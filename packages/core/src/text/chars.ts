@@ -133,16 +133,23 @@ export const SENTENCE_END = /[。！？!?…；][”’」』）)]*$/u;
 function isTrimmedSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
+  // ideographs and most punctuation of CJK text: one comparison
+  if (c > 0x3000) return c === 0xfeff;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
- * True when the text holds white space as JavaScript's `\s` means it (spaces of every width, tabs,
- * line breaks): a regex-free test for skipping clean-ups on the many lines that have none.
+ * True when the text has no white space but single ASCII spaces between other characters: what
+ * collapsing white space runs to one space and trimming leaves unchanged. One pass, no regex.
  */
-export function hasWhitespace(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isTrimmedSpace(text.charCodeAt(i))) return true;
-  return false;
+export function isCollapsed(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (!isTrimmedSpace(c)) continue;
+    if (c !== 0x20 || i === 0 || i === last || text.charCodeAt(i + 1) === 0x20) return false;
+  }
+  return true;
 }
 
 /** Closing quotes and brackets that may follow the end of a sentence: ”’」』）) */
@@ -187,8 +194,8 @@ export function missingLetters(need: string, have: readonly string[]): Set<numbe
   const counts = (scratch ??= new Int32Array(BMP_SIZE));
   const astral = new Map<number, number>();
   const touched: number[] = [];
-  countLetters(need, 1, counts, touched, astral);
-  for (const text of have) countLetters(text, -1, counts, touched, astral);
+  countNeeded(need, counts, touched, astral);
+  for (const text of have) countHad(text, counts, astral);
   const missing = new Set<number>();
   for (const cp of touched) {
     if (counts[cp]! > 0) missing.add(cp);
@@ -198,8 +205,8 @@ export function missingLetters(need: string, have: readonly string[]): Set<numbe
   return missing;
 }
 
-/** Adds `delta` to the count of each letter and digit of `text` (BMP in `counts`, others in `astral`). */
-function countLetters(text: string, delta: number, counts: Int32Array, touched: number[], astral: Map<number, number>): void {
+/** Counts each letter and digit of `text` (BMP in `counts`, listed in `touched` once; others in `astral`). */
+function countNeeded(text: string, counts: Int32Array, touched: number[], astral: Map<number, number>): void {
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
@@ -207,10 +214,32 @@ function countLetters(text: string, delta: number, counts: Int32Array, touched: 
       i++;
     }
     if (!isLetterOrDigitCode(cp)) continue;
-    if (cp >= BMP_SIZE) astral.set(cp, (astral.get(cp) ?? 0) + delta);
+    if (cp >= BMP_SIZE) astral.set(cp, (astral.get(cp) ?? 0) + 1);
     else {
       if (counts[cp] === 0) touched.push(cp);
-      counts[cp]! += delta;
+      counts[cp]!++;
+    }
+  }
+}
+
+/**
+ * Takes each letter and digit of `text` off the counts, down to 0: a character had more often
+ * than needed (or never needed) can make no other one missing, so the counts never go below 0
+ * and only the needed characters need resetting.
+ */
+function countHad(text: string, counts: Int32Array, astral: Map<number, number>): void {
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      cp = text.codePointAt(i)!;
+      i++;
+    }
+    if (cp < BMP_SIZE) {
+      // a character not needed has count 0: neither letter test nor update
+      if (counts[cp]! > 0) counts[cp]!--;
+    } else {
+      const n = astral.get(cp);
+      if (n !== undefined && n > 0) astral.set(cp, n - 1);
     }
   }
 }
