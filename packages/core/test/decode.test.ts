@@ -132,6 +132,29 @@ describe("decodeInput", () => {
     );
   });
 
+  it("reads UTF-8 as a fatal TextDecoder does, valid or not (mixed CJK, astral, broken sequences)", () => {
+    const pieces = [[0xe4, 0xb8, 0xad], [0x41], [0xf0, 0x9f, 0x98, 0x80], [0xef, 0xbb, 0xbf], [0xed, 0xa0, 0x80], [0xc0, 0x80], [0xe4, 0xb8], [0x80], [0xf4, 0x90, 0x80, 0x80]];
+    const bytes = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.array(fc.integer({ min: 0x20, max: 0xff }).filter((b) => b !== 0x7f), { maxLength: 3 })), { maxLength: 40 });
+    const reference = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    fc.assert(
+      fc.property(bytes, (parts) => {
+        // a letter first: a leading mark is stripped on purpose; no control bytes, which are refused as binary
+        const input = concat([0x41], ...parts);
+        let expected: string | null;
+        try {
+          expected = reference.decode(input);
+        } catch {
+          expected = null;
+        }
+        const r = decodeInput(input);
+        if (expected === null) expect(r.ok && r.encoding === "utf-8").toBe(false);
+        else if (r.ok) expect(r).toEqual({ ok: true, text: expected, encoding: "utf-8" });
+        else expect(problemOf(r)).toMatch(/^binary file/); // C1 controls (C2 80…) decode, then are refused
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("never throws on arbitrary bytes", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => {
