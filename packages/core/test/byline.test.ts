@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collapseSpaces, isBareNames, isBylineText, isPhotoCredit, isProbablyName, parseByline } from "../src/pipeline/byline.js";
+import { collapseSpaces, isBareNames, isBylineText, isNamingByline, isPhotoCredit, isProbablyName, parseByline } from "../src/pipeline/byline.js";
 
 const names = (text: string) => {
   const { reporters, correspondents, photographers, editors, authors } = parseByline(text);
@@ -76,6 +76,21 @@ describe("isProbablyName / isBareNames / isPhotoCredit", () => {
     expect(isProbablyName("王小明明")).toBe(false);
     expect(isProbablyName("助孕妇")).toBe(false);
     expect(isProbablyName("Li Na")).toBe(false);
+  });
+
+  it("counts characters, not UTF-16 units: a name with an ideograph beyond the BMP", () => {
+    expect(isProbablyName("王𠀀")).toBe(true);
+    expect(isProbablyName("欧阳𠀀𠀀")).toBe(true);
+    expect(isProbablyName("王𠀀𠀀𠀀")).toBe(false);
+    expect(isProbablyName("王小明是个好人")).toBe(false);
+  });
+
+  it("isBylineText is a credit or a naming byline", () => {
+    for (const t of ["记者 顾泳 摄", "本报资料图片", "记者 武跃林", "（丁海云 王慧玲）", "本通", "何永航", "今日关注", ""]) {
+      expect(isBylineText(t)).toBe(isPhotoCredit(t) || isNamingByline(t));
+    }
+    expect(isNamingByline("记者 顾泳 摄")).toBe(false);
+    expect(isNamingByline("记者 武跃林")).toBe(true);
   });
 
   it("isBareNames accepts at most five names", () => {

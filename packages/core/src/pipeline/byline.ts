@@ -1,6 +1,7 @@
 /** Bylines: recognising them, and sorting their names by role. */
 import type { Byline } from "../schema.js";
 import { isCollapsed } from "../text/chars.js";
+import { firstChar } from "../text/normalize.js";
 import {
   ANONYMOUS_BYLINE,
   BRACKETED_NAMES,
@@ -27,12 +28,28 @@ export function collapseSpaces(text: string): string {
 
 /** True for a string that looks like a Chinese personal name (surname first, 2-4 ideographs). */
 export function isProbablyName(token: string): boolean {
-  const chars = Array.from(token);
-  if (chars.length < 2 || chars.length > MAX_NAME_CHARS) return false;
+  // UTF-16 length first: a name of at most 4 characters has at most 8 units (tokens are often whole headings)
+  if (token.length < 2 || token.length > 2 * MAX_NAME_CHARS) return false;
+  const length = codePointCount(token);
+  if (length < 2 || length > MAX_NAME_CHARS) return false;
   if (!/^[\p{Script=Han}·]+$/u.test(token)) return false;
   if (COMPOUND_SURNAMES.some((s) => token.startsWith(s))) return true;
-  return SURNAMES.has(chars[0] ?? "") && chars.length <= 3;
+  return SURNAMES.has(firstChar(token)) && length <= 3;
 }
+
+/** Number of characters (code points) of a string. */
+function codePointCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // a high surrogate followed by a low one is one character
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) i++;
+    n++;
+  }
+  return n;
+}
+
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /** A line of bare names (`何永航`, `茅冠隽 唐烨`) with nothing else. */
 export function isBareNames(text: string): boolean {
@@ -45,16 +62,19 @@ export function isBareNames(text: string): boolean {
  * @param text the line with its original spaces
  */
 export function isBylineText(text: string): boolean {
+  return isPhotoCredit(text) || isNamingByline(text);
+}
+
+/**
+ * True when a whole line is a byline that names its authors (`记者 X`, `（X Y）`, bare names)
+ * or is `本通`: {@link isBylineText} without the photo and source credits, for callers that
+ * have tested those already.
+ * @param text the line with its original spaces
+ */
+export function isNamingByline(text: string): boolean {
   const t = collapseSpaces(text);
   if (t === "") return false;
-  return (
-    ROLE_BYLINE.test(t) ||
-    PHOTO_CREDIT.test(t) ||
-    SOURCE_CREDIT.test(t) ||
-    BRACKETED_NAMES.test(t) ||
-    ANONYMOUS_BYLINE.test(t) ||
-    isBareNames(t)
-  );
+  return ROLE_BYLINE.test(t) || BRACKETED_NAMES.test(t) || ANONYMOUS_BYLINE.test(t) || isBareNames(t);
 }
 
 /** True for a photo credit (`X 摄`, `资料图片`): it closes a caption. */

@@ -90,7 +90,8 @@ export function spanOfLines(first: Line, last: Line): Span {
 
 /** The spans of some lines: one per run of consecutive lines, in input order. */
 export function spansOf(lines: readonly Line[]): Span[] {
-  const sorted = [...lines].sort((a, b) => a.index - b.index);
+  // lines mostly come in page order already: then there is nothing to sort (the sort is stable)
+  const sorted = inPageOrder(lines) ? lines : [...lines].sort((a, b) => a.index - b.index);
   const spans: Span[] = [];
   let first: Line | null = null;
   let last: Line | null = null;
@@ -105,4 +106,10 @@ export function spansOf(lines: readonly Line[]): Span[] {
   }
   if (first && last) spans.push(spanOfLines(first, last));
   return spans;
+}
+
+/** True when no line comes before the one ahead of it on the page. */
+function inPageOrder(lines: readonly Line[]): boolean {
+  for (let i = 1; i < lines.length; i++) if (lines[i]!.index < lines[i - 1]!.index) return false;
+  return true;
 }

@@ -5,7 +5,7 @@
  */
 import { displayWidth, endsSentence } from "../text/chars.js";
 import { removeExtractorSpaces } from "../text/normalize.js";
-import { collapseSpaces, isBareNames, isBylineText, isPhotoCredit } from "./byline.js";
+import { collapseSpaces, isBareNames, isNamingByline, isPhotoCredit } from "./byline.js";
 import { trailingByline } from "./inline.js";
 import { type Line, opensDateline } from "./lines.js";
 import { COLUMN_LABELS, EDITOR_CREDIT, JUMP_LINE, RUNNING_HEAD_DATE, RUNNING_HEAD_PAGE } from "./patterns.js";
@@ -82,7 +82,7 @@ function specialKind(line: Line): UnitKind | null {
   if (JUMP_LINE.test(raw) && raw.replace(JUMP_LINE, "").trim() === "") return "jump";
   if (isColumnLabel(raw)) return "label";
   if (isPhotoCredit(raw)) return "credit";
-  if (isBylineText(raw)) return "byline";
+  if (isNamingByline(raw)) return "byline";
   return null;
 }
 
