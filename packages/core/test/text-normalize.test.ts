@@ -61,6 +61,12 @@ describe("joinWrappedLines", () => {
 });
 
 describe("normalizeHeading", () => {
+  it("trims a heading without inner spaces, line breaks and other white space included", () => {
+    expect(normalizeHeading("\n 奋战在抗疫一线\u2028")).toBe("奋战在抗疫一线");
+    expect(normalizeHeading(" \t ")).toBe("");
+    expect(normalizeHeading("")).toBe("");
+  });
+
   it("drops the spaces of a heading spaced out character by character", () => {
     expect(normalizeHeading("短 评")).toBe("短评");
     expect(normalizeHeading("  要  闻 ")).toBe("要闻");

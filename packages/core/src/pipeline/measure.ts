@@ -22,28 +22,13 @@ export function columnWidth(lines: readonly Line[]): number {
   if (n < 3) return n === 0 ? 0 : n === 1 ? lines[0]!.width : Math.max(lines[0]!.width, lines[1]!.width);
   // widths sorted in a reused typed array: called for every unit and window, it must not allocate
   if (widthScratch.length < n) widthScratch = new Float64Array(Math.max(n, 2 * widthScratch.length));
-  const widths = widthScratch;
-  if (n <= INSERTION_SORT_MAX) {
-    for (let i = 0; i < n; i++) {
-      const w = lines[i]!.width;
-      let j = i;
-      for (; j > 0 && widths[j - 1]! > w; j--) widths[j] = widths[j - 1]!;
-      widths[j] = w;
-    }
-  } else {
-    for (let i = 0; i < n; i++) widths[i] = lines[i]!.width;
-    widths.subarray(0, n).sort();
-  }
+  for (let i = 0; i < n; i++) widthScratch[i] = lines[i]!.width;
+  const ascending = widthScratch.subarray(0, n).sort();
   // the median of the wider half
-  return widths[n - 1 - Math.floor(Math.ceil(n * WIDE_HALF) / 2)]!;
+  return ascending[n - 1 - Math.floor(Math.ceil(n * WIDE_HALF) / 2)]!;
 }
 
 let widthScratch = new Float64Array(64);
-/**
- * Most units and windows have a handful of lines: sorting so few in place beats the call into
- * the typed array's sort. Widths are sums of halves, never NaN or -0, so both orders agree.
- */
-const INSERTION_SORT_MAX = 24;
 
 /** True when the first line of the unit starts a paragraph (indent, dateline, quote, list item). */
 export function startsParagraph(unit: Unit): boolean {

@@ -8,6 +8,12 @@ function isExtractorSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
 }
 
+/** True when the text holds one of the spaces of {@link WHITESPACE_RUN}. */
+function hasExtractorSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isExtractorSpace(text.charCodeAt(i))) return true;
+  return false;
+}
+
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
@@ -138,7 +144,10 @@ function hasAsciiLetter(s: string): boolean {
  * phrases (`闻令动 显真情 铸忠诚`) are real and kept.
  */
 export function normalizeHeading(text: string): string {
-  const tokens = text.trim().split(WHITESPACE_RUN).filter((t) => t !== "");
+  const trimmed = text.trim();
+  // most headings have no space inside: nothing to split
+  if (!hasExtractorSpace(trimmed)) return trimmed;
+  const tokens = trimmed.split(WHITESPACE_RUN).filter((t) => t !== "");
   if (tokens.length <= 1) return tokens[0] ?? "";
   const spacedOut = tokens.every((t) => Array.from(t).length === 1 && isWideChar(t));
   if (spacedOut) return tokens.join("");
