@@ -13,6 +13,12 @@ describe("trailingByline", () => {
     expect(trailingByline("让群众更有安全感。 下一步工作")).toBeNull();
     expect(trailingByline("")).toBeNull();
   });
+
+  it("looks for the space only near the end: a byline is short", () => {
+    const long = "这".repeat(42);
+    expect(trailingByline(`群众安全感。 ${long}`)).toBeNull();
+    expect(trailingByline(`${long}群众安全感。\u3000何永航`)).toEqual({ text: `${long}群众安全感。`, byline: "何永航" });
+  });
 });
 
 describe("inlineJump", () => {

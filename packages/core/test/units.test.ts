@@ -143,4 +143,10 @@ describe("isRunningHead / isColumnLabel", () => {
     expect(isColumnLabel("【市委召开会议，部署工作】")).toBe(false);
     expect(columnLabelName("【 短 评 】")).toBe("短评");
   });
+
+  it("compares the longest labels however much spacing surrounds them, and nothing longer", () => {
+    expect(isColumnLabel("【 评 论 员 文 章 】")).toBe(true);
+    expect(isColumnLabel("[本报评论员]\u3000")).toBe(true);
+    expect(isColumnLabel("评论员文章们")).toBe(false);
+  });
 });

@@ -20,7 +20,7 @@ export function trailingByline(raw: string): TrailingByline | null {
   const trimmed = raw.trimEnd();
   // a byline is short, so a space must sit near the end of the line
   if (!/[ \t\u3000]/u.test(trimmed.slice(-MAX_TRAILING_BYLINE))) return null;
-  const m = /^(.*[。！？”…）)])[ \t\u3000]+(\S.{0,40})$/u.exec(raw.trimEnd());
+  const m = /^(.*[。！？”…）)])[ \t\u3000]+(\S.{0,40})$/u.exec(trimmed);
   if (!m) return null;
   const byline = collapseSpaces(m[2] ?? "");
   if (!isBylineText(byline)) return null;
