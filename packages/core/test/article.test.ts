@@ -35,6 +35,12 @@ describe("buildArticle (through parseText)", () => {
     expect(a.paragraphs[0]?.text.startsWith("连日来")).toBe(true);
   });
 
+  it("reads a headline set in two vertical columns, two characters a row, as the headline", () => {
+    const a = parse(["复工", "复产", "人员", "可以", "通过", "公交", "通勤", "", ...STORY]).articles[0]!;
+    expect(a.headline).toBe("复工复产人员可以通过公交通勤");
+    expect(a.byline?.reporters).toEqual(["薛礼伟"]);
+  });
+
   it("fills column, kicker, headline, dateline, byline and paragraphs", () => {
     const lines = ["短 评", "市妇联：", "闻令动 显真情 铸忠诚", ...STORY];
     const page = parse(lines);

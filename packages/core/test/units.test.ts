@@ -9,6 +9,14 @@ describe("buildUnits", () => {
     expect(shape("我\n市\n第\n二\n例")).toEqual([["vertical", ["我", "市", "第", "二", "例"]]]);
   });
 
+  it("makes one vertical unit of a headline set in two vertical columns, two characters a row", () => {
+    const rows = ["复工", "复产", "人员", "可以", "通过", "公交", "通勤"];
+    expect(shape(rows.join("\n"))).toEqual([["vertical", rows]]);
+    // three rows, or a row with punctuation, are not enough
+    expect(shape(["复工", "复产", "人员"].join("\n"))[0]![0]).not.toBe("vertical");
+    expect(shape(["复工", "复产", "人员", "可，"].join("\n"))[0]![0]).not.toBe("vertical");
+  });
+
   it("needs at least three one-character lines for a vertical headline", () => {
     expect(unitsOf("我\n市").map((u) => u.kind)).not.toContain("vertical");
   });

@@ -28,6 +28,13 @@ export const isBylineUnit = (u: Unit): boolean => u.kind === "byline" || u.kind 
 
 /** Runs of at least this many one-character lines are a vertical headline (我/市/第/二/例…). */
 const MIN_VERTICAL_CHARS = 3;
+/**
+ * A block of at least this many lines of two ideographs each, and nothing else, is a headline set
+ * in two vertical columns (复工/复产/人员/可以…): no text line, name or label comes so.
+ */
+const MIN_PAIR_ROWS = 4;
+/** Two ideographs, no punctuation: a row of a headline set in two vertical columns. */
+const PAIR_ROW = /^\p{Script=Han}{2}$/u;
 /** A heading is at most this many lines, or this many characters (narrow headings wrap more); more is text. */
 const MAX_HEADING_LINES = 4;
 const MAX_HEADING_CHARS = 60;
@@ -166,6 +173,10 @@ function splitBlock(block: Line[], out: Unit[]): void {
   const merged = splitMergedVerticalLines(block);
   block = merged.lines;
   for (const line of merged.headings) pieces.push({ kind: "heading", lines: [line], blankBefore: true, blankAfter: true });
+  if (block.length >= MIN_PAIR_ROWS && block.every((l) => PAIR_ROW.test(l.text))) {
+    out.push({ kind: "vertical", lines: block, blankBefore: true, blankAfter: true });
+    return;
+  }
   const vertical = block.filter(isSingleChar);
   let rest = block;
   if (vertical.length >= MIN_VERTICAL_CHARS) {
