@@ -145,6 +145,8 @@ describe("isRunningHead / isColumnLabel", () => {
     expect(isColumnLabel("短 评")).toBe(true);
     expect(isColumnLabel("【简讯】")).toBe(true);
     expect(isColumnLabel("短评一则")).toBe(false);
+    // a label that reads like a byline (记者 + two characters) is the column it names
+    expect(isColumnLabel("记者观察")).toBe(true);
     // any short name in lenticular brackets is a label; a bracketed sentence is not
     expect(isColumnLabel("【今日谈】")).toBe(true);
     expect(isColumnLabel("【 记者观察 】")).toBe(true);
