@@ -41,6 +41,18 @@ describe("buildArticle (through parseText)", () => {
     expect(a.byline?.reporters).toEqual(["薛礼伟"]);
   });
 
+  it("joins a photo credit that begins at the end of the caption's last line to the credit line under it", () => {
+    const caption = [
+      "面对当前我市疫情多点频发的严峻形势，中国石化山西朔州石油分公司党政主要领导带头，市区50多名在职党员闻令而",
+      "行，短短一个小时内全部在系统完成登记注册，积极投身疫情防控志愿服务。 通讯员 李",
+      "平军 摄",
+    ];
+    const a = parse(caption).articles[0]!;
+    expect(a.kind).toBe("photo");
+    expect(a.byline).toMatchObject({ raw: "通讯员 李平军 摄", photographers: ["李平军"] });
+    expect(a.paragraphs.map((p) => p.text.slice(-6))).toEqual(["疫情防控志愿服务。".slice(-6)]);
+  });
+
   it("fills column, kicker, headline, dateline, byline and paragraphs", () => {
     const lines = ["短 评", "市妇联：", "闻令动 显真情 铸忠诚", ...STORY];
     const page = parse(lines);

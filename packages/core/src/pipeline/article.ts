@@ -11,7 +11,7 @@ import type { Draft } from "./flow.js";
 import { inlineJump, leadingDateline, trailingByline } from "./inline.js";
 import { type Line, opensDateline, spansOf } from "./lines.js";
 import { buildParagraphs, type DraftParagraph } from "./paragraphs.js";
-import { BRIEF_LABELS, COMMENTARY_LABELS, DATELINE } from "./patterns.js";
+import { BRIEF_LABELS, COMMENTARY_LABELS, DATELINE, WRAPPED_CREDIT_HEAD } from "./patterns.js";
 import { unitHeadingText, unitRawText } from "./unit-text.js";
 import { columnLabelName, isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 
@@ -56,11 +56,18 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
   }
   const lastBody = [...paragraphs].reverse().find((p) => p.role === "body");
   const lastPiece = lastBody?.pieces[lastBody.pieces.length - 1];
+  // a photo credit printed under the caption may begin at the end of its last line
+  const creditHeads = new Map<Unit, string>();
   if (lastPiece) {
     const closing = trailingByline(lastPiece.raw);
+    const credit = draft.trailers[0];
+    const head = !closing && credit?.kind === "credit" ? WRAPPED_CREDIT_HEAD.exec(lastPiece.raw.trimEnd()) : null;
     if (closing) {
       bylines.push({ text: closing.byline, lines: [lastPiece.line] });
       lastPiece.raw = closing.text;
+    } else if (head && credit) {
+      creditHeads.set(credit, collapseSpaces(head[2]!));
+      lastPiece.raw = head[1]!;
     }
   }
   // dateline at the start of the first body paragraph (after a deck, if any)
@@ -81,7 +88,11 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
     if (u.kind === "jump") {
       const jump = inlineJump(u.lines[0]!.raw);
       jumps.push({ direction: jump?.direction ?? "continuedOn", page: jump?.page ?? null, raw: unitRawText(u), spans: spansOf(u.lines) });
-    } else if (isBylineUnit(u)) bylines.push({ text: unitRawText(u), lines: u.lines });
+    } else if (isBylineUnit(u)) {
+      const head = creditHeads.get(u);
+      // the name goes on from the caption's line without a space: 通讯员 李 + 平军 摄
+      bylines.push(head === undefined ? { text: unitRawText(u), lines: u.lines } : { text: head + unitRawText(u).trimStart(), lines: [lastPiece!.line, ...u.lines] });
+    }
   }
   const labels = units.filter((u) => u.kind === "label");
   const column = labels[0] ? columnLabelName(unitRawText(labels[0])) : null;
