@@ -52,6 +52,20 @@ describe("kicker and subtitle text", () => {
 });
 
 describe("assignGaps", () => {
+  it("gives heads and a byline printed before the next column of a story that has its headline to the story before them", () => {
+    // A: headline, a column that stops mid-sentence; B: text, then its heads printed after it;
+    // then A goes on. The heads share no words with either story.
+    const a1 = ["在控得住前提下加快经济恢复重振", "本报讯 市委常委会昨晚举行会议，深入学习", "贯彻习近平总书记重要讲话精神，坚决打赢", "大上海保卫战，全力做到疫情要防住、经济要稳"];
+    const b = ["本报讯 市委副书记、市长龚正昨天主持召开", "市政府常务会议，要求加快有序复工复产复市，", "逐步扩大企业、市场的恢复范围。"];
+    const a2 = ["住、发展要安全。会议指出，要坚持两手抓", "两手硬，把握好控和放的平衡，推动经济", "恢复重振取得新成效。"];
+    const { flow, lexicon, docOf } = stage([...a1, "", ...b, "", "展现积极姿态 迅速扭转预期", "", "本报记者 何永航", "", ...a2]);
+    expect(flow.drafts.map((d) => d.items.map((i) => i.unit.lines[0]!.lineNo))).toEqual([[2, 14], [6]]);
+    assignGaps(flow.gaps, lexicon, docOf);
+    expect(headings(flow.drafts[0]!.leaders)).toEqual(["在控得住前提下加快经济恢复重振"]);
+    expect(headings(flow.drafts[1]!.trailers)).toEqual(["展现积极姿态 迅速扭转预期"]);
+    expect(flow.drafts[1]!.trailers.map((u) => u.kind)).toEqual(["heading", "byline"]);
+  });
+
   it("gives the headings of a gap to the story whose words they share", () => {
     const { flow, lexicon, docOf } = stage(["人人参与 人人受益", ...STORY_A, "", "救助走失智障男子", ...STORY_B]);
     expect(flow.drafts).toHaveLength(2);

@@ -20,6 +20,12 @@ const DECISIVE_MARGIN = 0.15;
 const ORDER_PRIOR = 0.1;
 /** A story that already has a heading on one side takes another only on strong evidence. */
 const SECOND_HEADING_PENALTY = 0.2;
+/**
+ * Heads and bylines in a gap before the continuation of a story begun earlier, which has its
+ * headline already, go to that story only on overwhelming word evidence: its head was printed
+ * where it began.
+ */
+const HEADED_STORY_PENALTY = 1;
 /** Photo captions carry no headline as a rule. */
 const PHOTO_PENALTY = 0.3;
 /** Weight of a byline next to a story (bylines sit right before or after their text). */
@@ -74,6 +80,9 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
   if (!gap.next) return void gap.prev.trailers.push(...units);
   // with headings printed before their stories, a story that has one takes no second
   const prevHasHeading = prior < 0 && gap.prev.leaders.some(isHeadingUnit);
+  // nor does a story begun earlier and headed already, whose text goes on after this gap
+  // (a heading ending in a colon heads nothing alone: a kicker, or a letter's salutation)
+  const nextHeaded = gap.nextContinued === true && gap.next.leaders.some((u) => isHeadingUnit(u) && !isKickerText(unitHeadingText(u)));
   const prevIsPhoto = units.some((u, j) => isBylineUnit(u) && isPhotoCredit(u.lines[0]!.raw) && units.slice(0, j).every(isBylineUnit));
   const scores = units.map((u, j): Scored => {
     if (u.kind === "jump") {
@@ -88,14 +97,14 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
       const onTopOfNext = nextToNext && j === units.length - 1 && !u.blankAfter;
       return {
         toPrev: nextToPrev && !prevOpen ? BYLINE_ADJACENT * 1.1 : 0,
-        toNext: (nextToNext ? BYLINE_ADJACENT : 0.5) + (onTopOfNext ? BYLINE_ADJACENT : 0),
+        toNext: (nextToNext ? BYLINE_ADJACENT : 0.5) + (onTopOfNext ? BYLINE_ADJACENT : 0) - (nextHeaded ? HEADED_STORY_PENALTY : 0),
       };
     }
     if (u.kind === "label") return { toPrev: 0, toNext: 0 };
     const s = similarity(u);
     return {
       toPrev: s.toPrev + (prior > 0 ? ORDER_PRIOR : 0) - (prevHasHeading ? SECOND_HEADING_PENALTY : 0) - (prevIsPhoto ? PHOTO_PENALTY : 0),
-      toNext: s.toNext + (prior < 0 ? ORDER_PRIOR : 0),
+      toNext: s.toNext + (prior < 0 ? ORDER_PRIOR : 0) - (nextHeaded ? HEADED_STORY_PENALTY : 0),
     };
   });
   let bestSplit = 0;

@@ -35,6 +35,8 @@ export interface Gap {
   prev: Draft | null;
   next: Draft | null;
   units: Unit[];
+  /** The text after the gap continues `next`, a story begun earlier in the page. */
+  nextContinued?: boolean;
 }
 
 export interface Flow {
@@ -114,7 +116,7 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     if (host) host.items.push({ unit, role: "body" });
     else drafts.push(next);
     if (deck) deckStories.add(next);
-    gaps.push({ prev: current, next, units: pending });
+    gaps.push(host ? { prev: current, next, units: pending, nextContinued: true } : { prev: current, next, units: pending });
     current = next;
     pending = [];
   });
