@@ -67,6 +67,15 @@ describe("buildUnits", () => {
     expect(splitHeadlinesUnderKickers(unitsOf(letter)).map((u) => u.kind)).toEqual(unitsOf(letter).map((u) => u.kind));
   });
 
+  it("splits a headline of spaced phrases off the text printed right under it, but not a wrapped headline's first line", () => {
+    const text = ["人人参与 人人受益", "连日来，朔城区在临", "时静态管理区内，符合相", "关创建条件的居民小区。"].join("\n");
+    expect(shape(text).map(([kind, lines]) => [kind, (lines as string[]).length])).toEqual([
+      ["heading", 1],
+      ["body", 3],
+    ]);
+    expect(shape(["展现积极姿态 迅速扭", "转预期"].join("\n"))).toEqual([["heading", ["展现积极姿态迅速扭", "转预期"]]]);
+  });
+
   it("splits a heading off the wider body text under it", () => {
     expect(shape("送抑郁女子回家\n11月30日16时许，应县公安局金城派出所民警\n日常疫情巡逻至北四环附近，看见一女子孤身\n一人行走在路边野地里。")).toEqual([
       ["heading", ["送抑郁女子回家"]],

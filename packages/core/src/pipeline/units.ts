@@ -199,7 +199,7 @@ function splitBlock(block: Line[], out: Unit[]): void {
       emit(special);
       continue;
     }
-    if (current[0] === rest[0] && endsWithHeadingTail(current, line)) {
+    if (current[0] === rest[0] && (endsWithHeadingTail(current, line) || (current.length === 1 && isPhrasedHeadline(current[0]!, line)))) {
       emit("heading");
       runMax = 0;
     } else if (current.length > 0 && startsNewUnit(current, runMax, line, rest[i + 1])) {
@@ -249,6 +249,20 @@ const MAX_LONE_HEADING_WIDTH = 60;
 /** True for a line alone in its block that reads as a heading: no sentence in it, not text-wide. */
 function isLoneHeading(line: Line): boolean {
   return readsAsHeading(line, MAX_LONE_HEADING_WIDTH) && !opensDateline(line);
+}
+
+/** Two or more phrases of ideographs, each of two or more, with single spaces between them. */
+const SPACED_PHRASES = /^\p{Script=Han}{2,}(?: \p{Script=Han}{2,})+$/u;
+
+/**
+ * True for a line opening a block that is a headline of spaced phrases (`人人参与 人人受益`,
+ * `闻令动 显真情 铸忠诚`) printed right above its text (`next`): justified text spaces every
+ * character or none, never phrases, and a byline or dateline is told apart before this.
+ */
+function isPhrasedHeadline(line: Line, next: Line): boolean {
+  // the line under it is text (punctuated), not the rest of a wrapped headline (`转预期`)
+  const textBelow = !isHeadingLike(next) || /[，、,]/u.test(next.text);
+  return textBelow && !opensDateline(line) && SPACED_PHRASES.test(collapseSpaces(line.raw));
 }
 
 /** A headline wrapped onto a last line of one character has at most this many lines. */
