@@ -53,6 +53,12 @@ describe("buildArticle (through parseText)", () => {
     expect(a.paragraphs.map((p) => p.text.slice(-6))).toEqual(["疫情防控志愿服务。".slice(-6)]);
   });
 
+  it("takes 本报评论员 for the byline of a commentary that names nobody, not for a column", () => {
+    const a = parse(["时评", "", "人人参与 人人受益", "", "本报评论员", "", ...SECOND.slice(0, 2), "中参与，共同守护美好家园，让群众更有获得感和安全感。"]).articles[0]!;
+    expect(a).toMatchObject({ kind: "commentary", column: "时评", headline: "人人参与 人人受益" });
+    expect(a.byline).toMatchObject({ raw: "本报评论员", reporters: [], authors: [] });
+  });
+
   it("fills column, kicker, headline, dateline, byline and paragraphs", () => {
     const lines = ["短 评", "市妇联：", "闻令动 显真情 铸忠诚", ...STORY];
     const page = parse(lines);

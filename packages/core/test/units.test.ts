@@ -165,7 +165,9 @@ describe("isRunningHead / isColumnLabel", () => {
 
   it("compares the longest labels however much spacing surrounds them, and nothing longer", () => {
     expect(isColumnLabel("【 评 论 员 文 章 】")).toBe(true);
-    expect(isColumnLabel("[本报评论员]\u3000")).toBe(true);
+    expect(isColumnLabel("[延伸阅读]\u3000")).toBe(true);
+    // the paper's commentator signs a commentary: a byline, not a column
+    expect(isColumnLabel("本报评论员")).toBe(false);
     expect(isColumnLabel("评论员文章们")).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import type { Draft } from "./flow.js";
 import { inlineJump, leadingDateline, trailingByline } from "./inline.js";
 import { type Line, opensDateline, spansOf } from "./lines.js";
 import { buildParagraphs, type DraftParagraph } from "./paragraphs.js";
-import { BRIEF_LABELS, COMMENTARY_LABELS, DATELINE, WRAPPED_CREDIT_HEAD } from "./patterns.js";
+import { BRIEF_LABELS, COMMENTARY_LABELS, COMMENTATOR_BYLINE, DATELINE, WRAPPED_CREDIT_HEAD } from "./patterns.js";
 import { unitHeadingText, unitRawText } from "./unit-text.js";
 import { columnLabelName, isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 
@@ -196,9 +196,8 @@ function splitHeadings(units: Unit[]): { kicker: Unit | null; headline: Unit | n
 
 function articleKind(column: string | null, byline: Byline | null, headline: string | null, photoCredit: boolean): ArticleKind {
   const label = column?.replace(/\s/gu, "") ?? "";
-  if (COMMENTARY_LABELS.has(label)) return "commentary";
+  if (COMMENTARY_LABELS.has(label) || COMMENTATOR_BYLINE.test(byline?.raw.replace(/\s/gu, "") ?? "")) return "commentary";
   if (BRIEF_LABELS.has(label)) return "brief";
   if (photoCredit && headline === null) return "photo";
-  void byline;
   return "news";
 }

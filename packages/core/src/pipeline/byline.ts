@@ -15,6 +15,9 @@ import {
   SURNAMES,
 } from "./patterns.js";
 
+/** Byline tokens that name the paper, not a person: `本通`, `本报`, `本报评论员`. */
+const SIGNED_BY_THE_PAPER = /^(?:本通|本报|本报评论员|特约评论员)$/u;
+
 /** Longest personal name we accept in a bare byline (compound surname + 2). */
 const MAX_NAME_CHARS = 4;
 /** More bare names than this on one line is a list, not a byline. */
@@ -112,7 +115,8 @@ export function parseByline(text: string): Byline {
   let role: keyof Omit<Byline, "raw"> = photo ? "photographers" : "authors";
   const tokens = rest.split(/[ 、，,：:]+/u).filter((t) => t !== "");
   for (let token of tokens) {
-    if (token === "本通" || token === "本报") continue;
+    // signed by the paper, not a person (本报通讯员 is a role word: a name may follow)
+    if (SIGNED_BY_THE_PAPER.test(token)) continue;
     const roleWord = ROLE_TABLE.find(([word]) => token.startsWith(word));
     if (roleWord) {
       role = photo && roleWord[1] !== "editors" ? "photographers" : roleWord[1];

@@ -35,7 +35,9 @@ export const SOURCE_CREDIT = /^[（(]?(?:本报)?(?:资料图片?|资料照片|�
 export const BRACKETED_NAMES = new RegExp(`^[（(]\\s*${NAMES}\\s*[）)]$`, "u");
 
 /** `本通`: short for 本报通讯员, a byline that names nobody. */
-export const ANONYMOUS_BYLINE = /^(?:本通|本报通讯员|本报)$/u;
+export const ANONYMOUS_BYLINE = /^(?:本通|本报通讯员|本报|本报评论员|特约评论员)$/u;
+/** A commentary signed by the paper's commentator (`本报评论员`): the byline says the kind. */
+export const COMMENTATOR_BYLINE = /^(?:本报评论员|特约评论员)$/u;
 
 /**
  * Dateline (电头) at the start of a first paragraph, with the optional byline in brackets:
@@ -60,13 +62,13 @@ export const EDITOR_CREDIT = new RegExp(`(${EDITOR_ROLES.join("|")})[：:\\s]*($
 /** Column labels (栏目) of Chinese papers, compared without spaces. */
 export const COLUMN_LABELS = new Set([
   "短评", "评论", "观点", "时评", "社论", "快评", "述评", "简讯", "快讯", "图片新闻", "图说", "评论员文章",
-  "本报评论员", "编者按", "人物", "特稿", "专题", "深读", "速览", "动态", "链接", "延伸阅读", "相关新闻", "新闻观察",
+  "编者按", "人物", "特稿", "专题", "深读", "速览", "动态", "链接", "延伸阅读", "相关新闻", "新闻观察",
   "一线传真", "记者手记", "声音", "言论", "时事", "今日关注", "视点", "特别报道",
   "记者观察", "今日谈", "新闻速览", "特别关注", "基层直击", "现场直击", "一线直击", "短新闻",
 ]);
 
 /** Column labels whose articles are commentary or briefs (for `kind`). */
-export const COMMENTARY_LABELS = new Set(["短评", "评论", "观点", "时评", "社论", "快评", "述评", "评论员文章", "本报评论员", "言论"]);
+export const COMMENTARY_LABELS = new Set(["短评", "评论", "观点", "时评", "社论", "快评", "述评", "评论员文章", "言论"]);
 export const BRIEF_LABELS = new Set(["简讯", "快讯", "速览", "动态"]);
 
 /** Section names printed as the page name above or in the running head. */
