@@ -81,7 +81,8 @@ export function buildParagraphs(items: readonly StoryItem[]): DraftParagraph[] {
   let run: Line[] = [];
   let linesBefore = 0;
   const flushRun = () => {
-    splitRun(run, storyWidth, boxes, out, bodyLines.slice(linesBefore + run.length));
+    const after = linesBefore + run.length;
+    splitRun(run, storyWidth, boxes, out, () => bodyLines.slice(after));
     linesBefore += run.length;
     run = [];
   };
@@ -121,13 +122,14 @@ function textBoxes(items: readonly StoryItem[]): Boxes {
 }
 
 /**
- * @param laterLines the story's body lines after this run (a deck quotes them too)
+ * @param laterLines the story's body lines after this run (a deck quotes them too), asked for
+ *   only when the run opens with a deck, so a story of many runs is not copied once per run
  */
-function splitRun(lines: readonly Line[], storyWidth: number, boxes: Boxes, out: DraftParagraph[], laterLines: readonly Line[]): void {
+function splitRun(lines: readonly Line[], storyWidth: number, boxes: Boxes, out: DraftParagraph[], laterLines: () => readonly Line[]): void {
   const { signedStarts } = boxes;
   let open: DraftParagraph | null = null;
   const deckEnd = deckLength(lines, signedStarts);
-  const quotedPointEnds = deckEnd > 0 ? pointEndsQuoted(lines.slice(0, deckEnd), [...lines.slice(deckEnd), ...laterLines]) : new Set<Line>();
+  const quotedPointEnds = deckEnd > 0 ? pointEndsQuoted(lines.slice(0, deckEnd), [...lines.slice(deckEnd), ...laterLines()]) : new Set<Line>();
   lines.forEach((line, i) => {
     // a dateline always opens a paragraph (after a deck printed above it), and so does text
     // under a byline unless the line before stops at a comma
