@@ -10,7 +10,7 @@ import { lastBody, type Draft, type Gap } from "./flow.js";
 import { inlineJump, trailingByline } from "./inline.js";
 import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
-import { COMMENTARY_LABELS } from "./patterns.js";
+import { COMMENTARY_LABELS, KICKER_END, SUBTITLE_START } from "./patterns.js";
 import { columnLabelName, isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 import { unitHeadingText } from "./unit-text.js";
 
@@ -34,12 +34,12 @@ const BYLINE_ADJACENT = 1;
 
 /** Ends with `：` or `——`: a kicker, bound to the heading after it. */
 export function isKickerText(text: string): boolean {
-  return /(?:[：:]|——|—)$/u.test(text);
+  return KICKER_END.test(text);
 }
 
 /** Starts with `——`: a subtitle, bound to the heading before it. */
 export function isSubtitleText(text: string): boolean {
-  return /^(?:——|—)/u.test(text);
+  return SUBTITLE_START.test(text);
 }
 
 interface Scored {

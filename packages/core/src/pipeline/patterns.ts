@@ -48,6 +48,12 @@ export const DATELINE = new RegExp(
   "u",
 );
 
+/** A kicker (引题) ends with a colon or a dash (`市妇联：`, `…斗争——`); the dash leads into the headline. */
+export const KICKER_END = /(?:[：:]|——|—)$/u;
+export const DASH_END = /(?:——|—)$/u;
+/** A subtitle (副题) opens with a dash (`——记巾帼志愿者`). */
+export const SUBTITLE_START = /^(?:——|—)/u;
+
 /** A jump line: `（下转第3版）`, `（紧转第8版）`, `（上接第1版）`. */
 export const JUMP_LINE = /[（(]\s*(下转|紧转|转|上接|接|续)\s*第?\s*([0-9０-９一二三四五六七八九十]+)\s*版\s*[）)]$/u;
 

@@ -8,7 +8,7 @@ import { removeExtractorSpaces } from "../text/normalize.js";
 import { collapseSpaces, isBareNames, isNamingByline, isPhotoCredit } from "./byline.js";
 import { trailingByline } from "./inline.js";
 import { type Line, opensDateline } from "./lines.js";
-import { COLUMN_LABELS, EDITOR_CREDIT, JUMP_LINE, RUNNING_HEAD_DATE, RUNNING_HEAD_PAGE } from "./patterns.js";
+import { COLUMN_LABELS, DASH_END, EDITOR_CREDIT, JUMP_LINE, KICKER_END, RUNNING_HEAD_DATE, RUNNING_HEAD_PAGE, SUBTITLE_START } from "./patterns.js";
 
 export type UnitKind = "body" | "heading" | "vertical" | "byline" | "credit" | "label" | "jump" | "furniture";
 
@@ -133,7 +133,7 @@ export function splitHeadlinesUnderKickers(units: Unit[]): Unit[] {
   for (let i = units.length - 2; i >= 0; i--) {
     const kicker = units[i]!;
     const text = units[i + 1]!;
-    if (kicker.kind !== "heading" || !kicker.lines[kicker.lines.length - 1]!.text.endsWith("——")) continue;
+    if (kicker.kind !== "heading" || !DASH_END.test(kicker.lines[kicker.lines.length - 1]!.text)) continue;
     if (text.kind !== "body" || text.lines.length < 2) continue;
     const first = text.lines[0]!;
     if (!isHeadingLike(first) || opensDateline(first) || /[，、,]$/u.test(first.text)) continue;
@@ -141,10 +141,6 @@ export function splitHeadlinesUnderKickers(units: Unit[]): Unit[] {
   }
   return units;
 }
-
-/** A kicker ends with `：` or `——`; a subtitle opens with `——`. */
-const KICKER_LINE_END = /(?:[：:]|——)$/u;
-const SUBTITLE_LINE_START = /^——/u;
 
 /**
  * A heading unit printed as kicker, headline and subtitle on consecutive lines is cut into its
@@ -156,7 +152,7 @@ function splitHeadingParts(unit: Unit): Unit[] {
   const parts: Line[][] = [[]];
   unit.lines.forEach((line, i) => {
     const prev = unit.lines[i - 1];
-    if (prev && (KICKER_LINE_END.test(prev.text) || SUBTITLE_LINE_START.test(line.text))) parts.push([]);
+    if (prev && (KICKER_END.test(prev.text) || SUBTITLE_START.test(line.text))) parts.push([]);
     parts[parts.length - 1]!.push(line);
   });
   if (parts.length === 1) return [unit];
