@@ -57,7 +57,7 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
   const lastBody = [...paragraphs].reverse().find((p) => p.role === "body");
   const lastPiece = lastBody?.pieces[lastBody.pieces.length - 1];
   // a photo credit printed under the caption may begin at the end of its last line
-  const creditHeads = new Map<Unit, string>();
+  let creditHead: { unit: Unit; text: string; line: Line } | null = null;
   if (lastPiece) {
     const closing = trailingByline(lastPiece.raw);
     const credit = draft.trailers[0];
@@ -66,7 +66,7 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
       bylines.push({ text: closing.byline, lines: [lastPiece.line] });
       lastPiece.raw = closing.text;
     } else if (head && credit) {
-      creditHeads.set(credit, collapseSpaces(head[2]!));
+      creditHead = { unit: credit, text: collapseSpaces(head[2]!), line: lastPiece.line };
       lastPiece.raw = head[1]!;
     }
   }
@@ -89,9 +89,9 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
       const jump = inlineJump(u.lines[0]!.raw);
       jumps.push({ direction: jump?.direction ?? "continuedOn", page: jump?.page ?? null, raw: unitRawText(u), spans: spansOf(u.lines) });
     } else if (isBylineUnit(u)) {
-      const head = creditHeads.get(u);
       // the name goes on from the caption's line without a space: 通讯员 李 + 平军 摄
-      bylines.push(head === undefined ? { text: unitRawText(u), lines: u.lines } : { text: head + unitRawText(u).trimStart(), lines: [lastPiece!.line, ...u.lines] });
+      const head = creditHead?.unit === u ? creditHead : null;
+      bylines.push(head ? { text: head.text + unitRawText(u).trimStart(), lines: [head.line, ...u.lines] } : { text: unitRawText(u), lines: u.lines });
     }
   }
   const labels = units.filter((u) => u.kind === "label");

@@ -4,6 +4,7 @@ import { isCollapsed } from "../text/chars.js";
 import { firstChar } from "../text/normalize.js";
 import {
   ANONYMOUS_BYLINE,
+  SIGNED_BY_THE_PAPER,
   BRACKETED_NAMES,
   COMPOUND_SURNAMES,
   CORRESPONDENT_ROLES,
@@ -14,9 +15,6 @@ import {
   SOURCE_CREDIT,
   SURNAMES,
 } from "./patterns.js";
-
-/** Byline tokens that name the paper, not a person: `本通`, `本报`, `本报评论员`. */
-const SIGNED_BY_THE_PAPER = /^(?:本通|本报|本报评论员|特约评论员)$/u;
 
 /** Longest personal name we accept in a bare byline (compound surname + 2). */
 const MAX_NAME_CHARS = 4;
@@ -115,7 +113,6 @@ export function parseByline(text: string): Byline {
   let role: keyof Omit<Byline, "raw"> = photo ? "photographers" : "authors";
   const tokens = rest.split(/[ 、，,：:]+/u).filter((t) => t !== "");
   for (let token of tokens) {
-    // signed by the paper, not a person (本报通讯员 is a role word: a name may follow)
     if (SIGNED_BY_THE_PAPER.test(token)) continue;
     const roleWord = ROLE_TABLE.find(([word]) => token.startsWith(word));
     if (roleWord) {

@@ -34,10 +34,16 @@ export const SOURCE_CREDIT = /^[（(]?(?:本报)?(?:资料图片?|资料照片|�
 /** Names in brackets `（丁海云 王慧玲）`: the authors. */
 export const BRACKETED_NAMES = new RegExp(`^[（(]\\s*${NAMES}\\s*[）)]$`, "u");
 
-/** `本通`: short for 本报通讯员, a byline that names nobody. */
-export const ANONYMOUS_BYLINE = /^(?:本通|本报通讯员|本报|本报评论员|特约评论员)$/u;
-/** A commentary signed by the paper's commentator (`本报评论员`): the byline says the kind. */
-export const COMMENTATOR_BYLINE = /^(?:本报评论员|特约评论员)$/u;
+/** The paper's commentators: a commentary signed so names nobody, and the byline says its kind. */
+const COMMENTATORS = ["本报评论员", "特约评论员"];
+/** Bylines that name the paper, not a person: `本通` (short for 本报通讯员), `本报`, the commentators. */
+const PAPER_SIGNATURES = ["本通", "本报", ...COMMENTATORS];
+const wholeOneOf = (words: readonly string[]) => new RegExp(`^(?:${words.join("|")})$`, "u");
+export const COMMENTATOR_BYLINE = wholeOneOf(COMMENTATORS);
+/** A byline token that names the paper, not a person (本报通讯员 is a role word: a name may follow). */
+export const SIGNED_BY_THE_PAPER = wholeOneOf(PAPER_SIGNATURES);
+/** A whole byline that names nobody: the paper's signatures, or 本报通讯员 alone. */
+export const ANONYMOUS_BYLINE = wholeOneOf([...PAPER_SIGNATURES, "本报通讯员"]);
 
 /**
  * Dateline (电头) at the start of a first paragraph, with the optional byline in brackets:
