@@ -155,13 +155,15 @@ function continuationHost(
   let bestScore = 0;
   for (const d of drafts) {
     const tail = lastBody(d);
-    if (!endsOpen(tail) || hasClosingTrailer(d, current, gap) || !sameColumnWidth(tail, unit) || !lineFitsColumn(tail, unit)) continue;
+    if (!endsOpen(tail) || hasClosingTrailer(d, current, gap)) continue;
+    const widthGap = columnWidthGap(tail, unit);
+    if (!isSameColumnGap(widthGap) || !lineFitsColumn(tail, unit)) continue;
     const lastChar = Array.from(tail.lines[tail.lines.length - 1]!.text).pop() ?? "";
     let score = 1;
     if (junctionCount(lastChar, firstChar) > 0) score += JUNCTION_WEIGHT;
     // the same column to the half em: the story's own next column (stories side by side often
     // differ by a character); failing that, the story just read goes on in the next column
-    if (exactColumnWidth(tail, unit)) score += EXACT_COLUMN_WEIGHT;
+    if (widthGap !== null && widthGap <= EXACT_COLUMN) score += EXACT_COLUMN_WEIGHT;
     if (d === current) score += CURRENT_STORY_WEIGHT;
     if (score > bestScore) {
       bestScore = score;
@@ -201,17 +203,15 @@ const MIN_LINES_FOR_WIDTH = 2;
 /** Two runs with reliable widths this close (ems) are set in the very same column width. */
 const EXACT_COLUMN = 0.5;
 
-/** True when both units have a reliable column width and the widths agree to {@link EXACT_COLUMN}. */
-function exactColumnWidth(a: Unit, b: Unit): boolean {
-  if (a.lines.length < MIN_LINES_FOR_WIDTH || b.lines.length < MIN_LINES_FOR_WIDTH) return false;
-  return Math.abs(columnWidth(a.lines) - columnWidth(b.lines)) <= EXACT_COLUMN;
+/** How much the column widths of two units differ (ems), or null when either has too few lines to tell. */
+function columnWidthGap(a: Unit, b: Unit): number | null {
+  if (a.lines.length < MIN_LINES_FOR_WIDTH || b.lines.length < MIN_LINES_FOR_WIDTH) return null;
+  return Math.abs(columnWidth(a.lines) - columnWidth(b.lines));
 }
 
 /** True unless both units have a reliable column width and the widths differ. */
-function sameColumnWidth(a: Unit, b: Unit): boolean {
-  if (a.lines.length < MIN_LINES_FOR_WIDTH || b.lines.length < MIN_LINES_FOR_WIDTH) return true;
-  return Math.abs(columnWidth(a.lines) - columnWidth(b.lines)) <= SAME_COLUMN + WIDTH_WOBBLE;
-}
+const isSameColumnGap = (gap: number | null) => gap === null || gap <= SAME_COLUMN + WIDTH_WOBBLE;
+const sameColumnWidth = (a: Unit, b: Unit) => isSameColumnGap(columnWidthGap(a, b));
 
 /**
  * True for a story so far made only of summary lines (a deck under the headline): none of its
