@@ -11,7 +11,7 @@ import type { Draft } from "./flow.js";
 import { inlineJump, leadingDateline, trailingByline } from "./inline.js";
 import { type Line, opensDateline, spansOf } from "./lines.js";
 import { buildParagraphs, type DraftParagraph } from "./paragraphs.js";
-import { BRIEF_LABELS, COMMENTARY_LABELS, COMMENTATOR_BYLINE, DATELINE, WRAPPED_CREDIT_HEAD } from "./patterns.js";
+import { BRIEF_LABELS, COMMENTARY_LABELS, COMMENTATOR_BYLINE, WRAPPED_CREDIT_HEAD } from "./patterns.js";
 import { unitHeadingText, unitRawText } from "./unit-text.js";
 import { columnLabelName, isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 
@@ -71,7 +71,7 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
     }
   }
   // dateline at the start of the first body paragraph (after a deck, if any)
-  const firstBody = paragraphs.slice(0, MAX_DATELINE_PARAGRAPH).find((p) => p.role === "body" && p.pieces[0] !== undefined && (opensDateline(p.pieces[0].line) || DATELINE.test(collapseSpaces(p.pieces[0].raw))));
+  const firstBody = paragraphs.slice(0, MAX_DATELINE_PARAGRAPH).find((p) => p.role === "body" && p.pieces[0] !== undefined && opensDateline(p.pieces[0].line));
   if (firstBody) {
     const joined = joinWrappedLines(firstBody.pieces.map((x) => collapseSpaces(x.raw)));
     const found = leadingDateline(joined);

@@ -119,7 +119,7 @@ export function buildUnits(lines: readonly Line[]): Unit[] {
     else block.push(line);
   }
   flush();
-  return units.flatMap(splitHeadingParts);
+  return units;
 }
 
 /**
@@ -143,25 +143,25 @@ export function splitHeadlinesUnderKickers(units: Unit[]): Unit[] {
 }
 
 /**
- * A heading unit printed as kicker, headline and subtitle on consecutive lines is cut into its
- * parts: after a line ending a kicker (`市妇联：`, `…斗争——`), before a line opening a subtitle
- * (`——访社区工作者和志愿者`).
+ * Adds a unit to `out`; a heading unit printed as kicker, headline and subtitle on consecutive
+ * lines is cut into its parts: after a line ending a kicker (`市妇联：`, `…斗争——`), before a
+ * line opening a subtitle (`——访社区工作者和志愿者`).
  */
-function splitHeadingParts(unit: Unit): Unit[] {
-  if (unit.kind !== "heading" || unit.lines.length < 2) return [unit];
-  const parts: Line[][] = [[]];
-  unit.lines.forEach((line, i) => {
-    const prev = unit.lines[i - 1];
-    if (prev && (KICKER_END.test(prev.text) || SUBTITLE_START.test(line.text))) parts.push([]);
-    parts[parts.length - 1]!.push(line);
-  });
-  if (parts.length === 1) return [unit];
-  return parts.map((lines, k) => ({
-    kind: "heading",
-    lines,
-    blankBefore: k === 0 ? unit.blankBefore : false,
-    blankAfter: k === parts.length - 1 ? unit.blankAfter : false,
-  }));
+function pushHeadingParts(unit: Unit, out: Unit[]): void {
+  if (unit.kind !== "heading" || unit.lines.length < 2) return void out.push(unit);
+  let start = 0;
+  for (let i = 1; i <= unit.lines.length; i++) {
+    const cut = i === unit.lines.length || KICKER_END.test(unit.lines[i - 1]!.text) || SUBTITLE_START.test(unit.lines[i]!.text);
+    if (!cut) continue;
+    if (start === 0 && i === unit.lines.length) return void out.push(unit);
+    out.push({
+      kind: "heading",
+      lines: unit.lines.slice(start, i),
+      blankBefore: start === 0 ? unit.blankBefore : false,
+      blankAfter: i === unit.lines.length ? unit.blankAfter : false,
+    });
+    start = i;
+  }
 }
 
 function splitBlock(block: Line[], out: Unit[]): void {
@@ -213,7 +213,7 @@ function splitBlock(block: Line[], out: Unit[]): void {
   pieces.forEach((p, k) => {
     p.blankBefore = k === 0 || p.kind === "vertical" || pieces[k - 1]!.kind === "vertical";
     p.blankAfter = k === pieces.length - 1 || p.kind === "vertical" || pieces[k + 1]!.kind === "vertical";
-    out.push(p);
+    pushHeadingParts(p, out);
   });
 }
 

@@ -120,7 +120,7 @@ export function joinWrappedLines(lines: readonly string[]): string {
  */
 function endsLatinWord(text: string): boolean {
   const last = lastChar(text);
-  if (hasAsciiLetter(last) || isLatinLetterOrDigit(last)) return !isAsciiDigit(last);
+  if (isLatinLetter(last)) return true;
   return LATIN_WORD_END.test(last) && text.length >= 2 && isLatinLetter(text.charAt(text.length - 2));
 }
 
@@ -128,15 +128,6 @@ function endsLatinWord(text: string): boolean {
 const startsLatinWord = (line: string) => isLatinLetter(firstChar(line));
 const isAsciiDigit = (ch: string) => ch >= "0" && ch <= "9";
 const isLatinLetter = (ch: string) => isLatinLetterOrDigit(ch) && !isAsciiDigit(ch);
-
-/** True when `s` holds an ASCII letter (as `/[A-Za-z]/.test(s)`). */
-function hasAsciiLetter(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i) | 0x20;
-    if (c >= 97 && c <= 122) return true;
-  }
-  return false;
-}
 
 /**
  * Normalises a heading (headline, kicker, label): collapses space runs; a heading spaced out
