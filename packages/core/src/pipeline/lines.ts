@@ -2,7 +2,7 @@
 import { displayWidth } from "../text/chars.js";
 import { removeExtractorSpaces } from "../text/normalize.js";
 import type { Span } from "../schema.js";
-import { DATELINE } from "./patterns.js";
+import { DATELINE, DATELINE_HEAD, DATELINE_TAIL } from "./patterns.js";
 
 /** One line of the dump. */
 export interface Line {
@@ -28,10 +28,6 @@ export interface Line {
   wrappedDateline?: boolean;
 }
 
-/** The start of a dateline cut at the line's end: the agency and part of its place and date, no `电` yet. */
-const DATELINE_HEAD = /^(?:本报|新华社|中新社)[\p{Script=Han}0-9]{1,12}$/u;
-/** The rest of that dateline at the next line's start. */
-const DATELINE_TAIL = /^[\p{Script=Han}0-9]{0,8}电/u;
 
 /** True when the line opens a story's dateline (`本报讯`, `新华社北京12月1日电`), whole or wrapped. */
 export function opensDateline(line: Line): boolean {

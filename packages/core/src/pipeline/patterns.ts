@@ -60,6 +60,11 @@ export const DASH_END = /(?:——|—)$/u;
 /** A subtitle (副题) opens with a dash (`——记巾帼志愿者`). */
 export const SUBTITLE_START = /^(?:——|—)/u;
 
+/** The start of a dateline cut at the line's end: the agency and part of its place and date, no `电` yet. */
+export const DATELINE_HEAD = /^(?:本报|新华社|中新社)[\p{Script=Han}0-9]{1,12}$/u;
+/** The rest of that dateline at the next line's start. */
+export const DATELINE_TAIL = /^[\p{Script=Han}0-9]{0,8}电/u;
+
 /** A jump line: `（下转第3版）`, `（紧转第8版）`, `（上接第1版）`. */
 export const JUMP_LINE = /[（(]\s*(下转|紧转|转|上接|接|续)\s*第?\s*([0-9０-９一二三四五六七八九十]+)\s*版\s*[）)]$/u;
 
@@ -78,6 +83,9 @@ export const COLUMN_LABELS = new Set([
   "一线传真", "记者手记", "声音", "言论", "时事", "今日关注", "视点", "特别报道",
   "记者观察", "今日谈", "新闻速览", "特别关注", "基层直击", "现场直击", "一线直击", "短新闻",
 ]);
+
+/** A label in lenticular brackets (`【今日谈】`): the brackets mark a column's name, whatever it is. */
+export const BRACKETED_LABEL = /^【[^【】，。；！？：,.;!?:]{1,8}】$/u;
 
 /** Column labels whose articles are commentary or briefs (for `kind`). */
 export const COMMENTARY_LABELS = new Set(["短评", "评论", "观点", "时评", "社论", "快评", "述评", "评论员文章", "言论"]);

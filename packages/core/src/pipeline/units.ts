@@ -8,7 +8,7 @@ import { removeExtractorSpaces } from "../text/normalize.js";
 import { collapseSpaces, isBareNames, isNamingByline, isPhotoCredit } from "./byline.js";
 import { trailingByline } from "./inline.js";
 import { type Line, opensDateline } from "./lines.js";
-import { COLUMN_LABELS, DASH_END, EDITOR_CREDIT, JUMP_LINE, KICKER_END, RUNNING_HEAD_DATE, RUNNING_HEAD_PAGE, SUBTITLE_START } from "./patterns.js";
+import { BRACKETED_LABEL, COLUMN_LABELS, DASH_END, EDITOR_CREDIT, JUMP_LINE, KICKER_END, RUNNING_HEAD_DATE, RUNNING_HEAD_PAGE, SUBTITLE_START } from "./patterns.js";
 
 export type UnitKind = "body" | "heading" | "vertical" | "byline" | "credit" | "label" | "jump" | "furniture";
 
@@ -60,9 +60,6 @@ export function isRunningHead(text: string): boolean {
   EDITOR_CREDIT.lastIndex = 0;
   return (hasDate && (hasPage || hasEditor)) || (hasPage && hasEditor);
 }
-
-/** A label in lenticular brackets (`【今日谈】`): the brackets mark a column's name, whatever it is. */
-const BRACKETED_LABEL = /^【[^【】，。；！？：,.;!?:]{1,8}】$/u;
 
 /** The name of a column label, without its spaces and brackets (`【 短 评 】` → `短评`). */
 export function columnLabelName(text: string): string {
