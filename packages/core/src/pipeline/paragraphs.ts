@@ -8,7 +8,7 @@ import { endsSentence } from "../text/chars.js";
 import { readsAsDeck } from "./deck.js";
 import type { StoryItem } from "./flow.js";
 import { type Line, opensDateline } from "./lines.js";
-import { columnWidth, INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
+import { columnWidth, columnWidthOf, INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
 
 /** A paragraph as lines of the source, each with the part of its raw text that belongs here. */
 export interface DraftParagraph {
@@ -94,6 +94,8 @@ export function buildParagraphs(items: readonly StoryItem[]): DraftParagraph[] {
     }
   }
   flushRun();
+  lastLines = null;
+  lastUnitWidths = undefined;
   return out;
 }
 
@@ -179,11 +181,27 @@ function deckLength(lines: readonly Line[], signedStarts: ReadonlySet<Line>): nu
 
 /** The column width around line `i`: the wider lines of its neighbourhood. */
 function localWidth(lines: readonly Line[], i: number, storyWidth: number, unitWidths?: ReadonlyMap<Line, number>): number {
-  const window = lines.slice(Math.max(0, i - WIDTH_WINDOW), i + WIDTH_WINDOW + 1);
-  const local = window.length < MIN_WINDOW_LINES ? storyWidth : columnWidth(window);
+  // breaksAfter asks for line i + 1 and then, at the next line, for it again: the last answer is kept
+  if (lastLines === lines && lastIndex === i && lastStoryWidth === storyWidth && lastUnitWidths === unitWidths) return lastWidth;
+  const from = Math.max(0, i - WIDTH_WINDOW);
+  const to = Math.min(lines.length, i + WIDTH_WINDOW + 1);
+  const local = to - from < MIN_WINDOW_LINES ? storyWidth : columnWidthOf(lines, from, to);
   // a window full of short and indented lines underrates the column: its text box says more
-  return Math.max(local, unitWidths?.get(lines[i]!) ?? 0);
+  const width = Math.max(local, unitWidths?.get(lines[i]!) ?? 0);
+  lastLines = lines;
+  lastIndex = i;
+  lastStoryWidth = storyWidth;
+  lastUnitWidths = unitWidths;
+  lastWidth = width;
+  return width;
 }
+
+/* The last {@link localWidth} computed and what it was computed for (parsing is synchronous); released by {@link buildParagraphs}. */
+let lastLines: readonly Line[] | null = null;
+let lastIndex = -1;
+let lastStoryWidth = 0;
+let lastUnitWidths: ReadonlyMap<Line, number> | undefined;
+let lastWidth = 0;
 
 /** True when a paragraph ends after line `i`. */
 function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxes: Boxes, firstLine: boolean, inDeck: boolean): boolean {
