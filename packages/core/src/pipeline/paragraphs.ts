@@ -4,7 +4,7 @@
  * next line. Blank lines and text-box changes are ignored (they are not paragraph breaks);
  * the column width is measured around each line, since a story can run on in a wider box.
  */
-import { endsSentence } from "../text/chars.js";
+import { endsSentence, isLetterOrDigitCode } from "../text/chars.js";
 import { readsAsDeck } from "./deck.js";
 import type { StoryItem } from "./flow.js";
 import { type Line, opensDateline } from "./lines.js";
@@ -34,7 +34,17 @@ function isAllFullWidth(text: string): boolean {
   return true;
 }
 /** A line ending in a comma or other mid-sentence mark never ends a paragraph, however short. */
-const endsWithLetter = (text: string) => /[\p{L}\p{N}]$/u.test(text);
+function endsWithLetter(text: string): boolean {
+  // `/[\p{L}\p{N}]$/u` by the last code point's class (a regex per line costs more)
+  const n = text.length;
+  if (n === 0) return false;
+  let cp = text.charCodeAt(n - 1);
+  if (cp >= 0xdc00 && cp <= 0xdfff && n >= 2) {
+    const high = text.charCodeAt(n - 2);
+    if (high >= 0xd800 && high <= 0xdbff) cp = (high - 0xd800) * 0x400 + (cp - 0xdc00) + 0x10000;
+  }
+  return isLetterOrDigitCode(cp);
+}
 /**
  * In a deck a point's last line is short by this much (ems): the wobble and a margin for
  * curly quotes, which some fonts set full width and our widths count as half.
@@ -67,7 +77,12 @@ const WIDTH_WINDOW = 3;
 const MIN_WINDOW_LINES = 4;
 
 /** A colon ends a paragraph that introduces a list or a letter (`亲爱的市民朋友们：`). */
-const endsParagraphText = (text: string) => endsSentence(text) || /[：:]$/u.test(text);
+const endsParagraphText = (text: string) => endsSentence(text) || endsWithColon(text);
+/** `/[：:]$/u`: the last character is a full-width or ASCII colon. */
+const endsWithColon = (text: string) => {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 0xff1a || c === 0x3a;
+};
 
 /**
  * Splits a story into paragraphs.
