@@ -89,6 +89,13 @@ describe("assignGaps", () => {
     expect(flow.drafts[0]!.trailers.map((u) => u.kind)).toEqual(["byline"]);
     expect(headings(flow.drafts[1]!.leaders)).toEqual(["救助走失智障男子"]);
   });
+
+  it("gives a byline printed after a story's jump line to the next story: the jump line ends the part printed here", () => {
+    const { flow, lexicon, docOf } = stage([...STORY_A, "", "（下转第7版）", "", "本报记者 沈冰", "", "救助走失智障男子", ...STORY_B]);
+    assignGaps(flow.gaps, lexicon, docOf);
+    expect(flow.drafts[0]!.trailers.map((u) => u.kind)).toEqual(["jump"]);
+    expect(flow.drafts[1]!.leaders.map((u) => u.kind)).toEqual(["byline", "heading"]);
+  });
 });
 
 describe("matchHeadings", () => {

@@ -76,6 +76,13 @@ describe("buildFlow", () => {
     expect(drafts([row(20, "，"), row(8, "。") + " 何永航", "", ...para(3)])).toHaveLength(2);
   });
 
+  it("never goes on with a story its own last line signed, even in the column width it was set in", () => {
+    const signed = [row(20, "，"), row(20, "，"), row(8, "。") + "（记者 倪佳萱）"];
+    const wide = ["本报讯 " + row(26, "，"), row(30, "，"), row(30, "，"), row(12, "。")];
+    const next = [row(20), row(20, "，"), row(20, "，"), row(9, "。")];
+    expect(drafts([...signed, "", ...wide, "", "救助走失智障男子", "", ...next])).toHaveLength(3);
+  });
+
   it("keeps a one-line heading between two runs of one column, after a paragraph end, as a subhead", () => {
     expect(drafts([...para(3), "", "送抑郁女子回家", ...para(3)])).toEqual([
       [

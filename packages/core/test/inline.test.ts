@@ -14,6 +14,14 @@ describe("trailingByline", () => {
     expect(trailingByline("")).toBeNull();
   });
 
+  it("splits a bracketed byline set right after the sentence end, when it holds a role or several names", () => {
+    expect(trailingByline("长，顽强而生机勃勃。（记者 倪佳萱）")).toEqual({ text: "长，顽强而生机勃勃。", byline: "（记者 倪佳萱）" });
+    expect(trailingByline("让群众更有安全感。（丁海云 王慧玲）")).toEqual({ text: "让群众更有安全感。", byline: "（丁海云 王慧玲）" });
+    // an aside in brackets is no byline
+    expect(trailingByline("举行了揭牌仪式。（上海市）")).toBeNull();
+    expect(trailingByline("工作取得成效。（完）")).toBeNull();
+  });
+
   it("looks for the space only near the end: a byline is short", () => {
     const long = "这".repeat(42);
     expect(trailingByline(`群众安全感。 ${long}`)).toBeNull();

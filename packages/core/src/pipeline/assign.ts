@@ -90,7 +90,8 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
       return dir === "continuedFrom" ? { toPrev: 0, toNext: 10 } : { toPrev: 10, toNext: 0 };
     }
     if (isBylineUnit(u)) {
-      const nextToPrev = units.slice(0, j).every((x) => isBylineUnit(x) || x.kind === "jump");
+      // a jump line ends the part of a story printed here: a byline after it signs the next story
+      const nextToPrev = units.slice(0, j).every((x) => isBylineUnit(x));
       const nextToNext = units.slice(j + 1).every(isBylineUnit);
       // a story that stops mid-sentence is not signed there; a byline printed on the line above text signs it
       const prevOpen = endsOpen(lastBody(gap.prev!));

@@ -177,8 +177,12 @@ function continuationHost(
 function hasClosingTrailer(d: Draft, current: Draft, gap: readonly Unit[]): boolean {
   if (d.closed) return true;
   if (d === current && gap.some((u) => u.kind === "jump")) return true;
-  const tail = lastBody(d);
-  return trailingByline(tail.lines[tail.lines.length - 1]!.raw) !== null;
+  return signedAtEnd(lastBody(d));
+}
+
+/** True when the unit's last line closes with a byline (`…安全感。 何永航`, `…勃勃。（记者 X）`). */
+function signedAtEnd(unit: Unit): boolean {
+  return trailingByline(unit.lines[unit.lines.length - 1]!.raw) !== null;
 }
 
 /** Decides whether a new story starts at `next`, after body unit `prev` and the units between. */
@@ -278,7 +282,7 @@ function columnHost(drafts: readonly Draft[], current: Draft, unit: Unit, gap: r
     const d = drafts[i]!;
     if (d === current || d.closed) continue;
     const tail = lastBody(d);
-    if (tail.lines.length < MIN_LINES_FOR_COLUMN_MATCH || endsOpen(tail)) continue;
+    if (tail.lines.length < MIN_LINES_FOR_COLUMN_MATCH || endsOpen(tail) || signedAtEnd(tail)) continue;
     if (Math.abs(columnWidth(tail.lines) - width) <= SAME_COLUMN) return d;
   }
   return null;

@@ -1,6 +1,6 @@
 /** Parts printed inside body lines: a byline closing the last line, a jump line, a dateline. */
-import { collapseSpaces, isBylineText } from "./byline.js";
-import { DATELINE, JUMP_CONTINUED_ON, JUMP_LINE } from "./patterns.js";
+import { collapseSpaces, isBareNames, isBylineText } from "./byline.js";
+import { CLOSING_BRACKET, DATELINE, JUMP_CONTINUED_ON, JUMP_LINE, ROLE_BYLINE } from "./patterns.js";
 
 /** A closing byline is at most this many characters after its space. */
 const MAX_TRAILING_BYLINE = 42;
@@ -18,6 +18,8 @@ export interface TrailingByline {
  */
 export function trailingByline(raw: string): TrailingByline | null {
   const trimmed = raw.trimEnd();
+  const bracketed = closingBracketedByline(trimmed);
+  if (bracketed) return bracketed;
   // a byline is short, so a space must sit near the end of the line
   if (!/[ \t\u3000]/u.test(trimmed.slice(-MAX_TRAILING_BYLINE))) return null;
   const m = /^(.*[。！？”…）)])[ \t\u3000]+(\S.{0,40})$/u.exec(trimmed);
@@ -25,6 +27,21 @@ export function trailingByline(raw: string): TrailingByline | null {
   const byline = collapseSpaces(m[2] ?? "");
   if (!isBylineText(byline)) return null;
   return { text: m[1] ?? "", byline };
+}
+
+/**
+ * A byline in brackets right after the last sentence (`…勃勃。（记者 倪佳萱）`). Without a space
+ * to set it apart, only a bracket holding a role and names, or names alone, is a byline (an
+ * aside such as `（上海市）` is not).
+ */
+function closingBracketedByline(line: string): TrailingByline | null {
+  if (!line.endsWith("）") && !line.endsWith(")")) return null;
+  const m = CLOSING_BRACKET.exec(line);
+  if (!m) return null;
+  const bracket = collapseSpaces(m[2]!);
+  const inner = bracket.slice(1, -1).trim();
+  if (!ROLE_BYLINE.test(bracket) && !(inner.includes(" ") && isBareNames(inner))) return null;
+  return { text: m[1]!, byline: bracket };
 }
 
 /** A jump line found at the end of a line. */

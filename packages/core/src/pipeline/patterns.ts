@@ -34,6 +34,12 @@ export const SOURCE_CREDIT = /^[（(]?(?:本报)?(?:资料图片?|资料照片|�
 /** Names in brackets `（丁海云 王慧玲）`: the authors. */
 export const BRACKETED_NAMES = new RegExp(`^[（(]\\s*${NAMES}\\s*[）)]$`, "u");
 
+/**
+ * A bracketed byline set right after the last sentence, without a space (`…勃勃。（记者 倪佳萱）`):
+ * the text through the sentence end, then the bracket.
+ */
+export const CLOSING_BRACKET = /^(.*[。！？”…])([（(][^（()）]{2,40}[）)])$/u;
+
 /** The paper's commentators: a commentary signed so names nobody, and the byline says its kind. */
 const COMMENTATORS = ["本报评论员", "特约评论员"];
 /** Bylines that name the paper, not a person: `本通` (short for 本报通讯员), `本报`, the commentators. */
