@@ -28,6 +28,17 @@ describe("buildArticle (through parseText)", () => {
     expect(a).toMatchObject({ column: "今日谈", kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚", subheadline: "——记巾帼志愿者" });
   });
 
+  it("reads a short colon kicker printed under its headline as the kicker", () => {
+    const a = parse(["闻令动 显真情 铸忠诚", "市妇联：", "", ...STORY]).articles[0]!;
+    expect(a).toMatchObject({ kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚" });
+  });
+
+  it("closes a story with a bracketed byline set right after its last sentence", () => {
+    const a = parse([...SECOND.slice(0, 2), "中参与，共同守护美好家园，让群众更有获得感。（记者 倪佳萱）"]).articles[0]!;
+    expect(a.byline?.reporters).toEqual(["倪佳萱"]);
+    expect(a.paragraphs.at(-1)?.text.endsWith("获得感。")).toBe(true);
+  });
+
   it("reads a dateline wrapped across two lines of a narrow column, with its byline", () => {
     const a = parse(["送抑郁女子回家", "本报北京6月12", "日电（记者 陆宇丽 白", "建军）连日来，各地加快", "复工复产，恢复正常生产", "生活秩序。"]).articles[0]!;
     expect(a.dateline).toBe("本报北京6月12日电");

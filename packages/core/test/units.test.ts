@@ -55,6 +55,16 @@ describe("buildUnits", () => {
     expect(shape(["推动惠企政策落", "地落实增强企业"].join("\n"))).toEqual([["heading", ["推动惠企政策落", "地落实增强企业"]]]);
   });
 
+  it("puts a short colon kicker the extractor printed under its headline back above it", () => {
+    expect(shape(["单日核酸检测能力850万管以上", "市卫健委："].join("\n"))).toEqual([
+      ["heading", ["市卫健委："]],
+      ["heading", ["单日核酸检测能力850万管以上"]],
+    ]);
+    // the end of a wrapped kicker, or a long colon line, is not moved
+    expect(shape(["连日来，全市广大干部群众，", "全力以赴："].join("\n"))).toEqual([["heading", ["连日来，全市广大干部群众，", "全力以赴："]]]);
+    expect(shape(["单日核酸检测能力850万管以上", "朔州经济开发区纪检监察工委："].join("\n"))).toHaveLength(1);
+  });
+
   it("cuts the headline off the text under a dash kicker when it is printed as wide as the text, without a blank line", () => {
     const text = ["聚焦复工复产复市——", "", "推动惠企政策落地落实增强企业信心", "本报讯 当前疫情防控形势持续向好，正向常态化防", "控阶段转换，加快恢复正常生产生活秩序是重中之重。"].join("\n");
     expect(splitHeadlinesUnderKickers(unitsOf(text)).map((u) => [u.kind, u.lines.map((l) => l.lineNo)])).toEqual([

@@ -150,15 +150,41 @@ function pushHeadingParts(unit: Unit, out: Unit[]): void {
   for (let i = 1; i <= unit.lines.length; i++) {
     const cut = i === unit.lines.length || KICKER_END.test(unit.lines[i - 1]!.text) || SUBTITLE_START.test(unit.lines[i]!.text);
     if (!cut) continue;
-    if (start === 0 && i === unit.lines.length) return void out.push(unit);
-    out.push({
-      kind: "heading",
-      lines: unit.lines.slice(start, i),
-      blankBefore: start === 0 ? unit.blankBefore : false,
-      blankAfter: i === unit.lines.length ? unit.blankAfter : false,
-    });
+    if (start === 0 && i === unit.lines.length && !endsWithShortKicker(unit.lines)) return void out.push(unit);
+    pushKickerFirst(
+      {
+        kind: "heading",
+        lines: unit.lines.slice(start, i),
+        blankBefore: start === 0 ? unit.blankBefore : false,
+        blankAfter: i === unit.lines.length ? unit.blankAfter : false,
+      },
+      out,
+    );
     start = i;
   }
+}
+
+/** A kicker naming who speaks (`市卫健委：`) is short: a unit's name, a place. */
+const MAX_SHORT_KICKER_CHARS = 8;
+
+/**
+ * True when the last of several heading lines is a short colon kicker (`市卫健委：`) and the line
+ * above it ends no clause: a kicker the extractor printed under its headline (the larger type
+ * came first), not the end of a wrapped line.
+ */
+function endsWithShortKicker(lines: readonly Line[]): boolean {
+  if (lines.length < 2) return false;
+  const last = lines[lines.length - 1]!.text;
+  const above = lines[lines.length - 2]!.text;
+  return /[：:]$/u.test(last) && Array.from(last).length <= MAX_SHORT_KICKER_CHARS && !KICKER_END.test(above) && !/[，、,；;]$/u.test(above);
+}
+
+/** Pushes a heading part; a short kicker printed under its headline is put back above it, in reading order. */
+function pushKickerFirst(part: Unit, out: Unit[]): void {
+  if (!endsWithShortKicker(part.lines)) return void out.push(part);
+  const kicker = part.lines[part.lines.length - 1]!;
+  out.push({ kind: "heading", lines: [kicker], blankBefore: part.blankBefore, blankAfter: false });
+  out.push({ kind: "heading", lines: part.lines.slice(0, -1), blankBefore: false, blankAfter: part.blankAfter });
 }
 
 function splitBlock(block: Line[], out: Unit[]): void {
