@@ -243,7 +243,6 @@ export function matchHeadings(
       flush();
     }
   }
-  const isPhoto = (d: Draft) => [...d.leaders, ...d.trailers].some((u) => u.kind === "credit");
   const cutBy = storiesCutBy(groups, drafts);
   const cutsSentence = (group: HeadingGroup, d: Draft) => cutBy.get(group)!.has(d);
   const candidates: { group: HeadingGroup; draft: Draft; score: number }[] = [];
@@ -317,6 +316,14 @@ function storiesCutBy(groups: readonly HeadingGroup[], drafts: readonly Draft[])
     cutBy.set(group, new Set(junctions.filter((j) => j.after < at && at < j.before).map((j) => j.draft)));
   }
   return cutBy;
+}
+
+/** A photo caption: given a credit line, or closed by a credit on its last line (`…谋发展 记者 X 摄`). */
+function isPhoto(d: Draft): boolean {
+  if (d.leaders.some((u) => u.kind === "credit") || d.trailers.some((u) => u.kind === "credit")) return true;
+  const last = d.items[d.items.length - 1]?.unit.lines.at(-1);
+  const closing = last ? trailingByline(last.raw) : null;
+  return closing !== null && isPhotoCredit(closing.byline);
 }
 
 /** A heading moves to the story it heads. */
