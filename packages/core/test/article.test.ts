@@ -33,6 +33,13 @@ describe("buildArticle (through parseText)", () => {
     expect(a).toMatchObject({ kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚" });
   });
 
+  it("takes a kicker and its headline for the head over a lone heading right above the text, which opens it as a subhead", () => {
+    const story = ["本报讯 民警终于在通往朔南大道的南环路上找到走失的刘", "某柱，看着被冻发抖的刘某柱，民警立即将其扶上", "警车，将面包和热水递到他手中。"];
+    const a = parse(["全力落实防疫措施，让这场战疫斗争——", "", "不仅有“力度”更有“温度”", "", "救助走失智障男子", "", ...story]).articles[0]!;
+    expect(a).toMatchObject({ kicker: "全力落实防疫措施，让这场战疫斗争——", headline: "不仅有“力度”更有“温度”" });
+    expect(a.paragraphs[0]).toMatchObject({ text: "救助走失智障男子", role: "subhead" });
+  });
+
   it("closes a story with a bracketed byline set right after its last sentence", () => {
     const a = parse([...SECOND.slice(0, 2), "中参与，共同守护美好家园，让群众更有获得感。（记者 倪佳萱）"]).articles[0]!;
     expect(a.byline?.reporters).toEqual(["倪佳萱"]);

@@ -202,6 +202,11 @@ const MIN_ORPHAN_MATCH = 0.15;
 const CUT_PENALTY = 0.3;
 /** The story the heading was printed next to keeps it on a near tie. */
 const LOCAL_BONUS = 0.15;
+/**
+ * A kicker is printed over a headline, never over a subhead: a group that opens with one is a
+ * headline group, ahead of a lone heading that shares more words (a subhead opening the text).
+ */
+const KICKER_GROUP_BONUS = 0.2;
 
 /** Consecutive heading units that belong together: kicker, headline, subtitle. */
 interface HeadingGroup {
@@ -248,10 +253,12 @@ export function matchHeadings(
   const candidates: { group: HeadingGroup; draft: Draft; score: number }[] = [];
   for (const group of groups) {
     const text = group.units.map(unitHeadingText).join("");
+    const hasKicker = group.units.length > 1 && isKickerText(unitHeadingText(group.units[0]!));
     for (const d of drafts) {
       if (isPhoto(d)) continue;
       const local = d === group.owner && group.onUsualSide;
-      const score = lexicon.similarity(text, docOf.get(d)!) + (local ? LOCAL_BONUS : 0) - (cutsSentence(group, d) ? CUT_PENALTY : 0);
+      const score =
+        lexicon.similarity(text, docOf.get(d)!) + (local ? LOCAL_BONUS : 0) + (local && hasKicker ? KICKER_GROUP_BONUS : 0) - (cutsSentence(group, d) ? CUT_PENALTY : 0);
       if (score >= MIN_MATCH) candidates.push({ group, draft: d, score });
     }
   }
