@@ -40,6 +40,15 @@ describe("buildArticle (through parseText)", () => {
     expect(a.paragraphs[0]).toMatchObject({ text: "救助走失智障男子", role: "subhead" });
   });
 
+  it("puts a kicker and a subtitle printed apart from their headline (the running head between) around it", () => {
+    const subtitle = "——希望广大市民继续做好个人防护，合力筑牢疫情防控坚固屏障，共同守护好我们的城市家园";
+    const story = ["市疫情防控工作领导小组办公室昨天发布通告，全市住宅小区", "恢复出入，公共交通恢复运营，机动车恢复通行，市民生活逐", "步回到正轨。"];
+    const page = parse(["恢复小区出入公交运营机动车通行", "", "2022年6月2日 星期四 第10版 责任编辑 唐乙隽", "", "一手抓防控 一手抓发展——", "", subtitle, "本报记者 朱艳婷", "", ...story]);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ kicker: "一手抓防控 一手抓发展——", headline: "恢复小区出入公交运营机动车通行", subheadline: subtitle });
+    expect(page.articles[0]!.byline?.reporters).toEqual(["朱艳婷"]);
+  });
+
   it("closes a story with a bracketed byline set right after its last sentence", () => {
     const a = parse([...SECOND.slice(0, 2), "中参与，共同守护美好家园，让群众更有获得感。（记者 倪佳萱）"]).articles[0]!;
     expect(a.byline?.reporters).toEqual(["倪佳萱"]);

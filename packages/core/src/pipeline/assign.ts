@@ -254,6 +254,8 @@ export function matchHeadings(
   for (const group of groups) {
     const text = group.units.map(unitHeadingText).join("");
     const hasKicker = group.units.length > 1 && isKickerText(unitHeadingText(group.units[0]!));
+    // a kicker over a subtitle is no headline: it goes around one (completeHeadlines)
+    if (isHeadless(group)) continue;
     for (const d of drafts) {
       if (isPhoto(d)) continue;
       const local = d === group.owner && group.onUsualSide;
@@ -290,6 +292,7 @@ export function matchHeadings(
     placed.add(group);
     moveGroup(group, draft);
   }
+  completeHeadlines(groups, placed, chosen);
   // a heading printed inside a sentence heads no story it cuts: without word evidence, it heads
   // the next story in reading order that has no headline
   for (const group of groups) {
@@ -323,6 +326,28 @@ function storiesCutBy(groups: readonly HeadingGroup[], drafts: readonly Draft[])
     cutBy.set(group, new Set(junctions.filter((j) => j.after < at && at < j.before).map((j) => j.draft)));
   }
   return cutBy;
+}
+
+/**
+ * A kicker printed right over a subtitle lost its headline to another line of the page (the
+ * extractor printed the headline elsewhere): when the story it was printed beside has a
+ * headline without a kicker, the kicker goes above that headline and the subtitle under it.
+ */
+function completeHeadlines(groups: readonly HeadingGroup[], placed: Set<HeadingGroup>, chosen: Map<Draft, Unit[]>): void {
+  for (const group of groups) {
+    if (placed.has(group) || !isHeadless(group)) continue;
+    const headline = chosen.get(group.owner);
+    if (!headline || isKickerText(unitHeadingText(headline[0]!)) || headline.some((u) => isSubtitleText(unitHeadingText(u)))) continue;
+    const [kicker, ...subtitles] = group.units;
+    chosen.set(group.owner, [kicker!, ...headline, ...subtitles]);
+    placed.add(group);
+  }
+}
+
+/** A kicker right over subtitles, with no headline between them. */
+function isHeadless(group: HeadingGroup): boolean {
+  const [kicker, ...rest] = group.units;
+  return kicker !== undefined && rest.length > 0 && isKickerText(unitHeadingText(kicker)) && rest.every((u) => isSubtitleText(unitHeadingText(u)));
 }
 
 /** A photo caption: given a credit line, or closed by a credit on its last line (`…谋发展 记者 X 摄`). */

@@ -306,6 +306,8 @@ function classifyText(lines: Line[]): UnitKind {
   if (opensDateline(lines[0]!)) return "body";
   const chars = lines.reduce((n, l) => n + l.text.length, 0);
   if ((lines.length <= MAX_HEADING_LINES || chars <= MAX_HEADING_CHARS) && lines.every(isHeadingLike)) return "heading";
+  // a subtitle (`——…`) on one line wider than a column, with no sentence in it
+  if (lines.length === 1 && SUBTITLE_START.test(lines[0]!.text) && isLoneHeading(lines[0]!)) return "heading";
   return "body";
 }
 
