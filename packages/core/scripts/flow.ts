@@ -2,7 +2,7 @@
 // Usage: npx tsx scripts/flow.ts FILE
 import { readFileSync } from "node:fs";
 import { splitLines } from "../src/pipeline/lines.js";
-import { buildUnits, splitHeadlinesUnderKickers, type Unit } from "../src/pipeline/units.js";
+import { buildUnits, liftTextKickers, splitHeadlinesUnderKickers, type Unit } from "../src/pipeline/units.js";
 import { PageLexicon } from "../src/pipeline/lexicon.js";
 import { reclassifyFragments } from "../src/pipeline/fragments.js";
 import { buildFlow, type Draft } from "../src/pipeline/flow.js";
@@ -16,7 +16,7 @@ const head = all.slice(0, 3).findIndex((u) => u.kind === "furniture");
 const units = all.filter((u, k) => !isPageNameUnit(u, head >= 0 && Math.abs(k - head) === 1));
 const lex = new PageLexicon(lines.map((l) => l.text));
 reclassifyFragments(units, (a, b) => lex.junctionCount(a, b));
-splitHeadlinesUnderKickers(units);
+splitHeadlinesUnderKickers(liftTextKickers(units));
 const flow = buildFlow(units, (a, b) => lex.junctionCount(a, b));
 const name = new Map<Draft, string>(flow.drafts.map((d, i) => [d, `S${i + 1}`]));
 const range = (u: Unit) => `${u.lines[0]!.lineNo}-${u.lines[u.lines.length - 1]!.lineNo}`;
@@ -39,3 +39,16 @@ for (const d of flow.drafts) {
 }
 const matched = matchHeadings(flow.drafts, lex, docOf, follow);
 for (const d of flow.drafts) console.log(`${name.get(d)} headline ← ${matched.get(d)?.map(range).join(" ") ?? "none"}`);
+
+// with --sims: each heading's word similarity to each story (as matchHeadings weighs them)
+if (process.argv.includes("--sims")) {
+  const { unitHeadingText } = await import("../src/pipeline/unit-text.js");
+  for (const d of flow.drafts) {
+    for (const u of [...d.leaders, ...d.trailers]) {
+      if (u.kind !== "heading" && u.kind !== "vertical") continue;
+      const text = unitHeadingText(u);
+      const sims = flow.drafts.map((x) => [name.get(x)!, lex.similarity(text, docOf.get(x)!)] as const).filter(([, s]) => s >= 0.15).sort((a, b) => b[1] - a[1]);
+      console.log(`${range(u).padEnd(8)} ${text.slice(0, 20).padEnd(20)} ${sims.map(([n, s]) => `${n}:${s.toFixed(2)}`).join(" ")}`);
+    }
+  }
+}

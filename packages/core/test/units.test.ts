@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnLabelName, isColumnLabel, isRunningHead, splitHeadlinesUnderKickers } from "../src/pipeline/units.js";
+import { columnLabelName, isColumnLabel, isRunningHead, liftTextKickers, splitHeadlinesUnderKickers } from "../src/pipeline/units.js";
 import { unitsOf } from "./helpers.js";
 
 const shape = (text: string) => unitsOf(text).map((u) => [u.kind, u.lines.map((l) => l.text)]);
@@ -53,6 +53,15 @@ describe("buildUnits", () => {
     ]);
     // a wrapped headline stays one heading
     expect(shape(["推动惠企政策落", "地落实增强企业"].join("\n"))).toEqual([["heading", ["推动惠企政策落", "地落实增强企业"]]]);
+  });
+
+  it("makes a lead-in kicker set as wide as the text a heading when a heading follows it", () => {
+    const lead = ["连日来，我市公安全体民辅警始终坚", "持“人民至上、生命至上”工作理念，", "用责任和担当始终奋战在防疫一线，", "全力落实防疫措施，用心解决群众困", "难，让这场战疫斗争——"];
+    const kinds = (lines: string[]) => liftTextKickers(unitsOf(lines.join("\n"))).map((u) => u.kind);
+    expect(kinds([...lead, "", "不仅有“力度”更有“温度”"])).toEqual(["heading", "heading"]);
+    // not without a heading after it, nor text that opens with a dateline
+    expect(kinds([...lead, "", ...lead.slice(0, 4), "用心解决群众困难。"])).toEqual(["body", "body"]);
+    expect(kinds(["本报讯 " + lead[0]!, ...lead.slice(1), "", "不仅有“力度”更有“温度”"])[0]).toBe("body");
   });
 
   it("puts a short colon kicker the extractor printed under its headline back above it", () => {

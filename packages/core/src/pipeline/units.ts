@@ -139,6 +139,23 @@ export function splitHeadlinesUnderKickers(units: Unit[]): Unit[] {
   return units;
 }
 
+/** A kicker set as wide as the text wraps to at most this many lines (a lead-in sentence). */
+const MAX_TEXT_KICKER_LINES = 6;
+
+/**
+ * A lead-in kicker (`连日来，……让这场战疫斗争——`) set as wide as the text reads as text; it
+ * shows by its dash end with a heading right under it: text never ends so above a heading.
+ * Such a unit becomes a heading. Works in place; returns the units for chaining.
+ */
+export function liftTextKickers(units: Unit[]): Unit[] {
+  for (let i = 0; i + 1 < units.length; i++) {
+    const unit = units[i]!;
+    if (unit.kind !== "body" || unit.lines.length > MAX_TEXT_KICKER_LINES || units[i + 1]!.kind !== "heading") continue;
+    if (DASH_END.test(unit.lines[unit.lines.length - 1]!.text) && !opensDateline(unit.lines[0]!)) unit.kind = "heading";
+  }
+  return units;
+}
+
 /**
  * Adds a unit to `out`; a heading unit printed as kicker, headline and subtitle on consecutive
  * lines is cut into its parts: after a line ending a kicker (`市妇联：`, `…斗争——`), before a
