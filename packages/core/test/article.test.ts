@@ -49,6 +49,14 @@ describe("buildArticle (through parseText)", () => {
     expect(page.articles[0]!.byline?.reporters).toEqual(["朱艳婷"]);
   });
 
+  it("takes a lone colon kicker printed inside the text for the kicker of the story's headline, not for its headline", () => {
+    const part1 = ["本报讯（记者 薛礼伟）今年12月4日是第九个国家宪法日。当日，", "市法学会结合疫情防控，走进马邑花园社区与抗疫志愿者一道开展", "宪法宣传活动，将法"];
+    const part2 = ["律和疫情防控知识送到市民身边，进一步营造尊法学法守法用法的", "浓厚氛围，宪法宣传与防疫同行。"];
+    const a = parse(["“12·4”宪法宣传与防疫同行", "", ...part1, "", "市法学会：", "", ...part2]).articles;
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatchObject({ kicker: "市法学会：", headline: "“12·4”宪法宣传与防疫同行" });
+  });
+
   it("closes a story with a bracketed byline set right after its last sentence", () => {
     const a = parse([...SECOND.slice(0, 2), "中参与，共同守护美好家园，让群众更有获得感。（记者 倪佳萱）"]).articles[0]!;
     expect(a.byline?.reporters).toEqual(["倪佳萱"]);

@@ -254,7 +254,7 @@ export function matchHeadings(
   for (const group of groups) {
     const text = group.units.map(unitHeadingText).join("");
     const hasKicker = group.units.length > 1 && isKickerText(unitHeadingText(group.units[0]!));
-    // a kicker over a subtitle is no headline: it goes around one (completeHeadlines)
+    // a kicker (over a subtitle or alone) is no headline: it goes around one (completeHeadlines)
     if (isHeadless(group)) continue;
     for (const d of drafts) {
       if (isPhoto(d)) continue;
@@ -329,8 +329,8 @@ function storiesCutBy(groups: readonly HeadingGroup[], drafts: readonly Draft[])
 }
 
 /**
- * A kicker printed right over a subtitle lost its headline to another line of the page (the
- * extractor printed the headline elsewhere): when the story it was printed beside has a
+ * A kicker printed alone or right over a subtitle lost its headline to another line of the page
+ * (the extractor printed the headline elsewhere): when the story it was printed beside has a
  * headline without a kicker, the kicker goes above that headline and the subtitle under it.
  */
 function completeHeadlines(groups: readonly HeadingGroup[], placed: Set<HeadingGroup>, chosen: Map<Draft, Unit[]>): void {
@@ -344,10 +344,10 @@ function completeHeadlines(groups: readonly HeadingGroup[], placed: Set<HeadingG
   }
 }
 
-/** A kicker right over subtitles, with no headline between them. */
+/** A kicker alone, or right over subtitles: no headline among them. */
 function isHeadless(group: HeadingGroup): boolean {
   const [kicker, ...rest] = group.units;
-  return kicker !== undefined && rest.length > 0 && isKickerText(unitHeadingText(kicker)) && rest.every((u) => isSubtitleText(unitHeadingText(u)));
+  return kicker !== undefined && isKickerText(unitHeadingText(kicker)) && rest.every((u) => isSubtitleText(unitHeadingText(u)));
 }
 
 /** A photo caption: given a credit line, or closed by a credit on its last line (`…谋发展 记者 X 摄`). */
