@@ -13,6 +13,9 @@ export const CORRESPONDENT_ROLES = ["本报特约通讯员", "本报通讯员", 
 export const EDITOR_ROLES = ["责任编辑", "版面编辑", "视觉设计", "美术编辑", "美编", "编辑", "校对", "审读"] as const;
 const ROLE_WORDS = [...REPORTER_ROLES, ...CORRESPONDENT_ROLES].join("|");
 
+/** A reporter's or correspondent's role word anywhere in a byline (a wrapped line can glue it to the name before it). */
+export const ROLE_WORD = new RegExp(`(${ROLE_WORDS})`, "gu");
+
 /** `记者 X 通讯员 Y`, optionally in brackets. */
 export const ROLE_BYLINE = new RegExp(`^[（(]?\\s*(?:(?:${ROLE_WORDS})\\s*${NAMES}\\s*)+[）)]?$`, "u");
 
