@@ -86,6 +86,11 @@ describe("buildArticle (through parseText)", () => {
     expect(a.kind).toBe("photo");
     expect(a.byline).toMatchObject({ raw: "通讯员 李平军 摄", photographers: ["李平军"] });
     expect(a.paragraphs.map((p) => p.text.slice(-6))).toEqual(["疫情防控志愿服务。".slice(-6)]);
+    // with a story printed right after the credit, the credit still signs the caption
+    const page = parse([...caption, "", ...STORY]);
+    expect(page.articles.map((x) => x.kind)).toEqual(["photo", "news"]);
+    expect(page.articles[0]!.byline?.photographers).toEqual(["李平军"]);
+    expect(page.articles[1]!.byline?.photographers).toEqual([]);
   });
 
   it("takes 本报评论员 for the byline of a commentary that names nobody, not for a column", () => {

@@ -10,7 +10,7 @@ import { lastBody, type Draft, type Gap } from "./flow.js";
 import { inlineJump, trailingByline } from "./inline.js";
 import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
-import { COMMENTARY_LABELS, KICKER_END, SUBTITLE_START } from "./patterns.js";
+import { COMMENTARY_LABELS, KICKER_END, SUBTITLE_START, WRAPPED_CREDIT_HEAD } from "./patterns.js";
 import { columnLabelName, isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 import { unitHeadingText } from "./unit-text.js";
 
@@ -93,8 +93,10 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
       // a jump line ends the part of a story printed here: a byline after it signs the next story
       const nextToPrev = units.slice(0, j).every((x) => isBylineUnit(x));
       const nextToNext = units.slice(j + 1).every(isBylineUnit);
-      // a story that stops mid-sentence is not signed there; a byline printed on the line above text signs it
-      const prevOpen = endsOpen(lastBody(gap.prev!));
+      // a story that stops mid-sentence is not signed there (but a caption whose credit wraps,
+      // `…服务。 通讯员 李` / `平军 摄`, is); a byline printed on the line above text signs it
+      const prevTail = lastBody(gap.prev!);
+      const prevOpen = endsOpen(prevTail) && !(u.kind === "credit" && j === 0 && WRAPPED_CREDIT_HEAD.test(prevTail.lines[prevTail.lines.length - 1]!.raw.trimEnd()));
       const onTopOfNext = nextToNext && j === units.length - 1 && !u.blankAfter;
       return {
         toPrev: nextToPrev && !prevOpen ? BYLINE_ADJACENT * 1.1 : 0,
