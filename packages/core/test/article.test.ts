@@ -57,6 +57,15 @@ describe("buildArticle (through parseText)", () => {
     expect(a[0]).toMatchObject({ kicker: "市法学会：", headline: "“12·4”宪法宣传与防疫同行" });
   });
 
+  it("gives a label and headline printed above a photo caption to the next story, with no headline: a photo takes none", () => {
+    const caption = ["在市境道口，上海公安按照“逢厢必开、逢人必检”，严格核查离沪车辆驾乘人员核酸、抗原及离沪证明，查处车辆夹带", "无关人员等行为。随着复工复产有序推进，公安交警部门进一步增派警力保障物流通畅，助力恢复正常的生产生活秩序。", "向兰宇 摄"];
+    const page = parse(["快讯", "", "用为民情怀，做好“送上门”的群众工作", "", ...caption, "", ...STORY]);
+    expect(page.articles.map((a) => [a.kind, a.column, a.headline])).toEqual([
+      ["photo", null, null],
+      ["brief", "快讯", "用为民情怀，做好“送上门”的群众工作"],
+    ]);
+  });
+
   it("closes a story with a bracketed byline set right after its last sentence", () => {
     const a = parse([...SECOND.slice(0, 2), "中参与，共同守护美好家园，让群众更有获得感。（记者 倪佳萱）"]).articles[0]!;
     expect(a.byline?.reporters).toEqual(["倪佳萱"]);

@@ -275,11 +275,11 @@ export function matchHeadings(
     chosen.set(c.draft, c.group.units);
     if (c.draft !== c.group.owner) moveGroup(c.group, c.draft);
   }
-  // a story left without a headline takes a heading that another story, already headed, holds,
-  // when that heading shares more words with it than with any other story
+  // a story left without a headline takes a heading that another story, already headed (or a
+  // photo, which takes none), holds, when that heading shares more words with it than with any other story
   const best = new Map<HeadingGroup, { draft: Draft; score: number }>();
   for (const group of groups) {
-    if (placed.has(group) || !chosen.has(group.owner)) continue;
+    if (placed.has(group) || !(chosen.has(group.owner) || isPhoto(group.owner)) || isHeadless(group)) continue;
     const text = group.units.map(unitHeadingText).join("");
     for (const d of drafts) {
       if (cutsSentence(group, d)) continue;
@@ -295,10 +295,10 @@ export function matchHeadings(
     moveGroup(group, draft);
   }
   completeHeadlines(groups, placed, chosen);
-  // a heading printed inside a sentence heads no story it cuts: without word evidence, it heads
-  // the next story in reading order that has no headline
+  // a heading printed inside a sentence heads no story it cuts, and a photo takes none: without
+  // word evidence, it heads the next story in reading order that has no headline
   for (const group of groups) {
-    if (placed.has(group) || cutBy.get(group)!.size === 0) continue;
+    if (placed.has(group) || isHeadless(group) || (cutBy.get(group)!.size === 0 && !isPhoto(group.owner))) continue;
     const at = group.units[0]!.lines[0]!.index;
     const next = drafts.find((d) => !chosen.has(d) && !isPhoto(d) && d.items[0]!.unit.lines[0]!.index > at);
     if (!next) continue;
@@ -352,20 +352,31 @@ function isHeadless(group: HeadingGroup): boolean {
   return kicker !== undefined && isKickerText(unitHeadingText(kicker)) && rest.every((u) => isSubtitleText(unitHeadingText(u)));
 }
 
-/** A photo caption: given a credit line, or closed by a credit on its last line (`…谋发展 记者 X 摄`). */
+/** A caption is short: a story this long followed by a credit line is no caption (the credit is a neighbour's). */
+const MAX_CAPTION_LINES = 8;
+
+/** A photo caption: short text given a credit line, or closed by a credit on its last line (`…谋发展 记者 X 摄`). */
 function isPhoto(d: Draft): boolean {
-  if (d.leaders.some((u) => u.kind === "credit") || d.trailers.some((u) => u.kind === "credit")) return true;
+  const credited = d.leaders.some((u) => u.kind === "credit") || d.trailers.some((u) => u.kind === "credit");
+  if (credited && d.items.reduce((n, i) => n + i.unit.lines.length, 0) <= MAX_CAPTION_LINES) return true;
   const last = d.items[d.items.length - 1]?.unit.lines.at(-1);
   const closing = last ? trailingByline(last.raw) : null;
   return closing !== null && isPhotoCredit(closing.byline);
 }
 
-/** A heading moves to the story it heads. */
+/** A heading moves to the story it heads, with the column label printed right above it. */
 function moveGroup(group: HeadingGroup, to: Draft): void {
   const owner = group.owner;
-  owner.leaders = owner.leaders.filter((u) => !group.units.includes(u));
-  owner.trailers = owner.trailers.filter((u) => !group.units.includes(u));
-  to.leaders.push(...group.units);
+  const moving = new Set(group.units);
+  for (const side of [owner.leaders, owner.trailers]) {
+    const at = side.indexOf(group.units[0]!);
+    const label = side[at - 1];
+    // (a commentary label drifts on its own rule: attachCommentaryLabels)
+    if (at > 0 && label?.kind === "label" && !COMMENTARY_LABELS.has(labelKey(label)) && bound(label, group.units[0]!)) moving.add(label);
+  }
+  owner.leaders = owner.leaders.filter((u) => !moving.has(u));
+  owner.trailers = owner.trailers.filter((u) => !moving.has(u));
+  to.leaders.push(...[...moving].filter((u) => u.kind === "label"), ...group.units);
 }
 
 /**
