@@ -64,6 +64,15 @@ describe("buildUnits", () => {
     expect(kinds(["本报讯 " + lead[0]!, ...lead.slice(1), "", "不仅有“力度”更有“温度”"])[0]).toBe("body");
   });
 
+  it("cuts two headlines printed side by side on one line apart, but keeps a headline of spaced phrases whole", () => {
+    const input = ["打通物流堵点，政策扶持要明确细则 推动惠企政策落地落实增强企业信心", "市商务委："].join("\n");
+    const units = unitsOf(input);
+    expect(units.map((u) => u.lines.map((l) => l.text))).toEqual([["打通物流堵点，政策扶持要明确细则"], ["推动惠企政策落地落实增强企业信心"], ["市商务委："]]);
+    const right = units[1]!.lines[0]!;
+    expect(input.slice(right.start, right.end)).toBe("推动惠企政策落地落实增强企业信心");
+    expect(shape("展现积极姿态 迅速扭转预期")).toEqual([["heading", ["展现积极姿态迅速扭转预期"]]]);
+  });
+
   it("puts a short colon kicker the extractor printed under its headline back above it", () => {
     expect(shape(["单日核酸检测能力850万管以上", "市卫健委："].join("\n"))).toEqual([
       ["heading", ["市卫健委："]],

@@ -209,13 +209,15 @@ function splitBlock(block: Line[], out: Unit[]): void {
   const merged = splitMergedVerticalLines(block);
   block = merged.lines;
   for (const line of merged.headings) pieces.push({ kind: "heading", lines: [line], blankBefore: true, blankAfter: true });
-  if (block.length >= MIN_PAIR_ROWS && block.every((l) => PAIR_ROW.test(l.text))) {
-    out.push({ kind: "vertical", lines: block, blankBefore: true, blankAfter: true });
-    return;
-  }
+  const sideBySide = splitSideBySideHeadlines(block);
+  block = sideBySide.lines;
+  for (const line of sideBySide.headings) pieces.push({ kind: "heading", lines: [line], blankBefore: true, blankAfter: true });
   const vertical = block.filter(isSingleChar);
   let rest = block;
-  if (vertical.length >= MIN_VERTICAL_CHARS) {
+  if (block.length >= MIN_PAIR_ROWS && block.every((l) => PAIR_ROW.test(l.text))) {
+    pieces.push({ kind: "vertical", lines: block, blankBefore: true, blankAfter: true });
+    rest = [];
+  } else if (vertical.length >= MIN_VERTICAL_CHARS) {
     rest = block.filter((l) => !isSingleChar(l));
     pieces.push({ kind: "vertical", lines: vertical, blankBefore: true, blankAfter: true });
   }
@@ -360,6 +362,34 @@ function splitMergedVerticalLines(block: Line[]): { lines: Line[]; headings: Lin
     lines[i] = subLine(line, glyphStart - line.start, glyphStart - line.start + m[2]!.length);
   }
   return { lines: lines ?? block, headings };
+}
+
+/**
+ * Two headlines printed side by side come out on one line with a space between (`打通物流堵点，
+ * 政策扶持要明确细则 推动惠企政策落地落实增强企业信心`); the phrases of one spaced headline
+ * (`人人参与 人人受益`, `展现积极姿态 迅速扭转预期`) are short. Each side has at least this many characters.
+ */
+const MIN_SIDE_BY_SIDE_CHARS = 10;
+
+/** A line of two runs of text with one space between: (leading spaces)(left)(spaces)(right). */
+const TWO_RUNS = /^(\s*)(\S+)([ \t\u3000]+)(\S+)\s*$/u;
+
+/**
+ * In a block of heading lines, a line holding two headlines side by side is cut in two, each a
+ * heading of its own (with exact offsets), so each can go to the story whose words it shares.
+ */
+function splitSideBySideHeadlines(block: Line[]): { lines: Line[]; headings: Line[] } {
+  if (block.length > MAX_HEADING_LINES || !block.every(isHeadingLike)) return { lines: block, headings: [] };
+  const headings: Line[] = [];
+  const lines = block.filter((line) => {
+    const m = TWO_RUNS.exec(line.raw);
+    if (!m || Array.from(m[2]!).length < MIN_SIDE_BY_SIDE_CHARS || Array.from(m[4]!).length < MIN_SIDE_BY_SIDE_CHARS) return true;
+    const leftStart = m[1]!.length;
+    const rightStart = leftStart + m[2]!.length + m[3]!.length;
+    headings.push(subLine(line, leftStart, leftStart + m[2]!.length), subLine(line, rightStart, rightStart + m[4]!.length));
+    return false;
+  });
+  return headings.length === 0 ? { lines: block, headings } : { lines, headings };
 }
 
 /** One glyph, spaces, then the rest of the line: (leading spaces)(glyph)(rest). */
