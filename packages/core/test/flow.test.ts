@@ -35,6 +35,12 @@ describe("buildFlow", () => {
     ]);
   });
 
+  it("starts a new story at a dateline after text cut at a column's foot, which no line of ends a sentence but is no deck", () => {
+    // full lines to the last: a deck's last point stops short of the column
+    const cut = [row(20, "，"), row(20), row(20, "，"), row(20), row(20, "，"), row(20)];
+    expect(drafts([...cut, "", "本报讯 " + row(17, "，"), ...para(2)])).toHaveLength(2);
+  });
+
   it("keeps a deck whose points print in boxes of different widths together, in front of its dateline", () => {
     // (runs of more lines than a heading has, so they are body text)
     const wide = [row(30), row(30), row(30), row(30), row(26)];

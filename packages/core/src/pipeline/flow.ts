@@ -6,7 +6,7 @@
  */
 import { MAX_DECK_LINES, readsAsDeck } from "./deck.js";
 import { trailingByline } from "./inline.js";
-import { columnWidth, endsOpen, endsWithJump, startsParagraph, WIDTH_WOBBLE } from "./measure.js";
+import { columnWidth, endsOpen, endsWithJump, INDENT_MIN, startsParagraph, WIDTH_WOBBLE } from "./measure.js";
 import { RUNNING_HEAD_DATE } from "./patterns.js";
 import { isBylineUnit, type Unit } from "./units.js";
 import { opensDateline } from "./lines.js";
@@ -187,7 +187,7 @@ function signedAtEnd(unit: Unit): boolean {
 
 /** Decides whether a new story starts at `next`, after body unit `prev` and the units between. */
 function isBoundary(prev: Unit, gap: readonly Unit[], next: Unit, story: Draft): boolean {
-  if (opensDateline(next.lines[0]!)) return !(gap.length === 0 && isDeck(story));
+  if (opensDateline(next.lines[0]!)) return !(gap.length === 0 && isDeck(story) && endsPoint(prev));
   if (endsWithJump(prev)) return true;
   if (trailingByline(prev.lines[prev.lines.length - 1]!.raw) !== null) return true;
   if (isWideDeck(story, next) && gap.length > 0 && gap.every((u) => u.kind === "byline")) return false;
@@ -216,6 +216,15 @@ function columnWidthGap(a: Unit, b: Unit): number | null {
 /** True unless both units have a reliable column width and the widths differ. */
 const isSameColumnGap = (gap: number | null) => gap === null || gap <= SAME_COLUMN + WIDTH_WOBBLE;
 const sameColumnWidth = (a: Unit, b: Unit) => isSameColumnGap(columnWidthGap(a, b));
+
+/**
+ * True when the unit's last line stops short of its column: a deck point ends so, where text cut
+ * at a column's foot runs the full width (`…感谢国家各相关部`).
+ */
+function endsPoint(unit: Unit): boolean {
+  const last = unit.lines[unit.lines.length - 1]!;
+  return unit.lines.length < MIN_LINES_FOR_WIDTH || last.width <= columnWidth(unit.lines) - INDENT_MIN;
+}
 
 /**
  * True for a story so far made only of summary lines (a deck under the headline): none of its
