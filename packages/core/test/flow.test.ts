@@ -35,6 +35,18 @@ describe("buildFlow", () => {
     ]);
   });
 
+  it("sets a caption closed by a photo credit on its last line apart from the story it is printed inside", () => {
+    const caption = [row(30, "，"), row(12, "。") + " 记者 马飞宇 摄"];
+    const open = [row(20, "，"), row(20, "，"), row(20, "，"), row(20, "，"), row(20)];
+    expect(drafts([...open, "", ...caption, "", row(20, "，"), row(20, "，"), row(9, "。")])).toEqual([
+      [
+        ["body", 1],
+        ["body", 10],
+      ],
+      [["body", 7]],
+    ]);
+  });
+
   it("starts a new story at a dateline after text cut at a column's foot, which no line of ends a sentence but is no deck", () => {
     // full lines to the last: a deck's last point stops short of the column
     const cut = [row(20, "，"), row(20), row(20, "，"), row(20), row(20, "，"), row(20)];

@@ -8,6 +8,7 @@ import { MAX_DECK_LINES, readsAsDeck } from "./deck.js";
 import { trailingByline } from "./inline.js";
 import { columnWidth, endsOpen, endsWithJump, INDENT_MIN, startsParagraph, WIDTH_WOBBLE } from "./measure.js";
 import { RUNNING_HEAD_DATE } from "./patterns.js";
+import { isPhotoCredit } from "./byline.js";
 import { isBylineUnit, type Unit } from "./units.js";
 import { opensDateline } from "./lines.js";
 
@@ -94,7 +95,7 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     const prev = lastBody(current);
     closeIfSigned(current, prev, pending);
     // a caption (text closed by a photo credit) stands alone
-    const caption = units[k + 1]?.kind === "credit" && !(endsOpen(prev) && pending.length === 0 && sameColumnWidth(prev, unit));
+    const caption = (units[k + 1]?.kind === "credit" || closesWithPhotoCredit(unit)) && !(endsOpen(prev) && pending.length === 0 && sameColumnWidth(prev, unit));
     // summary points right above a dateline open that story; they continue nothing
     const inDeck = opensDeck(units, k);
     // the next point of a deck goes on in the story it opened
@@ -171,6 +172,12 @@ function continuationHost(
     }
   }
   return best;
+}
+
+/** True when the unit's last line ends with a photo credit (`…提高警惕。 周楠 摄`): a caption. */
+function closesWithPhotoCredit(unit: Unit): boolean {
+  const closing = trailingByline(unit.lines[unit.lines.length - 1]!.raw);
+  return closing !== null && isPhotoCredit(closing.byline);
 }
 
 /** A story already closed by a byline or jump line printed right after it cannot go on. */
