@@ -8,7 +8,7 @@ import { PageLexicon } from "./pipeline/lexicon.js";
 import { reclassifyFragments } from "./pipeline/fragments.js";
 import { joinSplitStories } from "./pipeline/join.js";
 import { splitLines } from "./pipeline/lines.js";
-import { buildUnits, splitHeadlinesUnderKickers, type Unit } from "./pipeline/units.js";
+import { buildUnits, liftTextKickers, splitHeadlinesUnderKickers, type Unit } from "./pipeline/units.js";
 import { unitHeadingText } from "./pipeline/unit-text.js";
 import { trailingByline } from "./pipeline/inline.js";
 import { SCHEMA_VERSION, type Page } from "./schema.js";
@@ -62,7 +62,7 @@ function parseInto(page: Page, input: string): void {
   });
   const lexicon = new PageLexicon(lines.map((l) => l.text));
   reclassifyFragments(units, (a, b) => lexicon.junctionCount(a, b));
-  splitHeadlinesUnderKickers(units);
+  splitHeadlinesUnderKickers(liftTextKickers(units));
   const flow = buildFlow(units, (a, b) => lexicon.junctionCount(a, b));
   readRunningHeads(flow.furniture, page.page);
   const docOf = new Map<Draft, number>();

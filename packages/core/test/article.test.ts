@@ -28,6 +28,50 @@ describe("buildArticle (through parseText)", () => {
     expect(a).toMatchObject({ column: "今日谈", kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚", subheadline: "——记巾帼志愿者" });
   });
 
+  it("reads a short colon kicker printed under its headline as the kicker", () => {
+    const a = parse(["闻令动 显真情 铸忠诚", "市妇联：", "", ...STORY]).articles[0]!;
+    expect(a).toMatchObject({ kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚" });
+  });
+
+  it("takes a kicker and its headline for the head over a lone heading right above the text, which opens it as a subhead", () => {
+    const story = ["本报讯 民警终于在通往朔南大道的南环路上找到走失的刘", "某柱，看着被冻发抖的刘某柱，民警立即将其扶上", "警车，将面包和热水递到他手中。"];
+    const a = parse(["全力落实防疫措施，让这场战疫斗争——", "", "不仅有“力度”更有“温度”", "", "救助走失智障男子", "", ...story]).articles[0]!;
+    expect(a).toMatchObject({ kicker: "全力落实防疫措施，让这场战疫斗争——", headline: "不仅有“力度”更有“温度”" });
+    expect(a.paragraphs[0]).toMatchObject({ text: "救助走失智障男子", role: "subhead" });
+  });
+
+  it("puts a kicker and a subtitle printed apart from their headline (the running head between) around it", () => {
+    const subtitle = "——希望广大市民继续做好个人防护，合力筑牢疫情防控坚固屏障，共同守护好我们的城市家园";
+    const story = ["市疫情防控工作领导小组办公室昨天发布通告，全市住宅小区", "恢复出入，公共交通恢复运营，机动车恢复通行，市民生活逐", "步回到正轨。"];
+    const page = parse(["恢复小区出入公交运营机动车通行", "", "2022年6月2日 星期四 第10版 责任编辑 唐乙隽", "", "一手抓防控 一手抓发展——", "", subtitle, "本报记者 朱艳婷", "", ...story]);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ kicker: "一手抓防控 一手抓发展——", headline: "恢复小区出入公交运营机动车通行", subheadline: subtitle });
+    expect(page.articles[0]!.byline?.reporters).toEqual(["朱艳婷"]);
+  });
+
+  it("takes a lone colon kicker printed inside the text for the kicker of the story's headline, not for its headline", () => {
+    const part1 = ["本报讯（记者 薛礼伟）今年12月4日是第九个国家宪法日。当日，", "市法学会结合疫情防控，走进马邑花园社区与抗疫志愿者一道开展", "宪法宣传活动，将法"];
+    const part2 = ["律和疫情防控知识送到市民身边，进一步营造尊法学法守法用法的", "浓厚氛围，宪法宣传与防疫同行。"];
+    const a = parse(["“12·4”宪法宣传与防疫同行", "", ...part1, "", "市法学会：", "", ...part2]).articles;
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatchObject({ kicker: "市法学会：", headline: "“12·4”宪法宣传与防疫同行" });
+  });
+
+  it("gives a label and headline printed above a photo caption to the next story, with no headline: a photo takes none", () => {
+    const caption = ["在市境道口，上海公安按照“逢厢必开、逢人必检”，严格核查离沪车辆驾乘人员核酸、抗原及离沪证明，查处车辆夹带", "无关人员等行为。随着复工复产有序推进，公安交警部门进一步增派警力保障物流通畅，助力恢复正常的生产生活秩序。", "向兰宇 摄"];
+    const page = parse(["快讯", "", "用为民情怀，做好“送上门”的群众工作", "", ...caption, "", ...STORY]);
+    expect(page.articles.map((a) => [a.kind, a.column, a.headline])).toEqual([
+      ["photo", null, null],
+      ["brief", "快讯", "用为民情怀，做好“送上门”的群众工作"],
+    ]);
+  });
+
+  it("closes a story with a bracketed byline set right after its last sentence", () => {
+    const a = parse([...SECOND.slice(0, 2), "中参与，共同守护美好家园，让群众更有获得感。（记者 倪佳萱）"]).articles[0]!;
+    expect(a.byline?.reporters).toEqual(["倪佳萱"]);
+    expect(a.paragraphs.at(-1)?.text.endsWith("获得感。")).toBe(true);
+  });
+
   it("reads a dateline wrapped across two lines of a narrow column, with its byline", () => {
     const a = parse(["送抑郁女子回家", "本报北京6月12", "日电（记者 陆宇丽 白", "建军）连日来，各地加快", "复工复产，恢复正常生产", "生活秩序。"]).articles[0]!;
     expect(a.dateline).toBe("本报北京6月12日电");
@@ -51,6 +95,11 @@ describe("buildArticle (through parseText)", () => {
     expect(a.kind).toBe("photo");
     expect(a.byline).toMatchObject({ raw: "通讯员 李平军 摄", photographers: ["李平军"] });
     expect(a.paragraphs.map((p) => p.text.slice(-6))).toEqual(["疫情防控志愿服务。".slice(-6)]);
+    // with a story printed right after the credit, the credit still signs the caption
+    const page = parse([...caption, "", ...STORY]);
+    expect(page.articles.map((x) => x.kind)).toEqual(["photo", "news"]);
+    expect(page.articles[0]!.byline?.photographers).toEqual(["李平军"]);
+    expect(page.articles[1]!.byline?.photographers).toEqual([]);
   });
 
   it("takes 本报评论员 for the byline of a commentary that names nobody, not for a column", () => {

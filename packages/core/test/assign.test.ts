@@ -89,6 +89,13 @@ describe("assignGaps", () => {
     expect(flow.drafts[0]!.trailers.map((u) => u.kind)).toEqual(["byline"]);
     expect(headings(flow.drafts[1]!.leaders)).toEqual(["救助走失智障男子"]);
   });
+
+  it("gives a byline printed after a story's jump line to the next story: the jump line ends the part printed here", () => {
+    const { flow, lexicon, docOf } = stage([...STORY_A, "", "（下转第7版）", "", "本报记者 沈冰", "", "救助走失智障男子", ...STORY_B]);
+    assignGaps(flow.gaps, lexicon, docOf);
+    expect(flow.drafts[0]!.trailers.map((u) => u.kind)).toEqual(["jump"]);
+    expect(flow.drafts[1]!.leaders.map((u) => u.kind)).toEqual(["byline", "heading"]);
+  });
 });
 
 describe("matchHeadings", () => {
@@ -99,6 +106,16 @@ describe("matchHeadings", () => {
     const follow = assignGaps(flow.gaps, lexicon, docOf);
     const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
     expect(matched.get(flow.drafts[0]!)?.map(unitHeadingText)).toEqual(["人人参与 人人受益"]);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["救助走失智障男子"]);
+  });
+
+  it("gives no headline to a photo caption closed by a credit on its last line", () => {
+    const caption = ["民警救助走失智障男子后将其扶上警车，将面包和热水递到他手中，", "并第一时间联系了其父母。在派出所，两位老人看到其儿子，激动", "地握住民警的手连声道谢 记者 马飞宇 摄"];
+    const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", ...caption, "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[0]!)).toBeUndefined();
     expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["救助走失智障男子"]);
   });
 });

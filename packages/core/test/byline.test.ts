@@ -12,6 +12,11 @@ describe("parseByline", () => {
     expect(names("记者 薛礼伟 通讯员 杨娜")).toEqual({ ...none, reporters: ["薛礼伟"], correspondents: ["杨娜"] });
   });
 
+  it("reads a role word glued to the name before it, as a wrapped dateline line joins them", () => {
+    expect(names("记者 孟群舒通讯员 肖宁晶")).toEqual({ ...none, reporters: ["孟群舒"], correspondents: ["肖宁晶"] });
+    expect(names("本报记者孟群舒本报通讯员谭宇")).toEqual({ ...none, reporters: ["孟群舒"], correspondents: ["谭宇"] });
+  });
+
   it("takes the longest role word (本报记者 over 记者) and several names", () => {
     expect(names("本报记者 张三 李四 通讯员 王五")).toEqual({ ...none, reporters: ["张三", "李四"], correspondents: ["王五"] });
     expect(names("本报记者 张三 本报通讯员王五")).toEqual({ ...none, reporters: ["张三"], correspondents: ["王五"] });

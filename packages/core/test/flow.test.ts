@@ -35,6 +35,24 @@ describe("buildFlow", () => {
     ]);
   });
 
+  it("sets a caption closed by a photo credit on its last line apart from the story it is printed inside", () => {
+    const caption = [row(30, "，"), row(12, "。") + " 记者 马飞宇 摄"];
+    const open = [row(20, "，"), row(20, "，"), row(20, "，"), row(20, "，"), row(20)];
+    expect(drafts([...open, "", ...caption, "", row(20, "，"), row(20, "，"), row(9, "。")])).toEqual([
+      [
+        ["body", 1],
+        ["body", 10],
+      ],
+      [["body", 7]],
+    ]);
+  });
+
+  it("starts a new story at a dateline after text cut at a column's foot, which no line of ends a sentence but is no deck", () => {
+    // full lines to the last: a deck's last point stops short of the column
+    const cut = [row(20, "，"), row(20), row(20, "，"), row(20), row(20, "，"), row(20)];
+    expect(drafts([...cut, "", "本报讯 " + row(17, "，"), ...para(2)])).toHaveLength(2);
+  });
+
   it("keeps a deck whose points print in boxes of different widths together, in front of its dateline", () => {
     // (runs of more lines than a heading has, so they are body text)
     const wide = [row(30), row(30), row(30), row(30), row(26)];
@@ -74,6 +92,13 @@ describe("buildFlow", () => {
   it("starts a new story after a byline line, and after a byline closing the last line", () => {
     expect(drafts([...para(3), "记者 武跃林", ...para(3)])).toHaveLength(2);
     expect(drafts([row(20, "，"), row(8, "。") + " 何永航", "", ...para(3)])).toHaveLength(2);
+  });
+
+  it("never goes on with a story its own last line signed, even in the column width it was set in", () => {
+    const signed = [row(20, "，"), row(20, "，"), row(8, "。") + "（记者 倪佳萱）"];
+    const wide = ["本报讯 " + row(26, "，"), row(30, "，"), row(30, "，"), row(12, "。")];
+    const next = [row(20), row(20, "，"), row(20, "，"), row(9, "。")];
+    expect(drafts([...signed, "", ...wide, "", "救助走失智障男子", "", ...next])).toHaveLength(3);
   });
 
   it("keeps a one-line heading between two runs of one column, after a paragraph end, as a subhead", () => {

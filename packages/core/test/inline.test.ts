@@ -14,6 +14,25 @@ describe("trailingByline", () => {
     expect(trailingByline("")).toBeNull();
   });
 
+  it("splits a bracketed byline set right after the sentence end, when it holds a role or several names", () => {
+    expect(trailingByline("长，顽强而生机勃勃。（记者 倪佳萱）")).toEqual({ text: "长，顽强而生机勃勃。", byline: "（记者 倪佳萱）" });
+    expect(trailingByline("让群众更有安全感。（丁海云 王慧玲）")).toEqual({ text: "让群众更有安全感。", byline: "（丁海云 王慧玲）" });
+    // an aside in brackets is no byline
+    expect(trailingByline("举行了揭牌仪式。（上海市）")).toBeNull();
+    expect(trailingByline("工作取得成效。（完）")).toBeNull();
+  });
+
+  it("splits a photo credit closing a caption that ends no sentence, taking the whole credit", () => {
+    expect(trailingByline("让企业心无旁骛抓生产、谋发展 记者 马飞宇 摄")).toEqual({ text: "让企业心无旁骛抓生产、谋发展", byline: "记者 马飞宇 摄" });
+    expect(trailingByline("梦花街区域无新增阳性感染者 资料图片")).toEqual({ text: "梦花街区域无新增阳性感染者", byline: "资料图片" });
+    // a name without 摄 after such a caption is not split off
+    expect(trailingByline("让企业心无旁骛抓生产、谋发展 马飞宇")).toBeNull();
+  });
+
+  it("takes a half-width exclamation mark for a sentence end", () => {
+    expect(trailingByline("坚守和付出的所有人! 通讯员 何永航 摄")).toEqual({ text: "坚守和付出的所有人!", byline: "通讯员 何永航 摄" });
+  });
+
   it("looks for the space only near the end: a byline is short", () => {
     const long = "这".repeat(42);
     expect(trailingByline(`群众安全感。 ${long}`)).toBeNull();

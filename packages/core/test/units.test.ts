@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnLabelName, isColumnLabel, isRunningHead, splitHeadlinesUnderKickers } from "../src/pipeline/units.js";
+import { columnLabelName, isColumnLabel, isRunningHead, liftTextKickers, splitHeadlinesUnderKickers } from "../src/pipeline/units.js";
 import { unitsOf } from "./helpers.js";
 
 const shape = (text: string) => unitsOf(text).map((u) => [u.kind, u.lines.map((l) => l.text)]);
@@ -53,6 +53,34 @@ describe("buildUnits", () => {
     ]);
     // a wrapped headline stays one heading
     expect(shape(["推动惠企政策落", "地落实增强企业"].join("\n"))).toEqual([["heading", ["推动惠企政策落", "地落实增强企业"]]]);
+  });
+
+  it("makes a lead-in kicker set as wide as the text a heading when a heading follows it", () => {
+    const lead = ["连日来，我市公安全体民辅警始终坚", "持“人民至上、生命至上”工作理念，", "用责任和担当始终奋战在防疫一线，", "全力落实防疫措施，用心解决群众困", "难，让这场战疫斗争——"];
+    const kinds = (lines: string[]) => liftTextKickers(unitsOf(lines.join("\n"))).map((u) => u.kind);
+    expect(kinds([...lead, "", "不仅有“力度”更有“温度”"])).toEqual(["heading", "heading"]);
+    // not without a heading after it, nor text that opens with a dateline
+    expect(kinds([...lead, "", ...lead.slice(0, 4), "用心解决群众困难。"])).toEqual(["body", "body"]);
+    expect(kinds(["本报讯 " + lead[0]!, ...lead.slice(1), "", "不仅有“力度”更有“温度”"])[0]).toBe("body");
+  });
+
+  it("cuts two headlines printed side by side on one line apart, but keeps a headline of spaced phrases whole", () => {
+    const input = ["打通物流堵点，政策扶持要明确细则 推动惠企政策落地落实增强企业信心", "市商务委："].join("\n");
+    const units = unitsOf(input);
+    expect(units.map((u) => u.lines.map((l) => l.text))).toEqual([["打通物流堵点，政策扶持要明确细则"], ["推动惠企政策落地落实增强企业信心"], ["市商务委："]]);
+    const right = units[1]!.lines[0]!;
+    expect(input.slice(right.start, right.end)).toBe("推动惠企政策落地落实增强企业信心");
+    expect(shape("展现积极姿态 迅速扭转预期")).toEqual([["heading", ["展现积极姿态迅速扭转预期"]]]);
+  });
+
+  it("puts a short colon kicker the extractor printed under its headline back above it", () => {
+    expect(shape(["单日核酸检测能力850万管以上", "市卫健委："].join("\n"))).toEqual([
+      ["heading", ["市卫健委："]],
+      ["heading", ["单日核酸检测能力850万管以上"]],
+    ]);
+    // the end of a wrapped kicker, or a long colon line, is not moved
+    expect(shape(["连日来，全市广大干部群众，", "全力以赴："].join("\n"))).toEqual([["heading", ["连日来，全市广大干部群众，", "全力以赴："]]]);
+    expect(shape(["单日核酸检测能力850万管以上", "朔州经济开发区纪检监察工委："].join("\n"))).toHaveLength(1);
   });
 
   it("cuts the headline off the text under a dash kicker when it is printed as wide as the text, without a blank line", () => {

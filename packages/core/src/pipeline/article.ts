@@ -178,20 +178,19 @@ function chooseHeadingSide(draft: Draft, headingsFollow: boolean, matched: Unit[
   return { chosen: leading, demotedLeading: [], unused: trailing };
 }
 
-/** Kicker (ends with ：or ——) before the headline, subtitle after it. */
+/**
+ * Kicker (ends with ：or ——), headline, subtitle (starts with ——), in whatever order the
+ * extractor printed them: the kicker is the first heading with a kicker's end (when there is
+ * more than one heading), the headline the first other heading that is no subtitle.
+ */
 function splitHeadings(units: Unit[]): { kicker: Unit | null; headline: Unit | null; subheadline: Unit | null; extra: Unit[] } {
-  let kicker: Unit | null = null;
-  let headline: Unit | null = null;
-  let subheadline: Unit | null = null;
-  const extra: Unit[] = [];
-  for (const u of units) {
-    const text = unitHeadingText(u);
-    if (!headline && !kicker && isKickerText(text) && units.length > 1) kicker = u;
-    else if (!headline) headline = u;
-    else if (!subheadline && (isSubtitleText(text) || u.kind === "heading")) subheadline = u;
-    else extra.push(u);
-  }
-  return { kicker, headline, subheadline, extra };
+  const texts = units.map(unitHeadingText);
+  const kickerAt = units.length > 1 ? texts.findIndex((t) => isKickerText(t)) : -1;
+  const others = units.filter((_, i) => i !== kickerAt);
+  const headline = others.find((u) => !isSubtitleText(unitHeadingText(u))) ?? others[0] ?? null;
+  const subheadline = others.find((u) => u !== headline && (isSubtitleText(unitHeadingText(u)) || u.kind === "heading")) ?? null;
+  const extra = others.filter((u) => u !== headline && u !== subheadline);
+  return { kicker: kickerAt >= 0 ? units[kickerAt]! : null, headline, subheadline, extra };
 }
 
 function articleKind(column: string | null, byline: Byline | null, headline: string | null, photoCredit: boolean): ArticleKind {

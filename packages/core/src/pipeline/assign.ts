@@ -10,7 +10,7 @@ import { lastBody, type Draft, type Gap } from "./flow.js";
 import { inlineJump, trailingByline } from "./inline.js";
 import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
-import { COMMENTARY_LABELS, KICKER_END, SUBTITLE_START } from "./patterns.js";
+import { COMMENTARY_LABELS, KICKER_END, SUBTITLE_START, WRAPPED_CREDIT_HEAD } from "./patterns.js";
 import { columnLabelName, isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 import { unitHeadingText } from "./unit-text.js";
 
@@ -90,10 +90,13 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
       return dir === "continuedFrom" ? { toPrev: 0, toNext: 10 } : { toPrev: 10, toNext: 0 };
     }
     if (isBylineUnit(u)) {
-      const nextToPrev = units.slice(0, j).every((x) => isBylineUnit(x) || x.kind === "jump");
+      // a jump line ends the part of a story printed here: a byline after it signs the next story
+      const nextToPrev = units.slice(0, j).every((x) => isBylineUnit(x));
       const nextToNext = units.slice(j + 1).every(isBylineUnit);
-      // a story that stops mid-sentence is not signed there; a byline printed on the line above text signs it
-      const prevOpen = endsOpen(lastBody(gap.prev!));
+      // a story that stops mid-sentence is not signed there (but a caption whose credit wraps,
+      // `…服务。 通讯员 李` / `平军 摄`, is); a byline printed on the line above text signs it
+      const prevTail = lastBody(gap.prev!);
+      const prevOpen = endsOpen(prevTail) && !(u.kind === "credit" && j === 0 && WRAPPED_CREDIT_HEAD.test(prevTail.lines[prevTail.lines.length - 1]!.raw.trimEnd()));
       const onTopOfNext = nextToNext && j === units.length - 1 && !u.blankAfter;
       return {
         toPrev: nextToPrev && !prevOpen ? BYLINE_ADJACENT * 1.1 : 0,
@@ -201,6 +204,11 @@ const MIN_ORPHAN_MATCH = 0.15;
 const CUT_PENALTY = 0.3;
 /** The story the heading was printed next to keeps it on a near tie. */
 const LOCAL_BONUS = 0.15;
+/**
+ * A kicker is printed over a headline, never over a subhead: a group that opens with one is a
+ * headline group, ahead of a lone heading that shares more words (a subhead opening the text).
+ */
+const KICKER_GROUP_BONUS = 0.2;
 
 /** Consecutive heading units that belong together: kicker, headline, subtitle. */
 interface HeadingGroup {
@@ -242,16 +250,19 @@ export function matchHeadings(
       flush();
     }
   }
-  const isPhoto = (d: Draft) => [...d.leaders, ...d.trailers].some((u) => u.kind === "credit");
   const cutBy = storiesCutBy(groups, drafts);
   const cutsSentence = (group: HeadingGroup, d: Draft) => cutBy.get(group)!.has(d);
   const candidates: { group: HeadingGroup; draft: Draft; score: number }[] = [];
   for (const group of groups) {
     const text = group.units.map(unitHeadingText).join("");
+    const hasKicker = group.units.length > 1 && isKickerText(unitHeadingText(group.units[0]!));
+    // a kicker (over a subtitle or alone) is no headline: it goes around one (completeHeadlines)
+    if (isHeadless(group)) continue;
     for (const d of drafts) {
       if (isPhoto(d)) continue;
       const local = d === group.owner && group.onUsualSide;
-      const score = lexicon.similarity(text, docOf.get(d)!) + (local ? LOCAL_BONUS : 0) - (cutsSentence(group, d) ? CUT_PENALTY : 0);
+      const score =
+        lexicon.similarity(text, docOf.get(d)!) + (local ? LOCAL_BONUS : 0) + (local && hasKicker ? KICKER_GROUP_BONUS : 0) - (cutsSentence(group, d) ? CUT_PENALTY : 0);
       if (score >= MIN_MATCH) candidates.push({ group, draft: d, score });
     }
   }
@@ -264,11 +275,11 @@ export function matchHeadings(
     chosen.set(c.draft, c.group.units);
     if (c.draft !== c.group.owner) moveGroup(c.group, c.draft);
   }
-  // a story left without a headline takes a heading that another story, already headed, holds,
-  // when that heading shares more words with it than with any other story
+  // a story left without a headline takes a heading that another story, already headed (or a
+  // photo, which takes none), holds, when that heading shares more words with it than with any other story
   const best = new Map<HeadingGroup, { draft: Draft; score: number }>();
   for (const group of groups) {
-    if (placed.has(group) || !chosen.has(group.owner)) continue;
+    if (placed.has(group) || !(chosen.has(group.owner) || isPhoto(group.owner)) || isHeadless(group)) continue;
     const text = group.units.map(unitHeadingText).join("");
     for (const d of drafts) {
       if (cutsSentence(group, d)) continue;
@@ -283,10 +294,11 @@ export function matchHeadings(
     placed.add(group);
     moveGroup(group, draft);
   }
-  // a heading printed inside a sentence heads no story it cuts: without word evidence, it heads
-  // the next story in reading order that has no headline
+  completeHeadlines(groups, placed, chosen);
+  // a heading printed inside a sentence heads no story it cuts, and a photo takes none: without
+  // word evidence, it heads the next story in reading order that has no headline
   for (const group of groups) {
-    if (placed.has(group) || cutBy.get(group)!.size === 0) continue;
+    if (placed.has(group) || isHeadless(group) || (cutBy.get(group)!.size === 0 && !isPhoto(group.owner))) continue;
     const at = group.units[0]!.lines[0]!.index;
     const next = drafts.find((d) => !chosen.has(d) && !isPhoto(d) && d.items[0]!.unit.lines[0]!.index > at);
     if (!next) continue;
@@ -318,12 +330,53 @@ function storiesCutBy(groups: readonly HeadingGroup[], drafts: readonly Draft[])
   return cutBy;
 }
 
-/** A heading moves to the story it heads. */
+/**
+ * A kicker printed alone or right over a subtitle lost its headline to another line of the page
+ * (the extractor printed the headline elsewhere): when the story it was printed beside has a
+ * headline without a kicker, the kicker goes above that headline and the subtitle under it.
+ */
+function completeHeadlines(groups: readonly HeadingGroup[], placed: Set<HeadingGroup>, chosen: Map<Draft, Unit[]>): void {
+  for (const group of groups) {
+    if (placed.has(group) || !isHeadless(group)) continue;
+    const headline = chosen.get(group.owner);
+    if (!headline || isKickerText(unitHeadingText(headline[0]!)) || headline.some((u) => isSubtitleText(unitHeadingText(u)))) continue;
+    const [kicker, ...subtitles] = group.units;
+    chosen.set(group.owner, [kicker!, ...headline, ...subtitles]);
+    placed.add(group);
+  }
+}
+
+/** A kicker alone, or right over subtitles: no headline among them. */
+function isHeadless(group: HeadingGroup): boolean {
+  const [kicker, ...rest] = group.units;
+  return kicker !== undefined && isKickerText(unitHeadingText(kicker)) && rest.every((u) => isSubtitleText(unitHeadingText(u)));
+}
+
+/** A caption is short: a story this long followed by a credit line is no caption (the credit is a neighbour's). */
+const MAX_CAPTION_LINES = 8;
+
+/** A photo caption: short text given a credit line, or closed by a credit on its last line (`…谋发展 记者 X 摄`). */
+function isPhoto(d: Draft): boolean {
+  const credited = d.leaders.some((u) => u.kind === "credit") || d.trailers.some((u) => u.kind === "credit");
+  if (credited && d.items.reduce((n, i) => n + i.unit.lines.length, 0) <= MAX_CAPTION_LINES) return true;
+  const last = d.items[d.items.length - 1]?.unit.lines.at(-1);
+  const closing = last ? trailingByline(last.raw) : null;
+  return closing !== null && isPhotoCredit(closing.byline);
+}
+
+/** A heading moves to the story it heads, with the column label printed right above it. */
 function moveGroup(group: HeadingGroup, to: Draft): void {
   const owner = group.owner;
-  owner.leaders = owner.leaders.filter((u) => !group.units.includes(u));
-  owner.trailers = owner.trailers.filter((u) => !group.units.includes(u));
-  to.leaders.push(...group.units);
+  const moving = new Set(group.units);
+  for (const side of [owner.leaders, owner.trailers]) {
+    const at = side.indexOf(group.units[0]!);
+    const label = side[at - 1];
+    // (a commentary label drifts on its own rule: attachCommentaryLabels)
+    if (at > 0 && label?.kind === "label" && !COMMENTARY_LABELS.has(labelKey(label)) && bound(label, group.units[0]!)) moving.add(label);
+  }
+  owner.leaders = owner.leaders.filter((u) => !moving.has(u));
+  owner.trailers = owner.trailers.filter((u) => !moving.has(u));
+  to.leaders.push(...[...moving].filter((u) => u.kind === "label"), ...group.units);
 }
 
 /**

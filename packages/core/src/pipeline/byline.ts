@@ -12,6 +12,7 @@ import {
   PHOTO_CREDIT,
   REPORTER_ROLES,
   ROLE_BYLINE,
+  ROLE_WORD,
   SOURCE_CREDIT,
   SURNAMES,
 } from "./patterns.js";
@@ -111,7 +112,11 @@ export function parseByline(text: string): Byline {
   }
   if (SOURCE_CREDIT.test(raw) || rest === "") return byline;
   let role: keyof Omit<Byline, "raw"> = photo ? "photographers" : "authors";
-  const tokens = rest.split(/[ 、，,：:]+/u).filter((t) => t !== "");
+  // a role word glued to the name before it (`孟群舒通讯员`, joined from a wrapped line) still starts a role
+  const tokens = rest
+    .replace(ROLE_WORD, " $1")
+    .split(/[ 、，,：:]+/u)
+    .filter((t) => t !== "");
   for (let token of tokens) {
     if (SIGNED_BY_THE_PAPER.test(token)) continue;
     const roleWord = ROLE_TABLE.find(([word]) => token.startsWith(word));

@@ -4,6 +4,7 @@
  * points end).
  */
 import { endsSentence } from "../text/chars.js";
+import { trailingByline } from "./inline.js";
 import { type Line, opensDateline } from "./lines.js";
 
 /**
@@ -14,8 +15,8 @@ export const MAX_DECK_LINES = 20;
 
 /**
  * True for lines that together read as a deck: few, none ending a sentence (body text ends every
- * paragraph with one; a point ends without), none a dateline.
+ * paragraph with one; a point ends without), none a dateline, none signed (`…。（记者 X）`).
  */
 export function readsAsDeck(lines: readonly Line[]): boolean {
-  return lines.length <= MAX_DECK_LINES && lines.every((l) => !endsSentence(l.text) && !opensDateline(l));
+  return lines.length <= MAX_DECK_LINES && lines.every((l) => !endsSentence(l.text) && !opensDateline(l) && trailingByline(l.raw) === null);
 }

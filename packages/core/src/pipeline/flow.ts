@@ -6,8 +6,9 @@
  */
 import { MAX_DECK_LINES, readsAsDeck } from "./deck.js";
 import { trailingByline } from "./inline.js";
-import { columnWidth, endsOpen, endsWithJump, startsParagraph, WIDTH_WOBBLE } from "./measure.js";
+import { columnWidth, endsOpen, endsWithJump, INDENT_MIN, startsParagraph, WIDTH_WOBBLE } from "./measure.js";
 import { RUNNING_HEAD_DATE } from "./patterns.js";
+import { isPhotoCredit } from "./byline.js";
 import { isBylineUnit, type Unit } from "./units.js";
 import { opensDateline } from "./lines.js";
 
@@ -94,7 +95,7 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     const prev = lastBody(current);
     closeIfSigned(current, prev, pending);
     // a caption (text closed by a photo credit) stands alone
-    const caption = units[k + 1]?.kind === "credit" && !(endsOpen(prev) && pending.length === 0 && sameColumnWidth(prev, unit));
+    const caption = (units[k + 1]?.kind === "credit" || closesWithPhotoCredit(unit)) && !(endsOpen(prev) && pending.length === 0 && sameColumnWidth(prev, unit));
     // summary points right above a dateline open that story; they continue nothing
     const inDeck = opensDeck(units, k);
     // the next point of a deck goes on in the story it opened
@@ -173,17 +174,27 @@ function continuationHost(
   return best;
 }
 
+/** True when the unit's last line ends with a photo credit (`…提高警惕。 周楠 摄`): a caption. */
+function closesWithPhotoCredit(unit: Unit): boolean {
+  const closing = trailingByline(unit.lines[unit.lines.length - 1]!.raw);
+  return closing !== null && isPhotoCredit(closing.byline);
+}
+
 /** A story already closed by a byline or jump line printed right after it cannot go on. */
 function hasClosingTrailer(d: Draft, current: Draft, gap: readonly Unit[]): boolean {
   if (d.closed) return true;
   if (d === current && gap.some((u) => u.kind === "jump")) return true;
-  const tail = lastBody(d);
-  return trailingByline(tail.lines[tail.lines.length - 1]!.raw) !== null;
+  return signedAtEnd(lastBody(d));
+}
+
+/** True when the unit's last line closes with a byline (`…安全感。 何永航`, `…勃勃。（记者 X）`). */
+function signedAtEnd(unit: Unit): boolean {
+  return trailingByline(unit.lines[unit.lines.length - 1]!.raw) !== null;
 }
 
 /** Decides whether a new story starts at `next`, after body unit `prev` and the units between. */
 function isBoundary(prev: Unit, gap: readonly Unit[], next: Unit, story: Draft): boolean {
-  if (opensDateline(next.lines[0]!)) return !(gap.length === 0 && isDeck(story));
+  if (opensDateline(next.lines[0]!)) return !(gap.length === 0 && isDeck(story) && endsPoint(prev));
   if (endsWithJump(prev)) return true;
   if (trailingByline(prev.lines[prev.lines.length - 1]!.raw) !== null) return true;
   if (isWideDeck(story, next) && gap.length > 0 && gap.every((u) => u.kind === "byline")) return false;
@@ -212,6 +223,15 @@ function columnWidthGap(a: Unit, b: Unit): number | null {
 /** True unless both units have a reliable column width and the widths differ. */
 const isSameColumnGap = (gap: number | null) => gap === null || gap <= SAME_COLUMN + WIDTH_WOBBLE;
 const sameColumnWidth = (a: Unit, b: Unit) => isSameColumnGap(columnWidthGap(a, b));
+
+/**
+ * True when the unit's last line stops short of its column: a deck point ends so, where text cut
+ * at a column's foot runs the full width (`…感谢国家各相关部`).
+ */
+function endsPoint(unit: Unit): boolean {
+  const last = unit.lines[unit.lines.length - 1]!;
+  return unit.lines.length < MIN_LINES_FOR_WIDTH || last.width <= columnWidth(unit.lines) - INDENT_MIN;
+}
 
 /**
  * True for a story so far made only of summary lines (a deck under the headline): none of its
@@ -278,7 +298,7 @@ function columnHost(drafts: readonly Draft[], current: Draft, unit: Unit, gap: r
     const d = drafts[i]!;
     if (d === current || d.closed) continue;
     const tail = lastBody(d);
-    if (tail.lines.length < MIN_LINES_FOR_COLUMN_MATCH || endsOpen(tail)) continue;
+    if (tail.lines.length < MIN_LINES_FOR_COLUMN_MATCH || endsOpen(tail) || signedAtEnd(tail)) continue;
     if (Math.abs(columnWidth(tail.lines) - width) <= SAME_COLUMN) return d;
   }
   return null;

@@ -1,6 +1,6 @@
 /** Parts printed inside body lines: a byline closing the last line, a jump line, a dateline. */
-import { collapseSpaces, isBylineText } from "./byline.js";
-import { DATELINE, JUMP_CONTINUED_ON, JUMP_LINE } from "./patterns.js";
+import { collapseSpaces, isBareNames, isBylineText, isPhotoCredit } from "./byline.js";
+import { CLOSING_BRACKET, DATELINE, JUMP_CONTINUED_ON, JUMP_LINE, ROLE_BYLINE } from "./patterns.js";
 
 /** A closing byline is at most this many characters after its space. */
 const MAX_TRAILING_BYLINE = 42;
@@ -27,13 +27,48 @@ export interface TrailingByline {
  */
 export function trailingByline(raw: string): TrailingByline | null {
   const trimmed = raw.trimEnd();
+  const bracketed = closingBracketedByline(trimmed);
+  if (bracketed) return bracketed;
   // a byline is short, so a space must sit near the end of the line
   if (!hasSpaceFrom(trimmed, trimmed.length - MAX_TRAILING_BYLINE)) return null;
-  const m = /^(.*[。！？”…）)])[ \t\u3000]+(\S.{0,40})$/u.exec(trimmed);
+  const m = /^(.*[。！？”…）)!?])[ \t\u3000]+(\S.{0,40})$/u.exec(trimmed);
+  const byline = m ? collapseSpaces(m[2] ?? "") : "";
+  if (m && isBylineText(byline)) return { text: m[1] ?? "", byline };
+  return trailingPhotoCredit(trimmed);
+}
+
+/** Last characters of a photo credit: `摄`, `摄影`, `资料图片`, `新华社发`, `供图`, or a closing bracket. */
+const CREDIT_LAST_CHARS = new Set(["摄", "影", "片", "发", "图", "）", ")"]);
+
+/**
+ * A photo credit closing a caption after a space, where the caption need not end a sentence
+ * (`…抓生产、谋发展 记者 马飞宇 摄`): `摄` and the source credits say what it is.
+ */
+function trailingPhotoCredit(line: string): TrailingByline | null {
+  if (!CREDIT_LAST_CHARS.has(line.at(-1) ?? "")) return null;
+  const from = Math.max(0, line.length - MAX_TRAILING_BYLINE);
+  // the longest credit first: split at the first space of the line's end
+  for (const space of line.slice(from).matchAll(/[ \t\u3000]+/gu)) {
+    const at = from + space.index;
+    const credit = collapseSpaces(line.slice(at + space[0].length));
+    if (at > 0 && isPhotoCredit(credit)) return { text: line.slice(0, at), byline: credit };
+  }
+  return null;
+}
+
+/**
+ * A byline in brackets right after the last sentence (`…勃勃。（记者 倪佳萱）`). Without a space
+ * to set it apart, only a bracket holding a role and names, or names alone, is a byline (an
+ * aside such as `（上海市）` is not).
+ */
+function closingBracketedByline(line: string): TrailingByline | null {
+  if (!line.endsWith("）") && !line.endsWith(")")) return null;
+  const m = CLOSING_BRACKET.exec(line);
   if (!m) return null;
-  const byline = collapseSpaces(m[2] ?? "");
-  if (!isBylineText(byline)) return null;
-  return { text: m[1] ?? "", byline };
+  const bracket = collapseSpaces(m[2]!);
+  const inner = bracket.slice(1, -1).trim();
+  if (!ROLE_BYLINE.test(bracket) && !(inner.includes(" ") && isBareNames(inner))) return null;
+  return { text: m[1]!, byline: bracket };
 }
 
 /** A jump line found at the end of a line. */

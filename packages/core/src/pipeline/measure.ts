@@ -1,6 +1,7 @@
 /** Measurements of units: column width, paragraph starts and open ends. */
 import { endsSentence } from "../text/chars.js";
 import { type Line, opensDateline } from "./lines.js";
+import { trailingByline } from "./inline.js";
 import { JUMP_LINE } from "./patterns.js";
 import type { Unit } from "./units.js";
 
@@ -61,10 +62,13 @@ export function startsParagraph(unit: Unit): boolean {
   return shortBy >= INDENT_MIN;
 }
 
-/** True when the unit's last line stops mid-sentence (the text goes on in another box). */
+/**
+ * True when the unit's last line stops mid-sentence (the text goes on in another box). A line
+ * closed by a byline (`…安全感。 何永航`, `…勃勃。（记者 X）`) stops at the sentence before it.
+ */
 export function endsOpen(unit: Unit): boolean {
   const last = unit.lines[unit.lines.length - 1];
-  return last !== undefined && !endsSentence(last.text) && !/[：:]$/u.test(last.text) && !endsWithJump(unit);
+  return last !== undefined && !endsSentence(last.text) && !/[：:]$/u.test(last.text) && !endsWithJump(unit) && trailingByline(last.raw) === null;
 }
 
 /** True when the unit's last line ends with a jump line (`…（下转第3版）`): the story stops here. */

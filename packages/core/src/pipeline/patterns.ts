@@ -13,6 +13,9 @@ export const CORRESPONDENT_ROLES = ["本报特约通讯员", "本报通讯员", 
 export const EDITOR_ROLES = ["责任编辑", "版面编辑", "视觉设计", "美术编辑", "美编", "编辑", "校对", "审读"] as const;
 const ROLE_WORDS = [...REPORTER_ROLES, ...CORRESPONDENT_ROLES].join("|");
 
+/** A reporter's or correspondent's role word anywhere in a byline (a wrapped line can glue it to the name before it). */
+export const ROLE_WORD = new RegExp(`(${ROLE_WORDS})`, "gu");
+
 /** `记者 X 通讯员 Y`, optionally in brackets. */
 export const ROLE_BYLINE = new RegExp(`^[（(]?\\s*(?:(?:${ROLE_WORDS})\\s*${NAMES}\\s*)+[）)]?$`, "u");
 
@@ -33,6 +36,12 @@ export const SOURCE_CREDIT = /^[（(]?(?:本报)?(?:资料图片?|资料照片|�
 
 /** Names in brackets `（丁海云 王慧玲）`: the authors. */
 export const BRACKETED_NAMES = new RegExp(`^[（(]\\s*${NAMES}\\s*[）)]$`, "u");
+
+/**
+ * A bracketed byline set right after the last sentence, without a space (`…勃勃。（记者 倪佳萱）`):
+ * the text through the sentence end, then the bracket.
+ */
+export const CLOSING_BRACKET = /^(.*[。！？”…])([（(][^（()）]{2,40}[）)])$/u;
 
 /** The paper's commentators: a commentary signed so names nobody, and the byline says its kind. */
 const COMMENTATORS = ["本报评论员", "特约评论员"];

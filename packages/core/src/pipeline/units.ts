@@ -139,6 +139,23 @@ export function splitHeadlinesUnderKickers(units: Unit[]): Unit[] {
   return units;
 }
 
+/** A kicker set as wide as the text wraps to at most this many lines (a lead-in sentence). */
+const MAX_TEXT_KICKER_LINES = 6;
+
+/**
+ * A lead-in kicker (`连日来，……让这场战疫斗争——`) set as wide as the text reads as text; it
+ * shows by its dash end with a heading right under it: text never ends so above a heading.
+ * Such a unit becomes a heading. Works in place; returns the units for chaining.
+ */
+export function liftTextKickers(units: Unit[]): Unit[] {
+  for (let i = 0; i + 1 < units.length; i++) {
+    const unit = units[i]!;
+    if (unit.kind !== "body" || unit.lines.length > MAX_TEXT_KICKER_LINES || units[i + 1]!.kind !== "heading") continue;
+    if (DASH_END.test(unit.lines[unit.lines.length - 1]!.text) && !opensDateline(unit.lines[0]!)) unit.kind = "heading";
+  }
+  return units;
+}
+
 /**
  * Adds a unit to `out`; a heading unit printed as kicker, headline and subtitle on consecutive
  * lines is cut into its parts: after a line ending a kicker (`市妇联：`, `…斗争——`), before a
@@ -150,15 +167,41 @@ function pushHeadingParts(unit: Unit, out: Unit[]): void {
   for (let i = 1; i <= unit.lines.length; i++) {
     const cut = i === unit.lines.length || KICKER_END.test(unit.lines[i - 1]!.text) || SUBTITLE_START.test(unit.lines[i]!.text);
     if (!cut) continue;
-    if (start === 0 && i === unit.lines.length) return void out.push(unit);
-    out.push({
-      kind: "heading",
-      lines: unit.lines.slice(start, i),
-      blankBefore: start === 0 ? unit.blankBefore : false,
-      blankAfter: i === unit.lines.length ? unit.blankAfter : false,
-    });
+    if (start === 0 && i === unit.lines.length && !endsWithShortKicker(unit.lines)) return void out.push(unit);
+    pushKickerFirst(
+      {
+        kind: "heading",
+        lines: unit.lines.slice(start, i),
+        blankBefore: start === 0 ? unit.blankBefore : false,
+        blankAfter: i === unit.lines.length ? unit.blankAfter : false,
+      },
+      out,
+    );
     start = i;
   }
+}
+
+/** A kicker naming who speaks (`市卫健委：`) is short: a unit's name, a place. */
+const MAX_SHORT_KICKER_CHARS = 8;
+
+/**
+ * True when the last of several heading lines is a short colon kicker (`市卫健委：`) and the line
+ * above it ends no clause: a kicker the extractor printed under its headline (the larger type
+ * came first), not the end of a wrapped line.
+ */
+function endsWithShortKicker(lines: readonly Line[]): boolean {
+  if (lines.length < 2) return false;
+  const last = lines[lines.length - 1]!.text;
+  const above = lines[lines.length - 2]!.text;
+  return /[：:]$/u.test(last) && Array.from(last).length <= MAX_SHORT_KICKER_CHARS && !KICKER_END.test(above) && !/[，、,；;]$/u.test(above);
+}
+
+/** Pushes a heading part; a short kicker printed under its headline is put back above it, in reading order. */
+function pushKickerFirst(part: Unit, out: Unit[]): void {
+  if (!endsWithShortKicker(part.lines)) return void out.push(part);
+  const kicker = part.lines[part.lines.length - 1]!;
+  out.push({ kind: "heading", lines: [kicker], blankBefore: part.blankBefore, blankAfter: false });
+  out.push({ kind: "heading", lines: part.lines.slice(0, -1), blankBefore: false, blankAfter: part.blankAfter });
 }
 
 function splitBlock(block: Line[], out: Unit[]): void {
@@ -166,13 +209,15 @@ function splitBlock(block: Line[], out: Unit[]): void {
   const merged = splitMergedVerticalLines(block);
   block = merged.lines;
   for (const line of merged.headings) pieces.push({ kind: "heading", lines: [line], blankBefore: true, blankAfter: true });
-  if (block.length >= MIN_PAIR_ROWS && block.every((l) => PAIR_ROW.test(l.text))) {
-    out.push({ kind: "vertical", lines: block, blankBefore: true, blankAfter: true });
-    return;
-  }
+  const sideBySide = splitSideBySideHeadlines(block);
+  block = sideBySide.lines;
+  for (const line of sideBySide.headings) pieces.push({ kind: "heading", lines: [line], blankBefore: true, blankAfter: true });
   const vertical = block.filter(isSingleChar);
   let rest = block;
-  if (vertical.length >= MIN_VERTICAL_CHARS) {
+  if (block.length >= MIN_PAIR_ROWS && block.every((l) => PAIR_ROW.test(l.text))) {
+    pieces.push({ kind: "vertical", lines: block, blankBefore: true, blankAfter: true });
+    rest = [];
+  } else if (vertical.length >= MIN_VERTICAL_CHARS) {
     rest = block.filter((l) => !isSingleChar(l));
     pieces.push({ kind: "vertical", lines: vertical, blankBefore: true, blankAfter: true });
   }
@@ -280,6 +325,8 @@ function classifyText(lines: Line[]): UnitKind {
   if (opensDateline(lines[0]!)) return "body";
   const chars = lines.reduce((n, l) => n + l.text.length, 0);
   if ((lines.length <= MAX_HEADING_LINES || chars <= MAX_HEADING_CHARS) && lines.every(isHeadingLike)) return "heading";
+  // a subtitle (`——…`) on one line wider than a column, with no sentence in it
+  if (lines.length === 1 && SUBTITLE_START.test(lines[0]!.text) && isLoneHeading(lines[0]!)) return "heading";
   return "body";
 }
 
@@ -315,6 +362,34 @@ function splitMergedVerticalLines(block: Line[]): { lines: Line[]; headings: Lin
     lines[i] = subLine(line, glyphStart - line.start, glyphStart - line.start + m[2]!.length);
   }
   return { lines: lines ?? block, headings };
+}
+
+/**
+ * Two headlines printed side by side come out on one line with a space between (`打通物流堵点，
+ * 政策扶持要明确细则 推动惠企政策落地落实增强企业信心`); the phrases of one spaced headline
+ * (`人人参与 人人受益`, `展现积极姿态 迅速扭转预期`) are short. Each side has at least this many characters.
+ */
+const MIN_SIDE_BY_SIDE_CHARS = 10;
+
+/** A line of two runs of text with one space between: (leading spaces)(left)(spaces)(right). */
+const TWO_RUNS = /^(\s*)(\S+)([ \t\u3000]+)(\S+)\s*$/u;
+
+/**
+ * In a block of heading lines, a line holding two headlines side by side is cut in two, each a
+ * heading of its own (with exact offsets), so each can go to the story whose words it shares.
+ */
+function splitSideBySideHeadlines(block: Line[]): { lines: Line[]; headings: Line[] } {
+  if (block.length > MAX_HEADING_LINES || !block.every(isHeadingLike)) return { lines: block, headings: [] };
+  const headings: Line[] = [];
+  const lines = block.filter((line) => {
+    const m = TWO_RUNS.exec(line.raw);
+    if (!m || Array.from(m[2]!).length < MIN_SIDE_BY_SIDE_CHARS || Array.from(m[4]!).length < MIN_SIDE_BY_SIDE_CHARS) return true;
+    const leftStart = m[1]!.length;
+    const rightStart = leftStart + m[2]!.length + m[3]!.length;
+    headings.push(subLine(line, leftStart, leftStart + m[2]!.length), subLine(line, rightStart, rightStart + m[4]!.length));
+    return false;
+  });
+  return headings.length === 0 ? { lines: block, headings } : { lines, headings };
 }
 
 /** One glyph, spaces, then the rest of the line: (leading spaces)(glyph)(rest). */
