@@ -66,7 +66,7 @@ function parseInto(page: Page, input: string): void {
   const flow = buildFlow(units, (a, b) => lexicon.junctionCount(a, b));
   readRunningHeads(flow.furniture, page.page);
   const docOf = new Map<Draft, number>();
-  for (const d of flow.drafts) docOf.set(d, lexicon.addDocument(d.items.map((i) => i.unit.lines.map((l) => l.text).join("")).join("")));
+  for (const d of flow.drafts) docOf.set(d, lexicon.addDocument(storyText(d)));
   takeTopBanner(flow.gaps, page, (u) => Math.max(0, ...flow.drafts.map((d) => lexicon.similarity(unitHeadingText(u), docOf.get(d)!))));
   const headingsFollow = assignGaps(flow.gaps, lexicon, docOf);
   takeBanner(flow.gaps, page);
@@ -86,6 +86,13 @@ function parseInto(page: Page, input: string): void {
     for (const gap of flow.gaps) for (const u of gap.units) page.unassigned.push(unassigned(u, "no article text on the page"));
   }
   keepEveryLetter(page, lines, input);
+}
+
+/** A story's text for the lexicon: the texts of its lines run together, built without an array per unit. */
+function storyText(d: Draft): string {
+  let text = "";
+  for (const item of d.items) for (const line of item.unit.lines) text += line.text;
+  return text;
 }
 
 /** A banner is a slogan: it shares fewer words than this (similarity) with every story of the page. */

@@ -5,6 +5,15 @@ import { CLOSING_BRACKET, DATELINE, JUMP_CONTINUED_ON, JUMP_LINE, ROLE_BYLINE } 
 /** A closing byline is at most this many characters after its space. */
 const MAX_TRAILING_BYLINE = 42;
 
+/** True when `text` holds a space, tab or ideographic space at or after `from` (no copy of the tail, no regex). */
+function hasSpaceFrom(text: string, from: number): boolean {
+  for (let i = Math.max(0, from); i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x3000) return true;
+  }
+  return false;
+}
+
 /** What a body line ends with, split off: the text before and the byline. */
 export interface TrailingByline {
   text: string;
@@ -21,7 +30,7 @@ export function trailingByline(raw: string): TrailingByline | null {
   const bracketed = closingBracketedByline(trimmed);
   if (bracketed) return bracketed;
   // a byline is short, so a space must sit near the end of the line
-  if (!/[ \t\u3000]/u.test(trimmed.slice(-MAX_TRAILING_BYLINE))) return null;
+  if (!hasSpaceFrom(trimmed, trimmed.length - MAX_TRAILING_BYLINE)) return null;
   const m = /^(.*[。！？”…）)!?])[ \t\u3000]+(\S.{0,40})$/u.exec(trimmed);
   const byline = m ? collapseSpaces(m[2] ?? "") : "";
   if (m && isBylineText(byline)) return { text: m[1] ?? "", byline };

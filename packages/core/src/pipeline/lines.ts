@@ -57,6 +57,8 @@ export function splitLines(input: string): Line[] {
       width: displayWidth(text),
       blank: text === "",
       leadingSpace: isLeadingSpace(raw.charCodeAt(0)),
+      // set here, not only on the lines marked later: every line keeps one shape (one hidden class)
+      wrappedDateline: false,
     });
   };
   LINE_BREAK.lastIndex = 0;

@@ -19,17 +19,35 @@ export const INDENT_MAX = 2.5 + WIDTH_WOBBLE;
  * lines (paragraph ends, indents) and to a line made wide by uncompressed punctuation.
  */
 export function columnWidth(lines: readonly Line[]): number {
-  const n = lines.length;
-  if (n < 3) return n === 0 ? 0 : n === 1 ? lines[0]!.width : Math.max(lines[0]!.width, lines[1]!.width);
+  return columnWidthOf(lines, 0, lines.length);
+}
+
+/** {@link columnWidth} of `lines[from..to)`, without copying the range out. */
+export function columnWidthOf(lines: readonly Line[], from: number, to: number): number {
+  const n = to - from;
+  if (n < 3) return n <= 0 ? 0 : n === 1 ? lines[from]!.width : Math.max(lines[from]!.width, lines[from + 1]!.width);
   // widths sorted in a reused typed array: called for every unit and window, it must not allocate
   if (widthScratch.length < n) widthScratch = new Float64Array(Math.max(n, 2 * widthScratch.length));
-  for (let i = 0; i < n; i++) widthScratch[i] = lines[i]!.width;
-  const ascending = widthScratch.subarray(0, n).sort();
+  const widths = widthScratch;
+  if (n <= INSERTION_SORT_MAX) {
+    // a window or a short unit: an insertion sort in place costs less than a typed-array view and its sort
+    for (let i = 0; i < n; i++) {
+      const w = lines[from + i]!.width;
+      let j = i;
+      for (; j > 0 && widths[j - 1]! > w; j--) widths[j] = widths[j - 1]!;
+      widths[j] = w;
+    }
+    return widths[n - 1 - Math.floor(Math.ceil(n * WIDE_HALF) / 2)]!;
+  }
+  for (let i = 0; i < n; i++) widths[i] = lines[from + i]!.width;
+  const ascending = widths.subarray(0, n).sort();
   // the median of the wider half
   return ascending[n - 1 - Math.floor(Math.ceil(n * WIDE_HALF) / 2)]!;
 }
 
 let widthScratch = new Float64Array(64);
+/** Up to this many widths are sorted by insertion (the 7-line windows of paragraphs, most units). */
+const INSERTION_SORT_MAX = 16;
 
 /** True when the first line of the unit starts a paragraph (indent, dateline, quote, list item). */
 export function startsParagraph(unit: Unit): boolean {

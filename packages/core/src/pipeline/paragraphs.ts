@@ -4,11 +4,11 @@
  * next line. Blank lines and text-box changes are ignored (they are not paragraph breaks);
  * the column width is measured around each line, since a story can run on in a wider box.
  */
-import { endsSentence } from "../text/chars.js";
+import { endsSentence, isLetterOrDigitCode } from "../text/chars.js";
 import { readsAsDeck } from "./deck.js";
 import type { StoryItem } from "./flow.js";
 import { type Line, opensDateline } from "./lines.js";
-import { columnWidth, INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
+import { columnWidth, columnWidthOf, INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
 
 /** A paragraph as lines of the source, each with the part of its raw text that belongs here. */
 export interface DraftParagraph {
@@ -34,7 +34,17 @@ function isAllFullWidth(text: string): boolean {
   return true;
 }
 /** A line ending in a comma or other mid-sentence mark never ends a paragraph, however short. */
-const endsWithLetter = (text: string) => /[\p{L}\p{N}]$/u.test(text);
+function endsWithLetter(text: string): boolean {
+  // `/[\p{L}\p{N}]$/u` by the last code point's class (a regex per line costs more)
+  const n = text.length;
+  if (n === 0) return false;
+  let cp = text.charCodeAt(n - 1);
+  if (cp >= 0xdc00 && cp <= 0xdfff && n >= 2) {
+    const high = text.charCodeAt(n - 2);
+    if (high >= 0xd800 && high <= 0xdbff) cp = (high - 0xd800) * 0x400 + (cp - 0xdc00) + 0x10000;
+  }
+  return isLetterOrDigitCode(cp);
+}
 /**
  * In a deck a point's last line is short by this much (ems): the wobble and a margin for
  * curly quotes, which some fonts set full width and our widths count as half.
@@ -67,7 +77,12 @@ const WIDTH_WINDOW = 3;
 const MIN_WINDOW_LINES = 4;
 
 /** A colon ends a paragraph that introduces a list or a letter (`亲爱的市民朋友们：`). */
-const endsParagraphText = (text: string) => endsSentence(text) || /[：:]$/u.test(text);
+const endsParagraphText = (text: string) => endsSentence(text) || endsWithColon(text);
+/** `/[：:]$/u`: the last character is a full-width or ASCII colon. */
+const endsWithColon = (text: string) => {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 0xff1a || c === 0x3a;
+};
 
 /**
  * Splits a story into paragraphs.
@@ -94,6 +109,8 @@ export function buildParagraphs(items: readonly StoryItem[]): DraftParagraph[] {
     }
   }
   flushRun();
+  lastLines = null;
+  lastUnitWidths = undefined;
   return out;
 }
 
@@ -179,11 +196,27 @@ function deckLength(lines: readonly Line[], signedStarts: ReadonlySet<Line>): nu
 
 /** The column width around line `i`: the wider lines of its neighbourhood. */
 function localWidth(lines: readonly Line[], i: number, storyWidth: number, unitWidths?: ReadonlyMap<Line, number>): number {
-  const window = lines.slice(Math.max(0, i - WIDTH_WINDOW), i + WIDTH_WINDOW + 1);
-  const local = window.length < MIN_WINDOW_LINES ? storyWidth : columnWidth(window);
+  // breaksAfter asks for line i + 1 and then, at the next line, for it again: the last answer is kept
+  if (lastLines === lines && lastIndex === i && lastStoryWidth === storyWidth && lastUnitWidths === unitWidths) return lastWidth;
+  const from = Math.max(0, i - WIDTH_WINDOW);
+  const to = Math.min(lines.length, i + WIDTH_WINDOW + 1);
+  const local = to - from < MIN_WINDOW_LINES ? storyWidth : columnWidthOf(lines, from, to);
   // a window full of short and indented lines underrates the column: its text box says more
-  return Math.max(local, unitWidths?.get(lines[i]!) ?? 0);
+  const width = Math.max(local, unitWidths?.get(lines[i]!) ?? 0);
+  lastLines = lines;
+  lastIndex = i;
+  lastStoryWidth = storyWidth;
+  lastUnitWidths = unitWidths;
+  lastWidth = width;
+  return width;
 }
+
+/* The last {@link localWidth} computed and what it was computed for (parsing is synchronous); released by {@link buildParagraphs}. */
+let lastLines: readonly Line[] | null = null;
+let lastIndex = -1;
+let lastStoryWidth = 0;
+let lastUnitWidths: ReadonlyMap<Line, number> | undefined;
+let lastWidth = 0;
 
 /** True when a paragraph ends after line `i`. */
 function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxes: Boxes, firstLine: boolean, inDeck: boolean): boolean {

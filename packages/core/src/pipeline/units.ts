@@ -399,5 +399,18 @@ const GLYPH_AND_HEADING = /^(\s*)(\S)[ \t\u3000]+(\S.*)$/u;
 function subLine(line: Line, from: number, to: number): Line {
   const raw = line.raw.slice(from, to);
   const text = removeExtractorSpaces(raw);
-  return { ...line, raw, text, start: line.start + from, end: line.start + to, width: displayWidth(text), leadingSpace: false };
+  // every field written out, in the order of splitLines: a spread copy then overwritten would make
+  // the fields of every line mutable in V8's eyes and throw away the code optimised for them
+  return {
+    index: line.index,
+    lineNo: line.lineNo,
+    raw,
+    text,
+    start: line.start + from,
+    end: line.start + to,
+    width: displayWidth(text),
+    blank: line.blank,
+    leadingSpace: false,
+    wrappedDateline: line.wrappedDateline,
+  };
 }
