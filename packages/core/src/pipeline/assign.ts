@@ -10,7 +10,7 @@ import { lastBody, type Draft, type Gap } from "./flow.js";
 import { inlineJump, trailingByline } from "./inline.js";
 import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
-import { COMMENTARY_LABELS, KICKER_END, SUBTITLE_START, WRAPPED_CREDIT_HEAD } from "./patterns.js";
+import { COMMENTARY_LABELS, DATELINE_OPENING, KICKER_END, SUBTITLE_START, WRAPPED_CREDIT_HEAD } from "./patterns.js";
 import { columnLabelName, isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 import { unitHeadingText } from "./unit-text.js";
 
@@ -184,7 +184,7 @@ function attachCommentaryLabels(gaps: readonly Gap[]): void {
 
 function hasDatelineOrByline(d: Draft): boolean {
   const first = d.items.find((i) => i.role === "body");
-  if (first && /^(本报讯|新华社|本报.{1,14}电)/u.test(first.unit.lines[0]!.text)) return true;
+  if (first && DATELINE_OPENING.test(first.unit.lines[0]!.text)) return true;
   const last = d.items[d.items.length - 1]?.unit.lines.at(-1);
   if (last && trailingByline(last.raw)) return true;
   return [...d.leaders, ...d.trailers].some(isBylineUnit);

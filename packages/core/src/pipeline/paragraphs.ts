@@ -9,6 +9,7 @@ import { readsAsDeck } from "./deck.js";
 import type { StoryItem } from "./flow.js";
 import { type Line, opensDateline } from "./lines.js";
 import { columnWidth, columnWidthOf, INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
+import { CLAUSE_MARK, LIST_ITEM } from "./patterns.js";
 
 /** A paragraph as lines of the source, each with the part of its raw text that belongs here. */
 export interface DraftParagraph {
@@ -57,10 +58,6 @@ const DECK_SHORT_BY = 2.5;
  * Long enough that a chance match is unlikely.
  */
 const QUOTED_TAIL_LENGTH = 6;
-/** Marks that end a clause in the body: where a quoted point may stop. */
-const CLAUSE_MARK = /[，。；！？：、,;!?:]/u;
-/** The opening of a numbered point: 二、, （三）, 4. or 4、 */
-const LIST_ITEM = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))/u;
 /** Fonts that set curly quotes full width make a line up to this much wider per quote than measured. */
 const QUOTE_SLACK = 0.5;
 /** How much wider than measured the line may be printed, for its curly quotes. */

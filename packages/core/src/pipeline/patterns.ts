@@ -114,3 +114,26 @@ export const SURNAMES = new Set(
   ),
 );
 export const COMPOUND_SURNAMES = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯", "长孙", "宇文", "端木", "西门", "南宫", "独孤"];
+
+/* Shapes of lines and units (stages 2 and 5). */
+
+/** Two ideographs, no punctuation: a row of a headline set in two vertical columns. */
+export const PAIR_ROW = /^\p{Script=Han}{2}$/u;
+
+/** Two or more phrases of ideographs, each of two or more, with single spaces between them. */
+export const SPACED_PHRASES = /^\p{Script=Han}{2,}(?: \p{Script=Han}{2,})+$/u;
+
+/** A line of two runs of text with one space between: (leading spaces)(left)(spaces)(right). */
+export const TWO_RUNS = /^(\s*)(\S+)([ \t\u3000]+)(\S+)\s*$/u;
+
+/** One glyph, spaces, then the rest of the line: (leading spaces)(glyph)(rest). */
+export const GLYPH_AND_HEADING = /^(\s*)(\S)[ \t\u3000]+(\S.*)$/u;
+
+/** Marks that end a clause in the body: where a quoted point may stop. */
+export const CLAUSE_MARK = /[，。；！？：、,;!?:]/u;
+
+/** The opening of a numbered point: 二、, （三）, 4. or 4、 */
+export const LIST_ITEM = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))/u;
+
+/** How a story opening with a dateline begins (`本报讯`, `新华社…`, `本报北京6月1日电`): a news story, not a commentary. */
+export const DATELINE_OPENING = /^(本报讯|新华社|本报.{1,14}电)/u;

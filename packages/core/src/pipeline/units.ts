@@ -8,7 +8,21 @@ import { removeExtractorSpaces } from "../text/normalize.js";
 import { collapseSpaces, isBareNames, isNamingByline, isPhotoCredit } from "./byline.js";
 import { trailingByline } from "./inline.js";
 import { type Line, opensDateline } from "./lines.js";
-import { BRACKETED_LABEL, COLUMN_LABELS, DASH_END, EDITOR_CREDIT, JUMP_LINE, KICKER_END, RUNNING_HEAD_DATE, RUNNING_HEAD_PAGE, SUBTITLE_START } from "./patterns.js";
+import {
+  BRACKETED_LABEL,
+  COLUMN_LABELS,
+  DASH_END,
+  EDITOR_CREDIT,
+  GLYPH_AND_HEADING,
+  JUMP_LINE,
+  KICKER_END,
+  PAIR_ROW,
+  RUNNING_HEAD_DATE,
+  RUNNING_HEAD_PAGE,
+  SPACED_PHRASES,
+  SUBTITLE_START,
+  TWO_RUNS,
+} from "./patterns.js";
 
 export type UnitKind = "body" | "heading" | "vertical" | "byline" | "credit" | "label" | "jump" | "furniture";
 
@@ -33,8 +47,6 @@ const MIN_VERTICAL_CHARS = 3;
  * in two vertical columns (复工/复产/人员/可以…): no text line, name or label comes so.
  */
 const MIN_PAIR_ROWS = 4;
-/** Two ideographs, no punctuation: a row of a headline set in two vertical columns. */
-const PAIR_ROW = /^\p{Script=Han}{2}$/u;
 /** A heading is at most this many lines, or this many characters (narrow headings wrap more); more is text. */
 const MAX_HEADING_LINES = 4;
 const MAX_HEADING_CHARS = 60;
@@ -289,8 +301,6 @@ function isLoneHeading(line: Line): boolean {
   return readsAsHeading(line, MAX_LONE_HEADING_WIDTH) && !opensDateline(line);
 }
 
-/** Two or more phrases of ideographs, each of two or more, with single spaces between them. */
-const SPACED_PHRASES = /^\p{Script=Han}{2,}(?: \p{Script=Han}{2,})+$/u;
 
 /**
  * True for a line opening a block that is a headline of spaced phrases (`人人参与 人人受益`,
@@ -371,8 +381,6 @@ function splitMergedVerticalLines(block: Line[]): { lines: Line[]; headings: Lin
  */
 const MIN_SIDE_BY_SIDE_CHARS = 10;
 
-/** A line of two runs of text with one space between: (leading spaces)(left)(spaces)(right). */
-const TWO_RUNS = /^(\s*)(\S+)([ \t\u3000]+)(\S+)\s*$/u;
 
 /**
  * In a block of heading lines, a line holding two headlines side by side is cut in two, each a
@@ -392,8 +400,6 @@ function splitSideBySideHeadlines(block: Line[]): { lines: Line[]; headings: Lin
   return headings.length === 0 ? { lines: block, headings } : { lines, headings };
 }
 
-/** One glyph, spaces, then the rest of the line: (leading spaces)(glyph)(rest). */
-const GLYPH_AND_HEADING = /^(\s*)(\S)[ \t\u3000]+(\S.*)$/u;
 
 /** A part of a line, `from`..`to` in its raw text, as a line of its own with exact offsets. */
 function subLine(line: Line, from: number, to: number): Line {
