@@ -1,5 +1,5 @@
 import type { QueryPhrase } from "./query.js";
-import { foldText } from "./units.js";
+import { foldInto } from "./units.js";
 
 /** A piece of text; `hit` pieces matched the query. Render `text` escaped, with hits marked. */
 export interface Segment {
@@ -34,12 +34,17 @@ const SNIPPET_LEAD_CHARS = 24;
  */
 export function findHits(text: string, phrases: readonly QueryPhrase[]): Array<{ start: number; end: number; phrases: Set<number> }> {
   if (phrases.length === 0 || text === "") return [];
-  const { folded, start, end } = foldText(text);
+  const { units, start, end, length } = foldInto(text);
   const raw: Array<{ start: number; end: number; phrase: number }> = [];
   phrases.forEach((phrase, p) => {
-    // Units of one chain stand next to each other in `folded`, chains apart (see foldText).
+    // Units of one chain stand next to each other in the folded text, chains apart (see
+    // foldInto): every place the phrase's code units stand in a row is a hit (overlaps too).
     const needle = phrase.chars.join("");
-    for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
+    const first = needle.charCodeAt(0);
+    const last = length - needle.length;
+    next: for (let at = 0; at <= last; at++) {
+      if (units[at] !== first) continue;
+      for (let k = 1; k < needle.length; k++) if (units[at + k] !== needle.charCodeAt(k)) continue next;
       raw.push({ start: start[at]!, end: end[at + needle.length - 1]!, phrase: p });
     }
   });
@@ -79,7 +84,8 @@ export function makeSnippet(text: string, phrases: readonly QueryPhrase[]): Snip
   if (hits.length > 0) {
     let best = hits[0]!;
     let bestCount = 0;
-    for (let i = 0; i < hits.length; i++) {
+    // The first window holding the most phrases wins: none can hold more than all of them.
+    for (let i = 0; i < hits.length && bestCount < phrases.length; i++) {
       const covered = new Set<number>();
       for (let j = i; j < hits.length && hits[j]!.start < hits[i]!.start + SNIPPET_CHARS - SNIPPET_LEAD_CHARS; j++) {
         for (const p of hits[j]!.phrases) covered.add(p);

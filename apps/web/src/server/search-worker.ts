@@ -1,0 +1,39 @@
+/**
+ * One search thread of the reader's server (see search-pool.ts): its own read-only connection to
+ * the library, answering `GET /api/search` query strings with the bytes of the JSON body (gzipped
+ * when asked), so that neither the search nor the JSON nor the compression runs on the thread
+ * that serves every other request.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { gzipSync } from "node:zlib";
+import { Library } from "@dubao/library";
+import { answerSearchApi } from "../lib/search-api.js";
+import { GZIP_MIN_BYTES, type SearchWorkerData, type WorkerMessage, type WorkerRequest } from "./search-protocol.js";
+
+const port = parentPort;
+if (port === null) throw new Error("search-worker.js runs as a worker thread of the reader's server");
+const { dbPath } = workerData as SearchWorkerData;
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+let library: Library;
+try {
+  library = Library.open(dbPath, { readonly: true });
+} catch (e) {
+  post({ type: "failed", error: (e as Error).message });
+  process.exit(1);
+}
+const encoder = new TextEncoder();
+
+port.on("message", ({ id, query, gzip }: WorkerRequest) => {
+  try {
+    const { status, body } = answerSearchApi(library, new URLSearchParams(query));
+    // A fresh Uint8Array: its buffer is moved to the main thread, not copied.
+    let bytes: Uint8Array<ArrayBuffer> = encoder.encode(JSON.stringify(body));
+    const gzipped = gzip && bytes.length >= GZIP_MIN_BYTES;
+    if (gzipped) bytes = new Uint8Array(gzipSync(bytes));
+    post({ type: "answer", id, status, gzipped, body: bytes }, [bytes.buffer]);
+  } catch (e) {
+    post({ type: "error", id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
+});
+post({ type: "ready" });
