@@ -41,12 +41,12 @@ export interface BenchDb {
 export function ensureBenchDb(file = DEFAULT_BENCH_DB, articles = BENCH_ARTICLES, log: (line: string) => void = console.log): BenchDb {
   const marker = `${file}.done`;
   const want = JSON.stringify({ generator: GENERATOR_VERSION, articles, searchIndex: SEARCH_INDEX });
-  const done = existsSync(file) && existsSync(marker) ? readFileSync(marker, "utf8") : null;
-  if (done === want) {
+  const built = existsSync(file) && existsSync(marker) ? readFileSync(marker, "utf8") : null;
+  if (built === want) {
     log(`bench: reusing ${path.relative(process.cwd(), file)} (${articles} articles)`);
     return { file, articles, importSeconds: null };
   }
-  if (done === JSON.stringify({ generator: GENERATOR_VERSION, articles })) {
+  if (built === JSON.stringify({ generator: GENERATOR_VERSION, articles })) {
     log(`bench: compacting the search index of ${path.relative(process.cwd(), file)} …`);
     compact(file);
     writeFileSync(marker, want);

@@ -1,5 +1,5 @@
 import type { QueryPhrase } from "./query.js";
-import { foldInto } from "./units.js";
+import { foldInto, type FoldBuffers } from "./units.js";
 
 /** A piece of text; `hit` pieces matched the query. Render `text` escaped, with hits marked. */
 export interface Segment {
@@ -33,8 +33,14 @@ const SNIPPET_LEAD_CHARS = 24;
  * @returns sorted, merged `[start, end)` UTF-16 ranges, each with the phrases it covers
  */
 export function findHits(text: string, phrases: readonly QueryPhrase[]): Array<{ start: number; end: number; phrases: Set<number> }> {
-  if (phrases.length === 0 || text === "") return [];
-  const { units, start, end, length } = foldInto(text);
+  return hitsOf(text, phrases).hits;
+}
+
+/** A text's hits, and its folding (valid until the next fold in this thread), for {@link snippetOf}. */
+function hitsOf(text: string, phrases: readonly QueryPhrase[]): { hits: Array<{ start: number; end: number; phrases: Set<number> }>; folded: FoldBuffers | null } {
+  if (phrases.length === 0 || text === "") return { hits: [], folded: null };
+  const folded = foldInto(text);
+  const { units, start, end, length } = folded;
   const raw: Array<{ start: number; end: number; phrase: number }> = [];
   phrases.forEach((phrase, p) => {
     // Units of one chain stand next to each other in the folded text, chains apart (see
@@ -59,8 +65,9 @@ export function findHits(text: string, phrases: readonly QueryPhrase[]): Array<{
       merged.push({ start: h.start, end: h.end, phrases: new Set([h.phrase]) });
     }
   }
-  return merged;
+  return { hits: merged, folded };
 }
+
 
 /**
  * A whole text cut into segments with the query's hits marked.
@@ -79,7 +86,30 @@ export function markText(text: string, phrases: readonly QueryPhrase[]): Segment
  * @param phrases the query's phrases
  */
 export function makeSnippet(text: string, phrases: readonly QueryPhrase[]): Snippet {
-  const hits = findHits(text, phrases);
+  return snippetOf(text, phrases, true)!;
+}
+
+/**
+ * {@link makeSnippet} of a text of which only a prefix is at hand (fetching and decoding a whole
+ * article body costs more than making its snippet), or `null` when the prefix is too short to
+ * be sure of it. Sure means: the snippet ends before the prefix does, and every hit that begins
+ * before the snippet's end lies wholly in the prefix (the prefix folds as the text does up to its
+ * end, so its hits are the text's hits); for one phrase the snippet starts at the first hit, so
+ * nothing after the prefix can change it. A query of several phrases weighs hits anywhere in
+ * the text: `null` unless `prefix` is the whole text (use {@link makeSnippet}).
+ * @param prefix the start of the text, not all of it
+ * @param phrases the query's phrases
+ */
+export function makePrefixSnippet(prefix: string, phrases: readonly QueryPhrase[]): Snippet | null {
+  return phrases.length === 1 ? snippetOf(prefix, phrases, false) : null;
+}
+
+/**
+ * The snippet of `text` (`whole`), or of the text that `text` begins (not `whole`), or `null`
+ * when that prefix is too short to be sure (see {@link makePrefixSnippet}).
+ */
+function snippetOf(text: string, phrases: readonly QueryPhrase[], whole: boolean): Snippet | null {
+  const { hits, folded } = hitsOf(text, phrases);
   let start = 0;
   if (hits.length > 0) {
     let best = hits[0]!;
@@ -106,9 +136,23 @@ export function makeSnippet(text: string, phrases: readonly QueryPhrase[]): Snip
   const lineBreak = firstShown > 0 ? text.lastIndexOf("\n", firstShown - 1) : -1;
   if (lineBreak >= start) start = lineBreak + 1;
   start = snapToCodePoint(text, start);
+  if (!whole && !(hits.length > 0 && start + SNIPPET_CHARS < text.length && hitsBeforeAreWhole(folded, start + SNIPPET_CHARS, phrases))) return null;
   const end = snapToCodePoint(text, Math.min(text.length, start + SNIPPET_CHARS));
   const segments = segmentsOf(text, hits, start, end).map((s) => ({ ...s, text: s.text.replace(/\s*\n\s*/g, " ") }));
-  return { segments: segments.filter((s) => s.text !== ""), cutStart: start > 0, cutEnd: end < text.length };
+  return { segments: segments.filter((s) => s.text !== ""), cutStart: start > 0, cutEnd: !whole || end < text.length };
+}
+
+/**
+ * Whether every hit of a prefix's folding that begins before text offset `before` lies wholly
+ * in it: at least a phrase's length of folded units follow the last unit before `before`.
+ */
+function hitsBeforeAreWhole(folded: FoldBuffers | null, before: number, phrases: readonly QueryPhrase[]): boolean {
+  if (folded === null) return false;
+  let longest = 0;
+  for (const p of phrases) longest = Math.max(longest, p.chars.join("").length);
+  let first = 0; // the first folded unit from `before` on
+  while (first < folded.length && folded.start[first]! < before) first++;
+  return folded.length - first >= longest;
 }
 
 function segmentsOf(text: string, hits: ReadonlyArray<{ start: number; end: number }>, from: number, to: number): Segment[] {
