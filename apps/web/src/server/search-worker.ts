@@ -10,6 +10,14 @@ import { Library } from "@dubao/library";
 import { answerSearchApi } from "../lib/search-api.js";
 import { GZIP_MIN_BYTES, type SearchWorkerData, type WorkerMessage, type WorkerRequest } from "./search-protocol.js";
 
+/**
+ * SQLite page cache of a search thread's connection, in KiB (SQLite's default is 2 MiB). A search
+ * reads its words' lists of articles and twenty article rows; with 8 MiB the pages of common
+ * words stay cached, which halved the kernel time of reading them again (some 0.15 ms a search)
+ * at 6 MiB more per thread; larger caches gained little more.
+ */
+const PAGE_CACHE_KIB = 8 * 1024;
+
 const port = parentPort;
 if (port === null) throw new Error("search-worker.js runs as a worker thread of the reader's server");
 const { dbPath } = workerData as SearchWorkerData;
@@ -18,6 +26,7 @@ const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.post
 let library: Library;
 try {
   library = Library.open(dbPath, { readonly: true });
+  library.db.exec(`PRAGMA cache_size = -${PAGE_CACHE_KIB}`);
 } catch (e) {
   post({ type: "failed", error: (e as Error).message });
   process.exit(1);
