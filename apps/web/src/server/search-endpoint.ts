@@ -38,10 +38,10 @@ export function searchApiQuery(method: string | undefined, url: string | undefin
  * @throws Error when the search thread failed (the caller answers 500)
  */
 export async function serveSearchApi(pool: SearchPool, query: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const { status, gzipped, body } = await pool.answer(query, acceptsGzip(req.headers));
+  const answer = await pool.answer(query, acceptsGzip(req.headers));
   const headers = [...FIXED_HEADERS];
-  if (gzipped) headers.push("Content-Encoding", "gzip");
-  headers.push("Content-Length", String(body.length));
-  res.writeHead(status, headers);
-  res.end(body);
+  if (answer.gzipped) headers.push("Content-Encoding", "gzip", "Content-Length", String(answer.body.length));
+  else headers.push("Content-Length", String(Buffer.byteLength(answer.body)));
+  res.writeHead(answer.status, headers);
+  res.end(answer.body);
 }

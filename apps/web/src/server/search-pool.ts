@@ -21,12 +21,8 @@ const THREAD_HEAP_MB = 64;
 /** Wait before starting again a thread that could not open the library (e.g. its file vanished). */
 const RESTART_DELAY_MS = 1000;
 
-/** The answer to one search: HTTP status and the body's bytes (gzip when `gzipped`). */
-export interface SearchAnswer {
-  status: number;
-  gzipped: boolean;
-  body: Uint8Array;
-}
+/** The answer to one search: HTTP status and the body, the JSON text or its gzip bytes. */
+export type SearchAnswer = { status: number; gzipped: false; body: string } | { status: number; gzipped: true; body: Uint8Array };
 
 interface Pending {
   resolve: (answer: SearchAnswer) => void;
@@ -132,7 +128,7 @@ export class SearchPool {
           case "answer": {
             const p = thread.pending.get(message.id);
             thread.pending.delete(message.id);
-            p?.resolve({ status: message.status, gzipped: message.gzipped, body: message.body });
+            p?.resolve(message.gzipped ? { status: message.status, gzipped: true, body: message.body } : { status: message.status, gzipped: false, body: message.body });
             break;
           }
           case "error": {

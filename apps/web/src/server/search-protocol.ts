@@ -22,7 +22,8 @@ export type WorkerMessage =
   | { type: "ready" }
   /** The thread could not open the library (a one-line reason) and ends. */
   | { type: "failed"; error: string }
-  /** The answer to request `id`: HTTP status and body bytes (gzip when `gzipped`). */
-  | { type: "answer"; id: number; status: number; gzipped: boolean; body: Uint8Array }
+  /** The answer to request `id`: HTTP status and body, the JSON text or its gzip bytes. */
+  | { type: "answer"; id: number; status: number; gzipped: false; body: string }
+  | { type: "answer"; id: number; status: number; gzipped: true; body: Uint8Array }
   /** Request `id` failed unexpectedly (a bug, or the database failing). */
   | { type: "error"; id: number; error: string };

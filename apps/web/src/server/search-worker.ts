@@ -31,16 +31,19 @@ try {
   post({ type: "failed", error: (e as Error).message });
   process.exit(1);
 }
-const encoder = new TextEncoder();
-
 port.on("message", ({ id, query, gzip }: WorkerRequest) => {
   try {
     const { status, body } = answerSearchApi(library, new URLSearchParams(query));
-    // A fresh Uint8Array: its buffer is moved to the main thread, not copied.
-    let bytes: Uint8Array<ArrayBuffer> = encoder.encode(JSON.stringify(body));
-    const gzipped = gzip && bytes.length >= GZIP_MIN_BYTES;
-    if (gzipped) bytes = new Uint8Array(gzipSync(bytes));
-    post({ type: "answer", id, status, gzipped, body: bytes }, [bytes.buffer]);
+    const json = JSON.stringify(body);
+    // The JSON goes as a string unless compressed: posting a string costs a few microseconds,
+    // bytes some 30 (the main thread writes a string to the socket as UTF-8 itself).
+    if (gzip && Buffer.byteLength(json) >= GZIP_MIN_BYTES) {
+      // A fresh Uint8Array: its buffer is moved to the main thread, not copied.
+      const bytes = new Uint8Array(gzipSync(json));
+      post({ type: "answer", id, status, gzipped: true, body: bytes }, [bytes.buffer]);
+    } else {
+      post({ type: "answer", id, status, gzipped: false, body: json });
+    }
   } catch (e) {
     post({ type: "error", id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
