@@ -128,7 +128,8 @@ function snippetOf(text: string, phrases: readonly QueryPhrase[], whole: boolean
     start = Math.max(0, best.start - SNIPPET_LEAD_CHARS);
     // Begin at a sentence when one starts within the lead-in, rather than mid-word.
     const lead = text.slice(start, best.start);
-    const sentenceEnd = Math.max(...Array.from(SENTENCE_ENDS, (c) => lead.lastIndexOf(c)));
+    let sentenceEnd = lead.length - 1;
+    while (sentenceEnd >= 0 && !SENTENCE_ENDS.includes(lead[sentenceEnd]!)) sentenceEnd--;
     if (sentenceEnd >= 0) start += sentenceEnd + 1;
   }
   // Start at the paragraph of the first hit shown when the lead-in would reach into the one before.
@@ -138,7 +139,7 @@ function snippetOf(text: string, phrases: readonly QueryPhrase[], whole: boolean
   start = snapToCodePoint(text, start);
   if (!whole && !(hits.length > 0 && start + SNIPPET_CHARS < text.length && hitsBeforeAreWhole(folded, start + SNIPPET_CHARS, phrases))) return null;
   const end = snapToCodePoint(text, Math.min(text.length, start + SNIPPET_CHARS));
-  const segments = segmentsOf(text, hits, start, end).map((s) => ({ ...s, text: s.text.replace(/\s*\n\s*/g, " ") }));
+  const segments = segmentsOf(text, hits, start, end).map((s) => (s.text.includes("\n") ? { ...s, text: s.text.replace(/\s*\n\s*/g, " ") } : s));
   return { segments: segments.filter((s) => s.text !== ""), cutStart: start > 0, cutEnd: !whole || end < text.length };
 }
 
