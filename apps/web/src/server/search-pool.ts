@@ -18,6 +18,14 @@ const MAX_SEARCH_THREADS = 4;
  */
 const THREAD_HEAP_MB = 64;
 
+/**
+ * Requests a thread holds at once; the rest wait in the pool's one queue and go to whichever
+ * thread frees up first. Two, not one, so that a thread has the next search at hand while its
+ * last answer travels to the main thread; not more, so that a thread held up by a costly search
+ * (a common word) does not keep a backlog the other threads could have served.
+ */
+const MAX_IN_FLIGHT_PER_THREAD = 2;
+
 /** Wait before starting again a thread that could not open the library (e.g. its file vanished). */
 const RESTART_DELAY_MS = 1000;
 
@@ -29,6 +37,11 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+interface Queued {
+  request: WorkerRequest;
+  pending: Pending;
+}
+
 interface Thread {
   worker: Worker;
   /** Requests sent to this thread and not yet answered. */
@@ -38,12 +51,14 @@ interface Thread {
 /**
  * The search threads of the reader's server: each has its own read-only connection to the library
  * and answers `GET /api/search` (search, JSON and gzip) off the main thread, so that concurrent
- * searches run on all cores and never hold up the article pages the main thread serves. A request
- * goes to the thread with the fewest in flight. A thread that dies fails its requests (the server
- * answers 500) and is replaced.
+ * searches run on all cores and never hold up the article pages the main thread serves. Requests
+ * wait in one queue and go to the first thread with room (see {@link MAX_IN_FLIGHT_PER_THREAD}).
+ * A thread that dies fails the requests it held (the server answers 500) and is replaced.
  */
 export class SearchPool {
   private readonly threads: Thread[] = [];
+  /** Requests not yet sent to a thread, oldest first. */
+  private readonly queue: Queued[] = [];
   private nextId = 1;
   /** Set once every first thread is ready: from then on a thread that stops is replaced. */
   private started = false;
@@ -86,21 +101,35 @@ export class SearchPool {
    */
   answer(query: string, gzip: boolean): Promise<SearchAnswer> {
     if (this.closing) return Promise.reject(new Error("the search threads are stopping"));
-    let thread = this.threads[0];
-    if (thread === undefined) return Promise.reject(new Error("no search thread is running"));
-    for (const t of this.threads) if (t.pending.size < thread.pending.size) thread = t;
-    const id = this.nextId++;
-    const request: WorkerRequest = { id, query, gzip };
+    if (this.threads.length === 0) return Promise.reject(new Error("no search thread is running"));
+    const request: WorkerRequest = { id: this.nextId++, query, gzip };
     return new Promise((resolve, reject) => {
-      thread.pending.set(id, { resolve, reject });
-      thread.worker.postMessage(request);
+      this.queue.push({ request, pending: { resolve, reject } });
+      this.dispatch();
     });
   }
 
-  /** Stops every thread; requests in flight fail. */
+  /** Stops every thread; requests in flight or waiting fail. */
   async close(): Promise<void> {
     this.closing = true;
+    this.failQueued("the search threads are stopping");
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
+  }
+
+  /** Sends waiting requests to the threads with room, the least busy first. */
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let thread: Thread | undefined;
+      for (const t of this.threads) if (t.pending.size < MAX_IN_FLIGHT_PER_THREAD && (thread === undefined || t.pending.size < thread.pending.size)) thread = t;
+      if (thread === undefined) return;
+      const { request, pending } = this.queue.shift()!;
+      thread.pending.set(request.id, pending);
+      thread.worker.postMessage(request);
+    }
+  }
+
+  private failQueued(reason: string): void {
+    for (const { pending } of this.queue.splice(0)) pending.reject(new Error(reason));
   }
 
   /** Starts a thread; resolves once it has opened the library. */
@@ -129,12 +158,14 @@ export class SearchPool {
             const p = thread.pending.get(message.id);
             thread.pending.delete(message.id);
             p?.resolve(message.gzipped ? { status: message.status, gzipped: true, body: message.body } : { status: message.status, gzipped: false, body: message.body });
+            this.dispatch();
             break;
           }
           case "error": {
             const p = thread.pending.get(message.id);
             thread.pending.delete(message.id);
             p?.reject(new Error(`search failed: ${message.error}`));
+            this.dispatch();
             break;
           }
         }
@@ -149,12 +180,16 @@ export class SearchPool {
         thread.pending.clear();
         if (!ready) reject(new Error(reason));
         if (this.closing || !this.started) return;
+        // Requests still waiting go to the other threads, or wait for the replacement; with no
+        // thread left (one that could not even start), they fail.
+        if (this.threads.length === 0) this.failQueued(`the search thread stopped: ${reason}`);
         this.onProblem(`dubao reader: a search thread stopped (${reason}); starting another`);
         const restart = () => {
           if (this.closing) return;
           this.spawn().catch(() => {
             // reported by that thread's own exit
           });
+          this.dispatch();
         };
         if (ready) restart();
         else setTimeout(restart, RESTART_DELAY_MS).unref();
