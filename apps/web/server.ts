@@ -1,7 +1,8 @@
 /**
  * The reader's production server: Next.js (the built app in .next) behind a plain Node HTTP
  * server that answers repeated article-page requests from memory (see src/server/caching-handler.ts)
- * and the search API itself (src/server/search-endpoint.ts).
+ * and the search API itself (src/server/search-endpoint.ts) on a pool of search threads
+ * (src/server/search-pool.ts), each with its own read-only connection to the library.
  *
  *   node dist/server.js [--port 3000] [--hostname 0.0.0.0]     (PORT is read too)
  *
@@ -11,12 +12,13 @@ import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { Library, resolveDbPath } from "@dubao/library";
+import { resolveDbPath } from "@dubao/library";
 import { parseEnv } from "./src/lib/env-schema.js";
 import { cachingHandler } from "./src/server/caching-handler.js";
 import { LibraryRevision } from "./src/server/library-revision.js";
 import { ResponseCache } from "./src/server/response-cache.js";
 import { searchApiQuery, serveSearchApi } from "./src/server/search-endpoint.js";
+import { SearchPool } from "./src/server/search-pool.js";
 
 /**
  * Memory for cached article pages. An article page is about 17 KB, so 64 MiB holds some 3,900
@@ -52,8 +54,14 @@ async function main(): Promise<void> {
 
   const env = parseEnv();
   const dbPath = resolveDbPath({ DUBAO_DB: env.DUBAO_DB });
+  // Creates and migrates the database before the search threads open it read-only.
   const revision = LibraryRevision.open(dbPath);
-  const library = Library.open(dbPath);
+  let searches: SearchPool;
+  try {
+    searches = await SearchPool.start(dbPath);
+  } catch (e) {
+    fail(`cannot start the search threads: ${(e as Error).message}`);
+  }
   const cache = new ResponseCache(CACHE_BUDGET_BYTES, CACHE_MAX_ENTRY_BYTES);
 
   const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname: hostname ?? "localhost", port });
@@ -73,11 +81,7 @@ async function main(): Promise<void> {
       handle(req, res).catch(failed);
       return;
     }
-    try {
-      serveSearchApi(library, searchQuery, req, res);
-    } catch (e) {
-      failed(e);
-    }
+    serveSearchApi(searches, searchQuery, req, res).catch(failed);
   });
   server.listen(port, hostname, () => {
     console.log(`dubao reader on http://${hostname ?? "localhost"}:${port}`);
@@ -86,8 +90,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections();
     revision.close();
-    library.close();
-    process.exit(0);
+    void searches.close().finally(() => process.exit(0));
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

@@ -1,6 +1,6 @@
 export { Library } from "./library.js";
 export { LibraryError } from "./errors.js";
-export { openDatabase, resolveDbPath, DEFAULT_DB_PATH, type Db } from "./store/database.js";
+export { openDatabase, resolveDbPath, DEFAULT_DB_PATH, type Db, type OpenOptions } from "./store/database.js";
 export { MIGRATIONS, SCHEMA_VERSION, currentVersion, migrate, type Migration } from "./store/migrations.js";
 export {
   importPage,

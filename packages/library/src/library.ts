@@ -13,7 +13,7 @@ import {
   type PublicationSummary,
 } from "./read/browse.js";
 import { search, type SearchRequest, type SearchResponse } from "./search/search.js";
-import { openDatabase, resolveDbPath, type Db } from "./store/database.js";
+import { openDatabase, resolveDbPath, type Db, type OpenOptions } from "./store/database.js";
 
 /**
  * A dubao library: parsed newspaper pages in one SQLite database, to import into, browse and
@@ -35,10 +35,12 @@ export class Library {
   /**
    * Opens a library, creating and migrating its database as needed.
    * @param file database path (default: `DUBAO_DB`, else `data/dubao.db`), or `":memory:"`
-   * @throws LibraryError when the database was made by a newer dubao
+   * @param options `readonly`: read an existing, migrated library only (see {@link openDatabase})
+   * @throws LibraryError when the database was made by a newer dubao (read-only: when it is
+   *   missing or not migrated)
    */
-  static open(file: string = resolveDbPath()): Library {
-    return new Library(openDatabase(file), file);
+  static open(file: string = resolveDbPath(), options: OpenOptions = {}): Library {
+    return new Library(openDatabase(file, options), file);
   }
 
   /** Imports one page in one transaction; see {@link importPage}. */
@@ -49,6 +51,17 @@ export class Library {
   /** Searches articles; see {@link search}. Never throws for any query string. */
   search(request: SearchRequest): SearchResponse {
     return search(this.db, request);
+  }
+
+  /**
+   * Merges the search index into one segment (SQLite FTS5's `optimize`). An index built page by
+   * page is a dozen or more segments, and a search reads each word's articles from every one of
+   * them: merged, a 2- or 4-character search costs about a third less. Worth running after a
+   * large import, not after each page: it rewrites the whole index (some 40 s for 100,000
+   * articles, with free disk about the index's size) in one transaction.
+   */
+  compactSearchIndex(): void {
+    this.db.exec("INSERT INTO article_fts(article_fts) VALUES('optimize')");
   }
 
   /** Counts of publications, issues, pages, articles and people. */

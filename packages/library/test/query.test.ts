@@ -24,13 +24,28 @@ describe("indexTerms", () => {
   it("never joins two texts into one bigram", () => {
     expect(indexTerms(["标题", "正文"]).bigrams).toBe("标题 正文");
   });
+
+  it("keeps the columns' terms apart: two units in a bigram column, one in a character column, never split by FTS5", () => {
+    // The MATCH expression has no column filter because of this (see query.ts).
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: "binary", maxLength: 30 }), { maxLength: 4 }), (texts) => {
+        const { bigrams, chars } = indexTerms(texts);
+        const terms = (column: string) => (column === "" ? [] : column.split(" "));
+        // FTS5's ascii tokenizer splits at every ASCII character that is not a letter or digit.
+        for (const term of [...terms(bigrams), ...terms(chars)]) expect(term).not.toMatch(/[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]/);
+        for (const term of terms(bigrams)) expect(Array.from(term)).toHaveLength(2);
+        for (const term of terms(chars)) expect(Array.from(term)).toHaveLength(1);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe("parseQuery", () => {
   it("makes one phrase per word, bigrams for two or more characters", () => {
-    expect(parseQuery("核酸").match).toBe('{head_bigrams body_bigrams} : "核酸"');
-    expect(parseQuery("无疫小区").match).toBe('{head_bigrams body_bigrams} : "无疫 疫小 小区"');
-    expect(parseQuery("核").match).toBe('{head_chars body_chars} : "核"');
+    expect(parseQuery("核酸").match).toBe('"核酸"');
+    expect(parseQuery("无疫小区").match).toBe('"无疫 疫小 小区"');
+    expect(parseQuery("核").match).toBe('"核"');
     expect(parseQuery("核酸 小区").phrases.map((p) => p.chars.join(""))).toEqual(["核酸", "小区"]);
   });
 
@@ -42,7 +57,7 @@ describe("parseQuery", () => {
   it("has no phrases for punctuation or FTS5 syntax alone", () => {
     for (const q of ["", "   ", "，。！", '"', "*", "()", "-", "^"]) expect(parseQuery(q).match).toBeNull();
     expect(parseQuery("AND OR NOT NEAR").match).toBe(
-      '{head_bigrams body_bigrams} : "an nd" AND {head_bigrams body_bigrams} : "or" AND {head_bigrams body_bigrams} : "no ot" AND {head_bigrams body_bigrams} : "ne ea ar"',
+      '"an nd" AND "or" AND "no ot" AND "ne ea ar"',
     );
   });
 
@@ -58,8 +73,8 @@ describe("parseQuery", () => {
         const q = parseQuery(input);
         if (q.match === null) return;
         for (const part of q.match.split(" AND ")) {
-          expect(part).toMatch(/^\{head_(bigrams|chars) body_(bigrams|chars)\} : "[^"]+"$/u);
-          const inner = part.slice(part.indexOf('"') + 1, -1);
+          expect(part).toMatch(/^"[^"]+"$/u);
+          const inner = part.slice(1, -1);
           expect(inner).toMatch(/^[\p{L}\p{N}\p{M} ]+$/u);
         }
       }),

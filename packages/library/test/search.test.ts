@@ -195,3 +195,26 @@ describe("ranking in windows", () => {
     lib.close();
   });
 });
+
+describe("compactSearchIndex", () => {
+  it("merges the index into one segment and leaves every search's answer as it was", () => {
+    const lib = Library.open(":memory:");
+    // Many small pages, each its own transaction: an index of many segments, as imports build it.
+    for (let p = 0; p < 40; p++) {
+      const specs = BODIES.map((body, i) => ({ headline: `第${p}页${i}篇${i % 3 === 0 ? "核酸" : ""}`, paragraphs: [body, `社区${p}号。`] }));
+      lib.importPage(makePage(specs, { info: { publication: "测试日报", date: `2024-03-${String(1 + (p % 28)).padStart(2, "0")}`, pageNumber: 1 + p } }), null);
+    }
+    const segments = () => (lib.db.prepare("SELECT count(DISTINCT segid) FROM article_fts_idx").raw().get() as [number])[0];
+    expect(segments()).toBeGreaterThan(1);
+    const queries = ["核酸", "核酸检测", "核", "小区", "社区", "11月30日", "full", "𠀀字", "核酸 完成", "不存在"];
+    const answers = (l: Library) => queries.map((query) => [0, 7].map((offset) => l.search({ query, offset, limit: 30 })));
+    const before = answers(lib);
+    lib.compactSearchIndex();
+    expect(segments()).toBe(1);
+    expect(answers(lib)).toEqual(before);
+    // The library takes imports as before, and finds them.
+    lib.importPage(makePage([{ headline: "蔚蓝鲸鱼", paragraphs: ["近海出现蔚蓝鲸鱼。"] }]), null);
+    expect(lib.search({ query: "蔚蓝鲸鱼" }).total).toBe(1);
+    lib.close();
+  });
+});

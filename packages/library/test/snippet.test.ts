@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findHits, parseQuery, textUnits, type QueryPhrase, type Unit } from "../src/index.js";
+import { findHits, makeSnippet, parseQuery, SNIPPET_CHARS, textUnits, type QueryPhrase, type Unit } from "../src/index.js";
+import { makePrefixSnippet } from "../src/search/snippet.js";
 import { CHAIN_BREAK, foldText } from "../src/search/units.js";
 
 /** findHits as defined: every run of consecutive units of one chain spelling a phrase, merged. */
@@ -77,5 +78,42 @@ describe("foldText", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("makePrefixSnippet", () => {
+  /** The first `n` code points of a text (what SQLite's substr gives). */
+  const prefixOf = (text: string, n: number) => Array.from(text).slice(0, n).join("");
+
+  it("gives the whole text's snippet, or null, for any prefix of any text", () => {
+    // Long texts of a few letters: many hits, and snippets that end well before the text does.
+    const units = ["核", "酸", "检", "a", "Ａ", "𠀀", "e\u0301"];
+    const letters = fc.constantFrom(...units, ...units, " ", "\n", "，", "。");
+    let sure = 0;
+    fc.assert(
+      fc.property(fc.array(letters, { minLength: 100, maxLength: 400 }), fc.array(fc.constantFrom(...units), { minLength: 1, maxLength: 3 }), fc.nat(), (chars, query, cut) => {
+        const text = chars.join("");
+        const { phrases } = parseQuery(query.join(""));
+        const prefix = prefixOf(text, cut % (chars.length + 1));
+        const snippet = makePrefixSnippet(prefix, phrases);
+        if (snippet === null) return;
+        sure++;
+        expect(snippet).toEqual(makeSnippet(text, phrases));
+      }),
+      { numRuns: 3000 },
+    );
+    // The comparison was made often enough to mean something.
+    expect(sure).toBeGreaterThan(300);
+  });
+
+  it("is sure of a plain body's snippet a snippet's length past the phrase", () => {
+    const text = "全市".repeat(50) + "核酸检测能力大幅提高，" + "居民小区有序活动。".repeat(60);
+    const { phrases } = parseQuery("核酸检测");
+    const at = Array.from(text).indexOf("核");
+    const prefix = prefixOf(text, at + 4 + SNIPPET_CHARS + 8);
+    expect(makePrefixSnippet(prefix, phrases)).toEqual(makeSnippet(text, phrases));
+    // Too short to see the end of the snippet, or several phrases (hits anywhere count): not sure.
+    expect(makePrefixSnippet(prefixOf(text, at + 60), phrases)).toBeNull();
+    expect(makePrefixSnippet(prefix, parseQuery("核酸 小区").phrases)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, get as httpGet, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parseText } from "@dubao/core";
@@ -9,31 +10,54 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerSearchApi } from "../lib/search-api";
 import { API_CSP } from "../lib/security-headers";
 import { searchApiQuery, serveSearchApi } from "./search-endpoint";
+import { SearchPool } from "./search-pool";
 
-const SEED = path.resolve(import.meta.dirname, "../../../../corpus/seed/000_0c30f1900352050f.txt");
+const CORPUS = path.resolve(import.meta.dirname, "../../../../corpus");
+const SEED = path.join(CORPUS, "seed/000_0c30f1900352050f.txt");
+/** Pages of the dev corpus imported beside the seed page, so that searches have many matches. */
+const DEV_PAGES = 6;
 
+let dir: string;
+/** The library as the server's main thread opens it; the pool's threads open the same file. */
 let library: Library;
+let pool: SearchPool;
 let server: Server;
 let base: string;
+/** What the pool reported (a thread that stopped). */
+const problems: string[] = [];
 
 beforeAll(async () => {
-  library = Library.open(":memory:");
+  dir = mkdtempSync(path.join(os.tmpdir(), "dubao-search-api-"));
+  const dbPath = path.join(dir, "library.db");
+  library = Library.open(dbPath);
   const raw = readFileSync(SEED, "utf8");
   library.importPage(parseText(raw, { sourceName: "seed.txt" }), raw, { publication: "测试日报", date: "2022-11-30", pageNumber: 1 });
+  const dev = readdirSync(path.join(CORPUS, "dev")).filter((f) => f.endsWith(".txt")).sort().slice(0, DEV_PAGES);
+  dev.forEach((file, i) => {
+    const text = readFileSync(path.join(CORPUS, "dev", file), "utf8");
+    library.importPage(parseText(text, { sourceName: file }), text, { publication: "测试日报", date: `2022-12-0${i + 1}`, pageNumber: i + 2 });
+  });
+  pool = await SearchPool.start(dbPath, 2, (message) => problems.push(message));
   server = createServer((req, res) => {
     const query = searchApiQuery(req.method, req.url);
     if (query === null) {
       res.statusCode = 418;
       res.end();
-    } else serveSearchApi(library, query, req, res);
+    } else
+      serveSearchApi(pool, query, req, res).catch(() => {
+        res.statusCode = 500;
+        res.end();
+      });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
+}, 60_000);
 
-afterAll(() => {
+afterAll(async () => {
   server?.close();
+  await pool?.close();
   library?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** A raw GET: status, headers and body bytes as sent (no decoding of gzip). */
@@ -47,6 +71,9 @@ function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ st
   });
 }
 
+/** What the main thread's own library answers for a query string. */
+const expected = (query: string) => answerSearchApi(library, new URLSearchParams(query));
+
 describe("searchApiQuery", () => {
   it("takes GET /api/search with or without a query string, and nothing else", () => {
     expect(searchApiQuery("GET", "/api/search")).toBe("");
@@ -57,12 +84,11 @@ describe("searchApiQuery", () => {
   });
 });
 
-describe("the search API answered by the reader's server", () => {
+describe("the search API answered by the reader's search threads", () => {
   it("sends the JSON of the Next.js route, with the API's security headers", async () => {
     const r = await rawGet(`/api/search?q=${encodeURIComponent("核酸")}&limit=3`);
     expect(r.status).toBe(200);
-    const expected = answerSearchApi(library, new URLSearchParams({ q: "核酸", limit: "3" }));
-    expect(r.body.toString()).toBe(JSON.stringify(expected.body));
+    expect(r.body.toString()).toBe(JSON.stringify(expected("q=核酸&limit=3").body));
     const body = JSON.parse(r.body.toString()) as { total: number; results: Array<{ snippet: string; marks: Array<[number, number]> }> };
     expect(body.total).toBeGreaterThan(0);
     expect(body.results.length).toBeGreaterThan(0);
@@ -74,16 +100,62 @@ describe("the search API answered by the reader's server", () => {
     expect(Number(r.headers["content-length"])).toBe(r.body.length);
   });
 
-  it("gzips a long answer for a client that takes it", async () => {
+  it("answers every kind of query exactly as the library does on the main thread", async () => {
+    const queries = [
+      "的", "新", "核酸", "北京", "核酸检测", "疫情防控", "人民日报", "11月30日", "2022", "a", "ＡＢ",
+      "核酸，检测", "“核酸”", "'; DROP TABLE articles; --", '"', "NEAR(核酸 检测)", "核*", "🙂", "。", "",
+      "的".repeat(300), "核酸 检测 北京 疫情 防控 工作 发展 中国 人民 日报 记者 报道 经济",
+    ];
+    let found = 0;
+    for (const q of queries) {
+      for (const extra of ["", "&limit=100", "&offset=5&limit=7"]) {
+        const query = `q=${encodeURIComponent(q)}${extra}`;
+        const r = await rawGet(`/api/search?${query}`);
+        const want = expected(query);
+        expect(r.status, q).toBe(want.status);
+        expect(r.body.toString(), q).toBe(JSON.stringify(want.body));
+        if ("total" in want.body && want.body.total > 0) found++;
+      }
+    }
+    // The comparison means something only if most queries find articles.
+    expect(found).toBeGreaterThan(30);
+  });
+
+  it("answers many searches at once, each with its own answer", async () => {
+    const queries = ["的", "核酸", "北京", "检测", "发展", "工作", "记者", "中国"].flatMap((q) => [q, `${q}&limit=5`, `${q}&offset=3`]);
+    const answers = await Promise.all(queries.map((q) => rawGet(`/api/search?q=${q.replace(/^[^&]+/, encodeURIComponent)}`)));
+    answers.forEach((r, i) => {
+      const query = `q=${queries[i]!.replace(/^[^&]+/, encodeURIComponent)}`;
+      expect(r.body.toString(), query).toBe(JSON.stringify(expected(query).body));
+    });
+  });
+
+  it("sees what was imported after it started", async () => {
+    const before = JSON.parse((await rawGet(`/api/search?q=${encodeURIComponent("蔚蓝鲸鱼")}`)).body.toString()) as { total: number };
+    expect(before.total).toBe(0);
+    const text = "新华社北京12月5日电 蔚蓝鲸鱼今日出现在近海。\n\n蔚蓝鲸鱼的出现引人注目。";
+    library.importPage(parseText(text, { sourceName: "whale.txt" }), text, { publication: "测试日报", date: "2022-12-05", pageNumber: 9 });
+    const r = await rawGet(`/api/search?q=${encodeURIComponent("蔚蓝鲸鱼")}`);
+    const after = JSON.parse(r.body.toString()) as { total: number };
+    expect(after.total).toBeGreaterThan(0);
+    expect(r.body.toString()).toBe(JSON.stringify(expected(`q=${encodeURIComponent("蔚蓝鲸鱼")}`).body));
+  });
+
+  it("gzips a long answer for a client that takes it, and sends a short one as it is", async () => {
     const r = await rawGet(`/api/search?q=${encodeURIComponent("核酸")}`, { "accept-encoding": "gzip" });
     expect(r.headers["content-encoding"]).toBe("gzip");
-    expect(gunzipSync(r.body).toString()).toBe(JSON.stringify(answerSearchApi(library, new URLSearchParams({ q: "核酸" })).body));
+    expect(Number(r.headers["content-length"])).toBe(r.body.length);
+    expect(gunzipSync(r.body).toString()).toBe(JSON.stringify(expected(`q=${encodeURIComponent("核酸")}`).body));
+    const short = await rawGet("/api/search?q=", { "accept-encoding": "gzip" });
+    expect(short.headers["content-encoding"]).toBeUndefined();
+    expect(short.body.toString()).toBe(JSON.stringify(expected("q=").body));
   });
 
   it("answers bad parameters with 400 and the problem", async () => {
     const r = await rawGet("/api/search?q=a&limit=x");
     expect(r.status).toBe(400);
     expect(JSON.parse(r.body.toString())).toEqual({ error: expect.stringMatching(/^invalid parameter limit: /) });
+    expect((await rawGet(`/api/search?q=${"a".repeat(1001)}`)).status).toBe(400);
   });
 
   it("never fails on a query string", async () => {
@@ -91,6 +163,27 @@ describe("the search API answered by the reader's server", () => {
       const r = await rawGet(`/api/search?q=${encodeURIComponent(q)}`);
       expect(r.status).toBe(200);
     }
-    expect((await rawGet("/api/search?q=%E0%A4%A&offset=3")).status).toBe(200);
+    for (const raw of ["q=%E0%A4%A&offset=3", "q=%FF%FE", "q&q&q", "&&&", "q=%", "offset=-1", "from=2022-13-45"]) {
+      expect((await rawGet(`/api/search?${raw}`)).status).toBeLessThan(500);
+    }
   });
+
+  it("replaces a search thread that dies, failing only the requests it held", async () => {
+    const threads = (pool as unknown as { threads: Array<{ worker: { terminate(): Promise<number> } }> }).threads;
+    const size = pool.size;
+    await threads[0]!.worker.terminate();
+    // The replacement starts at once; it answers as soon as it has opened the library.
+    const r = await rawGet(`/api/search?q=${encodeURIComponent("核酸")}`);
+    expect(r.status).toBe(200);
+    expect(r.body.toString()).toBe(JSON.stringify(expected(`q=${encodeURIComponent("核酸")}`).body));
+    expect(pool.size).toBe(size);
+    expect(problems).toEqual([expect.stringMatching(/a search thread stopped .*starting another/)]);
+  });
+});
+
+describe("SearchPool.start", () => {
+  it("fails with the reason when the library cannot be opened", async () => {
+    await expect(SearchPool.start(path.join(dir, "missing.db"), 1, () => {})).rejects.toThrow(/no library database at .*missing\.db/);
+    // A thread loads its modules through tsx here (seconds on a busy machine) before it fails.
+  }, 60_000);
 });

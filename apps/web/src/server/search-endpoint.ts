@@ -1,14 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { gzipSync } from "node:zlib";
-import type { Library } from "@dubao/library";
-import { answerSearchApi } from "../lib/search-api.js";
 import { API_CSP, COMMON_HEADERS } from "../lib/security-headers.js";
 import { acceptsGzip } from "./cacheable-request.js";
+import type { SearchPool } from "./search-pool.js";
 
 const SEARCH_API_PATH = "/api/search";
-
-/** Answers shorter than this go out uncompressed (as Next.js's compression does: 1 KiB). */
-const GZIP_MIN_BYTES = 1024;
 
 /** The headers every answer carries, as a flat list of names and values for `writeHead`. */
 const FIXED_HEADERS: readonly string[] = [
@@ -36,19 +31,17 @@ export function searchApiQuery(method: string | undefined, url: string | undefin
 /**
  * Answers `GET /api/search` in the reader's server, without the round trip through Next.js
  * (which costs more than the search itself): the same JSON as the Next.js route (both call
- * `answerSearchApi`), with the same security headers, gzipped when the client takes it.
- * @param library the reader's library
+ * `answerSearchApi`, here on a search thread), with the same security headers, gzipped when the
+ * client takes it.
+ * @param pool the server's search threads
  * @param query the request's query string (see {@link searchApiQuery})
+ * @throws Error when the search thread failed (the caller answers 500)
  */
-export function serveSearchApi(library: Library, query: string, req: IncomingMessage, res: ServerResponse): void {
-  const { status, body } = answerSearchApi(library, new URLSearchParams(query));
-  let bytes = Buffer.from(JSON.stringify(body));
+export async function serveSearchApi(pool: SearchPool, query: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const answer = await pool.answer(query, acceptsGzip(req.headers));
   const headers = [...FIXED_HEADERS];
-  if (bytes.length >= GZIP_MIN_BYTES && acceptsGzip(req.headers)) {
-    bytes = gzipSync(bytes);
-    headers.push("Content-Encoding", "gzip");
-  }
-  headers.push("Content-Length", String(bytes.length));
-  res.writeHead(status, headers);
-  res.end(bytes);
+  if (answer.gzipped) headers.push("Content-Encoding", "gzip", "Content-Length", String(answer.body.length));
+  else headers.push("Content-Length", String(Buffer.byteLength(answer.body)));
+  res.writeHead(answer.status, headers);
+  res.end(answer.body);
 }

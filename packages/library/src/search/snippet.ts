@@ -1,5 +1,5 @@
 import type { QueryPhrase } from "./query.js";
-import { foldText } from "./units.js";
+import { foldInto, type FoldBuffers } from "./units.js";
 
 /** A piece of text; `hit` pieces matched the query. Render `text` escaped, with hits marked. */
 export interface Segment {
@@ -33,13 +33,24 @@ const SNIPPET_LEAD_CHARS = 24;
  * @returns sorted, merged `[start, end)` UTF-16 ranges, each with the phrases it covers
  */
 export function findHits(text: string, phrases: readonly QueryPhrase[]): Array<{ start: number; end: number; phrases: Set<number> }> {
-  if (phrases.length === 0 || text === "") return [];
-  const { folded, start, end } = foldText(text);
+  return hitsOf(text, phrases).hits;
+}
+
+/** A text's hits, and its folding (valid until the next fold in this thread), for {@link snippetOf}. */
+function hitsOf(text: string, phrases: readonly QueryPhrase[]): { hits: Array<{ start: number; end: number; phrases: Set<number> }>; folded: FoldBuffers | null } {
+  if (phrases.length === 0 || text === "") return { hits: [], folded: null };
+  const folded = foldInto(text);
+  const { units, start, end, length } = folded;
   const raw: Array<{ start: number; end: number; phrase: number }> = [];
   phrases.forEach((phrase, p) => {
-    // Units of one chain stand next to each other in `folded`, chains apart (see foldText).
+    // Units of one chain stand next to each other in the folded text, chains apart (see
+    // foldInto): every place the phrase's code units stand in a row is a hit (overlaps too).
     const needle = phrase.chars.join("");
-    for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
+    const first = needle.charCodeAt(0);
+    const last = length - needle.length;
+    next: for (let at = 0; at <= last; at++) {
+      if (units[at] !== first) continue;
+      for (let k = 1; k < needle.length; k++) if (units[at + k] !== needle.charCodeAt(k)) continue next;
       raw.push({ start: start[at]!, end: end[at + needle.length - 1]!, phrase: p });
     }
   });
@@ -54,8 +65,9 @@ export function findHits(text: string, phrases: readonly QueryPhrase[]): Array<{
       merged.push({ start: h.start, end: h.end, phrases: new Set([h.phrase]) });
     }
   }
-  return merged;
+  return { hits: merged, folded };
 }
+
 
 /**
  * A whole text cut into segments with the query's hits marked.
@@ -74,12 +86,36 @@ export function markText(text: string, phrases: readonly QueryPhrase[]): Segment
  * @param phrases the query's phrases
  */
 export function makeSnippet(text: string, phrases: readonly QueryPhrase[]): Snippet {
-  const hits = findHits(text, phrases);
+  return snippetOf(text, phrases, true)!;
+}
+
+/**
+ * {@link makeSnippet} of a text of which only a prefix is at hand (fetching and decoding a whole
+ * article body costs more than making its snippet), or `null` when the prefix is too short to
+ * be sure of it. Sure means: the snippet ends before the prefix does, and every hit that begins
+ * before the snippet's end lies wholly in the prefix (the prefix folds as the text does up to its
+ * end, so its hits are the text's hits); for one phrase the snippet starts at the first hit, so
+ * nothing after the prefix can change it. A query of several phrases weighs hits anywhere in
+ * the text: `null` unless `prefix` is the whole text (use {@link makeSnippet}).
+ * @param prefix the start of the text, not all of it
+ * @param phrases the query's phrases
+ */
+export function makePrefixSnippet(prefix: string, phrases: readonly QueryPhrase[]): Snippet | null {
+  return phrases.length === 1 ? snippetOf(prefix, phrases, false) : null;
+}
+
+/**
+ * The snippet of `text` (`whole`), or of the text that `text` begins (not `whole`), or `null`
+ * when that prefix is too short to be sure (see {@link makePrefixSnippet}).
+ */
+function snippetOf(text: string, phrases: readonly QueryPhrase[], whole: boolean): Snippet | null {
+  const { hits, folded } = hitsOf(text, phrases);
   let start = 0;
   if (hits.length > 0) {
     let best = hits[0]!;
     let bestCount = 0;
-    for (let i = 0; i < hits.length; i++) {
+    // The first window holding the most phrases wins: none can hold more than all of them.
+    for (let i = 0; i < hits.length && bestCount < phrases.length; i++) {
       const covered = new Set<number>();
       for (let j = i; j < hits.length && hits[j]!.start < hits[i]!.start + SNIPPET_CHARS - SNIPPET_LEAD_CHARS; j++) {
         for (const p of hits[j]!.phrases) covered.add(p);
@@ -92,7 +128,8 @@ export function makeSnippet(text: string, phrases: readonly QueryPhrase[]): Snip
     start = Math.max(0, best.start - SNIPPET_LEAD_CHARS);
     // Begin at a sentence when one starts within the lead-in, rather than mid-word.
     const lead = text.slice(start, best.start);
-    const sentenceEnd = Math.max(...Array.from(SENTENCE_ENDS, (c) => lead.lastIndexOf(c)));
+    let sentenceEnd = lead.length - 1;
+    while (sentenceEnd >= 0 && !SENTENCE_ENDS.includes(lead[sentenceEnd]!)) sentenceEnd--;
     if (sentenceEnd >= 0) start += sentenceEnd + 1;
   }
   // Start at the paragraph of the first hit shown when the lead-in would reach into the one before.
@@ -100,9 +137,23 @@ export function makeSnippet(text: string, phrases: readonly QueryPhrase[]): Snip
   const lineBreak = firstShown > 0 ? text.lastIndexOf("\n", firstShown - 1) : -1;
   if (lineBreak >= start) start = lineBreak + 1;
   start = snapToCodePoint(text, start);
+  if (!whole && !(hits.length > 0 && start + SNIPPET_CHARS < text.length && hitsBeforeAreWhole(folded, start + SNIPPET_CHARS, phrases))) return null;
   const end = snapToCodePoint(text, Math.min(text.length, start + SNIPPET_CHARS));
-  const segments = segmentsOf(text, hits, start, end).map((s) => ({ ...s, text: s.text.replace(/\s*\n\s*/g, " ") }));
-  return { segments: segments.filter((s) => s.text !== ""), cutStart: start > 0, cutEnd: end < text.length };
+  const segments = segmentsOf(text, hits, start, end).map((s) => (s.text.includes("\n") ? { ...s, text: s.text.replace(/\s*\n\s*/g, " ") } : s));
+  return { segments: segments.filter((s) => s.text !== ""), cutStart: start > 0, cutEnd: !whole || end < text.length };
+}
+
+/**
+ * Whether every hit of a prefix's folding that begins before text offset `before` lies wholly
+ * in it: at least a phrase's length of folded units follow the last unit before `before`.
+ */
+function hitsBeforeAreWhole(folded: FoldBuffers | null, before: number, phrases: readonly QueryPhrase[]): boolean {
+  if (folded === null) return false;
+  let longest = 0;
+  for (const p of phrases) longest = Math.max(longest, p.chars.join("").length);
+  let first = 0; // the first folded unit from `before` on
+  while (first < folded.length && folded.start[first]! < before) first++;
+  return folded.length - first >= longest;
 }
 
 function segmentsOf(text: string, hits: ReadonlyArray<{ start: number; end: number }>, from: number, to: number): Segment[] {

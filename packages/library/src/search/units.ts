@@ -120,20 +120,50 @@ export interface FoldedText {
 export const CHAIN_BREAK = "\u0000";
 
 /**
- * Folds a text for finding phrases (see {@link FoldedText}). Characters that fold to themselves
- * (CJK ideographs, ASCII lower case, digits) are copied in runs, the others folded one by one.
+ * A text folded into shared buffers (see {@link foldInto}): the code units of
+ * {@link FoldedText.folded} and their `start`/`end` offsets, valid for `length` entries.
+ */
+export interface FoldBuffers {
+  units: Uint16Array;
+  start: Int32Array;
+  end: Int32Array;
+  length: number;
+}
+
+/**
+ * The buffers {@link foldInto} writes, kept between calls: a snippet folds twenty article texts
+ * per search, and allocating the offset arrays anew cost as much as the folding itself.
+ * Grown as needed, never shrunk (a text is at most a few hundred KB).
+ */
+const buffers: FoldBuffers = { units: new Uint16Array(4096), start: new Int32Array(4096), end: new Int32Array(4096), length: 0 };
+
+/** Makes room for `size` entries in {@link buffers}, keeping the first `kept`. */
+function reserve(size: number, kept: number): void {
+  if (size <= buffers.units.length) return;
+  const units = new Uint16Array(size);
+  const start = new Int32Array(size);
+  const end = new Int32Array(size);
+  units.set(buffers.units.subarray(0, kept));
+  start.set(buffers.start.subarray(0, kept));
+  end.set(buffers.end.subarray(0, kept));
+  buffers.units = units;
+  buffers.start = start;
+  buffers.end = end;
+}
+
+/**
+ * Folds a text for finding phrases into shared buffers, without building a string: what
+ * {@link foldText} returns, as code units. The result is overwritten by the next call (in the
+ * same thread): read it at once.
  * @param text any text
  */
-export function foldText(text: string): FoldedText {
+export function foldInto(text: string): FoldBuffers {
   const n = text.length;
   // Room for one folded code unit per code unit of the text still to read, plus a chain break
   // (whose character was read before): only a character NFKC makes longer (㎞ → km) can need more.
-  let start = new Int32Array(n + 1);
-  let end = new Int32Array(n + 1);
-  const pieces: string[] = [];
+  reserve(n + 1, 0);
+  let { units, start, end } = buffers;
   let length = 0;
-  // The text from runStart on is copied as it is, up to the next character that folds otherwise.
-  let runStart = 0;
   // A chain break is written only once another chain follows it: where, in the text.
   let breakFrom = -1;
   let breakTo = -1;
@@ -141,71 +171,81 @@ export function foldText(text: string): FoldedText {
   let offset = 0;
   while (offset < n) {
     const code = text.charCodeAt(offset);
-    const self = (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
     const from = offset;
-    let folded: Folded | null = null;
-    if (self) {
+    // Fast path: CJK ideographs, ASCII lower case and digits fold to themselves.
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
       offset++;
+      if (breakFrom >= 0) {
+        units[length] = 0; // CHAIN_BREAK
+        start[length] = breakFrom;
+        end[length] = breakTo;
+        length++;
+        breakFrom = -1;
+      }
+      seenUnit = true;
+      units[length] = code;
+      start[length] = from;
+      end[length] = offset;
+      length++;
+      continue;
+    }
+    const point = text.codePointAt(offset)!;
+    let folded: Folded;
+    if (point <= 0xffff) {
+      offset++;
+      folded = foldBmp(point);
     } else {
-      const point = text.codePointAt(offset)!;
-      if (point <= 0xffff) {
-        offset++;
-        folded = foldBmp(point);
-      } else {
-        offset += 2;
-        folded = foldChar(String.fromCodePoint(point));
+      offset += 2;
+      folded = foldChar(String.fromCodePoint(point));
+    }
+    if (folded.kind !== "units") {
+      if (folded.kind === "break" && seenUnit && breakFrom < 0) {
+        breakFrom = from;
+        breakTo = offset;
       }
-      if (folded.kind !== "units") {
-        if (folded.kind === "break" && seenUnit && breakFrom < 0) {
-          breakFrom = from;
-          breakTo = offset;
-        }
-        if (from > runStart) pieces.push(text.slice(runStart, from));
-        runStart = offset;
-        continue;
-      }
+      continue;
+    }
+    let width = 0;
+    for (const c of folded.chars) width += c.length;
+    if (length + width + (n - offset) + 1 > units.length) {
+      reserve(2 * (length + width + (n - offset) + 1), length);
+      ({ units, start, end } = buffers);
     }
     if (breakFrom >= 0) {
-      if (from > runStart) pieces.push(text.slice(runStart, from));
-      runStart = from;
-      pieces.push(CHAIN_BREAK);
+      units[length] = 0; // CHAIN_BREAK
       start[length] = breakFrom;
       end[length] = breakTo;
       length++;
       breakFrom = -1;
     }
     seenUnit = true;
-    if (folded === null) {
-      start[length] = from;
-      end[length] = offset;
-      length++;
-      continue;
-    }
-    if (from > runStart) pieces.push(text.slice(runStart, from));
-    runStart = offset;
-    let width = 0;
-    for (const c of folded.chars) width += c.length;
-    if (length + width + (n - offset) + 1 > start.length) {
-      const size = 2 * (length + width + (n - offset) + 1);
-      start = grown(start, size);
-      end = grown(end, size);
-    }
-    for (const c of folded.chars) pieces.push(c);
-    for (let k = 0; k < width; k++) {
-      start[length] = from;
-      end[length] = offset;
-      length++;
+    for (const c of folded.chars) {
+      for (let k = 0; k < c.length; k++) {
+        units[length] = c.charCodeAt(k);
+        start[length] = from;
+        end[length] = offset;
+        length++;
+      }
     }
   }
-  if (n > runStart) pieces.push(text.slice(runStart, n));
-  return { folded: pieces.join(""), start: start.subarray(0, length), end: end.subarray(0, length) };
+  buffers.length = length;
+  return buffers;
 }
 
-/** A copy of `a` in a larger array. */
-function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
+/** Code units turned into a string at a time (an argument list, well below engines' limits). */
+const STRING_CHUNK = 8192;
+
+/**
+ * Folds a text for finding phrases (see {@link FoldedText}): {@link foldInto}, copied out.
+ * @param text any text
+ */
+export function foldText(text: string): FoldedText {
+  const { units, start, end, length } = foldInto(text);
+  let folded = "";
+  for (let i = 0; i < length; i += STRING_CHUNK) {
+    folded += String.fromCharCode(...units.subarray(i, Math.min(length, i + STRING_CHUNK)));
+  }
+  return { folded, start: start.slice(0, length), end: end.slice(0, length) };
 }
 
 /**

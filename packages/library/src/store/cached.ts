@@ -29,3 +29,26 @@ export function cached(db: Db, sql: string): Database.Statement {
   }
   return statement;
 }
+
+const rawCaches = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * {@link cached}, in raw mode (rows as arrays), set once when prepared rather than on every use
+ * (each switch is a call into libsql).
+ * @param db an open connection
+ * @param sql the statement
+ */
+export function cachedRaw(db: Db, sql: string): Database.Statement {
+  let cache = rawCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    rawCaches.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+    statement = db.prepare(sql).raw();
+    cache.set(sql, statement);
+  }
+  return statement;
+}

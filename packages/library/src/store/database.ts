@@ -1,7 +1,8 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "libsql";
-import { migrate } from "./migrations.js";
+import { LibraryError } from "../errors.js";
+import { currentVersion, migrate, SCHEMA_VERSION } from "./migrations.js";
 
 /** A libsql (better-sqlite3 compatible) database connection. */
 export type Db = Database.Database;
@@ -25,12 +26,25 @@ export function resolveDbPath(env: Readonly<Record<string, string | undefined>> 
   return path.resolve(fromEnv ? fromEnv : DEFAULT_DB_PATH);
 }
 
+/** How to open a library database. */
+export interface OpenOptions {
+  /**
+   * Open an existing, migrated database for reading only (e.g. one connection per search
+   * thread beside the connection that writes): nothing is created, migrated or written.
+   */
+  readonly?: boolean | undefined;
+}
+
 /**
  * Opens (creating it and its directory if needed) and migrates a library database.
  * WAL mode lets the reader serve while an import writes.
  * @param file database file path, or `":memory:"`
+ * @param options `readonly` to read an existing database only
+ * @throws LibraryError when the database was made by a newer dubao, or (read-only) when it is
+ *   missing or not at this dubao's schema version
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (options.readonly) return openReadOnly(file);
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
@@ -39,6 +53,32 @@ export function openDatabase(file: string): Db {
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");
     migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** A connection that refuses every write (libsql has no read-only open: `PRAGMA query_only`). */
+function openReadOnly(file: string): Db {
+  // libsql would create a missing file.
+  if (file === ":memory:" || !existsSync(file)) throw new LibraryError(`no library database at ${file}`);
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.exec("PRAGMA query_only = ON");
+    let version: number;
+    try {
+      version = currentVersion(db);
+    } catch {
+      version = 0;
+    }
+    if (version !== SCHEMA_VERSION) {
+      throw new LibraryError(
+        `the library database ${file} has schema version ${version}, not ${SCHEMA_VERSION}: open it once read-write (e.g. dubao import) first`,
+      );
+    }
   } catch (error) {
     db.close();
     throw error;
