@@ -50,9 +50,37 @@ describe("dubao import", () => {
     expect(stats(db)).toEqual(after);
   });
 
+  it("merges the search index at the end of a large batch, and searches still find every page", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "dubao-import-batch-"));
+    const PAGES = 20;
+    for (let i = 1; i <= PAGES; i++) {
+      const body = [`第${i}号通知发布`, "", `本报讯 全市第${i}批核酸检测点位今日起开放，市民可就近前往采样，`, `请携带身份证件，保持一米间距，配合工作人员做好信息登记。`];
+      await writeFile(path.join(dir, `page-${String(i).padStart(2, "0")}.txt`), body.join("\n"));
+    }
+    const db = path.join(dir, "batch.db");
+    try {
+      const batch = await dubao(["import", dir, "--db", db, "--publication", "测试报", "--date", "2022-12-03"]);
+      expect(batch.code).toBe(0);
+      expect(batch.stderr).toContain(`imported ${PAGES} pages`);
+      expect(batch.stderr).toContain("search index compacted");
+      const library = Library.open(db);
+      try {
+        expect(library.search({ query: "核酸" }).total).toBe(PAGES);
+        expect(library.search({ query: "第7批" }).total).toBe(1);
+      } finally {
+        library.close();
+      }
+      // a small import into the same library leaves the index as it is
+      const small = await dubao(["import", SEED, "--db", db]);
+      expect(small.code).toBe(0);
+      expect(small.stderr).not.toContain("search index compacted");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("uses DUBAO_DB and the file-name convention; reports bad inputs and goes on", async () => {
-    const dir = path.join(tmp, "batch");
-    await mkdir(dir, { recursive: true });
+    const dir = await mkdtemp(path.join(os.tmpdir(), "dubao-import-batch-"));
     await copyFile(SEED, path.join(dir, "申报_1935-01-02_p12.txt"));
     await writeFile(path.join(dir, "broken.json"), "{ not json");
     await writeFile(path.join(dir, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
