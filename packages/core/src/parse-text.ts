@@ -10,7 +10,7 @@ import { joinSplitStories } from "./pipeline/join.js";
 import { splitLines } from "./pipeline/lines.js";
 import { buildUnits, liftTextKickers, splitHeadlinesUnderKickers, type Unit } from "./pipeline/units.js";
 import { unitHeadingText } from "./pipeline/unit-text.js";
-import { trailingByline } from "./pipeline/inline.js";
+import { signedAtEnd } from "./pipeline/inline.js";
 import { SCHEMA_VERSION, type Page } from "./schema.js";
 import { keepAfterInternalError, keepEveryLetter, unassigned } from "./finish-page.js";
 
@@ -129,6 +129,6 @@ function takeBanner(gaps: ReturnType<typeof buildFlow>["gaps"], page: Page): voi
 }
 
 function storyClosedInline(d: Draft): boolean {
-  const lastLine = d.items[d.items.length - 1]?.unit.lines.at(-1);
-  return lastLine !== undefined && trailingByline(lastLine.raw) !== null;
+  const last = d.items[d.items.length - 1];
+  return last !== undefined && signedAtEnd(last.unit);
 }

@@ -8,7 +8,7 @@
  * text runs into a story's first column, open that story.
  */
 import type { Draft, StoryItem } from "../pipeline/flow.js";
-import { trailingByline } from "../pipeline/inline.js";
+import { signedAtEnd } from "../pipeline/inline.js";
 import { endsOpen, endsWithJump } from "../pipeline/measure.js";
 import { DATELINE } from "../pipeline/patterns.js";
 import { isHeadingUnit } from "../pipeline/units.js";
@@ -157,8 +157,7 @@ function newSegment(p: Piece, leaders: Piece[], limits: Limits, blockPieces: rea
 function isClosed(s: Segment): boolean {
   if (s.trailers.some((t) => t.unit.kind === "byline" || t.unit.kind === "jump" || t.unit.kind === "credit")) return true;
   if (endsWithJump(s.piece.unit)) return true;
-  const last = s.piece.unit.lines[s.piece.unit.lines.length - 1]!;
-  return trailingByline(last.raw) !== null;
+  return signedAtEnd(s.piece.unit);
 }
 
 /** Stacks heading pieces (and column labels above them) into groups, top to bottom. */

@@ -7,7 +7,7 @@
 import { endsSentence, lettersAndDigits } from "../text/chars.js";
 import { isPhotoCredit } from "./byline.js";
 import { lastBody, type Draft, type Gap } from "./flow.js";
-import { inlineJump, trailingByline } from "./inline.js";
+import { creditedAtEnd, inlineJump, signedAtEnd } from "./inline.js";
 import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
 import { COMMENTARY_LABELS, DATELINE_OPENING, KICKER_END, SUBTITLE_START, WRAPPED_CREDIT_HEAD } from "./patterns.js";
@@ -185,8 +185,8 @@ function attachCommentaryLabels(gaps: readonly Gap[]): void {
 function hasDatelineOrByline(d: Draft): boolean {
   const first = d.items.find((i) => i.role === "body");
   if (first && DATELINE_OPENING.test(first.unit.lines[0]!.text)) return true;
-  const last = d.items[d.items.length - 1]?.unit.lines.at(-1);
-  if (last && trailingByline(last.raw)) return true;
+  const last = d.items[d.items.length - 1];
+  if (last && signedAtEnd(last.unit)) return true;
   return [...d.leaders, ...d.trailers].some(isBylineUnit);
 }
 
@@ -250,6 +250,8 @@ export function matchHeadings(
       flush();
     }
   }
+  // whether each story is a photo caption, once (asked for every heading and story below)
+  const photos = new Set(drafts.filter(isPhoto));
   const cutBy = storiesCutBy(groups, drafts);
   const cutsSentence = (group: HeadingGroup, d: Draft) => cutBy.get(group)!.has(d);
   const candidates: { group: HeadingGroup; draft: Draft; score: number }[] = [];
@@ -259,7 +261,7 @@ export function matchHeadings(
     // a kicker (over a subtitle or alone) is no headline: it goes around one (completeHeadlines)
     if (isHeadless(group)) continue;
     for (const d of drafts) {
-      if (isPhoto(d)) continue;
+      if (photos.has(d)) continue;
       const local = d === group.owner && group.onUsualSide;
       const score =
         lexicon.similarity(text, docOf.get(d)!) + (local ? LOCAL_BONUS : 0) + (local && hasKicker ? KICKER_GROUP_BONUS : 0) - (cutsSentence(group, d) ? CUT_PENALTY : 0);
@@ -279,7 +281,7 @@ export function matchHeadings(
   // photo, which takes none), holds, when that heading shares more words with it than with any other story
   const best = new Map<HeadingGroup, { draft: Draft; score: number }>();
   for (const group of groups) {
-    if (placed.has(group) || !(chosen.has(group.owner) || isPhoto(group.owner)) || isHeadless(group)) continue;
+    if (placed.has(group) || !(chosen.has(group.owner) || photos.has(group.owner)) || isHeadless(group)) continue;
     const text = group.units.map(unitHeadingText).join("");
     for (const d of drafts) {
       if (cutsSentence(group, d)) continue;
@@ -289,7 +291,7 @@ export function matchHeadings(
     }
   }
   for (const [group, { draft, score }] of [...best].sort((a, b) => b[1].score - a[1].score)) {
-    if (score < MIN_ORPHAN_MATCH || chosen.has(draft) || isPhoto(draft)) continue;
+    if (score < MIN_ORPHAN_MATCH || chosen.has(draft) || photos.has(draft)) continue;
     chosen.set(draft, group.units);
     placed.add(group);
     moveGroup(group, draft);
@@ -298,9 +300,9 @@ export function matchHeadings(
   // a heading printed inside a sentence heads no story it cuts, and a photo takes none: without
   // word evidence, it heads the next story in reading order that has no headline
   for (const group of groups) {
-    if (placed.has(group) || isHeadless(group) || (cutBy.get(group)!.size === 0 && !isPhoto(group.owner))) continue;
+    if (placed.has(group) || isHeadless(group) || (cutBy.get(group)!.size === 0 && !photos.has(group.owner))) continue;
     const at = group.units[0]!.lines[0]!.index;
-    const next = drafts.find((d) => !chosen.has(d) && !isPhoto(d) && d.items[0]!.unit.lines[0]!.index > at);
+    const next = drafts.find((d) => !chosen.has(d) && !photos.has(d) && d.items[0]!.unit.lines[0]!.index > at);
     if (!next) continue;
     chosen.set(next, group.units);
     placed.add(group);
@@ -359,9 +361,8 @@ const MAX_CAPTION_LINES = 8;
 function isPhoto(d: Draft): boolean {
   const credited = d.leaders.some((u) => u.kind === "credit") || d.trailers.some((u) => u.kind === "credit");
   if (credited && d.items.reduce((n, i) => n + i.unit.lines.length, 0) <= MAX_CAPTION_LINES) return true;
-  const last = d.items[d.items.length - 1]?.unit.lines.at(-1);
-  const closing = last ? trailingByline(last.raw) : null;
-  return closing !== null && isPhotoCredit(closing.byline);
+  const last = d.items[d.items.length - 1];
+  return last !== undefined && creditedAtEnd(last.unit);
 }
 
 /** A heading moves to the story it heads, with the column label printed right above it. */

@@ -5,10 +5,9 @@
  * Headings and bylines found between stories are kept as a "gap" for the next stage.
  */
 import { MAX_DECK_LINES, readsAsDeck } from "./deck.js";
-import { trailingByline } from "./inline.js";
+import { creditedAtEnd, signedAtEnd } from "./inline.js";
 import { columnWidth, endsOpen, endsWithJump, INDENT_MIN, startsParagraph, WIDTH_WOBBLE } from "./measure.js";
 import { RUNNING_HEAD_DATE } from "./patterns.js";
-import { isPhotoCredit } from "./byline.js";
 import { isBylineUnit, type Unit } from "./units.js";
 import { opensDateline } from "./lines.js";
 
@@ -95,7 +94,7 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     const prev = lastBody(current);
     closeIfSigned(current, prev, pending);
     // a caption (text closed by a photo credit) stands alone
-    const caption = (units[k + 1]?.kind === "credit" || closesWithPhotoCredit(unit)) && !(endsOpen(prev) && pending.length === 0 && sameColumnWidth(prev, unit));
+    const caption = (units[k + 1]?.kind === "credit" || creditedAtEnd(unit)) && !(endsOpen(prev) && pending.length === 0 && sameColumnWidth(prev, unit));
     // summary points right above a dateline open that story; they continue nothing
     const inDeck = opensDeck(units, k);
     // the next point of a deck goes on in the story it opened
@@ -174,12 +173,6 @@ function continuationHost(
   return best;
 }
 
-/** True when the unit's last line ends with a photo credit (`…提高警惕。 周楠 摄`): a caption. */
-function closesWithPhotoCredit(unit: Unit): boolean {
-  const closing = trailingByline(unit.lines[unit.lines.length - 1]!.raw);
-  return closing !== null && isPhotoCredit(closing.byline);
-}
-
 /** A story already closed by a byline or jump line printed right after it cannot go on. */
 function hasClosingTrailer(d: Draft, current: Draft, gap: readonly Unit[]): boolean {
   if (d.closed) return true;
@@ -187,16 +180,11 @@ function hasClosingTrailer(d: Draft, current: Draft, gap: readonly Unit[]): bool
   return signedAtEnd(lastBody(d));
 }
 
-/** True when the unit's last line closes with a byline (`…安全感。 何永航`, `…勃勃。（记者 X）`). */
-function signedAtEnd(unit: Unit): boolean {
-  return trailingByline(unit.lines[unit.lines.length - 1]!.raw) !== null;
-}
-
 /** Decides whether a new story starts at `next`, after body unit `prev` and the units between. */
 function isBoundary(prev: Unit, gap: readonly Unit[], next: Unit, story: Draft): boolean {
   if (opensDateline(next.lines[0]!)) return !(gap.length === 0 && isDeck(story) && endsPoint(prev));
   if (endsWithJump(prev)) return true;
-  if (trailingByline(prev.lines[prev.lines.length - 1]!.raw) !== null) return true;
+  if (signedAtEnd(prev)) return true;
   if (isWideDeck(story, next) && gap.length > 0 && gap.every((u) => u.kind === "byline")) return false;
   if (gap.some((u) => u.kind !== "heading")) return true;
   // the story's column is measured on its last run of several lines (a last short paragraph says nothing)
@@ -292,7 +280,7 @@ function columnHost(drafts: readonly Draft[], current: Draft, unit: Unit, gap: r
   const width = columnWidth(unit.lines);
   const currentTail = lastBody(current);
   // right after a story closed by its byline or jump line, text in another width is a new story
-  if (gap.length === 0 && (endsWithJump(currentTail) || trailingByline(currentTail.lines[currentTail.lines.length - 1]!.raw) !== null)) return null;
+  if (gap.length === 0 && (endsWithJump(currentTail) || signedAtEnd(currentTail))) return null;
   if (currentTail.lines.length < MIN_LINES_FOR_COLUMN_MATCH || Math.abs(columnWidth(currentTail.lines) - width) <= OTHER_COLUMN) return null;
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i]!;

@@ -1,5 +1,6 @@
 /** Parts printed inside body lines: a byline closing the last line, a jump line, a dateline. */
 import { collapseSpaces, isBareNames, isBylineText, isPhotoCredit } from "./byline.js";
+import type { Unit } from "./units.js";
 import { CLOSING_BRACKET, DATELINE, JUMP_CONTINUED_ON, JUMP_LINE, ROLE_BYLINE } from "./patterns.js";
 
 /** A closing byline is at most this many characters after its space. */
@@ -69,6 +70,17 @@ function closingBracketedByline(line: string): TrailingByline | null {
   const inner = bracket.slice(1, -1).trim();
   if (!ROLE_BYLINE.test(bracket) && !(inner.includes(" ") && isBareNames(inner))) return null;
   return { text: m[1]!, byline: bracket };
+}
+
+/** True when the unit's last line closes with a byline or credit (`…安全感。 何永航`, `…勃勃。（记者 X）`). */
+export function signedAtEnd(unit: Unit): boolean {
+  return trailingByline(unit.lines[unit.lines.length - 1]!.raw) !== null;
+}
+
+/** True when the unit's last line closes with a photo credit (`…谋发展 记者 X 摄`): a caption. */
+export function creditedAtEnd(unit: Unit): boolean {
+  const closing = trailingByline(unit.lines[unit.lines.length - 1]!.raw);
+  return closing !== null && isPhotoCredit(closing.byline);
 }
 
 /** A jump line found at the end of a line. */

@@ -179,7 +179,7 @@ function pushHeadingParts(unit: Unit, out: Unit[]): void {
   for (let i = 1; i <= unit.lines.length; i++) {
     const cut = i === unit.lines.length || KICKER_END.test(unit.lines[i - 1]!.text) || SUBTITLE_START.test(unit.lines[i]!.text);
     if (!cut) continue;
-    if (start === 0 && i === unit.lines.length && !endsWithShortKicker(unit.lines)) return void out.push(unit);
+    if (start === 0 && i === unit.lines.length) return void pushKickerFirst(unit, out);
     pushKickerFirst(
       {
         kind: "heading",
