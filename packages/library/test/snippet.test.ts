@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findHits, makeSnippet, parseQuery, SNIPPET_CHARS, textUnits, type QueryPhrase, type Unit } from "../src/index.js";
-import { makePrefixSnippet } from "../src/search/snippet.js";
+import { makePrefixSnippet, mergeHits } from "../src/search/snippet.js";
 import { CHAIN_BREAK, foldText } from "../src/search/units.js";
 
 /** findHits as defined: every run of consecutive units of one chain spelling a phrase, merged. */
@@ -16,16 +16,7 @@ function referenceHits(text: string, phrases: readonly QueryPhrase[]): Array<{ s
       if (matchesAt(i, phrase.chars)) raw.push({ start: (units[i] as Unit).start, end: (units[i + n - 1] as Unit).end, phrase: p });
     }
   });
-  raw.sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: Array<{ start: number; end: number; phrases: Set<number> }> = [];
-  for (const h of raw) {
-    const last = merged[merged.length - 1];
-    if (last && h.start <= last.end) {
-      last.end = Math.max(last.end, h.end);
-      last.phrases.add(h.phrase);
-    } else merged.push({ start: h.start, end: h.end, phrases: new Set([h.phrase]) });
-  }
-  return merged.map((h) => ({ start: h.start, end: h.end, phrases: [...h.phrases].sort() }));
+  return mergeHits(raw).map((h) => ({ start: h.start, end: h.end, phrases: [...h.phrases].sort() }));
 }
 
 const found = (text: string, query: string) =>
@@ -34,6 +25,22 @@ const found = (text: string, query: string) =>
 /** Characters that exercise every path of the folding: CJK, ASCII, full width, NFKC expansions, astral, marks, spaces, punctuation. */
 const ALPHABET = ["核", "酸", "检", "测", "小", "区", "a", "B", "1", "Ａ", "ｂ", "１", "㎞", "k", "m", "𠀀", "字", "é", "e\u0301", " ", "\n", "\u3000", "，", "。", "-", "・"];
 const textOf = (maxLength: number) => fc.array(fc.constantFrom(...ALPHABET), { maxLength }).map((a) => a.join(""));
+
+describe("mergeHits", () => {
+  it("sorts hits and merges the ones that overlap or touch, keeping every phrase they cover", () => {
+    const merged = mergeHits([
+      { start: 10, end: 12, phrase: 1 },
+      { start: 0, end: 2, phrase: 0 },
+      { start: 1, end: 3, phrase: 1 },
+      { start: 3, end: 4, phrase: 2 },
+      { start: 11, end: 12, phrase: 0 },
+    ]);
+    expect(merged.map((h) => [h.start, h.end, [...h.phrases].sort()])).toEqual([
+      [0, 4, [0, 1, 2]],
+      [10, 12, [0, 1]],
+    ]);
+  });
+});
 
 describe("findHits", () => {
   it("finds what the unit-by-unit definition finds, for any text and query", () => {

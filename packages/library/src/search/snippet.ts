@@ -54,6 +54,15 @@ function hitsOf(text: string, phrases: readonly QueryPhrase[]): { hits: Array<{ 
       raw.push({ start: start[at]!, end: end[at + needle.length - 1]!, phrase: p });
     }
   });
+  return { hits: mergeHits(raw), folded };
+}
+
+/**
+ * Phrase hits sorted by start and merged where they overlap or touch, each merged range with the
+ * phrases it covers (sorts `raw` in place).
+ * @param raw one entry per place a phrase was found
+ */
+export function mergeHits(raw: Array<{ start: number; end: number; phrase: number }>): Array<{ start: number; end: number; phrases: Set<number> }> {
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Array<{ start: number; end: number; phrases: Set<number> }> = [];
   for (const h of raw) {
@@ -65,7 +74,7 @@ function hitsOf(text: string, phrases: readonly QueryPhrase[]): { hits: Array<{ 
       merged.push({ start: h.start, end: h.end, phrases: new Set([h.phrase]) });
     }
   }
-  return { hits: merged, folded };
+  return merged;
 }
 
 

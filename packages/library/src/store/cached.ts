@@ -8,6 +8,28 @@ import type { Db } from "./database.js";
 const MAX_CACHED_STATEMENTS = 500;
 
 const caches = new WeakMap<Db, Map<string, Database.Statement>>();
+const rawCaches = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** The statement for `sql` in one connection's cache, prepared by `prepare` the first time. */
+function fromCache(
+  byDb: WeakMap<Db, Map<string, Database.Statement>>,
+  db: Db,
+  sql: string,
+  prepare: () => Database.Statement,
+): Database.Statement {
+  let cache = byDb.get(db);
+  if (!cache) {
+    cache = new Map();
+    byDb.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+    statement = prepare();
+    cache.set(sql, statement);
+  }
+  return statement;
+}
 
 /**
  * A prepared statement for `sql`, prepared once per connection and reused (preparing costs as
@@ -16,21 +38,8 @@ const caches = new WeakMap<Db, Map<string, Database.Statement>>();
  * @param sql the statement
  */
 export function cached(db: Db, sql: string): Database.Statement {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  let statement = cache.get(sql);
-  if (!statement) {
-    if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
-    statement = db.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement;
+  return fromCache(caches, db, sql, () => db.prepare(sql));
 }
-
-const rawCaches = new WeakMap<Db, Map<string, Database.Statement>>();
 
 /**
  * {@link cached}, in raw mode (rows as arrays), set once when prepared rather than on every use
@@ -39,16 +48,5 @@ const rawCaches = new WeakMap<Db, Map<string, Database.Statement>>();
  * @param sql the statement
  */
 export function cachedRaw(db: Db, sql: string): Database.Statement {
-  let cache = rawCaches.get(db);
-  if (!cache) {
-    cache = new Map();
-    rawCaches.set(db, cache);
-  }
-  let statement = cache.get(sql);
-  if (!statement) {
-    if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
-    statement = db.prepare(sql).raw();
-    cache.set(sql, statement);
-  }
-  return statement;
+  return fromCache(rawCaches, db, sql, () => db.prepare(sql).raw());
 }
