@@ -4,13 +4,14 @@ import { splitLines } from "../src/pipeline/lines.js";
 import { buildUnits } from "../src/pipeline/units.js";
 import { PageLexicon } from "../src/pipeline/lexicon.js";
 import { reclassifyFragments } from "../src/pipeline/fragments.js";
+import { junctionOf } from "../src/pipeline/junction.js";
 import { columnWidth } from "../src/pipeline/measure.js";
 
 const [file, from = "1", to = "99999"] = process.argv.slice(2);
 const lines = splitLines(readFileSync(file!, "utf8"));
 const units = buildUnits(lines);
 const lex = new PageLexicon(lines.map((l) => l.text));
-reclassifyFragments(units, (a, b) => lex.junctionCount(a, b));
+reclassifyFragments(units, junctionOf(lex));
 for (const u of units) {
   const a = u.lines[0]!.lineNo, b = u.lines[u.lines.length - 1]!.lineNo;
   if (b < Number(from) || a > Number(to)) continue;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assignGaps, bound, isKickerText, isSubtitleOf, isSubtitleText, matchHeadings } from "../src/pipeline/assign.js";
 import { buildFlow, type Draft } from "../src/pipeline/flow.js";
 import { reclassifyFragments } from "../src/pipeline/fragments.js";
+import { junctionOf } from "../src/pipeline/junction.js";
 import { PageLexicon } from "../src/pipeline/lexicon.js";
 import { splitLines } from "../src/pipeline/lines.js";
 import { buildUnits } from "../src/pipeline/units.js";
@@ -12,7 +13,7 @@ import { unitsOf } from "./helpers.js";
 function stage(lines: string[]) {
   const all = splitLines(lines.join("\n"));
   const lexicon = new PageLexicon(all.map((l) => l.text));
-  const junction = (a: string, b: string) => lexicon.junctionCount(a, b);
+  const junction = junctionOf(lexicon);
   const flow = buildFlow(reclassifyFragments(buildUnits(all), junction), junction);
   const docOf = new Map<Draft, number>();
   for (const d of flow.drafts) docOf.set(d, lexicon.addDocument(d.items.map((i) => i.unit.lines.map((l) => l.text).join("")).join("")));

@@ -6,10 +6,25 @@
  */
 import { MAX_DECK_LINES, readsAsDeck } from "./deck.js";
 import { creditedAtEnd, signedAtEnd } from "./inline.js";
-import { columnWidth, endsOpen, endsWithJump, INDENT_MIN, startsParagraph, WIDTH_WOBBLE } from "./measure.js";
+import {
+  columnWidth,
+  columnWidthGap,
+  endsOpen,
+  endsWithJump,
+  EXACT_COLUMN,
+  INDENT_MIN,
+  isSameColumnGap,
+  lineFitsColumn,
+  MIN_LINES_FOR_WIDTH,
+  SAME_COLUMN,
+  sameColumnWidth,
+  startsParagraph,
+} from "./measure.js";
 import { RUNNING_HEAD_DATE } from "./patterns.js";
 import { isBylineUnit, type Unit } from "./units.js";
 import { opensDateline } from "./lines.js";
+import type { Junction } from "./junction.js";
+import { linkColumns } from "./links.js";
 
 /** A body unit, a subhead, or a paragraph standing alone (a deck's label) inside a story, in reading order. */
 export interface StoryItem {
@@ -55,9 +70,6 @@ const JUNCTION_WEIGHT = 1;
 const EXACT_COLUMN_WEIGHT = 0.5;
 const CURRENT_STORY_WEIGHT = 0.25;
 
-/** Column widths of two runs of one story differ by at most this (ems). */
-const SAME_COLUMN = 1.5;
-
 /** The last body unit of a story (its last unit when it has no body yet). */
 export const lastBody = (d: Draft): Unit => {
   for (let i = d.items.length - 1; i >= 0; i--) if (d.items[i]!.role === "body") return d.items[i]!.unit;
@@ -65,7 +77,7 @@ export const lastBody = (d: Draft): Unit => {
 };
 
 /** Chains body units into drafts and collects the gaps between them. */
-export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: string) => number): Flow {
+export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
   const drafts: Draft[] = [];
   const gaps: Gap[] = [];
   const furniture: Unit[] = [];
@@ -73,6 +85,10 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
   let pending: Unit[] = [];
   // stories opened by a deck: the deck's further points and its dateline text join them
   const deckStories = new Set<Draft>();
+  // open starts → the open ends they continue, matched over the whole page
+  const links = linkColumns(units, junction);
+  const linkedEnds = new Set(links.values());
+  const draftOf = new Map<Unit, Draft>();
 
   units.forEach((unit, k) => {
     if (unit.kind === "furniture") {
@@ -89,6 +105,7 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
       drafts.push(current);
       gaps.push({ prev: null, next: current, units: pending });
       pending = [];
+      draftOf.set(unit, current);
       return;
     }
     const prev = lastBody(current);
@@ -100,7 +117,14 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     // the next point of a deck goes on in the story it opened
     const deckGoesOn = inDeck && pending.length === 0 && deckStories.has(current) && isDeck(current);
     const deck = inDeck && !deckGoesOn;
-    const host = deckGoesOn ? current : caption || deck ? null : (continuationHost(drafts, current, unit, pending, junctionCount) ?? columnHost(drafts, current, unit, pending));
+    // the page-wide match decides first for text that starts mid-sentence
+    const linked = startsParagraph(unit) ? undefined : links.get(unit);
+    const linkedHost = linked === undefined ? null : (draftOf.get(linked) ?? null);
+    const host = deckGoesOn
+      ? current
+      : caption || deck
+        ? null
+        : (linkedHost ?? continuationHost(drafts, current, unit, pending, junction, linkedEnds) ?? columnHost(drafts, current, unit, pending));
     if (host === current || (host === null && !caption && !deck && !isBoundary(prev, pending, unit, current))) {
       // a subhead never cuts a sentence: headings printed inside one belong to some other story
       if (endsOpen(prev) && pending.length > 0) gaps.push({ prev: current, next: current, units: pending });
@@ -110,6 +134,7 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
       }
       current.items.push({ unit, role: "body", bylineBefore: pending.some((u) => u.kind === "byline") });
       pending = [];
+      draftOf.set(unit, current);
       return;
     }
     const next: Draft = host ?? newDraft(unit);
@@ -119,6 +144,7 @@ export function buildFlow(units: readonly Unit[], junctionCount: (a: string, b: 
     gaps.push(host ? { prev: current, next, units: pending, nextContinued: true } : { prev: current, next, units: pending });
     current = next;
     pending = [];
+    draftOf.set(unit, current);
   });
   gaps.push({ prev: current, next: null, units: pending });
   return { drafts, gaps, furniture };
@@ -138,7 +164,8 @@ function closeIfSigned(draft: Draft, last: Unit, gap: readonly Unit[]): void {
 }
 
 /**
- * A body unit that starts mid-sentence continues an open story in the same column width:
+ * A body unit that starts mid-sentence continues an open story in the same column width (one
+ * whose end the page-wide match did not give to another start):
  * the one whose last characters join the new text as a word seen elsewhere on the page,
  * else the oldest open one. Returns that draft, or null when the unit is not such a continuation.
  */
@@ -147,20 +174,19 @@ function continuationHost(
   current: Draft,
   unit: Unit,
   gap: readonly Unit[],
-  junctionCount: (a: string, b: string) => number,
+  junction: Junction,
+  linkedEnds: ReadonlySet<Unit>,
 ): Draft | null {
   if (startsParagraph(unit) || opensDateline(unit.lines[0]!)) return null;
-  const firstChar = Array.from(unit.lines[0]!.text)[0] ?? "";
   let best: Draft | null = null;
   let bestScore = 0;
   for (const d of drafts) {
     const tail = lastBody(d);
-    if (!endsOpen(tail) || hasClosingTrailer(d, current, gap)) continue;
+    if (!endsOpen(tail) || linkedEnds.has(tail) || hasClosingTrailer(d, current, gap)) continue;
     const widthGap = columnWidthGap(tail, unit);
     if (!isSameColumnGap(widthGap) || !lineFitsColumn(tail, unit)) continue;
-    const lastChar = Array.from(tail.lines[tail.lines.length - 1]!.text).pop() ?? "";
     let score = 1;
-    if (junctionCount(lastChar, firstChar) > 0) score += JUNCTION_WEIGHT;
+    if (junction(tail.lines[tail.lines.length - 1]!.text, unit.lines[0]!.text) > 0) score += JUNCTION_WEIGHT;
     // the same column to the half em: the story's own next column (stories side by side often
     // differ by a character); failing that, the story just read goes on in the next column
     if (widthGap !== null && widthGap <= EXACT_COLUMN) score += EXACT_COLUMN_WEIGHT;
@@ -196,21 +222,6 @@ function isBoundary(prev: Unit, gap: readonly Unit[], next: Unit, story: Draft):
   return !subheadLike;
 }
 
-/** Fewer lines than this give no reliable column width. */
-const MIN_LINES_FOR_WIDTH = 2;
-
-/** Two runs with reliable widths this close (ems) are set in the very same column width. */
-const EXACT_COLUMN = 0.5;
-
-/** How much the column widths of two units differ (ems), or null when either has too few lines to tell. */
-function columnWidthGap(a: Unit, b: Unit): number | null {
-  if (a.lines.length < MIN_LINES_FOR_WIDTH || b.lines.length < MIN_LINES_FOR_WIDTH) return null;
-  return Math.abs(columnWidth(a.lines) - columnWidth(b.lines));
-}
-
-/** True unless both units have a reliable column width and the widths differ. */
-const isSameColumnGap = (gap: number | null) => gap === null || gap <= SAME_COLUMN + WIDTH_WOBBLE;
-const sameColumnWidth = (a: Unit, b: Unit) => isSameColumnGap(columnWidthGap(a, b));
 
 /**
  * True when the unit's last line stops short of its column: a deck point ends so, where text cut
@@ -292,11 +303,6 @@ function columnHost(drafts: readonly Draft[], current: Draft, unit: Unit, gap: r
   return null;
 }
 
-/** A story that so far is one line continues only into a column about as wide as that line. */
-function lineFitsColumn(tail: Unit, unit: Unit): boolean {
-  if (tail.lines.length !== 1 || unit.lines.length < MIN_LINES_FOR_WIDTH) return true;
-  return Math.abs(tail.lines[0]!.width - columnWidth(unit.lines)) <= SAME_COLUMN + WIDTH_WOBBLE;
-}
 
 /** The last body unit of a story with enough lines to measure its column, if any. */
 function lastRun(story: Draft): Unit | null {

@@ -6,6 +6,7 @@
  * the page uses elsewhere (`救` + `治`).
  */
 import { columnWidth, WIDTH_WOBBLE } from "./measure.js";
+import type { Junction } from "./junction.js";
 import type { Unit } from "./units.js";
 import { opensDateline } from "./lines.js";
 
@@ -17,17 +18,17 @@ const FRAGMENT_WIDER_MAX = 1;
 const FRAGMENT_LAST_LINE_SHORT_MAX = WIDTH_WOBBLE + 0.5;
 
 /** Reclassifies body fragments in place; returns the units for chaining. */
-export function reclassifyFragments(units: Unit[], junctionCount: (a: string, b: string) => number): Unit[] {
+export function reclassifyFragments(units: Unit[], junction: Junction): Unit[] {
   for (let i = units.length - 2; i >= 0; i--) {
     const unit = units[i]!;
     const next = units[i + 1]!;
     if (unit.kind !== "heading" || next.kind !== "body") continue;
-    if (isBodyFragment(unit, next, junctionCount)) {
+    if (isBodyFragment(unit, next, junction)) {
       unit.kind = "body";
     } else if (unit.lines.length >= 2) {
       // a heading printed right above the first line of its text, which a blank line cut off
       const tail: Unit = { kind: "heading", lines: unit.lines.slice(-1), blankBefore: false, blankAfter: unit.blankAfter };
-      if (isBodyFragment(tail, next, junctionCount)) {
+      if (isBodyFragment(tail, next, junction)) {
         tail.kind = "body";
         unit.lines = unit.lines.slice(0, -1);
         unit.blankAfter = false;
@@ -38,7 +39,7 @@ export function reclassifyFragments(units: Unit[], junctionCount: (a: string, b:
   return units;
 }
 
-function isBodyFragment(unit: Unit, next: Unit, junctionCount: (a: string, b: string) => number): boolean {
+function isBodyFragment(unit: Unit, next: Unit, junction: Junction): boolean {
   // a fragment's text goes on in the next box, so that box cannot open a story with a dateline
   if (opensDateline(next.lines[0]!)) return false;
   const width = next.lines.length >= 2 ? columnWidth(next.lines) : next.lines[0]!.width;
@@ -49,8 +50,6 @@ function isBodyFragment(unit: Unit, next: Unit, junctionCount: (a: string, b: st
   if (unit.lines.length >= 2) return unit.lines.every((l) => fits(l.width)) && last.width >= width - FRAGMENT_LAST_LINE_SHORT_MAX;
   if (!fits(last.width)) return false;
   if (/[，、,]/u.test(last.text)) return true;
-  const a = Array.from(last.text).pop() ?? "";
-  const b = Array.from(next.lines[0]!.text)[0] ?? "";
-  return junctionCount(a, b) > 0;
+  return junction(last.text, next.lines[0]!.text) > 0;
 }
 

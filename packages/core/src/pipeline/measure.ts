@@ -49,12 +49,22 @@ let widthScratch = new Float64Array(64);
 /** Up to this many widths are sorted by insertion (the 7-line windows of paragraphs, most units). */
 const INSERTION_SORT_MAX = 16;
 
+/** A first line opening with a quote, a bracket or a list number starts a paragraph, mostly. */
+export const PARAGRAPH_OPENER = /^[“「『（(【]|^[一二三四五六七八九十]+、|^\d+[.、]/u;
+
 /** True when the first line of the unit starts a paragraph (indent, dateline, quote, list item). */
 export function startsParagraph(unit: Unit): boolean {
   const first = unit.lines[0];
   if (!first) return false;
   if (unit.lines.length === 1) return true;
-  if (opensDateline(first) || /^[“「『（(【]|^[一二三四五六七八九十]+、|^\d+[.、]/u.test(first.text)) return true;
+  if (opensDateline(first) || PARAGRAPH_OPENER.test(first.text)) return true;
+  return isIndented(unit);
+}
+
+/** True when the unit's first line is indented from its column (a unit of several lines). */
+export function isIndented(unit: Unit): boolean {
+  const first = unit.lines[0];
+  if (!first || unit.lines.length === 1) return false;
   const shortBy = columnWidth(unit.lines) - first.width;
   // narrower than an indent and closing a sentence: the last line of a paragraph begun in the
   // column before (`住、发展要安全。`), not the first of a new one
@@ -75,4 +85,30 @@ export function endsOpen(unit: Unit): boolean {
 export function endsWithJump(unit: Unit): boolean {
   const last = unit.lines[unit.lines.length - 1];
   return last !== undefined && JUMP_LINE.test(last.text);
+}
+
+/** Column widths of two runs of one story differ by at most this (ems). */
+export const SAME_COLUMN = 1.5;
+
+/** Fewer lines than this give no reliable column width. */
+export const MIN_LINES_FOR_WIDTH = 2;
+
+/** Two runs with reliable widths this close (ems) are set in the very same column width. */
+export const EXACT_COLUMN = 0.5;
+
+/** How much the column widths of two units differ (ems), or null when either has too few lines to tell. */
+export function columnWidthGap(a: Unit, b: Unit): number | null {
+  if (a.lines.length < MIN_LINES_FOR_WIDTH || b.lines.length < MIN_LINES_FOR_WIDTH) return null;
+  return Math.abs(columnWidth(a.lines) - columnWidth(b.lines));
+}
+
+/** True unless both units have a reliable column width and the widths differ. */
+export const isSameColumnGap = (gap: number | null): boolean => gap === null || gap <= SAME_COLUMN + WIDTH_WOBBLE;
+/** True unless both units have a reliable column width and the widths differ. */
+export const sameColumnWidth = (a: Unit, b: Unit): boolean => isSameColumnGap(columnWidthGap(a, b));
+
+/** A story that so far is one line continues only into a column about as wide as that line. */
+export function lineFitsColumn(tail: Unit, unit: Unit): boolean {
+  if (tail.lines.length !== 1 || unit.lines.length < MIN_LINES_FOR_WIDTH) return true;
+  return Math.abs(tail.lines[0]!.width - columnWidth(unit.lines)) <= SAME_COLUMN + WIDTH_WOBBLE;
 }

@@ -1,0 +1,45 @@
+/**
+ * Evidence that two pieces of text join across a cut (a column's foot and the head of the next):
+ * the characters on either side form a pair the page itself prints elsewhere, or a word of the
+ * language runs across the cut.
+ */
+import type { PageLexicon } from "./lexicon.js";
+import { COMMON_WORDS } from "./words-data.js";
+
+/** How strongly text ending `tail` goes on with text starting `head` (0: no evidence). */
+export type Junction = (tail: string, head: string) => number;
+
+/** Characters looked at on each side of a cut: words up to four characters can run across it. */
+const SIDE = 3;
+
+/** The common words, made into a set on first use. */
+let commonWords: ReadonlySet<string> | null = null;
+
+/**
+ * The junction evidence of a page: how often the page prints the two characters across the cut
+ * together, or failing that 1 when a common word runs across the cut (`对党忠` + `诚`).
+ */
+export function junctionOf(lexicon: PageLexicon): Junction {
+  const words = (commonWords ??= new Set(COMMON_WORDS.split(" ")));
+  return (tail, head) => {
+    const before = Array.from(tail.slice(-2 * SIDE)).slice(-SIDE);
+    const after = Array.from(head.slice(0, 2 * SIDE)).slice(0, SIDE);
+    const a = before[before.length - 1] ?? "";
+    const b = after[0] ?? "";
+    const seen = lexicon.junctionCount(a, b);
+    if (seen > 0) return seen;
+    return crossesWord(before, after, words) ? 1 : 0;
+  };
+}
+
+/** True when a word of 2–4 characters is made of the last characters before and the first after the cut. */
+function crossesWord(before: readonly string[], after: readonly string[], words: ReadonlySet<string>): boolean {
+  for (let i = 0; i < before.length; i++) {
+    const left = before.slice(i).join("");
+    for (let j = 1; j <= after.length; j++) {
+      const length = before.length - i + j;
+      if (length >= 2 && length <= 4 && words.has(left + after.slice(0, j).join(""))) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { buildFlow } from "../src/pipeline/flow.js";
+import { junctionOf } from "../src/pipeline/junction.js";
+import { PageLexicon } from "../src/pipeline/lexicon.js";
+import { linkColumns } from "../src/pipeline/links.js";
+import { splitLines } from "../src/pipeline/lines.js";
+import { buildUnits, type Unit } from "../src/pipeline/units.js";
+
+// Two stories in columns of 14 characters, both cut mid-sentence. Read in order, the first column
+// after story B's cut (`…解决困`) would go on in B, the story just read; but B goes on in the
+// column after it (`难，…`: 困难 runs across the cut), so the first one continues story A.
+const STORY_A = ["本报讯近日，市里召开专题会议", "，研究部署当前疫情防控和复工", "复产工作，要求各区统筹好发展", "与安全两件大事，切实做好全市"];
+const HEADING = "市领导调研重点企业";
+const STORY_B = ["本报讯（记者李明）昨天上午，", "市领导来到部分重点企业调研，", "详细了解企业生产经营情况，要", "求有关部门主动帮助企业解决困"];
+const A_GOES_ON = ["群众生活物资的保障供应工作，", "确保市场供应充足、价格基本稳", "定。会议强调，要把各项措施落", "到实处。"];
+const B_GOES_ON = ["难，推动全市经济加快恢复。市", "领导还听取了企业负责人意见。"];
+const PAGE = [...STORY_A, "", HEADING, "", ...STORY_B, "", ...A_GOES_ON, "", ...B_GOES_ON].join("\n");
+
+function pageUnits(text: string): { units: Unit[]; lexicon: PageLexicon } {
+  const lines = splitLines(text);
+  return { units: buildUnits(lines), lexicon: new PageLexicon(lines.map((l) => l.text)) };
+}
+const firstLine = (u: Unit) => u.lines[0]!.text;
+
+describe("junctionOf", () => {
+  const lexicon = new PageLexicon(["全力帮助企业", "群众生活"]);
+  const junction = junctionOf(lexicon);
+
+  it("counts a pair of characters across the cut that the page prints elsewhere", () => {
+    expect(junction("主动帮", "助企业")).toBe(1);
+  });
+
+  it("finds a common word running across the cut, of two to four characters", () => {
+    expect(junction("帮助企业解决困", "难，推动")).toBe(1);
+    expect(junction("践行“对党忠", "诚、服务人民")).toBe(1);
+    expect(junction("坚持实事", "求是的原则")).toBe(1);
+  });
+
+  it("gives no evidence for characters that do not join", () => {
+    expect(junction("切实做好全市", "难，推动")).toBe(0);
+    expect(junction("", "难")).toBe(0);
+    expect(junction("困", "")).toBe(0);
+  });
+});
+
+describe("linkColumns", () => {
+  it("links an open end with the later open start it joins, not the nearest one", () => {
+    const { units, lexicon } = pageUnits(PAGE);
+    const links = linkColumns(units, junctionOf(lexicon));
+    const linked = [...links].map(([start, end]) => [firstLine(end), firstLine(start)]);
+    expect(linked).toEqual([[STORY_B[0], B_GOES_ON[0]]]);
+  });
+
+  it("links nothing on weak evidence: the next column of a fitting width, nothing joining", () => {
+    const { units, lexicon } = pageUnits([...STORY_A, "", ...A_GOES_ON].join("\n"));
+    expect(linkColumns(units, junctionOf(lexicon)).size).toBe(0);
+  });
+
+  it("never links a one-line unit, a dateline or an indented paragraph start", () => {
+    const text = [...STORY_B, "", "难，推动全市经济加快恢复。", "", "本报讯市领导还听取了企业负", "责人意见建议，并作了讲话。", "", "  难，推动全市经济加快恢复", "市领导还听取了企业负责人意见"].join("\n");
+    const { units, lexicon } = pageUnits(text);
+    expect(linkColumns(units, junctionOf(lexicon)).size).toBe(0);
+  });
+});
+
+describe("buildFlow with column links", () => {
+  it("gives each column to the story it continues when the columns are printed out of order", () => {
+    const { units, lexicon } = pageUnits(PAGE);
+    const flow = buildFlow(units, junctionOf(lexicon));
+    const stories = flow.drafts.map((d) => d.items.filter((i) => i.role === "body").map((i) => firstLine(i.unit)));
+    expect(stories).toEqual([
+      [STORY_A[0], A_GOES_ON[0]],
+      [STORY_B[0], B_GOES_ON[0]],
+    ]);
+  });
+});
