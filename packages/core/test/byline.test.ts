@@ -17,6 +17,13 @@ describe("parseByline", () => {
     expect(names("本报记者孟群舒本报通讯员谭宇")).toEqual({ ...none, reporters: ["孟群舒"], correspondents: ["谭宇"] });
   });
 
+  it("reads four ideographs as two names run together (a wrapped line lost the space), but not after a compound surname", () => {
+    expect(names("记者 覃浩何远")).toEqual({ ...none, reporters: ["覃浩", "何远"] });
+    expect(names("记者 罗子向悦 通讯员 姚杰思")).toEqual({ ...none, reporters: ["罗子", "向悦"], correspondents: ["姚杰思"] });
+    expect(names("记者 诸葛宇杰")).toEqual({ ...none, reporters: ["诸葛宇杰"] });
+    expect(names("记者 唐涛静")).toEqual({ ...none, reporters: ["唐涛静"] });
+  });
+
   it("takes the longest role word (本报记者 over 记者) and several names", () => {
     expect(names("本报记者 张三 李四 通讯员 王五")).toEqual({ ...none, reporters: ["张三", "李四"], correspondents: ["王五"] });
     expect(names("本报记者 张三 本报通讯员王五")).toEqual({ ...none, reporters: ["张三"], correspondents: ["王五"] });

@@ -125,7 +125,21 @@ export function parseByline(text: string): Byline {
       token = token.slice(roleWord[0].length);
       if (token === "") continue;
     }
-    if (/^[\p{Script=Han}·]{2,5}$/u.test(token)) byline[role].push(token);
+    if (/^[\p{Script=Han}·]{2,5}$/u.test(token)) byline[role].push(...splitRunTogetherNames(token));
   }
   return byline;
+}
+
+/**
+ * A run of this many ideographs in a byline is two two-character names run together (`覃浩` +
+ * `何远`, where a wrapped line lost the space between them), unless it opens with a two-character
+ * surname (诸葛宇杰): Chinese names are two or three characters.
+ */
+const TWO_NAMES_LENGTH = 4;
+
+/** A name token as one name, or as the two names run together in it. */
+function splitRunTogetherNames(token: string): string[] {
+  const chars = Array.from(token);
+  if (chars.length !== TWO_NAMES_LENGTH || token.includes("·") || COMPOUND_SURNAMES.some((s) => token.startsWith(s))) return [token];
+  return [chars.slice(0, 2).join(""), chars.slice(2).join("")];
 }
