@@ -43,6 +43,13 @@ describe("parseByline", () => {
     expect(names("新华社发")).toEqual(none);
   });
 
+  it("does not read a caption's last words before its credit as a credit line (针对性 刘泽鸣 摄)", () => {
+    expect(isPhotoCredit("针对性 刘泽鸣 摄")).toBe(false);
+    expect(isPhotoCredit("张三 李四 摄")).toBe(true);
+    expect(isPhotoCredit("记者 顾泳 摄")).toBe(true);
+    expect(isPhotoCredit("（通讯员 针对性 摄）")).toBe(true);
+  });
+
   it("gives a photo credit's names to photographers", () => {
     expect(names("记者 顾泳 摄")).toEqual({ ...none, photographers: ["顾泳"] });
     expect(names("顾泳 摄")).toEqual({ ...none, photographers: ["顾泳"] });

@@ -82,7 +82,21 @@ export function isNamingByline(text: string): boolean {
 /** True for a photo credit (`X 摄`, `资料图片`): it closes a caption. */
 export function isPhotoCredit(text: string): boolean {
   const t = collapseSpaces(text);
-  return PHOTO_CREDIT.test(t) || SOURCE_CREDIT.test(t);
+  if (SOURCE_CREDIT.test(t)) return true;
+  return PHOTO_CREDIT.test(t) && !opensWithCaptionWords(t);
+}
+
+/** {@link ROLE_WORD} without its global flag, for a stateless test. */
+const HAS_ROLE_WORD = new RegExp(ROLE_WORD.source, "u");
+
+/**
+ * True for `针对性 刘泽鸣 摄`: a credit without a role word whose first "name" is no name is the
+ * caption's last words and its credit on one line (the caption keeps `针对性`).
+ */
+function opensWithCaptionWords(credit: string): boolean {
+  if (HAS_ROLE_WORD.test(credit)) return false;
+  const tokens = credit.replace(/[（()）]|\/?摄影?$/gu, "").split(/[ 、，,]+/u).filter((t) => t !== "");
+  return tokens.length >= 2 && !isProbablyName(tokens[0]!);
 }
 
 const ROLE_TABLE: ReadonlyArray<readonly [string, keyof Omit<Byline, "raw">]> = [
