@@ -22,6 +22,16 @@ describe("buildFlow", () => {
     ]);
   });
 
+  it("continues a sentence cut by a heading in a text of one line only where the characters across the cut join", () => {
+    // `…保市` / heading / `场主体…`: the headline belongs to another story, the line goes on in this one
+    const cut = ["本报讯 " + row(17, "，"), row(20, "，"), row(18) + "保市", "", "加快经济恢复全力稳住经济大盘", "", "场主体作出更大的努力和贡献。"];
+    const joined = (tail: string, head: string) => (tail.endsWith("市") && head.startsWith("场") ? 1 : 0);
+    const story = (junction: typeof joined) =>
+      buildFlow(reclassifyFragments(unitsOf(cut.join("\n")), junction), junction).drafts.map((d) => d.items.map((i) => i.unit.lines[0]!.lineNo));
+    expect(story(joined)).toEqual([[1, 7]]);
+    expect(story(() => 0)).toEqual([[1], [7]]);
+  });
+
   it("gives summary points printed right above a dateline to that story, not to an open story before them", () => {
     // the first story is cut mid-sentence; the points (no line ends a sentence) open the dateline story
     const points = [row(20), row(20), row(11), row(20), row(12)];

@@ -16,6 +16,7 @@ import {
   isSameColumnGap,
   lineFitsColumn,
   MIN_LINES_FOR_WIDTH,
+  PARAGRAPH_OPENER,
   SAME_COLUMN,
   sameColumnWidth,
   startsParagraph,
@@ -177,7 +178,10 @@ function continuationHost(
   junction: Junction,
   linkedEnds: ReadonlySet<Unit>,
 ): Draft | null {
-  if (startsParagraph(unit) || opensDateline(unit.lines[0]!)) return null;
+  // one line shows no indent: it continues a story only where the characters across the cut join
+  const oneLine = unit.lines.length === 1;
+  if (oneLine ? PARAGRAPH_OPENER.test(unit.lines[0]!.text) : startsParagraph(unit)) return null;
+  if (opensDateline(unit.lines[0]!)) return null;
   let best: Draft | null = null;
   let bestScore = 0;
   for (const d of drafts) {
@@ -185,8 +189,10 @@ function continuationHost(
     if (!endsOpen(tail) || linkedEnds.has(tail) || hasClosingTrailer(d, current, gap)) continue;
     const widthGap = columnWidthGap(tail, unit);
     if (!isSameColumnGap(widthGap) || !lineFitsColumn(tail, unit)) continue;
+    const joins = junction(tail.lines[tail.lines.length - 1]!.text, unit.lines[0]!.text) > 0;
+    if (oneLine && !joins) continue;
     let score = 1;
-    if (junction(tail.lines[tail.lines.length - 1]!.text, unit.lines[0]!.text) > 0) score += JUNCTION_WEIGHT;
+    if (joins) score += JUNCTION_WEIGHT;
     // the same column to the half em: the story's own next column (stories side by side often
     // differ by a character); failing that, the story just read goes on in the next column
     if (widthGap !== null && widthGap <= EXACT_COLUMN) score += EXACT_COLUMN_WEIGHT;
