@@ -32,6 +32,25 @@ describe("buildFlow", () => {
     expect(story(() => 0)).toEqual([[1], [7]]);
   });
 
+  it("reads on past a jump line printed before the story's last column when that column goes on with the cut sentence", () => {
+    const cut = ["本报讯 " + row(17, "，"), row(20, "，"), row(18) + "稳住", "", "（紧转第8版）", "", "发展" + row(18, "，"), row(20, "，"), row(8, "。")];
+    const joined = (tail: string, head: string) => (tail.endsWith("住") && head.startsWith("发") ? 1 : 0);
+    const story = (junction: typeof joined) =>
+      buildFlow(reclassifyFragments(unitsOf(cut.join("\n")), junction), junction).drafts.map((d) => d.items.map((i) => i.unit.lines[0]!.lineNo));
+    expect(story(joined)).toEqual([[1, 7]]);
+    expect(story(() => 0)).toEqual([[1], [7]]);
+  });
+
+  it("continues a story in text whose short first line closes a sentence only where the characters across the cut join", () => {
+    // `…并完` / `成17.6万人核酸采样。`: the last line of a paragraph begun in the column before, or an indented one-line paragraph
+    const cut = ["本报讯 " + row(17, "，"), row(20, "，"), row(18) + "并完", "", "彰显一方有难八方支援制度优势", "", "成17.6万人核酸采样已经全部顺利完成。", row(20, "，"), row(20, "，"), row(9, "。")];
+    const joined = (tail: string, head: string) => (tail.endsWith("完") && head.startsWith("成") ? 1 : 0);
+    const story = (junction: typeof joined) =>
+      buildFlow(reclassifyFragments(unitsOf(cut.join("\n")), junction), junction).drafts.map((d) => d.items.map((i) => i.unit.lines[0]!.lineNo));
+    expect(story(joined)).toEqual([[1, 7]]);
+    expect(story(() => 0)).toEqual([[1], [7]]);
+  });
+
   it("gives summary points printed right above a dateline to that story, not to an open story before them", () => {
     // the first story is cut mid-sentence; the points (no line ends a sentence) open the dateline story
     const points = [row(20), row(20), row(11), row(20), row(12)];

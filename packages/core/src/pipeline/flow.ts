@@ -7,6 +7,7 @@
 import { MAX_DECK_LINES, readsAsDeck } from "./deck.js";
 import { creditedAtEnd, signedAtEnd } from "./inline.js";
 import {
+  closesSentenceAtIndent,
   columnWidth,
   columnWidthGap,
   endsOpen,
@@ -126,6 +127,8 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
       : caption || deck
         ? null
         : (linkedHost ?? continuationHost(drafts, current, unit, pending, junction, linkedEnds) ?? columnHost(drafts, current, unit, pending));
+    // a story read on past a jump line printed inside it is open again
+    if (host === current && current.closed && pending[0]?.kind === "jump") current.closed = false;
     if (host === current || (host === null && !caption && !deck && !isBoundary(prev, pending, unit, current))) {
       // a subhead never cuts a sentence: headings printed inside one belong to some other story
       if (endsOpen(prev) && pending.length > 0) gaps.push({ prev: current, next: current, units: pending });
@@ -178,19 +181,21 @@ function continuationHost(
   junction: Junction,
   linkedEnds: ReadonlySet<Unit>,
 ): Draft | null {
-  // one line shows no indent: it continues a story only where the characters across the cut join
-  const oneLine = unit.lines.length === 1;
-  if (oneLine ? PARAGRAPH_OPENER.test(unit.lines[0]!.text) : startsParagraph(unit)) return null;
+  // one line shows no indent, and a short first line closing a sentence may be a paragraph's end:
+  // such text continues a story only where the characters across the cut join
+  const needsJoin = unit.lines.length === 1 || closesSentenceAtIndent(unit);
+  if (needsJoin ? PARAGRAPH_OPENER.test(unit.lines[0]!.text) : startsParagraph(unit)) return null;
   if (opensDateline(unit.lines[0]!)) return null;
   let best: Draft | null = null;
   let bestScore = 0;
   for (const d of drafts) {
     const tail = lastBody(d);
-    if (!endsOpen(tail) || linkedEnds.has(tail) || hasClosingTrailer(d, current, gap)) continue;
+    if (!endsOpen(tail) || linkedEnds.has(tail)) continue;
     const widthGap = columnWidthGap(tail, unit);
     if (!isSameColumnGap(widthGap) || !lineFitsColumn(tail, unit)) continue;
     const joins = junction(tail.lines[tail.lines.length - 1]!.text, unit.lines[0]!.text) > 0;
-    if (oneLine && !joins) continue;
+    if (needsJoin && !joins) continue;
+    if (hasClosingTrailer(d, current, gap) && !(joins && readsOnAfterJump(d, current, gap, widthGap))) continue;
     let score = 1;
     if (joins) score += JUNCTION_WEIGHT;
     // the same column to the half em: the story's own next column (stories side by side often
@@ -203,6 +208,15 @@ function continuationHost(
     }
   }
   return best;
+}
+
+/**
+ * A jump line printed right after the story just read, before text in the very same column that
+ * goes on with its cut sentence: the extractor read the jump line at the foot of the story's box
+ * before the box's last column, so the story goes on (when the characters across the cut join).
+ */
+function readsOnAfterJump(d: Draft, current: Draft, gap: readonly Unit[], widthGap: number | null): boolean {
+  return d === current && gap[0]?.kind === "jump" && widthGap !== null && widthGap <= EXACT_COLUMN;
 }
 
 /** A story already closed by a byline or jump line printed right after it cannot go on. */

@@ -61,6 +61,18 @@ export function startsParagraph(unit: Unit): boolean {
   return isIndented(unit);
 }
 
+/**
+ * True when the unit's first line ends a sentence and is short by about an indent: a one-line
+ * paragraph set indented, or the last line of a paragraph begun in another column
+ * (`成17.6万人核酸采样。` after `…并完`). Only the text before it can tell.
+ */
+export function closesSentenceAtIndent(unit: Unit): boolean {
+  const first = unit.lines[0];
+  if (!first || unit.lines.length === 1 || !endsSentence(first.text)) return false;
+  const shortBy = columnWidth(unit.lines) - first.width;
+  return shortBy >= INDENT_MIN && shortBy <= INDENT_MAX;
+}
+
 /** True when the unit's first line is indented from its column (a unit of several lines). */
 export function isIndented(unit: Unit): boolean {
   const first = unit.lines[0];
