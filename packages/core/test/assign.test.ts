@@ -110,6 +110,17 @@ describe("matchHeadings", () => {
     expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["救助走失智障男子"]);
   });
 
+  it("matches a headline by its own words, not by a subtitle that speaks of another story's subject", () => {
+    const subtitle = "——全市各社区广泛发动群众参与环境卫生整治，清理卫生死角";
+    // story A's own headline shares no words with it; B's subtitle shares many with A
+    const { flow, lexicon, docOf } = stage(["城乡面貌焕然一新", "", ...STORY_A, "", "救助走失智障男子", subtitle, "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[0]!)).toBeUndefined();
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["救助走失智障男子", subtitle]);
+  });
+
   it("gives no headline to a photo caption closed by a credit on its last line", () => {
     const caption = ["民警救助走失智障男子后将其扶上警车，将面包和热水递到他手中，", "并第一时间联系了其父母。在派出所，两位老人看到其儿子，激动", "地握住民警的手连声道谢 记者 马飞宇 摄"];
     const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", ...caption, "", ...STORY_B]);

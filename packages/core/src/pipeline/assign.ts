@@ -256,7 +256,7 @@ export function matchHeadings(
   const cutsSentence = (group: HeadingGroup, d: Draft) => cutBy.get(group)!.has(d);
   const candidates: { group: HeadingGroup; draft: Draft; score: number }[] = [];
   for (const group of groups) {
-    const text = group.units.map(unitHeadingText).join("");
+    const text = headlineWords(group);
     const hasKicker = group.units.length > 1 && isKickerText(unitHeadingText(group.units[0]!));
     // a kicker (over a subtitle or alone) is no headline: it goes around one (completeHeadlines)
     if (isHeadless(group)) continue;
@@ -282,7 +282,7 @@ export function matchHeadings(
   const best = new Map<HeadingGroup, { draft: Draft; score: number }>();
   for (const group of groups) {
     if (placed.has(group) || !(chosen.has(group.owner) || photos.has(group.owner)) || isHeadless(group)) continue;
-    const text = group.units.map(unitHeadingText).join("");
+    const text = headlineWords(group);
     for (const d of drafts) {
       if (cutsSentence(group, d)) continue;
       const score = lexicon.similarity(text, docOf.get(d)!);
@@ -309,6 +309,17 @@ export function matchHeadings(
     moveGroup(group, next);
   }
   return chosen;
+}
+
+/**
+ * The words a heading group is matched by: its headline's, without the kicker over it and the
+ * subtitle under it, which often speak of the wider subject (`——本市推进复工复产复市工作综述`)
+ * and would draw the headline to another story of that subject.
+ */
+function headlineWords(group: HeadingGroup): string {
+  const texts = group.units.map(unitHeadingText);
+  const headline = texts.filter((t, k) => !(k === 0 && texts.length > 1 && isKickerText(t)) && !(k > 0 && isSubtitleText(t)));
+  return (headline.length > 0 ? headline : texts).join("");
 }
 
 /**
