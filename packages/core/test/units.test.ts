@@ -71,6 +71,14 @@ describe("buildUnits", () => {
     const right = units[1]!.lines[0]!;
     expect(input.slice(right.start, right.end)).toBe("推动惠企政策落地落实增强企业信心");
     expect(shape("展现积极姿态 迅速扭转预期")).toEqual([["heading", ["展现积极姿态迅速扭转预期"]]]);
+    // a long headline beside one less than half as long: two headlines; parallel halves: one
+    expect(unitsOf(["全力创建“无疫小区”提升基层治理能力 长三角一家人", "朔城区："].join("\n")).map((u) => u.lines.map((l) => l.text))).toEqual([
+      ["全力创建“无疫小区”提升基层治理能力"],
+      ["长三角一家人"],
+      ["朔城区："],
+    ]);
+    expect(shape("上海民营企业 结对社区保供显身手")).toHaveLength(1);
+    expect(shape("一手抓防控 一手抓发展——")).toHaveLength(1);
   });
 
   it("puts a short colon kicker the extractor printed under its headline back above it", () => {

@@ -380,6 +380,20 @@ function splitMergedVerticalLines(block: Line[]): { lines: Line[]; headings: Lin
  * (`人人参与 人人受益`, `展现积极姿态 迅速扭转预期`) are short. Each side has at least this many characters.
  */
 const MIN_SIDE_BY_SIDE_CHARS = 10;
+/**
+ * The halves of one headline set apart by a space are parallel phrases of about one length
+ * (人人参与 人人受益, 展现积极姿态 迅速扭转预期): a long run beside one at most half as long, and
+ * not too short to be a headline, is two headlines (…提升基层治理能力 长三角一家人).
+ */
+const MIN_SHORT_HEADLINE_CHARS = 5;
+const HEADLINE_LENGTH_RATIO = 2;
+
+/** True when two runs of a heading line, of these lengths, are two headlines side by side. */
+function areTwoHeadlines(left: number, right: number): boolean {
+  const [short, long] = left <= right ? [left, right] : [right, left];
+  if (short >= MIN_SIDE_BY_SIDE_CHARS) return true;
+  return long >= MIN_SIDE_BY_SIDE_CHARS && short >= MIN_SHORT_HEADLINE_CHARS && long >= HEADLINE_LENGTH_RATIO * short;
+}
 
 
 /**
@@ -391,7 +405,7 @@ function splitSideBySideHeadlines(block: Line[]): { lines: Line[]; headings: Lin
   const headings: Line[] = [];
   const lines = block.filter((line) => {
     const m = TWO_RUNS.exec(line.raw);
-    if (!m || Array.from(m[2]!).length < MIN_SIDE_BY_SIDE_CHARS || Array.from(m[4]!).length < MIN_SIDE_BY_SIDE_CHARS) return true;
+    if (!m || !areTwoHeadlines(Array.from(m[2]!).length, Array.from(m[4]!).length)) return true;
     const leftStart = m[1]!.length;
     const rightStart = leftStart + m[2]!.length + m[3]!.length;
     headings.push(subLine(line, leftStart, leftStart + m[2]!.length), subLine(line, rightStart, rightStart + m[4]!.length));
