@@ -89,6 +89,12 @@ describe("buildUnits", () => {
     // the end of a wrapped kicker, or a long colon line, is not moved
     expect(shape(["连日来，全市广大干部群众，", "全力以赴："].join("\n"))).toEqual([["heading", ["连日来，全市广大干部群众，", "全力以赴："]]]);
     expect(shape(["单日核酸检测能力850万管以上", "朔州经济开发区纪检监察工委："].join("\n"))).toHaveLength(1);
+    // a short dash kicker too; not the last line of a long lead-in ending so
+    expect(shape(["彰显一方有难八方支援制度优势", "聚焦复工复产复市——"].join("\n"))).toEqual([
+      ["heading", ["聚焦复工复产复市——"]],
+      ["heading", ["彰显一方有难八方支援制度优势"]],
+    ]);
+    expect(shape(["全力落实防疫措施，用心解决群众困", "难，让这场战疫斗争——"].join("\n"))).toHaveLength(1);
   });
 
   it("cuts the headline off the text under a dash kicker when it is printed as wide as the text, without a blank line", () => {

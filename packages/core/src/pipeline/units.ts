@@ -197,15 +197,29 @@ function pushHeadingParts(unit: Unit, out: Unit[]): void {
 const MAX_SHORT_KICKER_CHARS = 8;
 
 /**
- * True when the last of several heading lines is a short colon kicker (`市卫健委：`) and the line
- * above it ends no clause: a kicker the extractor printed under its headline (the larger type
+ * True when the last of several heading lines is a short kicker (`市卫健委：`, `聚焦复工复产复市——`)
+ * and the line above it ends no clause: a kicker the extractor printed under its headline (the larger type
  * came first), not the end of a wrapped line.
  */
 function endsWithShortKicker(lines: readonly Line[]): boolean {
   if (lines.length < 2) return false;
   const last = lines[lines.length - 1]!.text;
   const above = lines[lines.length - 2]!.text;
-  return /[：:]$/u.test(last) && Array.from(last).length <= MAX_SHORT_KICKER_CHARS && !KICKER_END.test(above) && !/[，、,；;]$/u.test(above);
+  return isShortKicker(last) && !KICKER_END.test(above) && !/[，、,；;]$/u.test(above);
+}
+
+/**
+ * A dash kicker is a phrase of at most this many characters before its dashes (聚焦复工复产复市——,
+ * 众志成城 共克时艰——) with no clause mark inside: a long lead-in ending so (…让这场战疫斗争——)
+ * wraps, and its last line keeps a comma or follows one.
+ */
+const MAX_SHORT_DASH_KICKER_CHARS = 10;
+
+/** True for a short colon kicker (`市卫健委：`) or a short dash kicker (`聚焦复工复产复市——`). */
+function isShortKicker(text: string): boolean {
+  if (/[：:]$/u.test(text)) return Array.from(text).length <= MAX_SHORT_KICKER_CHARS;
+  const phrase = /^(.+?)(?:——|—)$/u.exec(text)?.[1];
+  return phrase !== undefined && Array.from(phrase).length <= MAX_SHORT_DASH_KICKER_CHARS && !/[，、,；;。：:]/u.test(phrase);
 }
 
 /** Pushes a heading part; a short kicker printed under its headline is put back above it, in reading order. */
