@@ -91,6 +91,18 @@ describe("assignGaps", () => {
     expect(headings(flow.drafts[1]!.leaders)).toEqual(["救助走失智障男子"]);
   });
 
+  it("gives a byline printed after text that stops mid-sentence to the next story, though the first story ends signed later", () => {
+    // A's first column stops mid-sentence; the byline over B; then A's last column, closed
+    const a1 = ["本报讯 当战“疫”号角再次吹响，市妇联党员干部", "职工闻令而动、依令而行，全力投入疫情防控第一", "线，用真心真情守护群众安全健康。刘虹主席不畏风"];
+    const a2 = ["险、迎难而上，毅然决然选择了这个小区，书写出", "让党委和群众满意的战疫答卷。"];
+    const b = ["近日，朔城区连续公布三批无疫小区名单，", "充分发挥居民在疫情防控中的重要作用，努力营", "造联防联控、群防群控的良好氛围，全力打赢疫", "情防控歼灭战。"];
+    const { flow, lexicon, docOf } = stage([...a1, "", "本报记者 王慧玲", "", ...b, "", ...a2]);
+    expect(flow.drafts).toHaveLength(2);
+    assignGaps(flow.gaps, lexicon, docOf);
+    expect(flow.drafts[0]!.trailers.map((u) => u.kind)).toEqual([]);
+    expect(flow.drafts[1]!.leaders.map((u) => u.kind)).toEqual(["byline"]);
+  });
+
   it("gives a byline printed after a story's jump line to the next story: the jump line ends the part printed here", () => {
     const { flow, lexicon, docOf } = stage([...STORY_A, "", "（下转第7版）", "", "本报记者 沈冰", "", "救助走失智障男子", ...STORY_B]);
     assignGaps(flow.gaps, lexicon, docOf);

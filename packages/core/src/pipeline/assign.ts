@@ -95,7 +95,7 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
       const nextToNext = units.slice(j + 1).every(isBylineUnit);
       // a story that stops mid-sentence is not signed there (but a caption whose credit wraps,
       // `…服务。 通讯员 李` / `平军 摄`, is); a byline printed on the line above text signs it
-      const prevTail = lastBody(gap.prev!);
+      const prevTail = gap.after ?? lastBody(gap.prev!);
       const prevOpen = endsOpen(prevTail) && !(u.kind === "credit" && j === 0 && WRAPPED_CREDIT_HEAD.test(prevTail.lines[prevTail.lines.length - 1]!.raw.trimEnd()));
       const onTopOfNext = nextToNext && j === units.length - 1 && !u.blankAfter;
       return {

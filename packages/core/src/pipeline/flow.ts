@@ -54,6 +54,8 @@ export interface Gap {
   units: Unit[];
   /** The text after the gap continues `next`, a story begun earlier in the page. */
   nextContinued?: boolean;
+  /** The body text printed right before the gap (of `prev`, which may go on after it elsewhere). */
+  after?: Unit;
 }
 
 export interface Flow {
@@ -131,7 +133,7 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
     if (host === current && current.closed && pending[0]?.kind === "jump") current.closed = false;
     if (host === current || (host === null && !caption && !deck && !isBoundary(prev, pending, unit, current))) {
       // a subhead never cuts a sentence: headings printed inside one belong to some other story
-      if (endsOpen(prev) && pending.length > 0) gaps.push({ prev: current, next: current, units: pending });
+      if (endsOpen(prev) && pending.length > 0) gaps.push({ prev: current, next: current, units: pending, after: prev });
       else for (const u of pending) {
         if (u.kind === "byline") current.trailers.push(u);
         else current.items.push({ unit: u, role: "subhead" });
@@ -145,12 +147,12 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
     if (host) host.items.push({ unit, role: "body" });
     else drafts.push(next);
     if (deck) deckStories.add(next);
-    gaps.push(host ? { prev: current, next, units: pending, nextContinued: true } : { prev: current, next, units: pending });
+    gaps.push(host ? { prev: current, next, units: pending, nextContinued: true, after: prev } : { prev: current, next, units: pending, after: prev });
     current = next;
     pending = [];
     draftOf.set(unit, current);
   });
-  gaps.push({ prev: current, next: null, units: pending });
+  gaps.push(current === null ? { prev: null, next: null, units: pending } : { prev: current, next: null, units: pending, after: lastBody(current) });
   return { drafts, gaps, furniture };
 }
 
