@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { unitHeadingText } from "../src/pipeline/unit-text.js";
 import { columnLabelName, isColumnLabel, isRunningHead, liftTextKickers, splitHeadlinesUnderKickers } from "../src/pipeline/units.js";
 import { unitsOf } from "./helpers.js";
 
@@ -95,6 +96,11 @@ describe("buildUnits", () => {
       ["heading", ["彰显一方有难八方支援制度优势"]],
     ]);
     expect(shape(["全力落实防疫措施，用心解决群众困", "难，让这场战疫斗争——"].join("\n"))).toHaveLength(1);
+    // the dashes of a kicker wrapped onto a line of their own stay with it
+    expect(unitsOf(["众志成城 共克时艰", "——", "", "单日核酸检测能", "力850万管以上"].join("\n")).map((u) => unitHeadingText(u))).toEqual([
+      "众志成城 共克时艰——",
+      "单日核酸检测能力850万管以上",
+    ]);
   });
 
   it("cuts the headline off the text under a dash kicker when it is printed as wide as the text, without a blank line", () => {

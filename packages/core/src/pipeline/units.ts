@@ -173,11 +173,16 @@ export function liftTextKickers(units: Unit[]): Unit[] {
  * lines is cut into its parts: after a line ending a kicker (`市妇联：`, `…斗争——`), before a
  * line opening a subtitle (`——访社区工作者和志愿者`).
  */
+/** A line of nothing but dashes. */
+const DASHES_ONLY = /^[—]+$/u;
+
 function pushHeadingParts(unit: Unit, out: Unit[]): void {
   if (unit.kind !== "heading" || unit.lines.length < 2) return void out.push(unit);
   let start = 0;
   for (let i = 1; i <= unit.lines.length; i++) {
-    const cut = i === unit.lines.length || KICKER_END.test(unit.lines[i - 1]!.text) || SUBTITLE_START.test(unit.lines[i]!.text);
+    // a line of dashes alone is the end of the kicker above it, wrapped (`众志成城 共克时艰` / `——`)
+    const dashesAlone = i < unit.lines.length && DASHES_ONLY.test(unit.lines[i]!.text);
+    const cut = i === unit.lines.length || KICKER_END.test(unit.lines[i - 1]!.text) || (SUBTITLE_START.test(unit.lines[i]!.text) && !dashesAlone);
     if (!cut) continue;
     if (start === 0 && i === unit.lines.length) return void pushKickerFirst(unit, out);
     pushKickerFirst(
@@ -218,7 +223,7 @@ const MAX_SHORT_DASH_KICKER_CHARS = 10;
 /** True for a short colon kicker (`市卫健委：`) or a short dash kicker (`聚焦复工复产复市——`). */
 function isShortKicker(text: string): boolean {
   if (/[：:]$/u.test(text)) return Array.from(text).length <= MAX_SHORT_KICKER_CHARS;
-  const phrase = /^(.+?)(?:——|—)$/u.exec(text)?.[1];
+  const phrase = /^([^—].*?)(?:——|—)$/u.exec(text)?.[1];
   return phrase !== undefined && Array.from(phrase).length <= MAX_SHORT_DASH_KICKER_CHARS && !/[，、,；;。：:]/u.test(phrase);
 }
 
