@@ -144,10 +144,12 @@ describe("buildUnits", () => {
     expect(shape(text).map(([kind]) => kind)).not.toContain("heading");
   });
 
-  it("reads a line alone between blank lines as a heading however wide, unless it holds a sentence", () => {
+  it("reads a line alone between blank lines as a heading however wide, unless it holds a sentence or closes with a photo credit", () => {
     const wide = "希望广大市民继续做好个人防护，合力筑牢疫情防控坚固屏障，共同守护好我们的城市家园";
     expect(shape(`${wide}\n\n`).map(([kind]) => kind)).toEqual(["heading"]);
     expect(shape(`${wide}。\n\n`).map(([kind]) => kind)).toEqual(["body"]);
+    // a caption of one line, its credit after it: 加大走访力度，优化企业服务…需求 通讯员 陈华 摄
+    expect(shape(`\n${wide} 通讯员 陈华 摄\n\n`).map(([kind]) => kind)).toEqual(["body"]);
   });
 
   it("makes labels, bylines, jump lines, credits and running heads units of their own", () => {

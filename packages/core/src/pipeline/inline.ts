@@ -79,7 +79,12 @@ export function signedAtEnd(unit: Unit): boolean {
 
 /** True when the unit's last line closes with a photo credit (`…谋发展 记者 X 摄`): a caption. */
 export function creditedAtEnd(unit: Unit): boolean {
-  const closing = trailingByline(unit.lines[unit.lines.length - 1]!.raw);
+  return closesWithPhotoCredit(unit.lines[unit.lines.length - 1]!.raw);
+}
+
+/** True when a line closes with a photo credit after its text (`…更好满足各类企业不同发展需求 通讯员 陈华 摄`). */
+export function closesWithPhotoCredit(raw: string): boolean {
+  const closing = trailingByline(raw);
   return closing !== null && isPhotoCredit(closing.byline);
 }
 

@@ -6,7 +6,7 @@
 import { displayWidth, endsSentence } from "../text/chars.js";
 import { removeExtractorSpaces } from "../text/normalize.js";
 import { collapseSpaces, isBareNames, isNamingByline, isPhotoCredit } from "./byline.js";
-import { trailingByline } from "./inline.js";
+import { closesWithPhotoCredit, trailingByline } from "./inline.js";
 import { type Line, opensDateline } from "./lines.js";
 import {
   BRACKETED_LABEL,
@@ -315,9 +315,12 @@ function startsNewUnit(current: Line[], runWidth: number, line: Line, next: Line
 /** A line standing alone this wide or wider is text even without a sentence end (ems). */
 const MAX_LONE_HEADING_WIDTH = 60;
 
-/** True for a line alone in its block that reads as a heading: no sentence in it, not text-wide. */
+/**
+ * True for a line alone in its block that reads as a heading: no sentence in it, not text-wide,
+ * not a caption closed by its photo credit (a caption need not end a sentence).
+ */
 function isLoneHeading(line: Line): boolean {
-  return readsAsHeading(line, MAX_LONE_HEADING_WIDTH) && !opensDateline(line);
+  return readsAsHeading(line, MAX_LONE_HEADING_WIDTH) && !opensDateline(line) && !closesWithPhotoCredit(line.raw);
 }
 
 
