@@ -150,6 +150,9 @@ describe("buildUnits", () => {
     expect(shape(`${wide}。\n\n`).map(([kind]) => kind)).toEqual(["body"]);
     // a caption of one line, its credit after it: 加大走访力度，优化企业服务…需求 通讯员 陈华 摄
     expect(shape(`\n${wide} 通讯员 陈华 摄\n\n`).map(([kind]) => kind)).toEqual(["body"]);
+    // nor is a caption of two short lines closed so
+    const caption = ["上海人民的素质、对防控措施的理解、高度的责任感让人充分", "赞赏相信解封时刻会在不久后到来 本报记者 栗思 摄"];
+    expect(shape(`\n${caption.join("\n")}\n\n`).map(([kind]) => kind)).toEqual(["body"]);
   });
 
   it("makes labels, bylines, jump lines, credits and running heads units of their own", () => {

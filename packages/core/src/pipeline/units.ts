@@ -355,6 +355,8 @@ function endsWithHeadingTail(current: readonly Line[], line: Line): boolean {
 function classifyText(lines: Line[]): UnitKind {
   if (lines.length === 0) return "body";
   if (opensDateline(lines[0]!)) return "body";
+  // a caption closed by its photo credit need not end a sentence: still text
+  if (closesWithPhotoCredit(lines[lines.length - 1]!.raw)) return "body";
   const chars = lines.reduce((n, l) => n + l.text.length, 0);
   if ((lines.length <= MAX_HEADING_LINES || chars <= MAX_HEADING_CHARS) && lines.every(isHeadingLike)) return "heading";
   // a subtitle (`——…`) on one line wider than a column, with no sentence in it
