@@ -153,6 +153,9 @@ describe("buildUnits", () => {
     // nor is a caption of two short lines closed so
     const caption = ["上海人民的素质、对防控措施的理解、高度的责任感让人充分", "赞赏相信解封时刻会在不久后到来 本报记者 栗思 摄"];
     expect(shape(`\n${caption.join("\n")}\n\n`).map(([kind]) => kind)).toEqual(["body"]);
+    // nor short lines printed right over a credit line
+    const over = ["强化责任意识、自律意识，人人当好个人防护第一责任人，切实做到", "从“要我防”到“我要防”，把防控网织得更密更牢", "聂璐 摄"];
+    expect(shape(`\n${over.join("\n")}\n\n`).map(([kind]) => kind)).toEqual(["body", "credit"]);
   });
 
   it("makes labels, bylines, jump lines, credits and running heads units of their own", () => {

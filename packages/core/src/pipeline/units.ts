@@ -128,7 +128,19 @@ export function buildUnits(lines: readonly Line[]): Unit[] {
     else block.push(line);
   }
   flush();
+  captionsOverCredits(units);
   return units;
+}
+
+/**
+ * Short lines printed right over a photo credit line (`…织得更密更牢` / `聂璐 摄`) are the
+ * photo's caption, however much they look like a heading: no headline carries a photo credit.
+ */
+function captionsOverCredits(units: Unit[]): void {
+  for (let i = 0; i + 1 < units.length; i++) {
+    const unit = units[i]!;
+    if (unit.kind === "heading" && !unit.blankAfter && units[i + 1]!.kind === "credit") unit.kind = "body";
+  }
 }
 
 /**
