@@ -133,6 +133,18 @@ describe("matchHeadings", () => {
     expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["救助走失智障男子", subtitle]);
   });
 
+  it("puts a kicker printed alone inside another story's sentence above the headline of the story that shares its words", () => {
+    const a1 = ["本报讯 民警终于在通往朔南大道的南环路上找到走失的", "刘某柱，看着被冻发抖的刘某柱，民警立即将其扶上警"];
+    const a2 = ["车，将面包和热水递到他手中，并第一时间联系了其父", "母，两位老人连声道谢。"];
+    const b = ["本报讯 连日来，朔州经济开发区纪检监察工委干部闻令而动，", "下沉社区一线，全力投入疫情防控，站出来沉下去奔一线。"];
+    const { flow, lexicon, docOf } = stage([...a1, "", "朔州经济开发区纪检监察工委：", "", ...a2, "", "站出来 沉下去 奔一线", "", ...b]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["朔州经济开发区纪检监察工委：", "站出来 沉下去 奔一线"]);
+    expect(flow.drafts[1]!.leaders.map(unitHeadingText)).toContain("朔州经济开发区纪检监察工委：");
+  });
+
   it("gives no headline to a photo caption closed by a credit on its last line", () => {
     const caption = ["民警救助走失智障男子后将其扶上警车，将面包和热水递到他手中，", "并第一时间联系了其父母。在派出所，两位老人看到其儿子，激动", "地握住民警的手连声道谢 记者 马飞宇 摄"];
     const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", ...caption, "", ...STORY_B]);

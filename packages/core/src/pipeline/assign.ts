@@ -296,7 +296,7 @@ export function matchHeadings(
     placed.add(group);
     moveGroup(group, draft);
   }
-  completeHeadlines(groups, placed, chosen);
+  completeHeadlines(groups, placed, chosen, (group, d) => (photos.has(d) ? 0 : lexicon.similarity(headlineWords(group), docOf.get(d)!)));
   // a heading printed inside a sentence heads no story it cuts, and a photo takes none: without
   // word evidence, it heads the next story in reading order that has no headline
   for (const group of groups) {
@@ -348,14 +348,32 @@ function storiesCutBy(groups: readonly HeadingGroup[], drafts: readonly Draft[])
  * (the extractor printed the headline elsewhere): when the story it was printed beside has a
  * headline without a kicker, the kicker goes above that headline and the subtitle under it.
  */
-function completeHeadlines(groups: readonly HeadingGroup[], placed: Set<HeadingGroup>, chosen: Map<Draft, Unit[]>): void {
+function completeHeadlines(
+  groups: readonly HeadingGroup[],
+  placed: Set<HeadingGroup>,
+  chosen: Map<Draft, Unit[]>,
+  similarity: (group: HeadingGroup, d: Draft) => number,
+): void {
+  const completes = (d: Draft) => {
+    const headline = chosen.get(d);
+    return headline !== undefined && !isKickerText(unitHeadingText(headline[0]!)) && !headline.some((u) => isSubtitleText(unitHeadingText(u)));
+  };
   for (const group of groups) {
     if (placed.has(group) || !isHeadless(group)) continue;
-    const headline = chosen.get(group.owner);
-    if (!headline || isKickerText(unitHeadingText(headline[0]!)) || headline.some((u) => isSubtitleText(unitHeadingText(u)))) continue;
+    // beside its story; failing that, the headed story that shares its words (`朔州经济开发区纪检监察工委：`)
+    let to: Draft | null = completes(group.owner) ? group.owner : null;
+    if (to === null) {
+      let best = MIN_MATCH;
+      for (const d of chosen.keys()) {
+        const score = similarity(group, d);
+        if (score >= best && completes(d)) [to, best] = [d, score];
+      }
+    }
+    if (to === null) continue;
     const [kicker, ...subtitles] = group.units;
-    chosen.set(group.owner, [kicker!, ...headline, ...subtitles]);
+    chosen.set(to, [kicker!, ...chosen.get(to)!, ...subtitles]);
     placed.add(group);
+    if (to !== group.owner) moveGroup(group, to);
   }
 }
 
