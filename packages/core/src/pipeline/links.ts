@@ -7,7 +7,7 @@
  * whole page, the strongest evidence first, so that competing ends and starts are settled together.
  *
  * Each pair is weighed by log odds, measured on the 633 true and 7,461 false candidate pairs of
- * 72 held-out synthetic pages (tools/synth) and rounded: how extractors order columns, how often
+ * the 72 synthetic pages of seeds 1–3 (tools/synth) and rounded: how extractors order columns, how often
  * the characters across a true cut join, how widths agree — not any one layout.
  */
 import { opensDateline } from "./lines.js";
