@@ -43,8 +43,6 @@ const OPENS_LIKE_PARAGRAPH = -1;
 const MIN_LINK_SCORE = 1;
 /** A unit of one line (a dateline's line, a deck point) says too little about its column to be linked. */
 const MIN_LINES_TO_LINK = 2;
-/** Open starts looked at after an open end: farther ones are weighed as the farthest rank. */
-const MAX_RANK = 12;
 /** Units scanned after an open end, so that the matching stays linear in the page. */
 const MAX_SCAN_UNITS = 120;
 
@@ -59,14 +57,18 @@ interface Candidate {
 /** Matches open ends with later open starts over the page. Returns, for each linked open start, the open end it continues. */
 export function linkColumns(units: readonly Unit[], junction: Junction): Map<Unit, Unit> {
   const isStart = units.map((u) => u.kind === "body" && isOpenStart(u));
+  const widths = units.map((u) => (u.kind === "body" ? measureWidth(u) : 0));
   const candidates: Candidate[] = [];
   units.forEach((end, i) => {
     if (end.kind !== "body" || !isOpenEnd(units, i)) return;
     let rank = 0;
-    for (let j = i + 1; j < units.length && j - i <= MAX_SCAN_UNITS && rank <= MAX_RANK; j++) {
+    // farther starts weigh less: stop where even the strongest junction and width could not link
+    for (let j = i + 1; j < units.length && j - i <= MAX_SCAN_UNITS && mayLink(rank); j++) {
+      const widthGap = Math.abs(widths[i]! - widths[j]!);
+      if (!isStart[j] || widthGap > SAME_COLUMN + WIDTH_WOBBLE) continue;
       const start = units[j]!;
-      if (!isStart[j] || !fits(end, start)) continue;
-      candidates.push({ end, start, score: pairScore(end, start, rank, junction), distance: j - i });
+      const score = pairScore(end, start, rank, widthGap, junction);
+      if (score >= MIN_LINK_SCORE) candidates.push({ end, start, score, distance: j - i });
       rank++;
     }
   });
@@ -74,7 +76,6 @@ export function linkColumns(units: readonly Unit[], junction: Junction): Map<Uni
   const links = new Map<Unit, Unit>();
   const taken = new Set<Unit>();
   for (const c of candidates) {
-    if (c.score < MIN_LINK_SCORE) break;
     if (links.has(c.start) || taken.has(c.end)) continue;
     links.set(c.start, c.end);
     taken.add(c.end);
@@ -96,10 +97,6 @@ function isOpenStart(unit: Unit): boolean {
   return unit.lines.length >= MIN_LINES_TO_LINK && !isIndented(unit) && !opensDateline(unit.lines[0]!);
 }
 
-function fits(end: Unit, start: Unit): boolean {
-  return end !== start && Math.abs(measureWidth(end) - measureWidth(start)) <= SAME_COLUMN + WIDTH_WOBBLE;
-}
-
 /** A unit of this many lines has a reliable median column width; a shorter one is measured by its widest line. */
 const MIN_LINES_FOR_MEDIAN = 4;
 
@@ -115,10 +112,14 @@ function measureWidth(unit: Unit): number {
   return widest;
 }
 
-function pairScore(end: Unit, start: Unit, rank: number, junction: Junction): number {
-  let score = PRIOR + (AFTER_BY_RANK[rank] ?? AFTER_FARTHER);
-  score += junction(end.lines[end.lines.length - 1]!.text, start.lines[0]!.text) > 0 ? JUNCTION_SEEN : JUNCTION_UNSEEN;
+/** True while a start of this rank could still weigh enough to be linked. */
+const mayLink = (rank: number): boolean => orderWeight(rank) + PRIOR + JUNCTION_SEEN + EXACT_WIDTH >= MIN_LINK_SCORE;
+const orderWeight = (rank: number): number => AFTER_BY_RANK[rank] ?? AFTER_FARTHER;
+
+/** The pair's weight; the junction, the costliest evidence, is looked up only when it could link the pair. */
+function pairScore(end: Unit, start: Unit, rank: number, widthGap: number, junction: Junction): number {
+  let score = PRIOR + orderWeight(rank) + (widthGap <= EXACT_COLUMN ? EXACT_WIDTH : NEAR_WIDTH);
   if (PARAGRAPH_OPENER.test(start.lines[0]!.text)) score += OPENS_LIKE_PARAGRAPH;
-  score += Math.abs(measureWidth(end) - measureWidth(start)) <= EXACT_COLUMN ? EXACT_WIDTH : NEAR_WIDTH;
-  return score;
+  if (score + JUNCTION_SEEN < MIN_LINK_SCORE) return score + JUNCTION_UNSEEN;
+  return score + (junction(end.lines[end.lines.length - 1]!.text, start.lines[0]!.text) > 0 ? JUNCTION_SEEN : JUNCTION_UNSEEN);
 }
