@@ -22,6 +22,14 @@ describe("reclassifyFragments", () => {
     expect(kinds(text, (tail, head) => (tail.endsWith("市") && head.startsWith("治") ? 1 : 0))[0]![0]).toBe("body");
   });
 
+  it("keeps a headline with a comma printed under a column label a heading, however wide", () => {
+    expect(kinds(["【记者观察】", "", "12月1日15时许，一群众来朔城公", "", ...BODY].join("\n"))).toEqual([
+      ["label", [1]],
+      ["heading", [3]],
+      ["body", [5, 6, 7, 8]],
+    ]);
+  });
+
   it("keeps a narrow heading above the text a heading", () => {
     expect(kinds(["救助走失智障男子", "", ...BODY].join("\n"))).toEqual([
       ["heading", [1]],

@@ -23,6 +23,8 @@ export function reclassifyFragments(units: Unit[], junction: Junction): Unit[] {
     const unit = units[i]!;
     const next = units[i + 1]!;
     if (unit.kind !== "heading" || next.kind !== "body") continue;
+    // a column label is printed over a headline, never over text cut off from its paragraph
+    if (units[i - 1]?.kind === "label") continue;
     if (isBodyFragment(unit, next, junction)) {
       unit.kind = "body";
     } else if (unit.lines.length >= 2) {
