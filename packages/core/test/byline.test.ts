@@ -22,6 +22,9 @@ describe("parseByline", () => {
     expect(names("记者 罗子向悦 通讯员 姚杰思")).toEqual({ ...none, reporters: ["罗子", "向悦"], correspondents: ["姚杰思"] });
     expect(names("记者 诸葛宇杰")).toEqual({ ...none, reporters: ["诸葛宇杰"] });
     expect(names("记者 唐涛静")).toEqual({ ...none, reporters: ["唐涛静"] });
+    // five: a two- and a three-character name, cut where the second name's surname starts
+    expect(names("记者 陈抒怡刘萍 通讯员 周楠")).toEqual({ ...none, reporters: ["陈抒怡", "刘萍"], correspondents: ["周楠"] });
+    expect(names("记者 罗国韦静文")).toEqual({ ...none, reporters: ["罗国", "韦静文"] });
   });
 
   it("takes the longest role word (本报记者 over 记者) and several names", () => {

@@ -151,9 +151,18 @@ export function parseByline(text: string): Byline {
  */
 const TWO_NAMES_LENGTH = 4;
 
+/**
+ * A run of this many ideographs is a two- and a three-character name run together (`陈抒怡刘萍`,
+ * `罗国韦静文`) when exactly one cut leaves a common surname at the head of both names.
+ */
+const TWO_OR_THREE_NAMES_LENGTH = 5;
+
 /** A name token as one name, or as the two names run together in it. */
 function splitRunTogetherNames(token: string): string[] {
   const chars = Array.from(token);
-  if (chars.length !== TWO_NAMES_LENGTH || token.includes("·") || COMPOUND_SURNAMES.some((s) => token.startsWith(s))) return [token];
-  return [chars.slice(0, 2).join(""), chars.slice(2).join("")];
+  if (token.includes("·") || COMPOUND_SURNAMES.some((s) => token.startsWith(s))) return [token];
+  if (chars.length === TWO_NAMES_LENGTH) return [chars.slice(0, 2).join(""), chars.slice(2).join("")];
+  if (chars.length !== TWO_OR_THREE_NAMES_LENGTH || !SURNAMES.has(chars[0]!)) return [token];
+  const cuts = [2, 3].filter((at) => SURNAMES.has(chars[at]!));
+  return cuts.length === 1 ? [chars.slice(0, cuts[0]).join(""), chars.slice(cuts[0]).join("")] : [token];
 }
