@@ -103,6 +103,13 @@ describe("assignGaps", () => {
     expect(flow.drafts[1]!.leaders.map((u) => u.kind)).toEqual(["byline"]);
   });
 
+  it("gives a byline printed under a story's bracketed closing signature to the next story", () => {
+    const { flow, lexicon, docOf } = stage([...STORY_A, "", "（记者 薛礼伟）", "", "记者 翟红冰 通讯员 王慧玲", "", ...STORY_B]);
+    assignGaps(flow.gaps, lexicon, docOf);
+    expect(flow.drafts[0]!.trailers.map((u) => u.lines[0]!.text)).toEqual(["（记者薛礼伟）"]);
+    expect(flow.drafts[1]!.leaders.map((u) => u.lines[0]!.text)).toEqual(["记者翟红冰通讯员王慧玲"]);
+  });
+
   it("gives a byline printed after a story's jump line to the next story: the jump line ends the part printed here", () => {
     const { flow, lexicon, docOf } = stage([...STORY_A, "", "（下转第7版）", "", "本报记者 沈冰", "", "救助走失智障男子", ...STORY_B]);
     assignGaps(flow.gaps, lexicon, docOf);

@@ -97,9 +97,12 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
       // `…服务。 通讯员 李` / `平军 摄`, is); a byline printed on the line above text signs it
       const prevTail = gap.after ?? lastBody(gap.prev!);
       const prevOpen = endsOpen(prevTail) && !(u.kind === "credit" && j === 0 && WRAPPED_CREDIT_HEAD.test(prevTail.lines[prevTail.lines.length - 1]!.raw.trimEnd()));
+      // nor is text signed on its last line or by a bracketed byline under it (`…参加活动。（记者 薛礼伟）`)
+      // signed again by a further byline
+      const prevSigned = u.kind === "byline" && (signedAtEnd(prevTail) || units.slice(0, j).some(isClosingSignature));
       const onTopOfNext = nextToNext && j === units.length - 1 && !u.blankAfter;
       return {
-        toPrev: nextToPrev && !prevOpen ? BYLINE_ADJACENT * 1.1 : 0,
+        toPrev: nextToPrev && !prevOpen && !prevSigned ? BYLINE_ADJACENT * 1.1 : 0,
         toNext: (nextToNext ? BYLINE_ADJACENT : 0.5) + (onTopOfNext ? BYLINE_ADJACENT : 0) - (nextHeaded ? HEADED_STORY_PENALTY : 0),
       };
     }
@@ -123,6 +126,11 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
   }
   gap.prev.trailers.push(...units.slice(0, bestSplit));
   gap.next.leaders.push(...units.slice(bestSplit));
+}
+
+/** A byline in brackets on a line of its own (`（记者 薛礼伟）`): a story's closing signature. */
+function isClosingSignature(u: Unit): boolean {
+  return u.kind === "byline" && u.lines.length === 1 && /^[（(].*[）)]$/u.test(u.lines[0]!.text);
 }
 
 /** Two units that must go to the same story: a kicker and its headline, a headline and its subtitle, a label and its heading. */
