@@ -2,7 +2,8 @@
  * The reader's production server: Next.js (the built app in .next) behind a plain Node HTTP
  * server that answers repeated article-page requests from memory (see src/server/caching-handler.ts)
  * and the search API itself (src/server/search-endpoint.ts) on a pool of search threads
- * (src/server/search-pool.ts), each with its own read-only connection to the library.
+ * (src/server/search-pool.ts), each with its own read-only connection to the library, and keeps
+ * the answers of searches until the library changes.
  *
  *   node dist/server.js [--port 3000] [--hostname 0.0.0.0]     (PORT is read too)
  *
@@ -17,7 +18,7 @@ import { parseEnv } from "./src/lib/env-schema.js";
 import { cachingHandler } from "./src/server/caching-handler.js";
 import { LibraryRevision } from "./src/server/library-revision.js";
 import { ResponseCache } from "./src/server/response-cache.js";
-import { searchApiQuery, serveSearchApi } from "./src/server/search-endpoint.js";
+import { searchApiQuery, serveSearchApi, type CachedSearchAnswer, type SearchApiOptions } from "./src/server/search-endpoint.js";
 import { SearchPool } from "./src/server/search-pool.js";
 
 /**
@@ -27,6 +28,13 @@ import { SearchPool } from "./src/server/search-pool.js";
 const CACHE_BUDGET_BYTES = 64 * 2 ** 20;
 /** The largest page kept: one huge article must not push out hundreds of ordinary ones. */
 const CACHE_MAX_ENTRY_BYTES = 1 * 2 ** 20;
+/**
+ * Memory for search answers given before. A page of 20 results is some 10 KB of JSON (20 KB as a
+ * JavaScript string), so 8 MiB holds several hundred searches.
+ */
+const SEARCH_CACHE_BUDGET_BYTES = 8 * 2 ** 20;
+/** The largest search answer kept: 100 results are some 50 KB of JSON. */
+const SEARCH_CACHE_MAX_ENTRY_BYTES = 256 * 2 ** 10;
 const DEFAULT_PORT = 3000;
 
 /** Next.js's `next()` (a CommonJS module whose `module.exports` is the function). */
@@ -63,6 +71,11 @@ async function main(): Promise<void> {
     fail(`cannot start the search threads: ${(e as Error).message}`);
   }
   const cache = new ResponseCache(CACHE_BUDGET_BYTES, CACHE_MAX_ENTRY_BYTES);
+  const searchApi: SearchApiOptions = {
+    pool: searches,
+    cache: new ResponseCache<CachedSearchAnswer>(SEARCH_CACHE_BUDGET_BYTES, SEARCH_CACHE_MAX_ENTRY_BYTES),
+    revision: () => revision.current(),
+  };
 
   const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname: hostname ?? "localhost", port });
   await app.prepare();
@@ -81,7 +94,7 @@ async function main(): Promise<void> {
       handle(req, res).catch(failed);
       return;
     }
-    serveSearchApi(searches, searchQuery, req, res).catch(failed);
+    serveSearchApi(searchApi, searchQuery, req, res).catch(failed);
   });
   server.listen(port, hostname, () => {
     console.log(`dubao reader on http://${hostname ?? "localhost"}:${port}`);

@@ -76,11 +76,12 @@ export function toCachedResponse(status: number, headers: ReadonlyArray<readonly
 }
 
 /**
- * A least-recently-used cache of rendered responses within a byte budget, valid for one library
- * revision: a lookup at another revision empties it first.
+ * A least-recently-used cache of responses within a byte budget, valid for one library revision:
+ * a lookup at another revision empties it first. Rendered article pages by default; the search
+ * answers too (see search-endpoint.ts).
  */
-export class ResponseCache {
-  private readonly entries = new Map<string, CachedResponse>();
+export class ResponseCache<T extends { readonly bytes: number } = CachedResponse> {
+  private readonly entries = new Map<string, T>();
   private held = 0;
   private revisionOfEntries: number | null = null;
 
@@ -104,7 +105,7 @@ export class ResponseCache {
   }
 
   /** The response stored for `key` at `revision`, or `undefined`. */
-  get(key: string, revision: number): CachedResponse | undefined {
+  get(key: string, revision: number): T | undefined {
     this.useRevision(revision);
     const entry = this.entries.get(key);
     if (entry) {
@@ -119,7 +120,7 @@ export class ResponseCache {
    * Stores a response rendered at `revision`. Ignored when the cache has since moved to a newer
    * revision or the response is over `maxEntryBytes`; the least recently used entries go to make room.
    */
-  set(key: string, revision: number, response: CachedResponse): void {
+  set(key: string, revision: number, response: T): void {
     if (this.revisionOfEntries !== null && revision !== this.revisionOfEntries) return;
     this.useRevision(revision);
     if (response.bytes > this.maxEntryBytes) return;

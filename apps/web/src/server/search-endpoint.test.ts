@@ -9,7 +9,9 @@ import { Library } from "@dubao/library";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerSearchApi } from "../lib/search-api";
 import { API_CSP } from "../lib/security-headers";
-import { searchApiQuery, serveSearchApi } from "./search-endpoint";
+import { LibraryRevision } from "./library-revision";
+import { ResponseCache } from "./response-cache";
+import { searchApiQuery, serveSearchApi, type CachedSearchAnswer, type SearchApiOptions } from "./search-endpoint";
 import { SearchPool } from "./search-pool";
 
 const CORPUS = path.resolve(import.meta.dirname, "../../../../corpus");
@@ -21,6 +23,9 @@ let dir: string;
 /** The library as the server's main thread opens it; the pool's threads open the same file. */
 let library: Library;
 let pool: SearchPool;
+/** Watches the library as the server's main thread does, for the cache of answers. */
+let revision: LibraryRevision;
+let options: SearchApiOptions;
 let server: Server;
 let base: string;
 /** What the pool reported (a thread that stopped). */
@@ -38,13 +43,15 @@ beforeAll(async () => {
     library.importPage(parseText(text, { sourceName: file }), text, { publication: "测试日报", date: `2022-12-0${i + 1}`, pageNumber: i + 2 });
   });
   pool = await SearchPool.start(dbPath, 2, (message) => problems.push(message));
+  revision = LibraryRevision.open(dbPath);
+  options = { pool, cache: new ResponseCache<CachedSearchAnswer>(1 << 20, 1 << 18), revision: () => revision.current() };
   server = createServer((req, res) => {
     const query = searchApiQuery(req.method, req.url);
     if (query === null) {
       res.statusCode = 418;
       res.end();
     } else
-      serveSearchApi(pool, query, req, res).catch(() => {
+      serveSearchApi(options, query, req, res).catch(() => {
         res.statusCode = 500;
         res.end();
       });
@@ -56,6 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   server?.close();
   await pool?.close();
+  revision?.close();
   library?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -130,15 +138,43 @@ describe("the search API answered by the reader's search threads", () => {
     });
   });
 
-  it("sees what was imported after it started", async () => {
-    const before = JSON.parse((await rawGet(`/api/search?q=${encodeURIComponent("蔚蓝鲸鱼")}`)).body.toString()) as { total: number };
-    expect(before.total).toBe(0);
+  it("sees what was imported after it started: an import empties the cache of answers", async () => {
+    const whale = `q=${encodeURIComponent("蔚蓝鲸鱼")}`;
+    const first = await rawGet(`/api/search?${whale}`);
+    expect(JSON.parse(first.body.toString())).toMatchObject({ total: 0 });
+    const again = await rawGet(`/api/search?${whale}`);
+    expect(again.headers["x-dubao-cache"]).toBe("hit");
+    expect(again.body.toString()).toBe(first.body.toString());
     const text = "新华社北京12月5日电 蔚蓝鲸鱼今日出现在近海。\n\n蔚蓝鲸鱼的出现引人注目。";
     library.importPage(parseText(text, { sourceName: "whale.txt" }), text, { publication: "测试日报", date: "2022-12-05", pageNumber: 9 });
-    const r = await rawGet(`/api/search?q=${encodeURIComponent("蔚蓝鲸鱼")}`);
+    const r = await rawGet(`/api/search?${whale}`);
+    expect(r.headers["x-dubao-cache"]).toBe("miss");
     const after = JSON.parse(r.body.toString()) as { total: number };
     expect(after.total).toBeGreaterThan(0);
-    expect(r.body.toString()).toBe(JSON.stringify(expected(`q=${encodeURIComponent("蔚蓝鲸鱼")}`).body));
+    expect(r.body.toString()).toBe(JSON.stringify(expected(whale).body));
+  });
+
+  it("answers a search asked before from the cache of answers, with the same bytes", async () => {
+    const q = encodeURIComponent("发展");
+    const first = await rawGet(`/api/search?q=${q}&limit=4`);
+    expect(first.headers["x-dubao-cache"]).toBe("miss");
+    // The same words (as the library reads them), filters and page: the same answer.
+    for (const same of [`q=${q}&limit=4`, `q=${encodeURIComponent(" 发展 ")}&limit=4`, `limit=4&q=${q}&offset=0`, `q=${encodeURIComponent("“发展”")}&limit=4`]) {
+      const r = await rawGet(`/api/search?${same}`);
+      expect(r.headers["x-dubao-cache"], same).toBe("hit");
+      expect(r.body.toString(), same).toBe(first.body.toString());
+    }
+    // Another page, filter or encoding is another answer.
+    for (const other of [`q=${q}&limit=6`, `q=${q}&limit=4&offset=1`, `q=${q}&limit=4&kind=news`, `q=${encodeURIComponent("发展 工作")}&limit=4`]) {
+      const r = await rawGet(`/api/search?${other}`);
+      expect(r.headers["x-dubao-cache"], other).toBe("miss");
+      expect(r.body.toString(), other).toBe(JSON.stringify(expected(other).body));
+    }
+    const gzipped = await rawGet(`/api/search?q=${q}&limit=4`, { "accept-encoding": "gzip" });
+    expect(gzipped.headers["x-dubao-cache"]).toBe("miss");
+    const gzippedAgain = await rawGet(`/api/search?q=${q}&limit=4`, { "accept-encoding": "gzip" });
+    expect(gzippedAgain.headers["x-dubao-cache"]).toBe("hit");
+    expect(gunzipSync(gzippedAgain.body).toString()).toBe(first.body.toString());
   });
 
   it("gzips a long answer for a client that takes it, and sends a short one as it is", async () => {
@@ -154,6 +190,7 @@ describe("the search API answered by the reader's search threads", () => {
   it("answers bad parameters with 400 and the problem", async () => {
     const r = await rawGet("/api/search?q=a&limit=x");
     expect(r.status).toBe(400);
+    expect(r.headers["x-dubao-cache"]).toBeUndefined();
     expect(JSON.parse(r.body.toString())).toEqual({ error: expect.stringMatching(/^invalid parameter limit: /) });
     expect((await rawGet(`/api/search?q=${"a".repeat(1001)}`)).status).toBe(400);
   });
@@ -173,9 +210,12 @@ describe("the search API answered by the reader's search threads", () => {
     const size = pool.size;
     await threads[0]!.worker.terminate();
     // The replacement starts at once; it answers as soon as it has opened the library.
-    const r = await rawGet(`/api/search?q=${encodeURIComponent("核酸")}`);
+    // A search not asked before: the cache of answers cannot answer it.
+    const query = `q=${encodeURIComponent("核酸")}&offset=2&limit=9`;
+    const r = await rawGet(`/api/search?${query}`);
     expect(r.status).toBe(200);
-    expect(r.body.toString()).toBe(JSON.stringify(expected(`q=${encodeURIComponent("核酸")}`).body));
+    expect(r.headers["x-dubao-cache"]).toBe("miss");
+    expect(r.body.toString()).toBe(JSON.stringify(expected(query).body));
     expect(pool.size).toBe(size);
     expect(problems).toEqual([expect.stringMatching(/a search thread stopped .*starting another/)]);
   });

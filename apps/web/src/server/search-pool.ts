@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { SearchRequest } from "@dubao/library";
 import type { SearchWorkerData, WorkerMessage, WorkerRequest } from "./search-protocol.js";
 
 /**
@@ -29,8 +30,8 @@ const MAX_IN_FLIGHT_PER_THREAD = 2;
 /** Wait before starting again a thread that could not open the library (e.g. its file vanished). */
 const RESTART_DELAY_MS = 1000;
 
-/** The answer to one search: HTTP status and the body, the JSON text or its gzip bytes. */
-export type SearchAnswer = { status: number; gzipped: false; body: string } | { status: number; gzipped: true; body: Uint8Array };
+/** The answer (200) to one search: the JSON text or its gzip bytes. */
+export type SearchAnswer = { gzipped: false; body: string } | { gzipped: true; body: Uint8Array };
 
 interface Pending {
   resolve: (answer: SearchAnswer) => void;
@@ -95,14 +96,14 @@ export class SearchPool {
 
   /**
    * Answers one `GET /api/search`.
-   * @param query the request's query string (without `?`)
+   * @param search the request's parameters, checked (see `parseSearchApi`)
    * @param gzip whether the client takes a gzip body (short answers are sent as they are)
    * @throws Error when the thread failed or died meanwhile
    */
-  answer(query: string, gzip: boolean): Promise<SearchAnswer> {
+  answer(search: SearchRequest, gzip: boolean): Promise<SearchAnswer> {
     if (this.closing) return Promise.reject(new Error("the search threads are stopping"));
     if (this.threads.length === 0) return Promise.reject(new Error("no search thread is running"));
-    const request: WorkerRequest = { id: this.nextId++, query, gzip };
+    const request: WorkerRequest = { id: this.nextId++, request: search, gzip };
     return new Promise((resolve, reject) => {
       this.queue.push({ request, pending: { resolve, reject } });
       this.dispatch();
@@ -157,7 +158,7 @@ export class SearchPool {
           case "answer": {
             const p = thread.pending.get(message.id);
             thread.pending.delete(message.id);
-            p?.resolve(message.gzipped ? { status: message.status, gzipped: true, body: message.body } : { status: message.status, gzipped: false, body: message.body });
+            p?.resolve(message.gzipped ? { gzipped: true, body: message.body } : { gzipped: false, body: message.body });
             this.dispatch();
             break;
           }

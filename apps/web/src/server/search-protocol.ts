@@ -1,4 +1,5 @@
 /** What the reader's server and its search threads (search-pool.ts, search-worker.ts) say to each other. */
+import type { SearchRequest } from "@dubao/library";
 
 /** Answers shorter than this go out uncompressed (as Next.js's compression does: 1 KiB). */
 export const GZIP_MIN_BYTES = 1024;
@@ -9,10 +10,10 @@ export interface SearchWorkerData {
   dbPath: string;
 }
 
-/** A search for a thread: the query string of `GET /api/search`, and whether gzip is wanted. */
+/** A search for a thread: the checked parameters of `GET /api/search`, and whether gzip is wanted. */
 export interface WorkerRequest {
   id: number;
-  query: string;
+  request: SearchRequest;
   gzip: boolean;
 }
 
@@ -22,8 +23,8 @@ export type WorkerMessage =
   | { type: "ready" }
   /** The thread could not open the library (a one-line reason) and ends. */
   | { type: "failed"; error: string }
-  /** The answer to request `id`: HTTP status and body, the JSON text or its gzip bytes. */
-  | { type: "answer"; id: number; status: number; gzipped: false; body: string }
-  | { type: "answer"; id: number; status: number; gzipped: true; body: Uint8Array }
+  /** The answer (200) to request `id`: the JSON text or its gzip bytes. */
+  | { type: "answer"; id: number; gzipped: false; body: string }
+  | { type: "answer"; id: number; gzipped: true; body: Uint8Array }
   /** Request `id` failed unexpectedly (a bug, or the database failing). */
   | { type: "error"; id: number; error: string };

@@ -1,13 +1,13 @@
 /**
  * One search thread of the reader's server (see search-pool.ts): its own read-only connection to
- * the library, answering `GET /api/search` query strings with the bytes of the JSON body (gzipped
+ * the library, answering the checked parameters of `GET /api/search` with the JSON body (gzipped
  * when asked), so that neither the search nor the JSON nor the compression runs on the thread
  * that serves every other request.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
 import { Library } from "@dubao/library";
-import { answerSearchApi } from "../lib/search-api.js";
+import { searchApiBody } from "../lib/search-api.js";
 import { GZIP_MIN_BYTES, type SearchWorkerData, type WorkerMessage, type WorkerRequest } from "./search-protocol.js";
 
 /**
@@ -31,18 +31,17 @@ try {
   post({ type: "failed", error: (e as Error).message });
   process.exit(1);
 }
-port.on("message", ({ id, query, gzip }: WorkerRequest) => {
+port.on("message", ({ id, request, gzip }: WorkerRequest) => {
   try {
-    const { status, body } = answerSearchApi(library, new URLSearchParams(query));
-    const json = JSON.stringify(body);
+    const json = JSON.stringify(searchApiBody(library, request));
     // The JSON goes as a string unless compressed: posting a string costs a few microseconds,
     // bytes some 30 (the main thread writes a string to the socket as UTF-8 itself).
     if (gzip && Buffer.byteLength(json) >= GZIP_MIN_BYTES) {
       // A fresh Uint8Array: its buffer is moved to the main thread, not copied.
       const bytes = new Uint8Array(gzipSync(json));
-      post({ type: "answer", id, status, gzipped: true, body: bytes }, [bytes.buffer]);
+      post({ type: "answer", id, gzipped: true, body: bytes }, [bytes.buffer]);
     } else {
-      post({ type: "answer", id, status, gzipped: false, body: json });
+      post({ type: "answer", id, gzipped: false, body: json });
     }
   } catch (e) {
     post({ type: "error", id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
