@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // parse.ts: the parsers without the zod schemas (`@dubao/core/parse`)
+  entry: ["src/index.ts", "src/parse.ts"],
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,

@@ -14,7 +14,8 @@ import { DAMAGED_PAGE_CODE, openPdf, PDF_MAGIC, PdfReadError } from "./layout/pd
 import { LayoutInputError } from "./layout/xml.js";
 import { parseLayout } from "./parse-layout.js";
 import { parseText } from "./parse-text.js";
-import { SCHEMA_VERSION, type Page } from "./schema.js";
+import type { Page } from "./schema.js";
+import { SCHEMA_VERSION } from "./schema-version.js";
 
 /** Formats {@link parseInput} reads. */
 export const INPUT_FORMATS = ["text", "pdf", "alto", "hocr", "mets"] as const;

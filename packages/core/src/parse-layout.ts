@@ -10,7 +10,8 @@ import { buildHeadingGroups, buildSegments, buildStories, placeHeadings, stories
 import { buildArticle } from "./pipeline/article.js";
 import { readRunningHeads } from "./pipeline/furniture.js";
 import { unitHeadingText } from "./pipeline/unit-text.js";
-import { SCHEMA_VERSION, type Page } from "./schema.js";
+import type { Page } from "./schema.js";
+import { SCHEMA_VERSION } from "./schema-version.js";
 
 /** Options of {@link parseLayout}. */
 export interface ParseLayoutOptions {

@@ -12,7 +12,8 @@ import { splitLines } from "./pipeline/lines.js";
 import { buildUnits, liftTextKickers, splitHeadlinesUnderKickers, type Unit } from "./pipeline/units.js";
 import { unitHeadingText } from "./pipeline/unit-text.js";
 import { signedAtEnd } from "./pipeline/inline.js";
-import { SCHEMA_VERSION, type Page } from "./schema.js";
+import type { Page } from "./schema.js";
+import { SCHEMA_VERSION } from "./schema-version.js";
 import { keepAfterInternalError, keepEveryLetter, unassigned } from "./finish-page.js";
 
 /**

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-/** Version of the Page JSON format. Bumped on any breaking change of the schema. */
-export const SCHEMA_VERSION = "1.0" as const;
+import { SCHEMA_VERSION } from "./schema-version.js";
+
+export { SCHEMA_VERSION };
 
 /** `$id` of the published JSON Schema (shipped as `@dubao/core/page.schema.json`). */
 export const PAGE_SCHEMA_ID = "https://dubao.dev/schema/page-1.0.json" as const;

@@ -1,6 +1,6 @@
 import { open, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { detectInputFormat } from "@dubao/core";
+import { detectInputFormat } from "@dubao/core/parse";
 import { describeFsError } from "../errors.js";
 
 /**

@@ -3,7 +3,16 @@
  * loads external entities nor expands declared ones, a size limit, and one error type whose
  * message names the file and the line.
  */
-import { SaxesParser, type SaxesTagNS } from "saxes";
+import { createRequire } from "node:module";
+import type { SaxesTagNS } from "saxes";
+
+/**
+ * saxes, loaded when the first layout file is read: most runs parse text dumps only, and every
+ * thread that imports the parser would otherwise load it (with its Unicode tables) for nothing.
+ * A CommonJS package, so it loads synchronously here.
+ */
+let saxes: typeof import("saxes") | null = null;
+const loadSaxes = (): typeof import("saxes") => (saxes ??= createRequire(import.meta.url)("saxes") as typeof import("saxes"));
 
 /** Layout files larger than this (UTF-16 units of the decoded text) are refused: a page's ALTO is a few MB. */
 export const MAX_LAYOUT_CHARS = 64 * 1024 * 1024;
@@ -83,7 +92,7 @@ export function walkXml(text: string, sourceName: string, handlers: XmlHandlers)
     throw new LayoutInputError(sourceName, null, `file too large (${text.length} characters, the limit is ${MAX_LAYOUT_CHARS})`);
   }
   const lines = new LineIndex(text);
-  const parser = new SaxesParser({ xmlns: true, position: true, fileName: sourceName });
+  const parser = new (loadSaxes().SaxesParser)({ xmlns: true, position: true, fileName: sourceName });
   if (handlers.characterNames) Object.assign(parser.ENTITIES, handlers.characterNames);
   const stack: XmlElement[] = [];
   let problem: LayoutInputError | null = null;

@@ -118,10 +118,6 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
   const outParagraphs: Paragraph[] = paragraphs
     .map((p) => ({ text: paragraphText(p), role: p.role, spans: spansOf(p.pieces.map((x) => x.line)) }))
     .filter((p) => p.text !== "");
-  const usedLines = [
-    ...paragraphs.flatMap((p) => p.pieces.map((x) => x.line)),
-    ...units.filter((u) => !leftovers.some((l) => l.unit === u)).flatMap((u) => u.lines),
-  ];
   const headlineText = headline ? unitHeadingText(headline) : null;
   const kind = articleKind(column, byline, headlineText, bylines.some((b) => isPhotoCredit(b.text)));
   const article: Article = {
@@ -135,9 +131,17 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
     byline,
     paragraphs: outParagraphs,
     jumps,
-    spans: spansOf([...new Set(usedLines)]),
+    spans: spansOf(usedLines(paragraphs, units, leftovers)),
   };
   return { article, leftovers };
+}
+
+/** The lines an article holds (its paragraphs', and those of the units it kept), each once, in the order first met. */
+function usedLines(paragraphs: readonly DraftParagraph[], units: readonly Unit[], leftovers: ArticleResult["leftovers"]): Line[] {
+  const used = new Set<Line>();
+  for (const p of paragraphs) for (const piece of p.pieces) used.add(piece.line);
+  for (const u of units) if (!leftovers.some((l) => l.unit === u)) for (const line of u.lines) used.add(line);
+  return [...used];
 }
 
 /** Removes the first `length` characters (of the spaces-collapsed joined text) from a paragraph. */

@@ -8,10 +8,12 @@ import {
   BRACKETED_NAMES,
   COMPOUND_SURNAMES,
   CORRESPONDENT_ROLES,
+  CREDIT_MARK,
   EDITOR_ROLES,
   PHOTO_CREDIT,
   REPORTER_ROLES,
   ROLE_BYLINE,
+  ROLE_MARK,
   ROLE_WORD,
   SOURCE_CREDIT,
   SURNAMES,
@@ -55,8 +57,16 @@ const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /** A line of bare names (`何永航`, `茅冠隽 唐烨`) with nothing else. */
 export function isBareNames(text: string): boolean {
-  const tokens = collapseSpaces(text).split(" ");
-  return tokens.length <= MAX_BARE_NAMES && tokens.every(isProbablyName);
+  const t = collapseSpaces(text);
+  // the tokens between single spaces, walked without splitting: most lines fail on their first
+  let count = 0;
+  for (let start = 0; start <= t.length; count++) {
+    const space = t.indexOf(" ", start);
+    const end = space < 0 ? t.length : space;
+    if (count === MAX_BARE_NAMES || !isProbablyName(t.slice(start, end))) return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 /**
@@ -76,11 +86,14 @@ export function isBylineText(text: string): boolean {
 export function isNamingByline(text: string): boolean {
   const t = collapseSpaces(text);
   if (t === "") return false;
-  return ROLE_BYLINE.test(t) || BRACKETED_NAMES.test(t) || ANONYMOUS_BYLINE.test(t) || isBareNames(t);
+  // the role pattern only for a line holding a role word's mark: a cheap test first
+  return (ROLE_MARK.test(t) && ROLE_BYLINE.test(t)) || BRACKETED_NAMES.test(t) || ANONYMOUS_BYLINE.test(t) || isBareNames(t);
 }
 
 /** True for a photo credit (`X 摄`, `资料图片`): it closes a caption. */
 export function isPhotoCredit(text: string): boolean {
+  // most lines hold no credit's mark: a cheap test first
+  if (!CREDIT_MARK.test(text)) return false;
   const t = collapseSpaces(text);
   if (SOURCE_CREDIT.test(t)) return true;
   return PHOTO_CREDIT.test(t) && !opensWithCaptionWords(t);

@@ -26,18 +26,22 @@ export interface Line {
   leadingSpace: boolean;
   /** True when the line opens a dateline that wraps onto the next line (`本报北京6月12` / `日电…`). */
   wrappedDateline?: boolean;
+  /** Whether the text opens with a whole dateline ({@link DATELINE}): set by {@link opensDateline} when first asked. */
+  datelineText?: boolean;
 }
 
 
 /** True when the line opens a story's dateline (`本报讯`, `新华社北京12月1日电`), whole or wrapped. */
 export function opensDateline(line: Line): boolean {
-  return line.wrappedDateline === true || DATELINE.test(line.text);
+  // every stage asks this of the same lines: the pattern runs once per line
+  return line.wrappedDateline === true || (line.datelineText ??= DATELINE.test(line.text));
 }
 
 /** A space, tab or ideographic space opening a raw line. */
 const isLeadingSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
 
-const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
+/** A line break: `\n`, `\r` (`\r\n` is one break), U+2028 or U+2029. */
+const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 
 /** Splits the input into lines with offsets; never fails. */
 export function splitLines(input: string): Line[] {
@@ -59,12 +63,16 @@ export function splitLines(input: string): Line[] {
       leadingSpace: isLeadingSpace(raw.charCodeAt(0)),
       // set here, not only on the lines marked later: every line keeps one shape (one hidden class)
       wrappedDateline: false,
+      datelineText: undefined,
     });
   };
-  LINE_BREAK.lastIndex = 0;
-  for (let m = LINE_BREAK.exec(input); m !== null; m = LINE_BREAK.exec(input)) {
-    push(m.index);
-    start = m.index + m[0].length;
+  // one scan of the text (a regex match per line costs a match array each)
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (!isLineBreak(c)) continue;
+    push(i);
+    if (c === 0x0d && input.charCodeAt(i + 1) === 0x0a) i++;
+    start = i + 1;
     lineNo++;
   }
   if (start < input.length) push(input.length);

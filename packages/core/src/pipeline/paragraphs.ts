@@ -87,7 +87,7 @@ const endsWithColon = (text: string) => {
  */
 export function buildParagraphs(items: readonly StoryItem[]): DraftParagraph[] {
   const out: DraftParagraph[] = [];
-  const bodyLines = items.filter((i) => i.role === "body").flatMap((i) => i.unit.lines);
+  const bodyLines = bodyLinesOf(items);
   const storyWidth = columnWidth(bodyLines);
   const boxes = textBoxes(items);
   let run: Line[] = [];
@@ -109,6 +109,13 @@ export function buildParagraphs(items: readonly StoryItem[]): DraftParagraph[] {
   lastLines = null;
   lastUnitWidths = undefined;
   return out;
+}
+
+/** The lines of a story's body units, in reading order. */
+function bodyLinesOf(items: readonly StoryItem[]): Line[] {
+  const lines: Line[] = [];
+  for (const item of items) if (item.role === "body") for (const line of item.unit.lines) lines.push(line);
+  return lines;
 }
 
 /** What the story's text boxes (units) tell about its lines. */

@@ -34,6 +34,14 @@ export const PHOTO_CREDIT = new RegExp(
 /** Credits that name no person: `资料图片`, `新华社发`, `本报资料图片`. */
 export const SOURCE_CREDIT = /^[（(]?(?:本报)?(?:资料图片?|资料照片|新华社发|新华社供图|供图|网络图片)[）)]?$/u;
 
+/**
+ * A character every credit holds: 摄 every {@link PHOTO_CREDIT}, 资, 新 or 图 every {@link SOURCE_CREDIT}.
+ * A quick test before those patterns, which most lines fail.
+ */
+export const CREDIT_MARK = /[摄资新图]/u;
+/** A character every role word of {@link ROLE_BYLINE} holds: 记 (…记者) or 讯 (…通讯员). A quick test before it. */
+export const ROLE_MARK = /[记讯]/u;
+
 /** Names in brackets `（丁海云 王慧玲）`: the authors. */
 export const BRACKETED_NAMES = new RegExp(`^[（(]\\s*${NAMES}\\s*[）)]$`, "u");
 

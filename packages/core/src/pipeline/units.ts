@@ -3,7 +3,7 @@
  * a heading (headline, kicker, subtitle or subhead, decided later), a vertical heading,
  * a byline or photo credit, a column label, a jump line or page furniture.
  */
-import { displayWidth, endsSentence } from "../text/chars.js";
+import { displayWidth, endsSentence, isWhiteSpaceCode } from "../text/chars.js";
 import { removeExtractorSpaces } from "../text/normalize.js";
 import { collapseSpaces, isBareNames, isNamingByline, isPhotoCredit } from "./byline.js";
 import { closesWithPhotoCredit, trailingByline } from "./inline.js";
@@ -81,7 +81,28 @@ export function columnLabelName(text: string): string {
 /** True for a column label such as `短 评`, `简讯` or `【今日谈】`. */
 export function isColumnLabel(text: string): boolean {
   const trimmed = text.trim();
+  // a label is a few characters once spaces and brackets are gone; a line of more is none (no copies made)
+  if (!trimmed.startsWith("【") && !hasAtMostNameChars(trimmed, MAX_LABEL_CHARS)) return false;
   return COLUMN_LABELS.has(columnLabelName(trimmed)) || BRACKETED_LABEL.test(trimmed.replace(/\s/gu, ""));
+}
+
+/** The longest known column label (UTF-16 units). */
+const MAX_LABEL_CHARS = Math.max(...Array.from(COLUMN_LABELS, (label) => label.length));
+
+/** True when `text` has at most `max` units besides white space and the brackets {@link columnLabelName} drops. */
+function hasAtMostNameChars(text: string, max: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= max; i++) if (!isSpaceOrLabelBracket(text.charCodeAt(i))) n++;
+  return n <= max;
+}
+
+/** White space (`\s`) or one of 【】[]. */
+const isSpaceOrLabelBracket = (c: number): boolean => isWhiteSpaceCode(c) || c === 0x3010 || c === 0x3011 || c === 0x5b || c === 0x5d;
+
+/** True when the text ends with `）` or `)`, as a jump line does ({@link JUMP_LINE}). */
+function endsWithClosingBracket(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 0xff09 || c === 0x29;
 }
 
 /** Bylines, credits, labels and jump lines are short; longer lines skip those tests. */
@@ -95,7 +116,7 @@ function specialKind(line: Line): UnitKind | null {
   if (/[年版辑]/u.test(raw) && isRunningHead(raw)) return "furniture";
   // sentence punctuation means running text: bylines, credits, labels and jump lines have none
   if (raw.length > MAX_SPECIAL_CHARS || /[，。；！？]/u.test(raw)) return null;
-  if (JUMP_LINE.test(raw) && raw.replace(JUMP_LINE, "").trim() === "") return "jump";
+  if (endsWithClosingBracket(raw) && JUMP_LINE.test(raw) && raw.replace(JUMP_LINE, "").trim() === "") return "jump";
   if (isColumnLabel(raw)) return "label";
   if (isPhotoCredit(raw)) return "credit";
   if (isNamingByline(raw)) return "byline";
@@ -468,5 +489,6 @@ function subLine(line: Line, from: number, to: number): Line {
     blank: line.blank,
     leadingSpace: false,
     wrappedDateline: line.wrappedDateline,
+    datelineText: undefined,
   };
 }

@@ -129,8 +129,8 @@ export function displayWidth(text: string): number {
 /** Punctuation that closes a sentence (and so, possibly, a paragraph). */
 export const SENTENCE_END = /[。！？!?…；][”’」』）)]*$/u;
 
-/** What `String.prototype.trimEnd` removes: ECMAScript white space and line terminators. */
-function isTrimmedSpace(c: number): boolean {
+/** What `String.prototype.trimEnd` removes: ECMAScript white space and line terminators (`\s` of a regex). */
+export function isWhiteSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   // ideographs and most punctuation of CJK text: one comparison
@@ -146,7 +146,7 @@ export function isCollapsed(text: string): boolean {
   const last = text.length - 1;
   for (let i = 0; i <= last; i++) {
     const c = text.charCodeAt(i);
-    if (!isTrimmedSpace(c)) continue;
+    if (!isWhiteSpaceCode(c)) continue;
     if (c !== 0x20 || i === 0 || i === last || text.charCodeAt(i + 1) === 0x20) return false;
   }
   return true;
@@ -168,7 +168,7 @@ function isSentenceMark(c: number): boolean {
  */
 export function endsSentence(text: string): boolean {
   let i = text.length;
-  while (i > 0 && isTrimmedSpace(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && isWhiteSpaceCode(text.charCodeAt(i - 1))) i--;
   while (i > 0 && isClosingMark(text.charCodeAt(i - 1))) i--;
   return i > 0 && isSentenceMark(text.charCodeAt(i - 1));
 }

@@ -1,4 +1,4 @@
-import { INPUT_FORMATS } from "@dubao/core";
+import { INPUT_FORMATS } from "@dubao/core/parse";
 import { UsageError } from "../../errors.js";
 import { isMetsFile } from "../../io/read-linked-file.js";
 import type { InputFormatOption } from "./parse-file.js";

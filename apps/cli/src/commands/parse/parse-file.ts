@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { InputError, parseInputPages, type InputFormat, type Page } from "@dubao/core";
+// the zod-free entry: a parse thread needs no schemas
+import { InputError, parseInputPages, type InputFormat, type Page } from "@dubao/core/parse";
 import { describeFsError } from "../../errors.js";
 import { linkedFileReader } from "../../io/read-linked-file.js";
 import { writeFileAtomicSync } from "../../io/write-file-atomic.js";
