@@ -43,14 +43,28 @@ const isLeadingSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c ===
 /** A line break: `\n`, `\r` (`\r\n` is one break), U+2028 or U+2029. */
 const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 
+/**
+ * Where the next line break at or after `from` is, or -1. A dump that breaks its lines with `\n`
+ * alone (`newlinesOnly`, the usual case) is searched with indexOf, which is far cheaper than
+ * testing every character; others character by character.
+ */
+function nextLineBreak(input: string, from: number, newlinesOnly: boolean): number {
+  if (newlinesOnly) return input.indexOf("\n", from);
+  for (let i = from; i < input.length; i++) if (isLineBreak(input.charCodeAt(i))) return i;
+  return -1;
+}
+
 /** Splits the input into lines with offsets; never fails. */
 export function splitLines(input: string): Line[] {
   const lines: Line[] = [];
+  const newlinesOnly = !input.includes("\r") && !input.includes("\u2028") && !input.includes("\u2029");
+  // a form feed (a page break) counts as a space; most dumps have none, so most lines skip the test
+  const formFeeds = input.includes("\f");
   let start = 0;
   let lineNo = 1;
   const push = (end: number) => {
     const raw = input.slice(start, end);
-    const text = removeExtractorSpaces(raw.includes("\f") ? raw.replace(/\f/g, " ") : raw);
+    const text = removeExtractorSpaces(formFeeds && raw.includes("\f") ? raw.replace(/\f/g, " ") : raw);
     lines.push({
       index: lines.length,
       lineNo,
@@ -66,13 +80,9 @@ export function splitLines(input: string): Line[] {
       datelineText: undefined,
     });
   };
-  // one scan of the text (a regex match per line costs a match array each)
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
-    if (!isLineBreak(c)) continue;
-    push(i);
-    if (c === 0x0d && input.charCodeAt(i + 1) === 0x0a) i++;
-    start = i + 1;
+  for (let at = nextLineBreak(input, 0, newlinesOnly); at >= 0; at = nextLineBreak(input, start, newlinesOnly)) {
+    push(at);
+    start = at + (input.charCodeAt(at) === 0x0d && input.charCodeAt(at + 1) === 0x0a ? 2 : 1);
     lineNo++;
   }
   if (start < input.length) push(input.length);
