@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildFlow } from "../src/pipeline/flow.js";
 import { reclassifyFragments } from "../src/pipeline/fragments.js";
+import type { Junction } from "../src/pipeline/junction.js";
 import { unitsOf } from "./helpers.js";
 
 const FILLER = "民警终于在通往朔南大道的南环路上找到走失的刘某柱看着被冻发抖";
@@ -9,6 +10,9 @@ const row = (width: number, end = "") => FILLER.slice(0, width - end.length) + e
 const para = (lines: number, width = 20) => [...Array.from({ length: lines - 1 }, () => row(width, "，")), row(Math.floor(width / 2), "。")];
 
 const flowOf = (lines: string[]) => buildFlow(reclassifyFragments(unitsOf(lines.join("\n")), () => 0), () => 0);
+/** Each draft as the line numbers of its items, chained with the given junction evidence. */
+const storyLines = (lines: string[], junction: Junction) =>
+  buildFlow(reclassifyFragments(unitsOf(lines.join("\n")), junction), junction).drafts.map((d) => d.items.map((i) => i.unit.lines[0]!.lineNo));
 /** Each draft as the line numbers of its items. */
 const drafts = (lines: string[]) => flowOf(lines).drafts.map((d) => d.items.map((i) => [i.role, i.unit.lines[0]!.lineNo]));
 
@@ -26,29 +30,23 @@ describe("buildFlow", () => {
     // `…保市` / heading / `场主体…`: the headline belongs to another story, the line goes on in this one
     const cut = ["本报讯 " + row(17, "，"), row(20, "，"), row(18) + "保市", "", "加快经济恢复全力稳住经济大盘", "", "场主体作出更大的努力和贡献。"];
     const joined = (tail: string, head: string) => (tail.endsWith("市") && head.startsWith("场") ? 1 : 0);
-    const story = (junction: typeof joined) =>
-      buildFlow(reclassifyFragments(unitsOf(cut.join("\n")), junction), junction).drafts.map((d) => d.items.map((i) => i.unit.lines[0]!.lineNo));
-    expect(story(joined)).toEqual([[1, 7]]);
-    expect(story(() => 0)).toEqual([[1], [7]]);
+    expect(storyLines(cut, joined)).toEqual([[1, 7]]);
+    expect(storyLines(cut, () => 0)).toEqual([[1], [7]]);
   });
 
   it("reads on past a jump line printed before the story's last column when that column goes on with the cut sentence", () => {
     const cut = ["本报讯 " + row(17, "，"), row(20, "，"), row(18) + "稳住", "", "（紧转第8版）", "", "发展" + row(18, "，"), row(20, "，"), row(8, "。")];
     const joined = (tail: string, head: string) => (tail.endsWith("住") && head.startsWith("发") ? 1 : 0);
-    const story = (junction: typeof joined) =>
-      buildFlow(reclassifyFragments(unitsOf(cut.join("\n")), junction), junction).drafts.map((d) => d.items.map((i) => i.unit.lines[0]!.lineNo));
-    expect(story(joined)).toEqual([[1, 7]]);
-    expect(story(() => 0)).toEqual([[1], [7]]);
+    expect(storyLines(cut, joined)).toEqual([[1, 7]]);
+    expect(storyLines(cut, () => 0)).toEqual([[1], [7]]);
   });
 
   it("continues a story in text whose short first line closes a sentence only where the characters across the cut join", () => {
     // `…并完` / `成17.6万人核酸采样。`: the last line of a paragraph begun in the column before, or an indented one-line paragraph
     const cut = ["本报讯 " + row(17, "，"), row(20, "，"), row(18) + "并完", "", "彰显一方有难八方支援制度优势", "", "成17.6万人核酸采样已经全部顺利完成。", row(20, "，"), row(20, "，"), row(9, "。")];
     const joined = (tail: string, head: string) => (tail.endsWith("完") && head.startsWith("成") ? 1 : 0);
-    const story = (junction: typeof joined) =>
-      buildFlow(reclassifyFragments(unitsOf(cut.join("\n")), junction), junction).drafts.map((d) => d.items.map((i) => i.unit.lines[0]!.lineNo));
-    expect(story(joined)).toEqual([[1, 7]]);
-    expect(story(() => 0)).toEqual([[1], [7]]);
+    expect(storyLines(cut, joined)).toEqual([[1, 7]]);
+    expect(storyLines(cut, () => 0)).toEqual([[1], [7]]);
   });
 
   it("gives summary points printed right above a dateline to that story, not to an open story before them", () => {
