@@ -111,11 +111,16 @@ const MAX_SPECIAL_CHARS = 40;
 /** True for a line that is a whole special unit on its own. */
 function specialKind(line: Line): UnitKind | null {
   if (line.text.length > MAX_SPECIAL_CHARS * 2) return null;
+  // the marks are looked for in the line as printed (collapsing its spaces changes no other
+  // character), so running text is ruled out before its spaces are collapsed
+  const mayBeRunningHead = /[年版辑]/u.test(line.raw);
+  // sentence punctuation means running text: bylines, credits, labels and jump lines have none
+  const hasSentence = /[，。；！？]/u.test(line.raw);
+  if (hasSentence && !mayBeRunningHead) return null;
   const raw = collapseSpaces(line.raw);
   if (raw === "") return null;
-  if (/[年版辑]/u.test(raw) && isRunningHead(raw)) return "furniture";
-  // sentence punctuation means running text: bylines, credits, labels and jump lines have none
-  if (raw.length > MAX_SPECIAL_CHARS || /[，。；！？]/u.test(raw)) return null;
+  if (mayBeRunningHead && isRunningHead(raw)) return "furniture";
+  if (raw.length > MAX_SPECIAL_CHARS || hasSentence) return null;
   if (endsWithClosingBracket(raw) && JUMP_LINE.test(raw) && raw.replace(JUMP_LINE, "").trim() === "") return "jump";
   if (isColumnLabel(raw)) return "label";
   if (isPhotoCredit(raw)) return "credit";
