@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildFlow } from "../src/pipeline/flow.js";
 import { junctionOf } from "../src/pipeline/junction.js";
 import { PageLexicon } from "../src/pipeline/lexicon.js";
-import { linkColumns } from "../src/pipeline/links.js";
+import { linkBackward, linkColumns } from "../src/pipeline/links.js";
 import { splitLines } from "../src/pipeline/lines.js";
 import { buildUnits, type Unit } from "../src/pipeline/units.js";
 
@@ -63,7 +63,36 @@ describe("linkColumns", () => {
   });
 });
 
+// A story's later column printed before its start (`正说，…` before `…临别之时，龚`): the pair 龚正
+// runs across the cut and the page prints it twice elsewhere.
+const LATER_COLUMN = ["正说，医疗队在上海疫情防控最", "吃劲的时刻投入繁重的救治工作", "，体现了深厚情谊。"];
+const STORY_START = ["本报讯市长龚正昨天为医疗队送", "行，代表市委向医疗队致以崇高", "敬意。在机场，龚正同医疗队道", "别，并握手致意。临别之时，龚"];
+const BACKWARD_PAGE = [...LATER_COLUMN, "", "彰显一方有难八方支援制度优势", "", ...STORY_START].join("\n");
+
+describe("linkBackward", () => {
+  it("links an open end with an open start printed before it when the page prints the pair across the cut at least twice", () => {
+    const { units, lexicon } = pageUnits(BACKWARD_PAGE);
+    const junction = junctionOf(lexicon);
+    const linked = [...linkBackward(units, junction, linkColumns(units, junction))].map(([start, end]) => [firstLine(end), firstLine(start)]);
+    expect(linked).toEqual([[STORY_START[0], LATER_COLUMN[0]]]);
+  });
+
+  it("links nothing when the pair across the cut is printed only once elsewhere", () => {
+    const { units, lexicon } = pageUnits(BACKWARD_PAGE.replace("在机场，龚正同", "在机场，市长同"));
+    const junction = junctionOf(lexicon);
+    expect(linkBackward(units, junction, linkColumns(units, junction)).size).toBe(0);
+  });
+});
+
 describe("buildFlow with column links", () => {
+  it("appends a column printed before the story it continues to that story", () => {
+    const { units, lexicon } = pageUnits(BACKWARD_PAGE);
+    const flow = buildFlow(units, junctionOf(lexicon));
+    const stories = flow.drafts.map((d) => d.items.map((i) => firstLine(i.unit)));
+    expect(stories).toEqual([[STORY_START[0], LATER_COLUMN[0]]]);
+    expect(flow.gaps.every((g) => g.prev !== null || g.next === flow.drafts[0])).toBe(true);
+  });
+
   it("gives each column to the story it continues when the columns are printed out of order", () => {
     const { units, lexicon } = pageUnits(PAGE);
     const flow = buildFlow(units, junctionOf(lexicon));

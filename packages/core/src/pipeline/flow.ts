@@ -26,7 +26,7 @@ import { RUNNING_HEAD_DATE } from "./patterns.js";
 import { isBylineUnit, type Unit } from "./units.js";
 import { opensDateline } from "./lines.js";
 import type { Junction } from "./junction.js";
-import { linkColumns } from "./links.js";
+import { linkBackward, linkColumns } from "./links.js";
 
 /** A body unit, a subhead, or a paragraph standing alone (a deck's label) inside a story, in reading order. */
 export interface StoryItem {
@@ -91,8 +91,12 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
   const deckStories = new Set<Draft>();
   // open starts → the open ends they continue, matched over the whole page
   const links = linkColumns(units, junction);
-  const linkedEnds = new Set(links.values());
+  // open starts printed before the open ends they continue: such a start opens a draft, which
+  // joins the end's story once the page is read
+  const backLinks = linkBackward(units, junction, links);
+  const linkedEnds = new Set([...links.values(), ...backLinks.values()]);
   const draftOf = new Map<Unit, Draft>();
+  const laterParts: LaterPart[] = [];
 
   units.forEach((unit, k) => {
     if (unit.kind === "furniture") {
@@ -104,8 +108,10 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
       else pending.push(unit);
       return;
     }
+    const endLater = startsParagraph(unit) ? undefined : backLinks.get(unit);
     if (current === null) {
       current = newDraft(unit);
+      if (endLater) laterParts.push({ draft: current, end: endLater });
       drafts.push(current);
       gaps.push({ prev: null, next: current, units: pending });
       pending = [];
@@ -126,12 +132,12 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
     const linkedHost = linked === undefined ? null : (draftOf.get(linked) ?? null);
     const host = deckGoesOn
       ? current
-      : caption || deck
+      : caption || deck || endLater
         ? null
         : (linkedHost ?? continuationHost(drafts, current, unit, pending, junction, linkedEnds) ?? columnHost(drafts, current, unit, pending));
     // a story read on past a jump line printed inside it is open again
     if (host === current && current.closed && pending[0]?.kind === "jump") current.closed = false;
-    if (host === current || (host === null && !caption && !deck && !isBoundary(prev, pending, unit, current))) {
+    if (host === current || (host === null && !caption && !deck && !endLater && !isBoundary(prev, pending, unit, current))) {
       // a subhead never cuts a sentence: headings printed inside one belong to some other story
       if (endsOpen(prev) && pending.length > 0) gaps.push({ prev: current, next: current, units: pending, after: prev });
       else for (const u of pending) {
@@ -147,13 +153,55 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
     if (host) host.items.push({ unit, role: "body" });
     else drafts.push(next);
     if (deck) deckStories.add(next);
+    if (endLater && !host) laterParts.push({ draft: next, end: endLater });
     gaps.push(host ? { prev: current, next, units: pending, nextContinued: true, after: prev } : { prev: current, next, units: pending, after: prev });
     current = next;
     pending = [];
     draftOf.set(unit, current);
   });
   gaps.push(current === null ? { prev: null, next: null, units: pending } : { prev: current, next: null, units: pending, after: lastBody(current) });
-  return { drafts, gaps, furniture };
+  if (laterParts.length === 0) return { drafts, gaps, furniture };
+  return joinLaterParts(laterParts, draftOf, { drafts, gaps, furniture });
+}
+
+/** A draft opened by text that continues `end`, a unit printed after it. */
+interface LaterPart {
+  draft: Draft;
+  end: Unit;
+}
+
+/**
+ * Appends each draft opened by a later part to the story of the unit it continues (printed after
+ * it on the page): the draft leaves the flow, and the gaps around it border that story instead
+ * (the gap before it leads into a continuation, whose heads belong to the story's start).
+ */
+function joinLaterParts(parts: readonly LaterPart[], draftOf: ReadonlyMap<Unit, Draft>, flow: Flow): Flow {
+  const joined = new Map<Draft, Draft>();
+  const storyOf = (d: Draft): Draft => {
+    let story = d;
+    for (let next = joined.get(story); next !== undefined; next = joined.get(story)) story = next;
+    return story;
+  };
+  for (const part of parts) {
+    const owner = draftOf.get(part.end);
+    if (owner === undefined) continue;
+    const into = storyOf(owner);
+    const from = storyOf(part.draft);
+    if (into === from) continue;
+    into.items.push(...from.items);
+    into.leaders.push(...from.leaders);
+    into.trailers.push(...from.trailers);
+    into.closed ||= from.closed;
+    joined.set(from, into);
+  }
+  for (const gap of flow.gaps) {
+    if (gap.prev !== null) gap.prev = storyOf(gap.prev);
+    if (gap.next !== null && joined.has(gap.next)) {
+      gap.next = storyOf(gap.next);
+      gap.nextContinued = true;
+    }
+  }
+  return { ...flow, drafts: flow.drafts.filter((d) => !joined.has(d)) };
 }
 
 function newDraft(unit: Unit): Draft {
