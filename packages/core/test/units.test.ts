@@ -103,6 +103,16 @@ describe("buildUnits", () => {
     ]);
   });
 
+  it("joins the phrases of a parallel headline printed one to a line with a space, and a headline wrapped in equal lines without", () => {
+    const heading = (lines: string[]) => unitsOf(["", ...lines, ""].join("\n")).map((u) => unitHeadingText(u));
+    expect(heading(["闻令动", "显真情", "铸忠诚"])).toEqual(["闻令动 显真情 铸忠诚"]);
+    expect(heading(["展现积极姿态", "迅速扭转预期"])).toEqual(["展现积极姿态 迅速扭转预期"]);
+    // a common word across the break (出入), lines longer than a phrase, punctuation: wrapped lines
+    expect(heading(["恢复小区出", "入公交运营", "机动车通行"])).toEqual(["恢复小区出入公交运营机动车通行"]);
+    expect(heading(["彰显一方有难八", "方支援制度优势"])).toEqual(["彰显一方有难八方支援制度优势"]);
+    expect(heading(["发扬英模精神，", "助力打赢大上海"])).toEqual(["发扬英模精神，助力打赢大上海"]);
+  });
+
   it("cuts the headline off the text under a dash kicker when it is printed as wide as the text, without a blank line", () => {
     const text = ["聚焦复工复产复市——", "", "推动惠企政策落地落实增强企业信心", "本报讯 当前疫情防控形势持续向好，正向常态化防", "控阶段转换，加快恢复正常生产生活秩序是重中之重。"].join("\n");
     expect(splitHeadlinesUnderKickers(unitsOf(text)).map((u) => [u.kind, u.lines.map((l) => l.lineNo)])).toEqual([

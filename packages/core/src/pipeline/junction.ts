@@ -20,17 +20,23 @@ let commonWords: ReadonlySet<string> | null = null;
  * together, or failing that 1 when a common word runs across the cut (`对党忠` + `诚`).
  */
 export function junctionOf(lexicon: PageLexicon): Junction {
-  const words = (commonWords ??= new Set(COMMON_WORDS.split(" ")));
   return (tail, head) => {
-    const before = Array.from(tail.slice(-2 * SIDE)).slice(-SIDE);
-    const after = Array.from(head.slice(0, 2 * SIDE)).slice(0, SIDE);
-    const a = before[before.length - 1] ?? "";
-    const b = after[0] ?? "";
-    const seen = lexicon.junctionCount(a, b);
+    const before = sideBefore(tail);
+    const after = sideAfter(head);
+    const seen = lexicon.junctionCount(before[before.length - 1] ?? "", after[0] ?? "");
     if (seen > 0) return seen;
-    return crossesWord(before, after, words) ? 1 : 0;
+    return crossesWord(before, after, loadCommonWords()) ? 1 : 0;
   };
 }
+
+/** True when a common word runs across the cut between `tail` and `head` (`恢复小区出` + `入公交`). */
+export function wordAcross(tail: string, head: string): boolean {
+  return crossesWord(sideBefore(tail), sideAfter(head), loadCommonWords());
+}
+
+const loadCommonWords = (): ReadonlySet<string> => (commonWords ??= new Set(COMMON_WORDS.split(" ")));
+const sideBefore = (tail: string): string[] => Array.from(tail.slice(-2 * SIDE)).slice(-SIDE);
+const sideAfter = (head: string): string[] => Array.from(head.slice(0, 2 * SIDE)).slice(0, SIDE);
 
 /** True when a word of 2–4 characters is made of the last characters before and the first after the cut. */
 function crossesWord(before: readonly string[], after: readonly string[], words: ReadonlySet<string>): boolean {

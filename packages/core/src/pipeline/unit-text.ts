@@ -1,6 +1,7 @@
 /** Text of a unit as a heading: lines joined, spaces normalised. */
 import { joinWrappedLines, normalizeHeading } from "../text/normalize.js";
 import { collapseSpaces } from "./byline.js";
+import { wordAcross } from "./junction.js";
 import type { Line } from "./lines.js";
 import type { Unit } from "./units.js";
 
@@ -23,7 +24,36 @@ export function unitHeadingText(unit: Unit): string {
 const headingTextOf = new WeakMap<readonly Line[], string>();
 
 function joinedHeadingText(lines: readonly Line[]): string {
+  if (isParallelHeading(lines)) return normalizeHeading(lines.map((l) => l.text).join(" "));
   return normalizeHeading(joinWrappedLines(lines.map((l) => collapseSpaces(l.raw))));
+}
+
+/**
+ * Phrases of a parallel headline (对仗: `闻令动 显真情 铸忠诚`, `展现积极姿态 迅速扭转预期`) run
+ * three to six characters; longer equal lines are a headline wrapped at its box's width, and lines
+ * of one or two characters a narrow column's wrap.
+ */
+const PARALLEL_PHRASE_CHARS = { min: 3, max: 6 };
+/** A parallel headline has two to four phrases. */
+export const PARALLEL_MAX_PHRASES = 4;
+/** Only ideographs: a phrase of a parallel headline has no punctuation, digits or Latin letters. */
+const IDEOGRAPHS_ONLY = /^\p{Script=Han}+$/u;
+
+/**
+ * True for a heading printed as parallel phrases, one per line: lines of the same few ideographs
+ * each, with no common word running across a line break (`恢复小区出` / `入公交运营` is one wrapped
+ * phrase). Such lines are joined with a space, as the headline is written.
+ */
+export function isParallelHeading(lines: readonly Line[]): boolean {
+  if (lines.length < 2 || lines.length > PARALLEL_MAX_PHRASES) return false;
+  const length = lines[0]!.text.length;
+  if (length < PARALLEL_PHRASE_CHARS.min || length > PARALLEL_PHRASE_CHARS.max) return false;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    if (text.length !== length || !IDEOGRAPHS_ONLY.test(text)) return false;
+    if (i > 0 && wordAcross(lines[i - 1]!.text, text)) return false;
+  }
+  return true;
 }
 
 /** The unit's lines as printed, spaces collapsed, one string (for bylines and credits). */

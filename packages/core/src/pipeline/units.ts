@@ -8,6 +8,7 @@ import { removeExtractorSpaces } from "../text/normalize.js";
 import { collapseSpaces, isBareNames, isNamingByline, isPhotoCredit } from "./byline.js";
 import { closesWithPhotoCredit, trailingByline } from "./inline.js";
 import { type Line, opensDateline } from "./lines.js";
+import { isParallelHeading, PARALLEL_MAX_PHRASES } from "./unit-text.js";
 import {
   BRACKETED_LABEL,
   COLUMN_LABELS,
@@ -300,7 +301,7 @@ function splitBlock(block: Line[], out: Unit[]): void {
   for (let i = 0; i < rest.length; i++) {
     const line = rest[i]!;
     const special = specialKind(line);
-    if (special && !endsWrappedHeading(special, current, line)) {
+    if (special && !endsWrappedHeading(special, current, line) && !opensParallelHeading(special, current, rest, i)) {
       emit(classifyText(current));
       current = [line];
       emit(special);
@@ -410,6 +411,19 @@ function classifyText(lines: Line[]): UnitKind {
 function endsWrappedHeading(kind: UnitKind, current: readonly Line[], line: Line): boolean {
   if (kind !== "byline" || current.length === 0 || !isBareNames(line.raw)) return false;
   return current.length <= MAX_HEADING_LINES && current.every(isHeadingLike) && !/\s/u.test(line.raw.trim());
+}
+
+/**
+ * A bare name on the first line of a parallel headline is its first phrase (`闻令动` / `显真情` /
+ * `铸忠诚`: 闻 is a surname), when the lines under it are phrases of the same length.
+ */
+function opensParallelHeading(kind: UnitKind, current: readonly Line[], rest: readonly Line[], i: number): boolean {
+  if (kind !== "byline" || current.length > 0 || i + 1 >= rest.length) return false;
+  const first = rest[i]!;
+  if (rest[i + 1]!.text.length !== first.text.length || !isBareNames(first.raw) || /\s/u.test(first.raw.trim())) return false;
+  let end = i + 1;
+  while (end < rest.length && end - i < PARALLEL_MAX_PHRASES && rest[end]!.text.length === first.text.length) end++;
+  return isParallelHeading(rest.slice(i, end));
 }
 
 /**
