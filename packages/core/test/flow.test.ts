@@ -138,6 +138,16 @@ describe("buildFlow", () => {
     ]);
   });
 
+  it("starts a new story under a headline with its subtitle, though the text is set in an earlier story's column width", () => {
+    const earlier = para(4, 14);
+    const wide = ["本报讯 " + row(26, "，"), row(30, "，"), row(12, "。")];
+    const under = [row(14, "，"), row(14, "，"), row(14, "，"), row(6, "。")];
+    const page = (head: string[]) => [...earlier, "", ...wide, "", ...head, "", ...under];
+    // a heading alone: the extractor read across the page, the text goes on in the earlier story
+    expect(drafts(page(["保持不动摇不放松就一定能战胜疫情"]))).toHaveLength(2);
+    expect(drafts(page(["保持不动摇不放松就一定能战胜疫情", "——访社区工作者和志愿者"]))).toHaveLength(3);
+  });
+
   it("starts a new story after two headings (a headline and its kicker)", () => {
     const flow = flowOf([...para(3), "", "市妇联：", "闻令动 显真情 铸忠诚", ...para(3)]);
     expect(flow.drafts).toHaveLength(2);

@@ -22,7 +22,7 @@ import {
   sameColumnWidth,
   startsParagraph,
 } from "./measure.js";
-import { RUNNING_HEAD_DATE } from "./patterns.js";
+import { RUNNING_HEAD_DATE, SUBTITLE_START } from "./patterns.js";
 import { isBylineUnit, type Unit } from "./units.js";
 import { opensDateline } from "./lines.js";
 import type { Junction } from "./junction.js";
@@ -358,6 +358,8 @@ const OTHER_COLUMN = 3;
 function columnHost(drafts: readonly Draft[], current: Draft, unit: Unit, gap: readonly Unit[]): Draft | null {
   if (unit.lines.length < MIN_LINES_FOR_COLUMN_MATCH || opensDateline(unit.lines[0]!)) return null;
   if (gap.some((u) => u.kind !== "heading")) return null;
+  // a headline with its subtitle heads the text printed under it
+  if (gap.some((u) => SUBTITLE_START.test(u.lines[0]!.text))) return null;
   const width = columnWidth(unit.lines);
   const currentTail = lastBody(current);
   // right after a story closed by its byline or jump line, text in another width is a new story
