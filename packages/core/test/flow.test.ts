@@ -148,6 +148,13 @@ describe("buildFlow", () => {
     expect(drafts(page(["保持不动摇不放松就一定能战胜疫情", "——访社区工作者和志愿者"]))).toHaveLength(3);
   });
 
+  it("keeps a heading wrapped onto two lines within the column, between a paragraph end and the next paragraph, as a subhead", () => {
+    const text = (heading: string[]) => [...para(3, 12), "", ...heading, "", "  " + row(10, "，"), row(12, "，"), row(5, "。")];
+    expect(drafts(text(["高考中考设专用考试", "方舱和应急考场"])).map((d) => d.map((i) => i[0]))).toEqual([["body", "subhead", "body"]]);
+    // wider than the column: a headline of a story set across the columns
+    expect(drafts(text(["高考中考设专用考试方舱和应急", "考场与各区防疫措施"]))).toHaveLength(2);
+  });
+
   it("starts a new story after two headings (a headline and its kicker)", () => {
     const flow = flowOf([...para(3), "", "市妇联：", "闻令动 显真情 铸忠诚", ...para(3)]);
     expect(flow.drafts).toHaveLength(2);
