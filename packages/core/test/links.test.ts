@@ -85,6 +85,14 @@ describe("linkBackward", () => {
 });
 
 describe("buildFlow with column links", () => {
+  it("continues a story in linked text right above a dateline, though none of its lines ends a sentence as a deck's points do", () => {
+    const goesOn = ["难，推动全市经济加快恢复。市", "领导还听取了企业负责人的意"];
+    const next = ["本报讯（记者王芳）昨天，全市", "各区召开防疫工作会议。"];
+    const { units, lexicon } = pageUnits([...STORY_B, "", ...goesOn, "", ...next].join("\n"));
+    const flow = buildFlow(units, junctionOf(lexicon));
+    expect(flow.drafts.map((d) => d.items.map((i) => firstLine(i.unit)))).toEqual([[STORY_B[0], goesOn[0]], [next[0]]]);
+  });
+
   it("appends a column printed before the story it continues to that story", () => {
     const { units, lexicon } = pageUnits(BACKWARD_PAGE);
     const flow = buildFlow(units, junctionOf(lexicon));

@@ -123,13 +123,14 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
     closeIfSigned(current, prev, pending);
     // a caption (text closed by a photo credit) stands alone
     const caption = (units[k + 1]?.kind === "credit" || creditedAtEnd(unit)) && !(endsOpen(prev) && pending.length === 0 && sameColumnWidth(prev, unit));
-    // summary points right above a dateline open that story; they continue nothing
-    const inDeck = opensDeck(units, k);
+    // the page-wide match decides first for text that starts mid-sentence
+    const linked = startsParagraph(unit) ? undefined : links.get(unit);
+    // summary points right above a dateline open that story; they continue nothing (text the
+    // page-wide match continues, cut mid-sentence, is no summary point)
+    const inDeck = linked === undefined && opensDeck(units, k);
     // the next point of a deck goes on in the story it opened
     const deckGoesOn = inDeck && pending.length === 0 && deckStories.has(current) && isDeck(current);
     const deck = inDeck && !deckGoesOn;
-    // the page-wide match decides first for text that starts mid-sentence
-    const linked = startsParagraph(unit) ? undefined : links.get(unit);
     const linkedHost = linked === undefined ? null : (draftOf.get(linked) ?? null);
     const host = deckGoesOn
       ? current
