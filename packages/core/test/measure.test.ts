@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnWidth, endsOpen, startsParagraph } from "../src/pipeline/measure.js";
+import { columnWidth, columnWidthGap, endsOpen, startsParagraph } from "../src/pipeline/measure.js";
 import { unitsOf } from "./helpers.js";
 
 const FILLER = "民警终于在通往朔南大道的南环路上找到走失的刘某柱看着被冻发抖";
@@ -30,5 +30,17 @@ describe("endsOpen", () => {
   it("is true when the last line stops mid-sentence, false after a sentence end", () => {
     expect(endsOpen(unitOf([row(20, "，"), row(20)]))).toBe(true);
     expect(endsOpen(unitOf([row(20, "，"), row(12, "。")]))).toBe(false);
+  });
+});
+
+describe("columnWidthGap", () => {
+  it("measures a unit of three lines or fewer by its widest line, not by a short first or last line", () => {
+    const [short, long] = unitsOf([row(10, "，"), row(12, "，"), row(5, "。"), "", row(12, "，"), row(12, "，"), row(12, "，"), row(5, "。")].join("\n"));
+    expect(columnWidthGap(short!, long!)).toBe(0);
+  });
+
+  it("gives no width for a unit of one line", () => {
+    const [line, text] = unitsOf([row(6, "。"), "", row(12, "，"), row(12, "，"), row(5, "。")].join("\n"));
+    expect(columnWidthGap(line!, text!)).toBeNull();
   });
 });

@@ -12,7 +12,7 @@
  */
 import { opensDateline } from "./lines.js";
 import type { Junction } from "./junction.js";
-import { columnWidth, endsOpen, EXACT_COLUMN, isIndented, PARAGRAPH_OPENER, SAME_COLUMN, WIDTH_WOBBLE } from "./measure.js";
+import { endsOpen, EXACT_COLUMN, isIndented, PARAGRAPH_OPENER, SAME_COLUMN, unitColumnWidth, WIDTH_WOBBLE } from "./measure.js";
 import { signedAtEnd } from "./inline.js";
 import type { Unit } from "./units.js";
 
@@ -57,7 +57,7 @@ interface Candidate {
 /** Matches open ends with later open starts over the page. Returns, for each linked open start, the open end it continues. */
 export function linkColumns(units: readonly Unit[], junction: Junction): Map<Unit, Unit> {
   const isStart = units.map((u) => u.kind === "body" && isOpenStart(u));
-  const widths = units.map((u) => (u.kind === "body" ? measureWidth(u) : 0));
+  const widths = units.map((u) => (u.kind === "body" ? unitColumnWidth(u) : 0));
   const candidates: Candidate[] = [];
   units.forEach((end, i) => {
     if (end.kind !== "body" || !isOpenEnd(units, i)) return;
@@ -95,14 +95,14 @@ export function linkBackward(units: readonly Unit[], junction: Junction, forward
   units.forEach((end, i) => {
     if (end.kind !== "body" || taken.has(end) || !isOpenEnd(units, i)) return;
     const endReadsOn = readsOn(units, i);
-    const width = measureWidth(end);
+    const width = unitColumnWidth(end);
     for (let j = i - 1; j >= 0 && i - j <= MAX_SCAN_UNITS; j--) {
       const start = units[j]!;
       if (start.kind !== "body" || forward.has(start) || !isOpenStart(start)) continue;
       // an end and a start that both read on with the text printed next to them are two
       // continuations as read: a pair across them must not break both (3 false, 0 true on synth, dev, seed)
       if (endReadsOn && readsOn(units, j - 1)) continue;
-      if (Math.abs(width - measureWidth(start)) > EXACT_COLUMN) continue;
+      if (Math.abs(width - unitColumnWidth(start)) > EXACT_COLUMN) continue;
       const score = junction(end.lines[end.lines.length - 1]!.text, start.lines[0]!.text);
       if (score >= BACKWARD_MIN_JUNCTION) candidates.push({ end, start, score, distance: i - j });
     }
@@ -140,21 +140,6 @@ function isOpenEnd(units: readonly Unit[], i: number): boolean {
  */
 function isOpenStart(unit: Unit): boolean {
   return unit.lines.length >= MIN_LINES_TO_LINK && !isIndented(unit) && !opensDateline(unit.lines[0]!);
-}
-
-/** A unit of this many lines has a reliable median column width; a shorter one is measured by its widest line. */
-const MIN_LINES_FOR_MEDIAN = 4;
-
-/**
- * The column width of a unit. Text cut at a column's foot or starting at its head runs the full
- * width, so even a unit of one or two lines shows its column in its widest line (a median of so
- * few lines would take a paragraph's short last line for the column).
- */
-function measureWidth(unit: Unit): number {
-  if (unit.lines.length >= MIN_LINES_FOR_MEDIAN) return columnWidth(unit.lines);
-  let widest = 0;
-  for (const line of unit.lines) widest = Math.max(widest, line.width);
-  return widest;
 }
 
 /** True while a start of this rank could still weigh enough to be linked. */

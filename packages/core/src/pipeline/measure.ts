@@ -111,7 +111,37 @@ export const EXACT_COLUMN = 0.5;
 /** How much the column widths of two units differ (ems), or null when either has too few lines to tell. */
 export function columnWidthGap(a: Unit, b: Unit): number | null {
   if (a.lines.length < MIN_LINES_FOR_WIDTH || b.lines.length < MIN_LINES_FOR_WIDTH) return null;
-  return Math.abs(columnWidth(a.lines) - columnWidth(b.lines));
+  return Math.abs(unitColumnWidth(a) - unitColumnWidth(b));
+}
+
+/** A unit of this many lines has a reliable median column width; a shorter one is measured by its widest line. */
+const MIN_LINES_FOR_MEDIAN = 4;
+
+/**
+ * The column width of a unit. Text cut at a column's foot or starting at its head runs the full
+ * width, so even a unit of two or three lines shows its column in its widest line (a median of so
+ * few lines would take a paragraph's short last line for the column).
+ */
+export function unitColumnWidth(unit: Unit): number {
+  let width = measuredWidth.get(unit.lines);
+  if (width === undefined) {
+    width = unit.lines.length >= MIN_LINES_FOR_MEDIAN ? columnWidth(unit.lines) : widestLine(unit.lines);
+    measuredWidth.set(unit.lines, width);
+  }
+  return width;
+}
+
+/**
+ * Column widths already measured, by the unit's array of lines (the links and the flow ask for
+ * the same units' widths many times). A unit replaces its array, never changes it, when its lines
+ * change, so an entry never goes stale.
+ */
+const measuredWidth = new WeakMap<readonly Line[], number>();
+
+function widestLine(lines: readonly Line[]): number {
+  let widest = 0;
+  for (const line of lines) widest = Math.max(widest, line.width);
+  return widest;
 }
 
 /** True unless both units have a reliable column width and the widths differ. */
