@@ -152,6 +152,15 @@ describe("matchHeadings", () => {
     expect(flow.drafts[1]!.leaders.map(unitHeadingText)).toContain("朔州经济开发区纪检监察工委：");
   });
 
+  it("takes a kicker and the heading under it for the headline, not a heading printed between them and the text", () => {
+    // the subhead shares some of the text's words (below the bar for a headline anywhere), the headline none
+    const { flow, lexicon, docOf } = stage([...STORY_A, "", "市公安局：", "不仅有“力度”更有“温度”", "", "男子走失民警救助", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["市公安局：", "不仅有“力度”更有“温度”"]);
+  });
+
   it("gives no headline to a photo caption closed by a credit on its last line", () => {
     const caption = ["民警救助走失智障男子后将其扶上警车，将面包和热水递到他手中，", "并第一时间联系了其父母。在派出所，两位老人看到其儿子，激动", "地握住民警的手连声道谢 记者 马飞宇 摄"];
     const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", ...caption, "", ...STORY_B]);

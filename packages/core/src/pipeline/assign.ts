@@ -224,6 +224,8 @@ interface HeadingGroup {
   owner: Draft;
   /** Printed on the side of its story where this page prints headings. */
   onUsualSide: boolean;
+  /** Printed after a group that opens with a kicker, on the same side of the same story. */
+  underKickerGroup: boolean;
 }
 
 /**
@@ -245,8 +247,12 @@ export function matchHeadings(
     for (const side of [d.leaders, d.trailers]) {
       const onUsualSide = side === (headingsFollow ? d.trailers : d.leaders);
       let group: Unit[] = [];
+      let underKickerGroup = false;
       const flush = () => {
-        if (group.some(isHeadingUnit) && !isDeckLike(group[0]!)) groups.push({ units: group, owner: d, onUsualSide });
+        if (group.some(isHeadingUnit) && !isDeckLike(group[0]!)) {
+          groups.push({ units: group, owner: d, onUsualSide, underKickerGroup });
+          underKickerGroup ||= opensWithKicker(group);
+        }
         group = [];
       };
       side.forEach((u, k) => {
@@ -265,14 +271,17 @@ export function matchHeadings(
   const candidates: { group: HeadingGroup; draft: Draft; score: number }[] = [];
   for (const group of groups) {
     const text = headlineWords(group);
-    const hasKicker = group.units.length > 1 && isKickerText(unitHeadingText(group.units[0]!));
+    const hasKicker = opensWithKicker(group.units);
     // a kicker (over a subtitle or alone) is no headline: it goes around one (completeHeadlines)
     if (isHeadless(group)) continue;
     for (const d of drafts) {
       if (photos.has(d)) continue;
       const local = d === group.owner && group.onUsualSide;
-      const score =
-        lexicon.similarity(text, docOf.get(d)!) + (local ? LOCAL_BONUS : 0) + (local && hasKicker ? KICKER_GROUP_BONUS : 0) - (cutsSentence(group, d) ? CUT_PENALTY : 0);
+      const shared = lexicon.similarity(text, docOf.get(d)!);
+      // a heading between its story's kicker and headline and the text is the text's first
+      // subhead, unless its own words make it the headline
+      if (local && group.underKickerGroup && shared < MIN_MATCH) continue;
+      const score = shared + (local ? LOCAL_BONUS : 0) + (local && hasKicker ? KICKER_GROUP_BONUS : 0) - (cutsSentence(group, d) ? CUT_PENALTY : 0);
       if (score >= MIN_MATCH) candidates.push({ group, draft: d, score });
     }
   }
@@ -318,6 +327,9 @@ export function matchHeadings(
   }
   return chosen;
 }
+
+/** True for a group of a kicker and the heading under it. */
+const opensWithKicker = (units: readonly Unit[]): boolean => units.length > 1 && isKickerText(unitHeadingText(units[0]!));
 
 /**
  * The words a heading group is matched by: its headline's, without the kicker over it and the
