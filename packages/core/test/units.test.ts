@@ -18,6 +18,14 @@ describe("buildUnits", () => {
     expect(shape(["复工", "复产", "人员", "可，"].join("\n"))[0]![0]).not.toBe("vertical");
   });
 
+  it("takes a line printed across a two-column vertical headline out of it, leaving its last glyph in the headline", () => {
+    const units = unitsOf(["复工", "复产", "人员", "可以", "（紧转第16版） 通", "过公", "交通", "勤"].join("\n"));
+    expect(units.map((u) => [u.kind, unitHeadingText(u)])).toEqual([
+      ["vertical", "复工复产人员可以通过公交通勤"],
+      ["jump", "（紧转第16版）"],
+    ]);
+  });
+
   it("needs at least three one-character lines for a vertical headline", () => {
     expect(unitsOf("我\n市").map((u) => u.kind)).not.toContain("vertical");
   });

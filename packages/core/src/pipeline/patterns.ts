@@ -134,6 +134,9 @@ export const SPACED_PHRASES = /^\p{Script=Han}{2,}(?: \p{Script=Han}{2,})+$/u;
 /** A line of two runs of text with one space between: (leading spaces)(left)(spaces)(right). */
 export const TWO_RUNS = /^(\s*)(\S+)([ \t\u3000]+)(\S+)\s*$/u;
 
+/** Text, spaces, then one ideograph closing the line: (leading spaces)(text)(glyph). */
+export const HEADING_AND_GLYPH = /^(\s*)(\S.*?)[ \t\u3000]+(\p{Script=Han})\s*$/u;
+
 /** One glyph, spaces, then the rest of the line: (leading spaces)(glyph)(rest). */
 export const GLYPH_AND_HEADING = /^(\s*)(\S)[ \t\u3000]+(\S.*)$/u;
 

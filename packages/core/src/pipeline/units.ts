@@ -15,6 +15,7 @@ import {
   DASH_END,
   EDITOR_CREDIT,
   GLYPH_AND_HEADING,
+  HEADING_AND_GLYPH,
   JUMP_LINE,
   KICKER_END,
   PAIR_ROW,
@@ -59,6 +60,15 @@ const RUN_WIDTH_CHANGE = 3;
 const MAX_HEADING_WIDTH = 40;
 
 /** True for a one-character line (a vertical headline prints one glyph per line). */
+function countPairRows(block: readonly Line[]): number {
+  let rows = 0;
+  for (const line of block) if (PAIR_ROW.test(line.text)) rows++;
+  return rows;
+}
+
+/** A row of a headline set in two vertical columns, or one glyph of it (an odd last row, a row cut by another line). */
+const isVerticalRow = (line: Line): boolean => PAIR_ROW.test(line.text) || isSingleChar(line);
+
 function isSingleChar(line: Line): boolean {
   const t = line.text;
   return t.length === 1 || (t.length === 2 && t.codePointAt(0)! > 0xffff);
@@ -278,13 +288,13 @@ function splitBlock(block: Line[], out: Unit[]): void {
   const pieces: Unit[] = [];
   const merged = splitMergedVerticalLines(block);
   block = merged.lines;
-  for (const line of merged.headings) pieces.push({ kind: "heading", lines: [line], blankBefore: true, blankAfter: true });
+  for (const line of merged.headings) pieces.push({ kind: specialKind(line) ?? "heading", lines: [line], blankBefore: true, blankAfter: true });
   const sideBySide = splitSideBySideHeadlines(block);
   block = sideBySide.lines;
   for (const line of sideBySide.headings) pieces.push({ kind: "heading", lines: [line], blankBefore: true, blankAfter: true });
   const vertical = block.filter(isSingleChar);
   let rest = block;
-  if (block.length >= MIN_PAIR_ROWS && block.every((l) => PAIR_ROW.test(l.text))) {
+  if (block.length >= MIN_PAIR_ROWS && block.every(isVerticalRow) && countPairRows(block) >= MIN_PAIR_ROWS) {
     pieces.push({ kind: "vertical", lines: block, blankBefore: true, blankAfter: true });
     rest = [];
   } else if (vertical.length >= MIN_VERTICAL_CHARS) {
@@ -436,16 +446,25 @@ function splitMergedVerticalLines(block: Line[]): { lines: Line[]; headings: Lin
   // the block itself when no line is cut (the usual case): no copy
   let lines: Line[] | null = null;
   for (let i = 1; i + 1 < block.length; i++) {
-    // between two one-character lines only: the cheap test first
-    if (!isSingleChar(block[i - 1]!) || !isSingleChar(block[i + 1]!)) continue;
     const line = block[i]!;
-    const m = GLYPH_AND_HEADING.exec(line.raw);
+    // between two one-character lines: the glyph first (the cheap test first)
+    if (isSingleChar(block[i - 1]!) && isSingleChar(block[i + 1]!)) {
+      const m = GLYPH_AND_HEADING.exec(line.raw);
+      if (!m) continue;
+      const glyphStart = m[1]!.length;
+      headings.push(subLine(line, line.raw.length - m[3]!.length, line.raw.length));
+      lines ??= block.slice();
+      lines[i] = subLine(line, glyphStart, glyphStart + m[2]!.length);
+      continue;
+    }
+    // between rows of a headline set in two columns (`可以` / `（紧转第16版） 通` / `过公`): the glyph last
+    if (!isVerticalRow(block[i - 1]!) || !isVerticalRow(block[i + 1]!)) continue;
+    const m = HEADING_AND_GLYPH.exec(line.raw);
     if (!m) continue;
-    const glyphStart = line.start + m[1]!.length;
-    const restOffset = line.raw.length - m[3]!.length;
-    headings.push(subLine(line, restOffset, line.raw.length));
+    const textStart = m[1]!.length;
+    headings.push(subLine(line, textStart, textStart + m[2]!.length));
     lines ??= block.slice();
-    lines[i] = subLine(line, glyphStart - line.start, glyphStart - line.start + m[2]!.length);
+    lines[i] = subLine(line, line.raw.length - m[3]!.length - (line.raw.length - line.raw.trimEnd().length), line.raw.trimEnd().length);
   }
   return { lines: lines ?? block, headings };
 }
