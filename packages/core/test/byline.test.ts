@@ -51,6 +51,10 @@ describe("parseByline", () => {
     expect(isPhotoCredit("张三 李四 摄")).toBe(true);
     expect(isPhotoCredit("记者 顾泳 摄")).toBe(true);
     expect(isPhotoCredit("（通讯员 针对性 摄）")).toBe(true);
+    // before a role word: running text's punctuation, not an agency (新华社记者)
+    expect(isPhotoCredit("信心、稳预期 记者 李涵兰 摄")).toBe(false);
+    expect(isPhotoCredit("新华社记者 李涵兰 摄")).toBe(true);
+    expect(isPhotoCredit("本报记者 李涵兰 摄")).toBe(true);
   });
 
   it("gives a photo credit's names to photographers", () => {

@@ -103,14 +103,20 @@ export function isPhotoCredit(text: string): boolean {
 const HAS_ROLE_WORD = new RegExp(ROLE_WORD.source, "u");
 
 /**
- * True for `针对性 刘泽鸣 摄`: a credit without a role word whose first "name" is no name is the
- * caption's last words and its credit on one line (the caption keeps `针对性`).
+ * True for `针对性 刘泽鸣 摄` and `信心、稳预期 记者 李涵兰 摄`: the caption's last words and its
+ * credit on one line (the caption keeps them). Without a role word, a first "name" that is no name
+ * tells; before a role word, punctuation does (roles come before names; an agency before its role,
+ * `新华社记者`, has none).
  */
 function opensWithCaptionWords(credit: string): boolean {
-  if (HAS_ROLE_WORD.test(credit)) return false;
+  const role = HAS_ROLE_WORD.exec(credit);
+  if (role !== null) return CAPTION_PUNCTUATION.test(credit.slice(0, role.index));
   const tokens = credit.replace(/[（()）]|\/?摄影?$/gu, "").split(/[ 、，,]+/u).filter((t) => t !== "");
   return tokens.length >= 2 && !isProbablyName(tokens[0]!);
 }
+
+/** Punctuation of running text, which no byline prints before its role word. */
+const CAPTION_PUNCTUATION = /[、，,。；！？]/u;
 
 const ROLE_TABLE: ReadonlyArray<readonly [string, keyof Omit<Byline, "raw">]> = [
   ...REPORTER_ROLES.map((r) => [r, "reporters"] as const),
