@@ -102,6 +102,18 @@ describe("buildArticle (through parseText)", () => {
     expect(page.articles[1]!.byline?.photographers).toEqual([]);
   });
 
+  it("joins a photographer's surname printed after the caption's last sentence to the credit line under it", () => {
+    const caption = [
+      "在昨天举行的市新冠肺炎疫情防控工作新闻发布会上，记者获悉，本轮疫情以来，全市核酸检测能力大幅提",
+      "高，目前全市单日最大检测能力达到850万管以上。本市检测能力可以满足全市复工复产后的核酸检测需求。 毛",
+      "锦伟 摄",
+    ];
+    const page = parse([...caption, "", ...STORY]);
+    expect(page.articles.map((x) => x.kind)).toEqual(["photo", "news"]);
+    expect(page.articles[0]!.byline).toMatchObject({ raw: "毛锦伟 摄", photographers: ["毛锦伟"] });
+    expect(page.articles[0]!.paragraphs.map((p) => p.text.slice(-3))).toEqual(["需求。"]);
+  });
+
   it("takes 本报评论员 for the byline of a commentary that names nobody, not for a column", () => {
     const a = parse(["时评", "", "人人参与 人人受益", "", "本报评论员", "", ...SECOND.slice(0, 2), "中参与，共同守护美好家园，让群众更有获得感和安全感。"]).articles[0]!;
     expect(a).toMatchObject({ kind: "commentary", column: "时评", headline: "人人参与 人人受益" });

@@ -20,10 +20,11 @@ export const ROLE_WORD = new RegExp(`(${ROLE_WORDS})`, "gu");
 export const ROLE_BYLINE = new RegExp(`^[（(]?\\s*(?:(?:${ROLE_WORDS})\\s*${NAMES}\\s*)+[）)]?$`, "u");
 
 /**
- * The start of a photo credit cut at a caption's last line (`…服务。 通讯员 李` / `平军 摄`):
- * the caption's text, then a role word and at most the first two characters of a name.
+ * The start of a photo credit cut at a caption's last line (`…服务。 通讯员 李` / `平军 摄`,
+ * `…需求。 毛` / `锦伟 摄`): the caption's text, then a role word and at most the first two
+ * characters of a name, or those characters alone.
  */
-export const WRAPPED_CREDIT_HEAD = new RegExp(`^(.*[。！？”…）)])[ \\t\\u3000]+((?:${ROLE_WORDS}|本报|本通)[ \\t\\u3000]*\\p{Script=Han}{0,2})$`, "u");
+export const WRAPPED_CREDIT_HEAD = new RegExp(`^(.*[。！？”…）)])[ \\t\\u3000]+((?:${ROLE_WORDS}|本报|本通)[ \\t\\u3000]*\\p{Script=Han}{0,2}|\\p{Script=Han}{1,2})$`, "u");
 
 /** `X 摄`, `记者 X 摄`, `本报通讯员 摄`, `本通 摄`, `摄影 X`. */
 export const PHOTO_CREDIT = new RegExp(
