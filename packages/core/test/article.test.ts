@@ -114,6 +114,14 @@ describe("buildArticle (through parseText)", () => {
     expect(page.articles[0]!.paragraphs.map((p) => p.text.slice(-3))).toEqual(["需求。"]);
   });
 
+  it("reads a dateline's bracketed byline cut by a narrow column over several lines as one byline", () => {
+    const text = ["本报讯", "（记者 侍佳妮", "通讯员 马红", "佳）在昨天举", "行的市新冠肺", "炎疫情防控工", "作新闻发布会", "上，记者获悉。"];
+    const a = parse(text).articles[0]!;
+    expect(a.dateline).toBe("本报讯");
+    expect(a.byline).toMatchObject({ reporters: ["侍佳妮"], correspondents: ["马红佳"] });
+    expect(a.paragraphs.map((p) => p.text)).toEqual(["在昨天举行的市新冠肺炎疫情防控工作新闻发布会上，记者获悉。"]);
+  });
+
   it("takes 本报评论员 for the byline of a commentary that names nobody, not for a column", () => {
     const a = parse(["时评", "", "人人参与 人人受益", "", "本报评论员", "", ...SECOND.slice(0, 2), "中参与，共同守护美好家园，让群众更有获得感和安全感。"]).articles[0]!;
     expect(a).toMatchObject({ kind: "commentary", column: "时评", headline: "人人参与 人人受益" });

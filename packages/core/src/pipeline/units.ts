@@ -308,9 +308,16 @@ function splitBlock(block: Line[], out: Unit[]): void {
     current = [];
     runMax = 0;
   };
+  const inBracket = bracketedBylineLines(rest);
   for (let i = 0; i < rest.length; i++) {
     const line = rest[i]!;
-    const special = specialKind(line);
+    // a bracketed byline cut by a narrow column runs on with the text it opens
+    if (inBracket !== null && inBracket.has(line) && current.length > 0) {
+      current.push(line);
+      if (line.width > runMax) runMax = line.width;
+      continue;
+    }
+    const special = inBracket?.has(line) ? null : specialKind(line);
     if (special && !endsWrappedHeading(special, current, line) && !opensParallelHeading(special, current, rest, i)) {
       emit(classifyText(current));
       current = [line];
@@ -413,6 +420,35 @@ function classifyText(lines: Line[]): UnitKind {
   return "body";
 }
 
+
+/** A byline in brackets cut by a narrow column closes within this many lines. */
+const MAX_BRACKETED_BYLINE_LINES = 4;
+
+/**
+ * The lines of a bracketed byline a narrow column cut (`本报讯` / `（记者 侍佳妮` / `通讯员 马红` /
+ * `佳）在昨天举`) after its first: they go on in one unit with the dateline and the text the
+ * bracket closes on, not as byline lines of their own. Null when the block has none (most blocks).
+ */
+function bracketedBylineLines(block: readonly Line[]): Set<Line> | null {
+  let held: Set<Line> | null = null;
+  for (let i = 0; i < block.length; i++) {
+    const text = block[i]!.text;
+    const open = text.lastIndexOf("（");
+    if (open < 0 || text.indexOf("）", open) >= 0) continue;
+    for (let j = i + 1; j < block.length && j - i < MAX_BRACKETED_BYLINE_LINES; j++) {
+      const close = block[j]!.text.indexOf("）");
+      if (close < 0) continue;
+      // the bracket closes on a line that goes on with the story's text
+      if (close + 1 < block[j]!.text.length && isNamingByline(text.slice(open) + block.slice(i + 1, j).map((l) => l.text).join("") + block[j]!.text.slice(0, close + 1))) {
+        held ??= new Set();
+        for (let k = i + 1; k <= j; k++) held.add(block[k]!);
+        if (i > 0 && opensDateline(block[i]!) === false && opensDateline(block[i - 1]!)) held.add(block[i]!);
+      }
+      break;
+    }
+  }
+  return held;
+}
 
 /**
  * A short last line right under heading lines is the end of a wrapped headline (`推动惠企政策落`
