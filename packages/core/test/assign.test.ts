@@ -161,6 +161,17 @@ describe("matchHeadings", () => {
     expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["市公安局：", "不仅有“力度”更有“温度”"]);
   });
 
+  it("gives a heading left beside a story headed already to the story printed right after it, which has none", () => {
+    const story = ["民警终于在通往朔南大道的南环路上找到走失的刘某柱，", "看着被冻发抖的刘某柱，民警立即将其扶上警车送回家。"];
+    // the heading shares words with story A (headed already), none with B, which is printed right after it
+    const { flow, lexicon, docOf } = stage(["全市各社区广泛发动群众", "", ...STORY_A, "", "营造干净整洁人居环境", "", ...story]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[0]!)?.map(unitHeadingText)).toEqual(["全市各社区广泛发动群众"]);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["营造干净整洁人居环境"]);
+  });
+
   it("gives no headline to a photo caption closed by a credit on its last line", () => {
     const caption = ["民警救助走失智障男子后将其扶上警车，将面包和热水递到他手中，", "并第一时间联系了其父母。在派出所，两位老人看到其儿子，激动", "地握住民警的手连声道谢 记者 马飞宇 摄"];
     const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", ...caption, "", ...STORY_B]);

@@ -325,7 +325,35 @@ export function matchHeadings(
     placed.add(group);
     moveGroup(group, next);
   }
+  // a heading left over beside a story headed already heads the story whose text is printed
+  // right after it, when that story has no headline (it goes on there from an earlier column)
+  const storyAfter = storyOfTextAfter(drafts);
+  for (const group of groups) {
+    if (placed.has(group) || isHeadless(group) || !chosen.has(group.owner)) continue;
+    const next = storyAfter(group.units[group.units.length - 1]!.lines.at(-1)!.index);
+    if (next === null || chosen.has(next) || photos.has(next)) continue;
+    chosen.set(next, group.units);
+    placed.add(group);
+    moveGroup(group, next);
+  }
   return chosen;
+}
+
+/** For a line index, the story of the first body text printed after it (null after the last). */
+function storyOfTextAfter(drafts: readonly Draft[]): (at: number) => Draft | null {
+  const starts: { index: number; draft: Draft }[] = [];
+  for (const d of drafts) for (const item of d.items) if (item.role === "body") starts.push({ index: item.unit.lines[0]!.index, draft: d });
+  starts.sort((a, b) => a.index - b.index);
+  return (at) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]!.index <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return starts[lo]?.draft ?? null;
+  };
 }
 
 /** True for a group of a kicker and the heading under it. */
