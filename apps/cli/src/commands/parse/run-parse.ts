@@ -90,8 +90,8 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
   }
 
   // The main thread parses too, beside N-1 worker threads: one thread fewer to start, compile the
-  // parser in and hold memory for. The workers start with the second file, so one file runs on
-  // the main thread alone. Standard output takes one file: no threads.
+  // parser in and hold memory for. The workers start once a second input is found, so one file
+  // runs on the main thread alone. Standard output takes one file: no threads.
   const threaded = outDir !== undefined && parallel > 1;
   const pool = lazily(() => createWorkerPool<ParseTask, ParseResult>(WORKER_URL, parallel - 1, (id, problem) => ({ id, ok: false, problem })));
   let nextId = 0;
@@ -125,7 +125,9 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
   const seen = new Set<string>(); // real paths already parsed: an input given twice is parsed once
   const writerOf = new Map<string, Promise<string | null>>(); // output name -> the input that wrote it, once known
   try {
-    for await (const item of findInputs(inputs, extensionsOf(inputFormat), walkFilterOf(inputFormat))) {
+    for await (const { item, last } of withLookahead(findInputs(inputs, extensionsOf(inputFormat), walkFilterOf(inputFormat)))) {
+      // another input follows: the worker threads start now, while the main thread parses this one
+      if (threaded && !last) pool.get();
       if (item.kind === "problem") {
         pending.push({ file: item.path, outcome: Promise.resolve({ files: 0, problem: item.problem }) });
       } else {
@@ -174,6 +176,20 @@ function workerHasRoom(pool: { leastPending(): number }): boolean {
 /** Resolves after one turn of the event loop: messages from worker threads are handled in it. */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * The items of `source`, each with whether it is the last: the next item is read before one is
+ * handed out.
+ */
+async function* withLookahead<T>(source: AsyncIterable<T>): AsyncGenerator<{ item: T; last: boolean }> {
+  const items = source[Symbol.asyncIterator]();
+  let current = await items.next();
+  while (current.done !== true) {
+    const next = await items.next();
+    yield { item: current.value, last: next.done === true };
+    current = next;
+  }
 }
 
 /** A value made on first use: `get` makes it, `made` tells whether it was (and gives it). */
