@@ -10,6 +10,8 @@ export interface Identified {
 export interface WorkerPool<Task extends Identified, Result extends Identified> {
   /** Sends a task to the least busy worker; resolves with its result (never rejects). */
   run(task: Task): Promise<Result>;
+  /** Tasks sent to the least busy worker that it has not answered yet. */
+  leastPending(): number;
   /** Stops every worker. */
   close(): Promise<void>;
 }
@@ -55,14 +57,22 @@ export function createWorkerPool<Task extends Identified, Result extends Identif
   };
   for (let i = 0; i < Math.max(1, size); i++) pool.push(spawn());
 
+  const leastBusy = (): PooledWorker<Result> => {
+    let target = pool[0]!;
+    for (const entry of pool) if (entry.pending.size < target.pending.size) target = entry;
+    return target;
+  };
+
   return {
     run(task) {
-      let target = pool[0]!;
-      for (const entry of pool) if (entry.pending.size < target.pending.size) target = entry;
+      const target = leastBusy();
       return new Promise((resolve) => {
         target.pending.set(task.id, resolve);
         target.worker.postMessage(task);
       });
+    },
+    leastPending() {
+      return leastBusy().pending.size;
     },
     async close() {
       const workers = pool.splice(0);

@@ -33,11 +33,18 @@ export interface ParseRequest {
  */
 export const MAX_DEFAULT_PARALLEL = 4;
 /**
- * Files handed out per worker thread ahead of the one being reported: enough to keep every
- * thread busy while the main thread walks the inputs, few enough that memory stays flat
- * (a task in flight is only a path; each thread holds one page at a time).
+ * Files queued on one worker thread at most: enough to keep it busy while the main thread parses
+ * a file of its own, few enough that memory stays flat (a task in flight is only a path; each
+ * thread holds one page at a time).
  */
-const IN_FLIGHT_PER_THREAD = 4;
+const QUEUED_PER_WORKER = 4;
+/**
+ * Outcomes waiting to be reported in input order, at most. The outcome of a file written is a
+ * few numbers, so this bounds memory while the main thread parses on past a file that a worker
+ * thread still holds: one that is slow, or one sent while the worker was starting (a worker
+ * takes about a quarter of a second to start, in which the main thread parses dozens of pages).
+ */
+const MAX_PENDING_OUTCOMES = 256;
 
 /** The script of the worker threads, built next to the CLI's chunks (see tsup.config.ts). */
 const WORKER_URL = new URL("./parse-worker.js", import.meta.url);
@@ -82,15 +89,15 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
     }
   }
 
-  // The main thread parses too, every N-th file, beside N-1 worker threads: one thread fewer to
-  // start, compile the parser in and hold memory for. The workers start with the second file, so
-  // one file runs on the main thread alone. Standard output takes one file: no threads.
+  // The main thread parses too, beside N-1 worker threads: one thread fewer to start, compile the
+  // parser in and hold memory for. The workers start once a second input is found, so one file
+  // runs on the main thread alone. Standard output takes one file: no threads.
   const threaded = outDir !== undefined && parallel > 1;
   const pool = lazily(() => createWorkerPool<ParseTask, ParseResult>(WORKER_URL, parallel - 1, (id, problem) => ({ id, ok: false, problem })));
   let nextId = 0;
   const parse = async (file: string, outFile: string | null): Outcome => {
     const task: ParseTask = { id: nextId++, file, sourceName: path.basename(file), outFile, inputFormat };
-    const result = threaded && task.id % parallel !== 0 ? await pool.get().run(task) : await parseFile(task);
+    const result = task.id > 0 && threaded && workerHasRoom(pool.get()) ? await pool.get().run(task) : await parseFile(task);
     if (!result.ok) return { files: result.files ?? 0, problem: result.problem };
     if (result.json === null) return { files: result.files, problem: null };
     try {
@@ -113,16 +120,20 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
       failed++;
     }
   };
-  const window = threaded ? parallel * IN_FLIGHT_PER_THREAD : 1;
+  const window = threaded ? MAX_PENDING_OUTCOMES : 1;
 
   const seen = new Set<string>(); // real paths already parsed: an input given twice is parsed once
   const writerOf = new Map<string, Promise<string | null>>(); // output name -> the input that wrote it, once known
   try {
-    for await (const item of findInputs(inputs, extensionsOf(inputFormat), walkFilterOf(inputFormat))) {
+    for await (const { item, last } of withLookahead(findInputs(inputs, extensionsOf(inputFormat), walkFilterOf(inputFormat)))) {
+      // another input follows: the worker threads start now, while the main thread parses this one
+      if (threaded && !last) pool.get();
       if (item.kind === "problem") {
         pending.push({ file: item.path, outcome: Promise.resolve({ files: 0, problem: item.problem }) });
       } else {
         const file = item.file.path;
+        // before the main thread takes a file, the workers' answers so far are counted (see workerHasRoom)
+        if (threaded && nextId > 0 && !workerHasRoom(pool.get())) await nextTurn();
         const real = realPathOf(file);
         if (seen.has(real)) continue;
         seen.add(real);
@@ -150,6 +161,35 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
     io.stderr.write(`dubao: wrote ${files(written)} to ${outDir}${failed > 0 ? `; ${failed} failed` : ""}\n`);
   }
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
+}
+
+/**
+ * Whether a file goes to a worker thread rather than the main thread: when a worker has fewer
+ * than {@link QUEUED_PER_WORKER} files queued. Files are handed out as threads can take them, not
+ * in turns, so a thread that is slower (the main thread also walks the inputs and reports; a
+ * worker first has to start) takes fewer files instead of holding up the others.
+ */
+function workerHasRoom(pool: { leastPending(): number }): boolean {
+  return pool.leastPending() < QUEUED_PER_WORKER;
+}
+
+/** Resolves after one turn of the event loop: messages from worker threads are handled in it. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * The items of `source`, each with whether it is the last: the next item is read before one is
+ * handed out.
+ */
+async function* withLookahead<T>(source: AsyncIterable<T>): AsyncGenerator<{ item: T; last: boolean }> {
+  const items = source[Symbol.asyncIterator]();
+  let current = await items.next();
+  while (current.done !== true) {
+    const next = await items.next();
+    yield { item: current.value, last: next.done === true };
+    current = next;
+  }
 }
 
 /** A value made on first use: `get` makes it, `made` tells whether it was (and gives it). */
