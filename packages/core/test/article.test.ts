@@ -128,6 +128,17 @@ describe("buildArticle (through parseText)", () => {
     expect(a.byline).toMatchObject({ raw: "本报评论员", reporters: [], authors: [] });
   });
 
+  it("gives a commentary label to the story its commentator signs, not to a later unsigned story", () => {
+    const commentary = [...SECOND.slice(0, 2), "中参与，共同守护美好家园，让群众更有获得感和安全感。"];
+    const unsigned = ["民警终于在通往朔南大道的南环路", "上找到走失的刘某柱，看着被冻发", "抖的刘某柱，民警立即将其扶上警", "车送回家中。"];
+    const page = parse([...STORY, "", "评论员文章", "", "本报评论员", ...commentary, "", "救助走失智障男子", "", ...unsigned]);
+    expect(page.articles.map((a) => [a.column, a.byline?.raw ?? null])).toEqual([
+      [null, "记者 薛礼伟 通讯员 杨娜"],
+      ["评论员文章", "本报评论员"],
+      [null, null],
+    ]);
+  });
+
   it("fills column, kicker, headline, dateline, byline and paragraphs", () => {
     const lines = ["短 评", "市妇联：", "闻令动 显真情 铸忠诚", ...STORY];
     const page = parse(lines);

@@ -10,9 +10,9 @@ import { lastBody, type Draft, type Gap } from "./flow.js";
 import { creditedAtEnd, inlineJump, signedAtEnd } from "./inline.js";
 import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
-import { COMMENTARY_LABELS, DATELINE_OPENING, KICKER_END, SUBTITLE_START, WRAPPED_CREDIT_HEAD } from "./patterns.js";
+import { COMMENTARY_LABELS, COMMENTATOR_BYLINE, DATELINE_OPENING, KICKER_END, SUBTITLE_START, WRAPPED_CREDIT_HEAD } from "./patterns.js";
 import { columnLabelName, isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
-import { unitHeadingText } from "./unit-text.js";
+import { unitHeadingText, unitRawText } from "./unit-text.js";
 
 /** A heading whose similarity to one side beats the other by this much decides the page's order. */
 const DECISIVE_MARGIN = 0.15;
@@ -190,12 +190,13 @@ function attachCommentaryLabels(gaps: readonly Gap[]): void {
   });
 }
 
+/** True for a story that reads as news: it opens with a dateline or a reporter signs it (a commentator's signature does not count). */
 function hasDatelineOrByline(d: Draft): boolean {
   const first = d.items.find((i) => i.role === "body");
   if (first && DATELINE_OPENING.test(first.unit.lines[0]!.text)) return true;
   const last = d.items[d.items.length - 1];
   if (last && signedAtEnd(last.unit)) return true;
-  return [...d.leaders, ...d.trailers].some(isBylineUnit);
+  return [...d.leaders, ...d.trailers].some((u) => isBylineUnit(u) && !COMMENTATOR_BYLINE.test(unitRawText(u).replace(/\s/gu, "")));
 }
 
 /** A story's share of a heading's words above this makes the heading its headline, wherever printed. */
