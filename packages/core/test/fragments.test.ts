@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { reclassifyFragments } from "../src/pipeline/fragments.js";
+import { joinWrappedHeadings, reclassifyFragments } from "../src/pipeline/fragments.js";
+import { unitHeadingText } from "../src/pipeline/unit-text.js";
 import type { Junction } from "../src/pipeline/junction.js";
 import { unitsOf } from "./helpers.js";
 
@@ -69,5 +70,21 @@ describe("reclassifyFragments", () => {
     ]);
     // two full lines cut off by a blank line are text going on in the next box
     expect(kinds(["一群众来朔城公安分局沙塄河派出所", "报警称其智障儿子从家里出门后至今", "", ...text].join("\n"))[0]![0]).toBe("body");
+  });
+});
+
+describe("joinWrappedHeadings", () => {
+  const headings = (lines: string[]) => joinWrappedHeadings(unitsOf(lines.join("\n"))).map((u) => [u.kind, unitHeadingText(u)]);
+
+  it("joins a heading cut by a blank line where a common word runs across the break", () => {
+    expect(headings(["企业发展需求为列", "", "车“添动力”"])).toEqual([["heading", "企业发展需求为列车“添动力”"]]);
+    expect(headings(["集中隔离在当前形", "", "势下是必要的"])).toEqual([["heading", "集中隔离在当前形势下是必要的"]]);
+  });
+
+  it("keeps apart headings that close, a kicker and its headline, a headline and its subtitle, and a wider second heading", () => {
+    expect(headings(["市妇联：", "", "闻令动 显真情 铸忠诚"])).toHaveLength(2);
+    expect(headings(["加快经济恢复全力稳住经济", "", "——各区推动经济恢复重振"])).toHaveLength(2);
+    expect(headings(["复工复产", "", "产业链供应链有序运转"])).toHaveLength(2);
+    expect(headings(["保障供应，", "", "大型商超拿起数字化工具"])).toHaveLength(2);
   });
 });

@@ -6,9 +6,10 @@
  * the page uses elsewhere (`救` + `治`).
  */
 import { columnWidth, WIDTH_WOBBLE } from "./measure.js";
-import type { Junction } from "./junction.js";
+import { wordAcross, type Junction } from "./junction.js";
 import type { Unit } from "./units.js";
 import { opensDateline } from "./lines.js";
+import { KICKER_END, SUBTITLE_START } from "./patterns.js";
 
 /** A fragment line is at most an indent (2) and the wobble (1) narrower than the column, plus rounding. */
 const FRAGMENT_NARROWER_MAX = 3.5;
@@ -55,3 +56,37 @@ function isBodyFragment(unit: Unit, next: Unit, junction: Junction): boolean {
   return junction(last.text, next.lines[0]!.text) > 0;
 }
 
+
+/** A heading line closed by this punctuation is whole (a sentence, a kicker, a list item). */
+const CLOSED_HEADING = /[，,。！？!?；;、：:—]$/u;
+
+/**
+ * A blank line also falls inside a heading wrapped onto a second line (`企业发展需求为列` /
+ * `车“添动力”`, `集中隔离在当前形` / `势下是必要的`): a heading whose last line closes nothing and
+ * is at least as wide as the one-line heading after it, with a common word running across the
+ * break, goes on in that line. Joins such runs in place; returns the units.
+ */
+export function joinWrappedHeadings(units: Unit[]): Unit[] {
+  let kept = 0;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    const prev = kept > 0 ? units[kept - 1]! : null;
+    if (prev !== null && continuesHeading(prev, unit)) {
+      units[kept - 1] = { ...prev, lines: [...prev.lines, ...unit.lines], blankAfter: unit.blankAfter };
+      continue;
+    }
+    units[kept++] = unit;
+  }
+  units.length = kept;
+  return units;
+}
+
+function continuesHeading(first: Unit, second: Unit): boolean {
+  if (first.kind !== "heading" || second.kind !== "heading" || second.lines.length !== 1) return false;
+  const head = first.lines[first.lines.length - 1]!;
+  const tail = second.lines[0]!;
+  if (head.width < tail.width || CLOSED_HEADING.test(head.text) || KICKER_END.test(head.text) || SUBTITLE_START.test(tail.text)) return false;
+  // a word of the language, not only a pair the page prints: two headlines printed one over the
+  // other often meet on such a pair by chance
+  return wordAcross(head.text, tail.text);
+}
