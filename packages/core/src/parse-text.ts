@@ -5,7 +5,7 @@ import { assignGaps, bound, matchHeadings, takeDecks, takeSalutation } from "./p
 import { buildFlow, type Draft } from "./pipeline/flow.js";
 import { isPageNameUnit, readRunningHeads } from "./pipeline/furniture.js";
 import { PageLexicon } from "./pipeline/lexicon.js";
-import { joinWrappedHeadings, reclassifyFragments } from "./pipeline/fragments.js";
+import { joinWrappedHeadings, reclassifyFragments, reclassifyOpenQuotes } from "./pipeline/fragments.js";
 import { joinSplitStories } from "./pipeline/join.js";
 import { junctionOf } from "./pipeline/junction.js";
 import { splitLines } from "./pipeline/lines.js";
@@ -64,7 +64,7 @@ function parseInto(page: Page, input: string): void {
   });
   const lexicon = new PageLexicon(lines.map((l) => l.text));
   const junction = junctionOf(lexicon);
-  reclassifyFragments(joinWrappedHeadings(units), junction);
+  reclassifyFragments(reclassifyOpenQuotes(joinWrappedHeadings(units)), junction);
   splitHeadlinesUnderKickers(liftTextKickers(units));
   const flow = buildFlow(units, junction);
   readRunningHeads(flow.furniture, page.page);

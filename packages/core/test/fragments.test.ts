@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinWrappedHeadings, reclassifyFragments } from "../src/pipeline/fragments.js";
+import { joinWrappedHeadings, reclassifyFragments, reclassifyOpenQuotes } from "../src/pipeline/fragments.js";
 import { unitHeadingText } from "../src/pipeline/unit-text.js";
 import type { Junction } from "../src/pipeline/junction.js";
 import { unitsOf } from "./helpers.js";
@@ -86,5 +86,26 @@ describe("joinWrappedHeadings", () => {
     expect(headings(["加快经济恢复全力稳住经济", "", "——各区推动经济恢复重振"])).toHaveLength(2);
     expect(headings(["复工复产", "", "产业链供应链有序运转"])).toHaveLength(2);
     expect(headings(["保障供应，", "", "大型商超拿起数字化工具"])).toHaveLength(2);
+  });
+});
+
+describe("reclassifyOpenQuotes", () => {
+  const shapes = (lines: string[]) => reclassifyOpenQuotes(unitsOf(lines.join("\n"))).map((u) => [u.kind, u.lines.map((l) => l.text)]);
+
+  it("makes a heading-like unit that opens a quote it never closes body text", () => {
+    expect(shapes(["", "“我高血压的药没", "了，药送不进来怎么", ""])).toEqual([["body", ["“我高血压的药没", "了，药送不进来怎么"]]]);
+    expect(shapes(["", "二是当好“监督", ""])).toEqual([["body", ["二是当好“监督"]]]);
+  });
+
+  it("cuts the first line of such text off the heading printed right over it", () => {
+    expect(shapes(["", "筑牢疫情防控屏障", "“我高血压的药没", ""])).toEqual([
+      ["heading", ["筑牢疫情防控屏障"]],
+      ["body", ["“我高血压的药没"]],
+    ]);
+  });
+
+  it("keeps headings whose quotes and brackets close", () => {
+    expect(shapes(["", "“12·4”宪法宣传与防疫同行", ""])).toEqual([["heading", ["“12·4”宪法宣传与防疫同行"]]]);
+    expect(shapes(["", "不仅有“力度”更有“温度”", ""])).toEqual([["heading", ["不仅有“力度”更有“温度”"]]]);
   });
 });

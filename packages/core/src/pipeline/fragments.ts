@@ -8,6 +8,7 @@
 import { columnWidth, WIDTH_WOBBLE } from "./measure.js";
 import { wordAcross, type Junction } from "./junction.js";
 import type { Unit } from "./units.js";
+import type { Line } from "./lines.js";
 import { opensDateline } from "./lines.js";
 import { KICKER_END, SUBTITLE_START } from "./patterns.js";
 
@@ -89,4 +90,52 @@ function continuesHeading(first: Unit, second: Unit): boolean {
   // a word of the language, not only a pair the page prints: two headlines printed one over the
   // other often meet on such a pair by chance
   return wordAcross(head.text, tail.text);
+}
+
+/** Openers of quotes and brackets, and their closers: a heading closes every one it opens. */
+const OPENERS = "“‘（(《〈「『【";
+const CLOSERS = "”’）)》〉」』】";
+
+/**
+ * A heading unit that opens a quote or bracket it never closes is running text cut off by a
+ * blank line (`“我高血压的药没` / `了，药送不进来怎么`, `…由我国“外防输`), or a heading with the
+ * first line of such text glued under it (`筑牢疫情防控屏障` / `“我高血压的药没`): from the line
+ * that opens the unclosed quote on, the unit is body text. Splits or reclassifies in place.
+ */
+export function reclassifyOpenQuotes(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const unit of units) {
+    const from = unit.kind === "heading" ? unclosedFrom(unit.lines) : -1;
+    if (from < 0) out.push(unit);
+    else if (from === 0) out.push({ ...unit, kind: "body" });
+    else {
+      out.push({ ...unit, lines: unit.lines.slice(0, from), blankAfter: false });
+      out.push({ kind: "body", lines: unit.lines.slice(from), blankBefore: false, blankAfter: unit.blankAfter });
+    }
+  }
+  units.length = 0;
+  units.push(...out);
+  return units;
+}
+
+/**
+ * Where the text of `lines` left open begins: the line of the outermost quote or bracket never
+ * closed when that line opens with it, else 0 (the whole unit); -1 when every one is closed.
+ */
+function unclosedFrom(lines: readonly Line[]): number {
+  let depth = 0;
+  let line = -1;
+  let startsLine = false;
+  for (let k = 0; k < lines.length; k++) {
+    const text = lines[k]!.text;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (OPENERS.includes(ch)) {
+        if (depth === 0) [line, startsLine] = [k, i === 0];
+        depth++;
+      } else if (depth > 0 && CLOSERS.includes(ch)) depth--;
+    }
+  }
+  if (depth === 0) return -1;
+  return startsLine ? line : 0;
 }
