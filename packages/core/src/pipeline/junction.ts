@@ -40,11 +40,15 @@ const sideAfter = (head: string): string[] => Array.from(head.slice(0, 2 * SIDE)
 
 /** True when a word of 2–4 characters is made of the last characters before and the first after the cut. */
 function crossesWord(before: readonly string[], after: readonly string[], words: ReadonlySet<string>): boolean {
-  for (let i = 0; i < before.length; i++) {
-    const left = before.slice(i).join("");
-    for (let j = 1; j <= after.length; j++) {
-      const length = before.length - i + j;
-      if (length >= 2 && length <= 4 && words.has(left + after.slice(0, j).join(""))) return true;
+  // the endings of the text before the cut and the openings after it, each made once
+  const endings: string[] = [];
+  for (let i = before.length - 1, text = ""; i >= 0; i--) endings.push((text = before[i]! + text));
+  let opening = "";
+  for (let j = 0; j < after.length; j++) {
+    opening += after[j]!;
+    for (let k = 0; k < endings.length; k++) {
+      const length = k + 1 + j + 1;
+      if (length >= 2 && length <= 4 && words.has(endings[k]! + opening)) return true;
     }
   }
   return false;
