@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Library, RANK_WINDOW, snippetText, textChains } from "../src/index.js";
+import { Library, makeSnippet, parseQuery, RANK_WINDOW, snippetText, textChains } from "../src/index.js";
 import { makePage } from "./helpers.js";
 
 const BODIES = [
@@ -215,6 +215,31 @@ describe("compactSearchIndex", () => {
     // The library takes imports as before, and finds them.
     lib.importPage(makePage([{ headline: "蔚蓝鲸鱼", paragraphs: ["近海出现蔚蓝鲸鱼。"] }]), null);
     expect(lib.search({ query: "蔚蓝鲸鱼" }).total).toBe(1);
+    lib.close();
+  });
+});
+
+describe("snippets of long bodies", () => {
+  it("are the whole body's snippet, whether the body is cut after the phrase's first plain occurrence or not", () => {
+    const lib = Library.open(":memory:");
+    const bodies = [
+      // the phrase far in: the body is cut a snippet's length past it
+      "全市居民有序出行。".repeat(40) + "核酸检测能力大幅提高。" + "社区工作有序开展。".repeat(40),
+      // an earlier hit across a line break: the first plain occurrence comes later
+      "全市居民有序出行，核酸\n检测点位已经设置。".repeat(3) + "社区工作有序开展。".repeat(20) + "核酸检测完成。" + "居民小区。".repeat(50),
+      // beyond the Basic Multilingual Plane, and near the end: not cut
+      "𠀀字".repeat(100) + "核酸检测𠀀字。",
+      // only in the headline
+      "社区工作有序开展。".repeat(30),
+    ];
+    lib.importPage(makePage(bodies.map((body, i) => ({ headline: `第${i + 1}篇核酸检测`, paragraphs: body.split("\n") }))), null);
+    for (const query of ["核酸检测", "核酸", "检测", "𠀀字", "社区"]) {
+      const { phrases } = parseQuery(query);
+      for (const hit of lib.search({ query, limit: 100 }).hits) {
+        const body = bodies[Number(/\d+/.exec(hit.headline!)![0]) - 1]!;
+        expect(hit.snippet).toEqual(makeSnippet(body, phrases));
+      }
+    }
     lib.close();
   });
 });

@@ -1,6 +1,6 @@
 import { cachedRaw } from "../store/cached.js";
 import type { Db } from "../store/database.js";
-import { utf8Text } from "../store/utf8.js";
+import { utf8CharsEnd, utf8Text } from "../store/utf8.js";
 import { parseQuery, type ParsedQuery } from "./query.js";
 import { makePrefixSnippet, makeSnippet, markText, SNIPPET_CHARS, type Segment, type Snippet } from "./snippet.js";
 
@@ -164,52 +164,56 @@ export function search(db: Db, request: SearchRequest): SearchResponse {
 }
 
 /**
+ * For a one-phrase query, where to cut an article body (its UTF-8 bytes) for the snippet, or
+ * `null` to take it whole; `null` for other queries. A one-phrase snippet starts at the phrase's
+ * first hit, which is at or before its first plain occurrence: the body is decoded up to a little
+ * beyond that, not whole (turning a body's UTF-8 into a JavaScript string cost more than the
+ * snippet made from it). The occurrence is found in the bytes (UTF-8 matches only at character
+ * starts), which cost less than asking SQLite for it (instr, length and substr each walk the text).
+ */
+function bodyCut(query: ParsedQuery): ((body: Uint8Array) => number | null) | null {
+  if (query.phrases.length !== 1) return null;
+  const chars = query.phrases[0]!.chars;
+  const phrase = Buffer.from(chars.join(""));
+  // the phrase and a snippet's length after its first character, and some slack
+  const keep = chars.length + SNIPPET_CHARS + PREFIX_SLACK_CHARS;
+  return (body) => {
+    const at = Buffer.from(body.buffer, body.byteOffset, body.byteLength).indexOf(phrase);
+    return at < 0 ? null : utf8CharsEnd(body, at, keep);
+  };
+}
+
+/**
  * Characters of an article body read for a one-phrase snippet beyond the start of the phrase's
  * first plain occurrence: a snippet and a phrase, and room for a few spaces or line breaks.
  */
 const PREFIX_SLACK_CHARS = 48;
 
 /**
- * A row of the hit queries: id, key, headline, kind, byline, body (or its start) as UTF-8 bytes
- * (see {@link utf8Text}), whether that is only the start of the body, date, publication,
- * page_id, page_number.
+ * A row of the hit query: id, key, headline, kind, byline, body as UTF-8 bytes (see
+ * {@link utf8Text}), date, publication, page_id, page_number.
  */
-type HitRow = [number, string, string | null, string, string | null, Uint8Array, 0 | 1, string, string, number, number | null];
+type HitRow = [number, string, string | null, string, string | null, Uint8Array, string, string, number, number | null];
 
 function hydrate(db: Db, ids: readonly number[], query: ParsedQuery): SearchHit[] {
   if (ids.length === 0) return [];
   const list = ids.map(() => "?").join(",");
-  const rest = `a.date, pub.name AS publication, a.page_id, p.page_number
-       FROM articles a JOIN pages p ON p.id = a.page_id JOIN publications pub ON pub.id = a.publication_id`;
-  let rows: HitRow[];
-  const phrase = query.phrases.length === 1 ? query.phrases[0]!.chars.join("") : null;
-  if (phrase === null) {
-    // raw: arrays, not an object per row with a property per column (a fifth of the query's cost)
-    rows = cachedRaw(db, `SELECT a.id, a.key, a.headline, a.kind, a.byline, CAST(a.body_text AS BLOB), 0, ${rest} WHERE a.id IN (${list})`)
-      .all(...ids) as HitRow[];
-  } else {
-    // A one-phrase snippet starts at the phrase's first hit, which is at or before its first plain
-    // occurrence (instr): the body is read up to a little beyond that, not whole. Turning a
-    // body's UTF-8 into a JavaScript string cost more than the snippet made from it (bodies come
-    // as bytes, decoded by utf8Text, which is faster than libsql's and Node's decoding).
-    const keep = Array.from(phrase).length - 1 + SNIPPET_CHARS + PREFIX_SLACK_CHARS;
-    rows = cachedRaw(db, `
-      WITH f AS MATERIALIZED (SELECT id, instr(body_text, ?) AS at, length(body_text) AS n FROM articles WHERE id IN (${list}))
-      SELECT a.id, a.key, a.headline, a.kind, a.byline,
-             CAST(CASE WHEN f.at > 0 AND f.at + ? < f.n THEN substr(a.body_text, 1, f.at + ?) ELSE a.body_text END AS BLOB),
-             f.at > 0 AND f.at + ? < f.n, ${rest} JOIN f ON f.id = a.id`)
-      .all(phrase, ...ids, keep, keep, keep) as HitRow[];
-  }
+  // raw: arrays, not an object per row with a property per column (a fifth of the query's cost)
+  const rows = cachedRaw(db, `
+      SELECT a.id, a.key, a.headline, a.kind, a.byline, CAST(a.body_text AS BLOB), a.date, pub.name AS publication, a.page_id, p.page_number
+      FROM articles a JOIN pages p ON p.id = a.page_id JOIN publications pub ON pub.id = a.publication_id
+      WHERE a.id IN (${list})`).all(...ids) as HitRow[];
+  const cut = bodyCut(query);
   const byId = new Map(rows.map((r) => [r[0], r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    const [, key, headline, kind, byline, bodyBytes, partial, date, publication, pageId, pageNumber] = r;
-    const body = utf8Text(bodyBytes);
+    const [, key, headline, kind, byline, bodyBytes, date, publication, pageId, pageNumber] = r;
+    const end = cut === null ? null : cut(bodyBytes);
     const snippet =
-      (partial ? makePrefixSnippet(body, query.phrases) : null) ??
+      (end !== null ? makePrefixSnippet(utf8Text(bodyBytes.subarray(0, end)), query.phrases) : null) ??
       // the start was too short to be sure of the snippet (rare: spaces or line breaks in a hit): all of it
-      makeSnippet(partial ? (cachedRaw(db, "SELECT body_text FROM articles WHERE id = ?").get(id) as [string])[0] : body, query.phrases);
+      makeSnippet(utf8Text(bodyBytes), query.phrases);
     return [
       {
         id: key,
