@@ -135,6 +135,23 @@ describe("migrations", () => {
     lib.close();
   });
 
+  it("give a version 2 database the index of page numbers that search hits read", () => {
+    const file = path.join(tempDir(), "lib.db");
+    const v2 = new Database(file);
+    v2.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    for (const m of MIGRATIONS.slice(0, 2)) {
+      m.up(v2);
+      v2.prepare("INSERT INTO schema_migrations VALUES (?, ?, '')").run(m.version, m.name);
+    }
+    v2.close();
+    const lib = Library.open(file);
+    const index = lib.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'pages_page_number'").raw().get() as [string] | undefined;
+    expect(index?.[0]).toMatch(/ON pages\(id, page_number\)/);
+    lib.importPage(makePage([{ headline: "页码索引" }], { info: { pageNumber: 7 } }), null);
+    expect(lib.search({ query: "页码" }).hits.map((h) => h.pageNumber)).toEqual([7]);
+    lib.close();
+  });
+
   it("reopen an existing database without change", () => {
     const file = path.join(tempDir(), "lib.db");
     const lib = Library.open(file);

@@ -198,10 +198,12 @@ type HitRow = [number, string, string | null, string, string | null, Uint8Array,
 function hydrate(db: Db, ids: readonly number[], query: ParsedQuery): SearchHit[] {
   if (ids.length === 0) return [];
   const list = ids.map(() => "?").join(",");
-  // raw: arrays, not an object per row with a property per column (a fifth of the query's cost)
+  // raw: arrays, not an object per row with a property per column (a fifth of the query's cost).
+  // The page number comes from its own index (SQLite would read it from the page's wide row, a
+  // leaf page per hit: 3 µs each).
   const rows = cachedRaw(db, `
       SELECT a.id, a.key, a.headline, a.kind, a.byline, CAST(a.body_text AS BLOB), a.date, pub.name AS publication, a.page_id, p.page_number
-      FROM articles a JOIN pages p ON p.id = a.page_id JOIN publications pub ON pub.id = a.publication_id
+      FROM articles a JOIN pages p INDEXED BY pages_page_number ON p.id = a.page_id JOIN publications pub ON pub.id = a.publication_id
       WHERE a.id IN (${list})`).all(...ids) as HitRow[];
   const cut = bodyCut(query);
   const byId = new Map(rows.map((r) => [r[0], r]));
