@@ -243,3 +243,39 @@ describe("snippets of long bodies", () => {
     lib.close();
   });
 });
+
+describe("totals of one-term searches", () => {
+  it("equal a count of the index's matches, before and after the terms are counted again, with imports in between", () => {
+    const lib = Library.open(":memory:");
+    const importPages = (from: number, to: number) => {
+      for (let p = from; p < to; p++) {
+        const specs = Array.from({ length: 12 }, (_, i) => ({
+          headline: i % 5 === 0 ? `核酸${p}` : `第${p}页${i}篇`,
+          paragraphs: [BODIES[(p + i) % BODIES.length]!, `社区${p % 7}号。`],
+        }));
+        lib.importPage(makePage(specs, { info: { publication: "测试日报", pageNumber: 1 + p } }), null);
+      }
+    };
+    const queries = ["核酸", "检测", "社区", "小区", "核", "区", "号", "1", "19", "𠀀字", "字", "不存"];
+    const countAll = lib.db.prepare("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?").raw();
+    const check = () => {
+      for (const query of queries) {
+        const expected = (countAll.get(parseQuery(query).match) as [number])[0];
+        expect(lib.search({ query }).total, query).toBe(expected);
+        expect(lib.search({ query, offset: 40 }).total, query).toBe(expected);
+      }
+    };
+    importPages(0, 20);
+    check(); // counted at no article: every match is counted from the index
+    lib.compactSearchIndex();
+    const counted = lib.db.prepare("SELECT docs FROM term_docs WHERE term = ?").raw();
+    expect((counted.get("社区") as [number])[0]).toBeGreaterThan(RANK_WINDOW);
+    check();
+    importPages(20, 45); // imported after the count: added from the end of each term's list
+    check();
+    expect((countAll.get(parseQuery("社区").match) as [number])[0]).toBeGreaterThan((counted.get("社区") as [number])[0]);
+    lib.compactSearchIndex();
+    check();
+    lib.close();
+  });
+});
