@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Library, makeSnippet, parseQuery, RANK_WINDOW, snippetText, textChains } from "../src/index.js";
@@ -277,5 +280,29 @@ describe("totals of one-term searches", () => {
     lib.compactSearchIndex();
     check();
     lib.close();
+  });
+});
+
+describe("a search's read transaction", () => {
+  it("is its own on an idle connection, read-only ones too, and the caller's inside a transaction", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "dubao-search-"));
+    const file = path.join(dir, "lib.db");
+    const writer = Library.open(file);
+    writer.importPage(makePage([{ headline: "核酸检测", paragraphs: ["核酸检测点位。"] }]), null);
+    const reader = Library.open(file, { readonly: true });
+    expect(reader.search({ query: "核酸" }).total).toBe(1);
+    expect(reader.db.inTransaction).toBe(false);
+    // Inside the caller's transaction the search sees the caller's snapshot, and leaves it open.
+    reader.db.exec("BEGIN");
+    expect(reader.search({ query: "检测" }).total).toBe(1);
+    writer.importPage(makePage([{ headline: "检测站", paragraphs: ["检测站开放。"] }]), null);
+    expect(reader.search({ query: "检测" }).total).toBe(1);
+    expect(reader.db.inTransaction).toBe(true);
+    reader.db.exec("COMMIT");
+    expect(reader.search({ query: "检测" }).total).toBe(2);
+    expect(reader.db.inTransaction).toBe(false);
+    reader.close();
+    writer.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

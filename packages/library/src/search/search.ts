@@ -1,4 +1,4 @@
-import { cachedRaw } from "../store/cached.js";
+import { cached, cachedRaw } from "../store/cached.js";
 import type { Db } from "../store/database.js";
 import { utf8CharsEnd, utf8Text } from "../store/utf8.js";
 import { parseQuery, singleTerm, type ParsedQuery } from "./query.js";
@@ -120,6 +120,19 @@ function clampInt(value: number | undefined, min: number, max: number, fallback:
  * @param request words, filters and which page of results
  */
 export function search(db: Db, request: SearchRequest): SearchResponse {
+  if (db.inTransaction) return searchInTransaction(db, request);
+  // One read transaction for the search's few statements: the total, the ranking and the hits
+  // come from one state of the library even while an import commits, and SQLite takes and
+  // releases its read locks (system calls) once instead of once a statement.
+  cached(db, "BEGIN").run();
+  try {
+    return searchInTransaction(db, request);
+  } finally {
+    cached(db, "COMMIT").run();
+  }
+}
+
+function searchInTransaction(db: Db, request: SearchRequest): SearchResponse {
   const query = parseQuery(request.query ?? "");
   const limit = clampInt(request.limit, 1, MAX_SEARCH_LIMIT, DEFAULT_SEARCH_LIMIT);
   const offset = clampInt(request.offset, 0, MAX_SEARCH_OFFSET, 0);
