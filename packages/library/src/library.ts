@@ -14,6 +14,7 @@ import {
 } from "./read/browse.js";
 import { search, type SearchRequest, type SearchResponse } from "./search/search.js";
 import { openDatabase, resolveDbPath, type Db, type OpenOptions } from "./store/database.js";
+import { recountTerms } from "./store/migrations.js";
 
 /**
  * A dubao library: parsed newspaper pages in one SQLite database, to import into, browse and
@@ -61,7 +62,11 @@ export class Library {
    * articles, with free disk about the index's size) in one transaction.
    */
   compactSearchIndex(): void {
-    this.db.exec("INSERT INTO article_fts(article_fts) VALUES('optimize')");
+    this.db.transaction(() => {
+      this.db.exec("INSERT INTO article_fts(article_fts) VALUES('optimize')");
+      // and the terms' counts of articles, which a one-term search's total starts from
+      recountTerms(this.db);
+    }).immediate();
   }
 
   /** Counts of publications, issues, pages, articles and people. */

@@ -135,6 +135,45 @@ describe("migrations", () => {
     lib.close();
   });
 
+  it("give a version 2 database the index of page numbers that search hits read", () => {
+    const file = path.join(tempDir(), "lib.db");
+    const v2 = new Database(file);
+    v2.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    for (const m of MIGRATIONS.slice(0, 2)) {
+      m.up(v2);
+      v2.prepare("INSERT INTO schema_migrations VALUES (?, ?, '')").run(m.version, m.name);
+    }
+    v2.close();
+    const lib = Library.open(file);
+    const index = lib.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'pages_page_number'").raw().get() as [string] | undefined;
+    expect(index?.[0]).toMatch(/ON pages\(id, page_number\)/);
+    lib.importPage(makePage([{ headline: "页码索引" }], { info: { pageNumber: 7 } }), null);
+    expect(lib.search({ query: "页码" }).hits.map((h) => h.pageNumber)).toEqual([7]);
+    lib.close();
+  });
+
+  it("count the articles of each index term of a version 3 database", () => {
+    const file = path.join(tempDir(), "lib.db");
+    const v3 = new Database(file);
+    v3.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    for (const m of MIGRATIONS.slice(0, 3)) {
+      m.up(v3);
+      v3.prepare("INSERT INTO schema_migrations VALUES (?, ?, '')").run(m.version, m.name);
+    }
+    v3.close();
+    const before = Library.open(file);
+    before.importPage(makePage([{ headline: "核酸检测", paragraphs: ["核酸。"] }, { headline: "检测", paragraphs: ["检测站。"] }]), null);
+    // as a version 3 database would hold it: imported, never counted
+    before.db.exec("DROP TABLE term_docs; DROP TABLE term_docs_upto; DELETE FROM schema_migrations WHERE version = 4");
+    before.close();
+    const lib = Library.open(file);
+    const docs = Object.fromEntries(lib.db.prepare("SELECT term, docs FROM term_docs").raw().all() as Array<[string, number]>);
+    expect(docs).toMatchObject({ 核酸: 1, 酸检: 1, 检测: 2, 测站: 1, 核: 1, 检: 2 });
+    expect(lib.db.prepare("SELECT last_rowid FROM term_docs_upto").raw().get()).toEqual([2]);
+    expect(lib.search({ query: "检测" }).total).toBe(2);
+    lib.close();
+  });
+
   it("reopen an existing database without change", () => {
     const file = path.join(tempDir(), "lib.db");
     const lib = Library.open(file);

@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Library, RANK_WINDOW, snippetText, textChains } from "../src/index.js";
+import { Library, makeSnippet, parseQuery, RANK_WINDOW, snippetText, textChains } from "../src/index.js";
 import { makePage } from "./helpers.js";
 
 const BODIES = [
@@ -216,5 +219,90 @@ describe("compactSearchIndex", () => {
     lib.importPage(makePage([{ headline: "蔚蓝鲸鱼", paragraphs: ["近海出现蔚蓝鲸鱼。"] }]), null);
     expect(lib.search({ query: "蔚蓝鲸鱼" }).total).toBe(1);
     lib.close();
+  });
+});
+
+describe("snippets of long bodies", () => {
+  it("are the whole body's snippet, whether the body is cut after the phrase's first plain occurrence or not", () => {
+    const lib = Library.open(":memory:");
+    const bodies = [
+      // the phrase far in: the body is cut a snippet's length past it
+      "全市居民有序出行。".repeat(40) + "核酸检测能力大幅提高。" + "社区工作有序开展。".repeat(40),
+      // an earlier hit across a line break: the first plain occurrence comes later
+      "全市居民有序出行，核酸\n检测点位已经设置。".repeat(3) + "社区工作有序开展。".repeat(20) + "核酸检测完成。" + "居民小区。".repeat(50),
+      // beyond the Basic Multilingual Plane, and near the end: not cut
+      "𠀀字".repeat(100) + "核酸检测𠀀字。",
+      // only in the headline
+      "社区工作有序开展。".repeat(30),
+    ];
+    lib.importPage(makePage(bodies.map((body, i) => ({ headline: `第${i + 1}篇核酸检测`, paragraphs: body.split("\n") }))), null);
+    for (const query of ["核酸检测", "核酸", "检测", "𠀀字", "社区"]) {
+      const { phrases } = parseQuery(query);
+      for (const hit of lib.search({ query, limit: 100 }).hits) {
+        const body = bodies[Number(/\d+/.exec(hit.headline!)![0]) - 1]!;
+        expect(hit.snippet).toEqual(makeSnippet(body, phrases));
+      }
+    }
+    lib.close();
+  });
+});
+
+describe("totals of one-term searches", () => {
+  it("equal a count of the index's matches, before and after the terms are counted again, with imports in between", () => {
+    const lib = Library.open(":memory:");
+    const importPages = (from: number, to: number) => {
+      for (let p = from; p < to; p++) {
+        const specs = Array.from({ length: 12 }, (_, i) => ({
+          headline: i % 5 === 0 ? `核酸${p}` : `第${p}页${i}篇`,
+          paragraphs: [BODIES[(p + i) % BODIES.length]!, `社区${p % 7}号。`],
+        }));
+        lib.importPage(makePage(specs, { info: { publication: "测试日报", pageNumber: 1 + p } }), null);
+      }
+    };
+    const queries = ["核酸", "检测", "社区", "小区", "核", "区", "号", "1", "19", "𠀀字", "字", "不存"];
+    const countAll = lib.db.prepare("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?").raw();
+    const check = () => {
+      for (const query of queries) {
+        const expected = (countAll.get(parseQuery(query).match) as [number])[0];
+        expect(lib.search({ query }).total, query).toBe(expected);
+        expect(lib.search({ query, offset: 40 }).total, query).toBe(expected);
+      }
+    };
+    importPages(0, 20);
+    check(); // counted at no article: every match is counted from the index
+    lib.compactSearchIndex();
+    const counted = lib.db.prepare("SELECT docs FROM term_docs WHERE term = ?").raw();
+    expect((counted.get("社区") as [number])[0]).toBeGreaterThan(RANK_WINDOW);
+    check();
+    importPages(20, 45); // imported after the count: added from the end of each term's list
+    check();
+    expect((countAll.get(parseQuery("社区").match) as [number])[0]).toBeGreaterThan((counted.get("社区") as [number])[0]);
+    lib.compactSearchIndex();
+    check();
+    lib.close();
+  });
+});
+
+describe("a search's read transaction", () => {
+  it("is its own on an idle connection, read-only ones too, and the caller's inside a transaction", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "dubao-search-"));
+    const file = path.join(dir, "lib.db");
+    const writer = Library.open(file);
+    writer.importPage(makePage([{ headline: "核酸检测", paragraphs: ["核酸检测点位。"] }]), null);
+    const reader = Library.open(file, { readonly: true });
+    expect(reader.search({ query: "核酸" }).total).toBe(1);
+    expect(reader.db.inTransaction).toBe(false);
+    // Inside the caller's transaction the search sees the caller's snapshot, and leaves it open.
+    reader.db.exec("BEGIN");
+    expect(reader.search({ query: "检测" }).total).toBe(1);
+    writer.importPage(makePage([{ headline: "检测站", paragraphs: ["检测站开放。"] }]), null);
+    expect(reader.search({ query: "检测" }).total).toBe(1);
+    expect(reader.db.inTransaction).toBe(true);
+    reader.db.exec("COMMIT");
+    expect(reader.search({ query: "检测" }).total).toBe(2);
+    expect(reader.db.inTransaction).toBe(false);
+    reader.close();
+    writer.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

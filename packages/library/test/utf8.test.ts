@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { utf8Text } from "../src/store/utf8.js";
+import { utf8CharsEnd, utf8Text } from "../src/store/utf8.js";
 
 describe("utf8Text", () => {
   it("decodes as Node does: any string's UTF-8, and any bytes at all", () => {
@@ -32,5 +32,28 @@ describe("utf8Text", () => {
       const long = "核酸检测，".repeat(chars / 5);
       expect(utf8Text(Buffer.from(long))).toBe(long);
     }
+  });
+});
+
+describe("utf8CharsEnd", () => {
+  it("ends where SQLite's substr of that many characters ends, or null when nothing would be cut off", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("核", "a", "é", "𠀀", "\n", "，"), { maxLength: 60 }), fc.nat(60), fc.nat(60), (chars, skip, count) => {
+        const bytes = Buffer.from(chars.join(""));
+        const from = Buffer.byteLength(chars.slice(0, skip).join(""));
+        const kept = Math.min(chars.length, skip) + count;
+        const expected = kept < chars.length ? Buffer.byteLength(chars.slice(0, kept).join("")) : null;
+        expect(utf8CharsEnd(bytes, from, count)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("cuts after the characters it keeps, at a character start", () => {
+    const bytes = Buffer.from("前缀核酸检测后缀");
+    expect(utf8CharsEnd(bytes, 6, 4)).toBe(18);
+    expect(bytes.subarray(0, 18).toString()).toBe("前缀核酸检测");
+    expect(utf8CharsEnd(bytes, 6, 6)).toBeNull();
+    expect(utf8CharsEnd(bytes, 6, 5)).toBe(21);
   });
 });

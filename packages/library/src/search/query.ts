@@ -103,3 +103,14 @@ function splitWords(text: string): string[] {
 function matchExpression(phrases: readonly QueryPhrase[]): string {
   return phrases.map(({ chars }) => `"${chainPhrase(chars).terms.join(" ")}"`).join(" AND ");
 }
+
+/**
+ * The one index term a query searches for, when it is one: a query of one phrase of one or two
+ * units (a bigram or a single unit, see chainPhrase); otherwise `null`.
+ * @param query a parsed query
+ */
+export function singleTerm(query: ParsedQuery): string | null {
+  if (query.phrases.length !== 1) return null;
+  const { terms } = chainPhrase(query.phrases[0]!.chars);
+  return terms.length === 1 ? terms[0]! : null;
+}

@@ -50,3 +50,23 @@ export function utf8Text(bytes: Uint8Array): string {
   }
   return Buffer.from(out.buffer, 0, o * 2).toString("utf16le");
 }
+
+/**
+ * Where the first `count` characters (code points) from byte `from` of some UTF-8 bytes end, as
+ * SQLite counts characters (every byte that is not a continuation byte starts one), or `null`
+ * when the bytes end before `count` characters and one more: the end would not cut anything off.
+ * @param bytes UTF-8 bytes
+ * @param from a byte offset at the start of a character
+ * @param count characters to keep from `from`
+ * @returns the byte offset just after those characters, before the end of `bytes`
+ */
+export function utf8CharsEnd(bytes: Uint8Array, from: number, count: number): number | null {
+  const n = bytes.length;
+  let at = from;
+  for (let kept = 0; kept < count; kept++) {
+    if (at >= n) return null;
+    at++;
+    while (at < n && (bytes[at]! & 0xc0) === 0x80) at++;
+  }
+  return at < n ? at : null;
+}
