@@ -93,6 +93,13 @@ describe("buildFlow with column links", () => {
     expect(flow.drafts.map((d) => d.items.map((i) => firstLine(i.unit)))).toEqual([[STORY_B[0], goesOn[0]], [next[0]]]);
   });
 
+  it("does not go on with text printed right after a story whose cut sentence the page-wide match continues elsewhere", () => {
+    const { units, lexicon } = pageUnits([...STORY_B, "", ...A_GOES_ON, "", ...B_GOES_ON].join("\n"));
+    const flow = buildFlow(units, junctionOf(lexicon));
+    const stories = flow.drafts.map((d) => d.items.map((i) => firstLine(i.unit)));
+    expect(stories).toEqual([[STORY_B[0], B_GOES_ON[0]], [A_GOES_ON[0]]]);
+  });
+
   it("appends a column printed before the story it continues to that story", () => {
     const { units, lexicon } = pageUnits(BACKWARD_PAGE);
     const flow = buildFlow(units, junctionOf(lexicon));

@@ -139,7 +139,9 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
         : (linkedHost ?? continuationHost(drafts, current, unit, pending, junction, linkedEnds) ?? columnHost(drafts, current, unit, pending));
     // a story read on past a jump line printed inside it is open again
     if (host === current && current.closed && pending[0]?.kind === "jump") current.closed = false;
-    if (host === current || (host === null && !caption && !deck && !endLater && !isBoundary(prev, pending, unit, current))) {
+    // text the page-wide match continues elsewhere does not go on in whatever is printed next
+    const prevGoesOnElsewhere = linkedEnds.has(prev) && linked !== prev;
+    if (host === current || (host === null && !caption && !deck && !endLater && !prevGoesOnElsewhere && !isBoundary(prev, pending, unit, current))) {
       // a subhead never cuts a sentence: headings printed inside one belong to some other story
       if (endsOpen(prev) && pending.length > 0) gaps.push({ prev: current, next: current, units: pending, after: prev });
       else for (const u of pending) {
