@@ -1,5 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { include: ["test/**/*.test.ts"] },
+  // property tests and whole-corpus parses: seconds when every package's tests run at once on a
+  // busy machine (vitest's default is 5 s)
+  test: { include: ["test/**/*.test.ts"], testTimeout: 30_000 },
 });
