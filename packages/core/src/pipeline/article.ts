@@ -23,7 +23,10 @@ export interface ArticleResult {
 
 
 function paragraphText(p: DraftParagraph): string {
-  const joined = joinWrappedLines(p.pieces.map((x) => collapseSpaces(x.raw)).filter((x) => x !== ""));
+  // joinWrappedLines skips empty pieces; plain loops here and below keep buildArticle's optimized code small
+  const pieces: string[] = [];
+  for (const piece of p.pieces) pieces.push(collapseSpaces(piece.raw));
+  const joined = joinWrappedLines(pieces);
   return p.role === "subhead" ? normalizeHeading(joined) : removeExtractorSpaces(joined);
 }
 
@@ -54,7 +57,7 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
       lastPiece.raw = jump.text;
     }
   }
-  const lastBody = [...paragraphs].reverse().find((p) => p.role === "body");
+  const lastBody = lastBodyParagraph(paragraphs);
   const lastPiece = lastBody?.pieces[lastBody.pieces.length - 1];
   // a photo credit printed under the caption may begin at the end of its last line
   let creditHead: { unit: Unit; text: string; line: Line } | null = null;
@@ -71,7 +74,7 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
     }
   }
   // dateline at the start of the first body paragraph (after a deck, if any)
-  const firstBody = paragraphs.slice(0, MAX_DATELINE_PARAGRAPH).find((p) => p.role === "body" && p.pieces[0] !== undefined && opensDateline(p.pieces[0].line));
+  const firstBody = datelineParagraph(paragraphs);
   if (firstBody) {
     const joined = joinWrappedLines(firstBody.pieces.map((x) => collapseSpaces(x.raw)));
     const found = leadingDateline(joined);
@@ -115,9 +118,7 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
     }
   }
 
-  const outParagraphs: Paragraph[] = paragraphs
-    .map((p) => ({ text: paragraphText(p), role: p.role, spans: spansOf(p.pieces.map((x) => x.line)) }))
-    .filter((p) => p.text !== "");
+  const outParagraphs = outputParagraphs(paragraphs);
   const headlineText = headline ? unitHeadingText(headline) : null;
   const kind = articleKind(column, byline, headlineText, bylines.some((b) => isPhotoCredit(b.text)));
   const article: Article = {
@@ -134,6 +135,35 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
     spans: spansOf(usedLines(paragraphs, units, leftovers)),
   };
   return { article, leftovers };
+}
+
+/** The last body paragraph, or undefined. */
+function lastBodyParagraph(paragraphs: readonly DraftParagraph[]): DraftParagraph | undefined {
+  for (let i = paragraphs.length - 1; i >= 0; i--) if (paragraphs[i]!.role === "body") return paragraphs[i];
+  return undefined;
+}
+
+/** The first of the first paragraphs that is body text opening with a dateline line. */
+function datelineParagraph(paragraphs: readonly DraftParagraph[]): DraftParagraph | undefined {
+  const end = Math.min(paragraphs.length, MAX_DATELINE_PARAGRAPH);
+  for (let i = 0; i < end; i++) {
+    const p = paragraphs[i]!;
+    if (p.role === "body" && p.pieces[0] !== undefined && opensDateline(p.pieces[0].line)) return p;
+  }
+  return undefined;
+}
+
+/** The article's paragraphs: text, role and spans of each draft paragraph, the empty ones dropped. */
+function outputParagraphs(paragraphs: readonly DraftParagraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const p of paragraphs) {
+    const text = paragraphText(p);
+    if (text === "") continue;
+    const lines: Line[] = [];
+    for (const piece of p.pieces) lines.push(piece.line);
+    out.push({ text, role: p.role, spans: spansOf(lines) });
+  }
+  return out;
 }
 
 /** The lines an article holds (its paragraphs', and those of the units it kept), each once, in the order first met. */
