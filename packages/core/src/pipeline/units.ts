@@ -59,7 +59,7 @@ const RUN_WIDTH_CHANGE = 3;
 /** A line this wide or wider is text, not a heading (headlines fit one column band). */
 const MAX_HEADING_WIDTH = 40;
 
-/** True for a one-character line (a vertical headline prints one glyph per line). */
+/** Rows of two ideographs in a block (a headline set in two vertical columns prints two glyphs a row). */
 function countPairRows(block: readonly Line[]): number {
   let rows = 0;
   for (const line of block) if (PAIR_ROW.test(line.text)) rows++;
@@ -69,6 +69,7 @@ function countPairRows(block: readonly Line[]): number {
 /** A row of a headline set in two vertical columns, or one glyph of it (an odd last row, a row cut by another line). */
 const isVerticalRow = (line: Line): boolean => PAIR_ROW.test(line.text) || isSingleChar(line);
 
+/** True for a one-character line (a vertical headline prints one glyph per line). */
 function isSingleChar(line: Line): boolean {
   const t = line.text;
   return t.length === 1 || (t.length === 2 && t.codePointAt(0)! > 0xffff);
@@ -442,7 +443,8 @@ function bracketedBylineLines(block: readonly Line[]): Set<Line> | null {
       if (close + 1 < block[j]!.text.length && isNamingByline(text.slice(open) + block.slice(i + 1, j).map((l) => l.text).join("") + block[j]!.text.slice(0, close + 1))) {
         held ??= new Set();
         for (let k = i + 1; k <= j; k++) held.add(block[k]!);
-        if (i > 0 && opensDateline(block[i]!) === false && opensDateline(block[i - 1]!)) held.add(block[i]!);
+        // the bracket's first line too, when the dateline stands alone on the line above (`本报讯`)
+        if (i > 0 && !opensDateline(block[i]!) && opensDateline(block[i - 1]!)) held.add(block[i]!);
       }
       break;
     }
