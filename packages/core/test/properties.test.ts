@@ -10,6 +10,10 @@ const BIG_RUNS = 20;
 const HUGE_RUNS = 5;
 /** Length of the one-line input, in CJK characters. */
 const HUGE_LINE_CHARS = 200_000;
+/** Lines of the many-lines inputs (about 1 s each to parse). */
+const MANY_LINES = 160_000;
+/** Pages of an issue parsed as one file. */
+const ISSUE_PAGES = 20;
 
 const seed = seedText();
 const seedLines = seed.split("\n");
@@ -67,6 +71,19 @@ describe("parseText on any input", () => {
       return s;
     });
     property(huge, HUGE_RUNS);
+  });
+
+  it("very many lines: one paragraph of them, one line a block, one heading a block, a whole issue in one file", () => {
+    const line = "民警终于在通往朔南大道的南环路上找到走失的刘某柱，";
+    // more lines, units and stories than a call can take as arguments (target.push(...items)
+    // overflows from ~120,000), and one paragraph long enough that joining it quadratically
+    // would not finish in the test's time; no internal error, every letter kept (checkPage on the
+    // issue, whose letters are checked in a second; the others' in several)
+    const noInternalError = (input: string) => expect(parseText(input).diagnostics.filter((d) => d.code === "parser-error")).toEqual([]);
+    noInternalError(Array.from({ length: MANY_LINES }, () => line).join("\n"));
+    noInternalError(Array.from({ length: MANY_LINES }, () => line).join("\n\n"));
+    noInternalError(Array.from({ length: MANY_LINES }, (_, i) => `救助走失智障男子${i % 10}`).join("\n\n"));
+    checkPage(Array.from({ length: ISSUE_PAGES }, () => seed).join("\n"));
   });
 
   it("only blank lines, only whitespace, and the empty string", () => {

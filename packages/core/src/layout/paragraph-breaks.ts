@@ -5,6 +5,7 @@
  * points and signatures have none. After an article is built, its paragraphs are cut again
  * where the geometry says a paragraph starts.
  */
+import { appendAll } from "../arrays.js";
 import { spansOf, type Line } from "../pipeline/lines.js";
 import { DATELINE } from "../pipeline/patterns.js";
 import type { Article, Paragraph } from "../schema.js";
@@ -136,7 +137,7 @@ export function reparagraph(article: Article, geometry: ParagraphGeometry, byKey
     const last = prev?.lines[prev.lines.length - 1];
     if (prev && first && last && p.role === "body" && prev.p.role === "body" && full.has(last) && flush.has(first) && !starts.has(first)) {
       prev.p = { text: joinWrappedLines([prev.p.text, p.text]), role: "body", spans: spansOf([...prev.lines, ...lines]) };
-      prev.lines.push(...lines);
+      appendAll(prev.lines, lines);
       continue;
     }
     joined.push({ p, lines });

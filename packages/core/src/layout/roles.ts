@@ -5,6 +5,7 @@
  * names, bylines, credits, labels and jump lines are told by the dump parser's own patterns.
  * The result is pipeline {@link Unit}s with their geometry.
  */
+import { appendAll } from "../arrays.js";
 import { collapseSpaces, isBareNames, isBylineText, isPhotoCredit } from "../pipeline/byline.js";
 import { DATELINE, JUMP_LINE, PAGE_NAMES } from "../pipeline/patterns.js";
 import { isColumnLabel, isRunningHead, type Unit, type UnitKind } from "../pipeline/units.js";
@@ -116,7 +117,7 @@ function joinColumns(runs: PlacedLine[][]): PlacedLine[][] {
       const glyph = boxWidth(box);
       return hostBox[0] - box[2] >= -glyph / 2 && hostBox[0] - box[2] <= glyph && box[1] < hostBox[3] && hostBox[1] < box[3];
     });
-    if (host) host.push(...run);
+    if (host) appendAll(host, run);
     else out.push([...run]);
   }
   return out;

@@ -7,6 +7,7 @@
  * story reached start stories of their own (captions, stories without headline) or, when their
  * text runs into a story's first column, open that story.
  */
+import { appendAll } from "../arrays.js";
 import type { Draft, StoryItem } from "../pipeline/flow.js";
 import { signedAtEnd } from "../pipeline/inline.js";
 import { endsOpen, endsWithJump } from "../pipeline/measure.js";
@@ -108,8 +109,8 @@ export function buildSegments(pieces: readonly Piece[], limits: Limits): Segment
       } else pendingLeaders.push(p);
     }
     // leaders with no text after them in the block sign the text before
-    if (pendingLeaders.length > 0 && last) last.trailers.push(...pendingLeaders.filter((p) => p.unit.kind !== "label"));
-    if (!last) loose.push(...inBlock.filter((p) => p.unit.kind === "byline" || p.unit.kind === "jump" || p.unit.kind === "credit"));
+    if (pendingLeaders.length > 0 && last) appendAll(last.trailers, pendingLeaders.filter((p) => p.unit.kind !== "label"));
+    if (!last) appendAll(loose, inBlock.filter((p) => p.unit.kind === "byline" || p.unit.kind === "jump" || p.unit.kind === "credit"));
   }
   // a byline, credit or jump line in a block of its own belongs to the text right under or over it
   for (const p of loose) attachLoose(p, segments, limits);

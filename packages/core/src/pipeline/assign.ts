@@ -4,6 +4,7 @@
  * lines sit, and the order this page prints headings in (before or after their stories),
  * learnt from the headings whose words decide clearly.
  */
+import { appendAll } from "../arrays.js";
 import { endsSentence, lettersAndDigits } from "../text/chars.js";
 import { isPhotoCredit } from "./byline.js";
 import { lastBody, type Draft, type Gap } from "./flow.js";
@@ -76,8 +77,8 @@ export function assignGaps(gaps: readonly Gap[], lexicon: PageLexicon, docOf: Ma
 function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): void {
   const units = gap.units.filter((u) => !(u.kind === "label" && COMMENTARY_LABELS.has(labelKey(u))));
   if (units.length === 0 || (!gap.prev && !gap.next)) return;
-  if (!gap.prev) return void gap.next!.leaders.push(...units);
-  if (!gap.next) return void gap.prev.trailers.push(...units);
+  if (!gap.prev) return appendAll(gap.next!.leaders, units);
+  if (!gap.next) return appendAll(gap.prev.trailers, units);
   // with headings printed before their stories, a story that has one takes no second
   const prevHasHeading = prior < 0 && gap.prev.leaders.some(isHeadingUnit);
   // nor does a story begun earlier and headed already, whose text goes on after this gap
@@ -124,8 +125,8 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
       bestSplit = s;
     }
   }
-  gap.prev.trailers.push(...units.slice(0, bestSplit));
-  gap.next.leaders.push(...units.slice(bestSplit));
+  appendAll(gap.prev.trailers, units.slice(0, bestSplit));
+  appendAll(gap.next.leaders, units.slice(bestSplit));
 }
 
 /** A byline in brackets on a line of its own (`（记者 薛礼伟）`): a story's closing signature. */

@@ -4,6 +4,7 @@
  * break) or a new one starts (a dateline, a byline, a label, a change of column).
  * Headings and bylines found between stories are kept as a "gap" for the next stage.
  */
+import { appendAll } from "../arrays.js";
 import { MAX_DECK_LINES, readsAsDeck } from "./deck.js";
 import { creditedAtEnd, signedAtEnd } from "./inline.js";
 import {
@@ -98,6 +99,7 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
   const linkedEnds = new Set([...links.values(), ...backLinks.values()]);
   const draftOf = new Map<Unit, Draft>();
   const laterParts: LaterPart[] = [];
+  const open = new OpenStories();
 
   units.forEach((unit, k) => {
     if (unit.kind === "furniture") {
@@ -105,7 +107,10 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
       return;
     }
     if (unit.kind !== "body") {
-      if (current !== null && pending.length === 0 && isSignOff(unit, lastBody(current))) current.items.push({ unit, role: "body" });
+      if (current !== null && pending.length === 0 && isSignOff(unit, lastBody(current))) {
+        current.items.push({ unit, role: "body" });
+        open.note(current);
+      }
       else pending.push(unit);
       return;
     }
@@ -114,6 +119,7 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
       current = newDraft(unit);
       if (endLater) laterParts.push({ draft: current, end: endLater });
       drafts.push(current);
+      open.note(current);
       gaps.push({ prev: null, next: current, units: pending });
       pending = [];
       draftOf.set(unit, current);
@@ -136,7 +142,7 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
       ? current
       : caption || deck || endLater
         ? null
-        : (linkedHost ?? continuationHost(drafts, current, unit, pending, junction, linkedEnds) ?? columnHost(drafts, current, unit, pending));
+        : (linkedHost ?? continuationHost(open, current, unit, pending, junction, linkedEnds) ?? columnHost(drafts, current, unit, pending));
     // a story read on past a jump line printed inside it is open again
     if (host === current && current.closed && pending[0]?.kind === "jump") current.closed = false;
     // text the page-wide match continues elsewhere does not go on in whatever is printed next
@@ -149,6 +155,7 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
         else current.items.push({ unit: u, role: "subhead" });
       }
       current.items.push({ unit, role: "body", bylineBefore: pending.some((u) => u.kind === "byline") });
+      open.note(current);
       pending = [];
       draftOf.set(unit, current);
       return;
@@ -156,6 +163,7 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
     const next: Draft = host ?? newDraft(unit);
     if (host) host.items.push({ unit, role: "body" });
     else drafts.push(next);
+    open.note(next);
     if (deck) deckStories.add(next);
     if (endLater && !host) laterParts.push({ draft: next, end: endLater });
     gaps.push(host ? { prev: current, next, units: pending, nextContinued: true, after: prev } : { prev: current, next, units: pending, after: prev });
@@ -192,9 +200,9 @@ function joinLaterParts(parts: readonly LaterPart[], draftOf: ReadonlyMap<Unit, 
     const into = storyOf(owner);
     const from = storyOf(part.draft);
     if (into === from) continue;
-    into.items.push(...from.items);
-    into.leaders.push(...from.leaders);
-    into.trailers.push(...from.trailers);
+    appendAll(into.items, from.items);
+    appendAll(into.leaders, from.leaders);
+    appendAll(into.trailers, from.trailers);
     into.closed ||= from.closed;
     joined.set(from, into);
   }
@@ -206,6 +214,40 @@ function joinLaterParts(parts: readonly LaterPart[], draftOf: ReadonlyMap<Unit, 
     }
   }
   return { ...flow, drafts: flow.drafts.filter((d) => !joined.has(d)) };
+}
+
+/**
+ * The stories whose text so far stops mid-sentence, kept as the flow goes: only these can be
+ * continued by text that starts mid-sentence, and a page (or a whole issue in one file) may hold
+ * thousands of stories that cannot, which {@link continuationHost} must not scan for every unit.
+ */
+class OpenStories {
+  /** Open stories, by the order they were first seen (their order in the page). */
+  private readonly rank = new Map<Draft, number>();
+  private seen = 0;
+  private readonly order = new Map<Draft, number>();
+
+  /** Records whether `draft`, whose last body text just changed, stops mid-sentence. */
+  note(draft: Draft): void {
+    let at = this.order.get(draft);
+    if (at === undefined) this.order.set(draft, (at = this.seen++));
+    if (endsOpen(lastBody(draft))) this.rank.set(draft, at);
+    else this.rank.delete(draft);
+  }
+
+  /**
+   * The open stories in page order that may go on: a story closed by a byline or jump line goes on
+   * only as the story just read (past a jump line printed inside it), so others leave the list
+   * until text is added to them again.
+   */
+  inPageOrder(current: Draft): Draft[] {
+    const stories: [Draft, number][] = [];
+    for (const entry of this.rank) {
+      if (entry[0].closed && entry[0] !== current) this.rank.delete(entry[0]);
+      else stories.push(entry);
+    }
+    return stories.sort((a, b) => a[1] - b[1]).map(([d]) => d);
+  }
 }
 
 function newDraft(unit: Unit): Draft {
@@ -228,7 +270,7 @@ function closeIfSigned(draft: Draft, last: Unit, gap: readonly Unit[]): void {
  * else the oldest open one. Returns that draft, or null when the unit is not such a continuation.
  */
 function continuationHost(
-  drafts: readonly Draft[],
+  open: OpenStories,
   current: Draft,
   unit: Unit,
   gap: readonly Unit[],
@@ -242,7 +284,7 @@ function continuationHost(
   if (opensDateline(unit.lines[0]!)) return null;
   let best: Draft | null = null;
   let bestScore = 0;
-  for (const d of drafts) {
+  for (const d of open.inPageOrder(current)) {
     const tail = lastBody(d);
     if (!endsOpen(tail) || linkedEnds.has(tail)) continue;
     const widthGap = columnWidthGap(tail, unit);

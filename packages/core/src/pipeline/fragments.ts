@@ -5,6 +5,7 @@
  * as the text that follows it, and either reads as prose (commas) or joins that text as a word
  * the page uses elsewhere (`救` + `治`).
  */
+import { appendAll } from "../arrays.js";
 import { columnWidth, WIDTH_WOBBLE } from "./measure.js";
 import { wordAcross, type Junction } from "./junction.js";
 import type { Unit } from "./units.js";
@@ -114,7 +115,7 @@ export function reclassifyOpenQuotes(units: Unit[]): Unit[] {
     }
   }
   units.length = 0;
-  units.push(...out);
+  appendAll(units, out);
   return units;
 }
 

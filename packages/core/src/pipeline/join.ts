@@ -4,6 +4,7 @@
  * flow then sees a story without headline followed by a story without opener. When the
  * headline's words are in the first part too, the two parts are one story.
  */
+import { appendAll } from "../arrays.js";
 import type { PageLexicon } from "./lexicon.js";
 import { lastBody, type Draft } from "./flow.js";
 import { columnWidth, WIDTH_WOBBLE } from "./measure.js";
@@ -46,9 +47,9 @@ export function joinSplitStories(drafts: readonly Draft[], matched: Map<Draft, U
     if (lexicon.similarity(headline, docOf.get(first)!) < MIN_SHARED) continue;
     const firstBody = second.items.find((it) => it.role === "body")?.unit;
     if (!firstBody || Math.abs(columnWidth(lastBody(first).lines) - columnWidth(firstBody.lines)) > SAME_COLUMN) continue;
-    first.items.push(...second.items);
-    first.leaders.push(...second.leaders);
-    first.trailers.push(...second.trailers);
+    appendAll(first.items, second.items);
+    appendAll(first.leaders, second.leaders);
+    appendAll(first.trailers, second.trailers);
     first.closed = second.closed;
     if (matched.has(second)) matched.set(first, matched.get(second)!);
     matched.delete(second);

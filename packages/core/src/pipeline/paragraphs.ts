@@ -4,6 +4,7 @@
  * next line. Blank lines and text-box changes are ignored (they are not paragraph breaks);
  * the column width is measured around each line, since a story can run on in a wider box.
  */
+import { appendAll } from "../arrays.js";
 import { endsSentence, isLetterOrDigitCode } from "../text/chars.js";
 import { readsAsDeck } from "./deck.js";
 import type { StoryItem } from "./flow.js";
@@ -99,7 +100,7 @@ export function buildParagraphs(items: readonly StoryItem[]): DraftParagraph[] {
     run = [];
   };
   for (const item of items) {
-    if (item.role === "body") run.push(...item.unit.lines);
+    if (item.role === "body") appendAll(run, item.unit.lines);
     else {
       flushRun();
       out.push({ role: item.role === "subhead" ? "subhead" : "body", pieces: item.unit.lines.map((line) => ({ line, raw: line.raw })) });

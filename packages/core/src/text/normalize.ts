@@ -40,6 +40,11 @@ class Joined {
     if (this.last.length >= 2) return lastChar(this.last);
     return isLowSurrogate(this.last.charCodeAt(0)) && this.beforeLast !== "" ? this.beforeLast + this.last : this.last;
   }
+
+  /** `this.text.charAt(this.text.length - 2)`: the code unit before the last one. */
+  codeUnitBeforeLast(): string {
+    return this.last.length >= 2 ? this.last.charAt(this.last.length - 2) : this.beforeLast;
+  }
 }
 
 /**
@@ -111,19 +116,21 @@ export function joinWrappedLines(lines: readonly string[]): string {
       out.append(line, false);
       continue;
     }
-    out.append(line, endsLatinWord(out.text) && startsLatinWord(line));
+    out.append(line, endsLatinWord(out) && startsLatinWord(line));
   }
   return out.text;
 }
 
 /**
- * True when text ends with a word of Latin script: a letter, or a letter and the punctuation
- * closing its word (`führt,`). Not a digit: a number cut at the line end joins without a space.
+ * True when the text joined so far ends with a word of Latin script: a letter, or a letter and
+ * the punctuation closing its word (`führt,`). Not a digit: a number cut at the line end joins
+ * without a space. Asks `out` for its last characters: reading them off the joined string would
+ * flatten it at every line, quadratic in a paragraph's length.
  */
-function endsLatinWord(text: string): boolean {
-  const last = lastChar(text);
+function endsLatinWord(out: Joined): boolean {
+  const last = out.lastChar();
   if (isLatinLetter(last)) return true;
-  return isOneOf(last, LATIN_WORD_END) && text.length >= 2 && isLatinLetter(text.charAt(text.length - 2));
+  return isOneOf(last, LATIN_WORD_END) && isLatinLetter(out.codeUnitBeforeLast());
 }
 
 /** True when a line opens with a letter of Latin script (`desto`, `über`). */
