@@ -10,6 +10,18 @@ import { makePage } from "./helpers.js";
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), "dubao-library-"));
 
+/** A new library file migrated to `version` only, as an older dubao left it (open, for the test to fill). */
+function databaseAtVersion(version: number): { file: string; db: Database.Database } {
+  const file = path.join(tempDir(), "lib.db");
+  const db = new Database(file);
+  db.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  for (const m of MIGRATIONS.slice(0, version)) {
+    m.up(db);
+    db.prepare("INSERT INTO schema_migrations VALUES (?, ?, '')").run(m.version, m.name);
+  }
+  return { file, db };
+}
+
 describe("importPage", () => {
   it("imports a page once: the same source hash is a duplicate", () => {
     const lib = Library.open(":memory:");
@@ -110,11 +122,7 @@ describe("migrations", () => {
   });
 
   it("move a version 1 database's storage keys to source_key and give its pages their source hash and place back", () => {
-    const file = path.join(tempDir(), "lib.db");
-    const v1 = new Database(file);
-    v1.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-    MIGRATIONS[0]!.up(v1);
-    v1.prepare("INSERT INTO schema_migrations VALUES (1, 'v1', '')").run();
+    const { file, db: v1 } = databaseAtVersion(1);
     v1.prepare("INSERT INTO publications (id, name) VALUES (1, '甲报')").run();
     v1.prepare("INSERT INTO issues (id, publication_id, date) VALUES (1, 1, '2024-01-02')").run();
     const pdfSha = "cd".repeat(32);
@@ -136,13 +144,7 @@ describe("migrations", () => {
   });
 
   it("give a version 2 database the index of page numbers that search hits read", () => {
-    const file = path.join(tempDir(), "lib.db");
-    const v2 = new Database(file);
-    v2.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-    for (const m of MIGRATIONS.slice(0, 2)) {
-      m.up(v2);
-      v2.prepare("INSERT INTO schema_migrations VALUES (?, ?, '')").run(m.version, m.name);
-    }
+    const { file, db: v2 } = databaseAtVersion(2);
     v2.close();
     const lib = Library.open(file);
     const index = lib.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'pages_page_number'").raw().get() as [string] | undefined;
@@ -153,13 +155,7 @@ describe("migrations", () => {
   });
 
   it("count the articles of each index term of a version 3 database", () => {
-    const file = path.join(tempDir(), "lib.db");
-    const v3 = new Database(file);
-    v3.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-    for (const m of MIGRATIONS.slice(0, 3)) {
-      m.up(v3);
-      v3.prepare("INSERT INTO schema_migrations VALUES (?, ?, '')").run(m.version, m.name);
-    }
+    const { file, db: v3 } = databaseAtVersion(3);
     v3.close();
     const before = Library.open(file);
     before.importPage(makePage([{ headline: "核酸检测", paragraphs: ["核酸。"] }, { headline: "检测", paragraphs: ["检测站。"] }]), null);
