@@ -6,12 +6,12 @@
 import type { Article, ArticleKind, Byline, Jump, Paragraph } from "../schema.js";
 import { normalizeHeading, joinWrappedLines, removeExtractorSpaces } from "../text/normalize.js";
 import { isKickerText, isSubtitleText } from "./assign.js";
-import { collapseSpaces, isPhotoCredit, parseByline } from "./byline.js";
+import { collapseSpaces, isCommentatorByline, isPhotoCredit, parseByline } from "./byline.js";
 import type { Draft } from "./flow.js";
 import { inlineJump, leadingDateline, trailingByline } from "./inline.js";
 import { type Line, opensDateline, spansOf } from "./lines.js";
 import { buildParagraphs, type DraftParagraph } from "./paragraphs.js";
-import { BRIEF_LABELS, COMMENTARY_LABELS, COMMENTATOR_BYLINE, WRAPPED_CREDIT_HEAD } from "./patterns.js";
+import { BRIEF_LABELS, COMMENTARY_LABELS, WRAPPED_CREDIT_HEAD } from "./patterns.js";
 import { unitHeadingText, unitRawText } from "./unit-text.js";
 import { columnLabelName, isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 
@@ -229,7 +229,7 @@ function splitHeadings(units: Unit[]): { kicker: Unit | null; headline: Unit | n
 
 function articleKind(column: string | null, byline: Byline | null, headline: string | null, photoCredit: boolean): ArticleKind {
   const label = column?.replace(/\s/gu, "") ?? "";
-  if (COMMENTARY_LABELS.has(label) || COMMENTATOR_BYLINE.test(byline?.raw.replace(/\s/gu, "") ?? "")) return "commentary";
+  if (COMMENTARY_LABELS.has(label) || isCommentatorByline(byline?.raw ?? "")) return "commentary";
   if (BRIEF_LABELS.has(label)) return "brief";
   if (photoCredit && headline === null) return "photo";
   return "news";

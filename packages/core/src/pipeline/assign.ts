@@ -6,12 +6,12 @@
  */
 import { appendAll } from "../arrays.js";
 import { endsSentence, lettersAndDigits } from "../text/chars.js";
-import { isPhotoCredit } from "./byline.js";
+import { isCommentatorByline, isPhotoCredit } from "./byline.js";
 import { lastBody, type Draft, type Gap } from "./flow.js";
 import { creditedAtEnd, inlineJump, signedAtEnd } from "./inline.js";
 import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
-import { COMMENTARY_LABELS, COMMENTATOR_BYLINE, DATELINE_OPENING, KICKER_END, SUBTITLE_START, WRAPPED_CREDIT_HEAD } from "./patterns.js";
+import { COMMENTARY_LABELS, DATELINE_OPENING, KICKER_END, SUBTITLE_START, WRAPPED_CREDIT_HEAD } from "./patterns.js";
 import { columnLabelName, isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 import { unitHeadingText, unitRawText } from "./unit-text.js";
 
@@ -197,7 +197,7 @@ function hasDatelineOrByline(d: Draft): boolean {
   if (first && DATELINE_OPENING.test(first.unit.lines[0]!.text)) return true;
   const last = d.items[d.items.length - 1];
   if (last && signedAtEnd(last.unit)) return true;
-  return [...d.leaders, ...d.trailers].some((u) => isBylineUnit(u) && !COMMENTATOR_BYLINE.test(unitRawText(u).replace(/\s/gu, "")));
+  return [...d.leaders, ...d.trailers].some((u) => isBylineUnit(u) && !isCommentatorByline(unitRawText(u)));
 }
 
 /** A story's share of a heading's words above this makes the heading its headline, wherever printed. */

@@ -6,6 +6,7 @@ import {
   ANONYMOUS_BYLINE,
   SIGNED_BY_THE_PAPER,
   BRACKETED_NAMES,
+  COMMENTATOR_BYLINE,
   COMPOUND_SURNAMES,
   CORRESPONDENT_ROLES,
   CREDIT_MARK,
@@ -89,6 +90,9 @@ export function isNamingByline(text: string): boolean {
   // the role pattern only for a line holding a role word's mark: a cheap test first
   return (ROLE_MARK.test(t) && ROLE_BYLINE.test(t)) || BRACKETED_NAMES.test(t) || ANONYMOUS_BYLINE.test(t) || isBareNames(t);
 }
+
+/** True for a byline that names the paper's commentators, not a person (`本报评论员`), spaces aside. */
+export const isCommentatorByline = (text: string): boolean => COMMENTATOR_BYLINE.test(text.replace(/\s/gu, ""));
 
 /** True for a photo credit (`X 摄`, `资料图片`): it closes a caption. */
 export function isPhotoCredit(text: string): boolean {

@@ -222,17 +222,15 @@ function joinLaterParts(parts: readonly LaterPart[], draftOf: ReadonlyMap<Unit, 
  * thousands of stories that cannot, which {@link continuationHost} must not scan for every unit.
  */
 class OpenStories {
-  /** Open stories, by the order they were first seen (their order in the page). */
-  private readonly rank = new Map<Draft, number>();
-  private seen = 0;
+  /** Every story noted, by the order it was first noted in (its order in the page). */
   private readonly order = new Map<Draft, number>();
+  private readonly open = new Set<Draft>();
 
   /** Records whether `draft`, whose last body text just changed, stops mid-sentence. */
   note(draft: Draft): void {
-    let at = this.order.get(draft);
-    if (at === undefined) this.order.set(draft, (at = this.seen++));
-    if (endsOpen(lastBody(draft))) this.rank.set(draft, at);
-    else this.rank.delete(draft);
+    if (!this.order.has(draft)) this.order.set(draft, this.order.size);
+    if (endsOpen(lastBody(draft))) this.open.add(draft);
+    else this.open.delete(draft);
   }
 
   /**
@@ -241,12 +239,12 @@ class OpenStories {
    * until text is added to them again.
    */
   inPageOrder(current: Draft): Draft[] {
-    const stories: [Draft, number][] = [];
-    for (const entry of this.rank) {
-      if (entry[0].closed && entry[0] !== current) this.rank.delete(entry[0]);
-      else stories.push(entry);
+    const stories: Draft[] = [];
+    for (const d of this.open) {
+      if (d.closed && d !== current) this.open.delete(d);
+      else stories.push(d);
     }
-    return stories.sort((a, b) => a[1] - b[1]).map(([d]) => d);
+    return stories.sort((x, y) => this.order.get(x)! - this.order.get(y)!);
   }
 }
 
@@ -285,8 +283,9 @@ function continuationHost(
   let best: Draft | null = null;
   let bestScore = 0;
   for (const d of open.inPageOrder(current)) {
+    // (open stories only: their last text stops mid-sentence)
     const tail = lastBody(d);
-    if (!endsOpen(tail) || linkedEnds.has(tail)) continue;
+    if (linkedEnds.has(tail)) continue;
     const widthGap = columnWidthGap(tail, unit);
     if (!isSameColumnGap(widthGap) || !lineFitsColumn(tail, unit)) continue;
     const joins = junction(tail.lines[tail.lines.length - 1]!.text, unit.lines[0]!.text) > 0;

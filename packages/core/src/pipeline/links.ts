@@ -91,14 +91,15 @@ const BACKWARD_MIN_JUNCTION = 2;
  */
 export function linkBackward(units: readonly Unit[], junction: Junction, forward: ReadonlyMap<Unit, Unit>): Map<Unit, Unit> {
   const taken = new Set(forward.values());
+  const isStart = units.map((u) => u.kind === "body" && !forward.has(u) && isOpenStart(u));
   const candidates: Candidate[] = [];
   units.forEach((end, i) => {
     if (end.kind !== "body" || taken.has(end) || !isOpenEnd(units, i)) return;
     const endReadsOn = readsOn(units, i);
     const width = unitColumnWidth(end);
     for (let j = i - 1; j >= 0 && i - j <= MAX_SCAN_UNITS; j--) {
+      if (!isStart[j]) continue;
       const start = units[j]!;
-      if (start.kind !== "body" || forward.has(start) || !isOpenStart(start)) continue;
       // an end and a start that both read on with the text printed next to them are two
       // continuations as read: a pair across them must not break both (3 false, 0 true on synth, dev, seed)
       if (endReadsOn && readsOn(units, j - 1)) continue;
