@@ -168,7 +168,7 @@ function searchInTransaction(db: Db, request: SearchRequest): SearchResponse {
   const first = rankWindow(window, offset - window * RANK_WINDOW, limit);
   ids.push(...first.ids);
   // When the first window is not full it holds every match: no need to count them again.
-  const total = window === 0 && first.matches < RANK_WINDOW ? first.matches : countMatches(db, query, query.match, where, from);
+  const total = window === 0 && first.matches < RANK_WINDOW ? first.matches : countMatches(db, query, where, from);
   window++;
   while (ids.length < limit && window * RANK_WINDOW < total) {
     ids.push(...rankWindow(window, 0, limit - ids.length).ids);
@@ -184,7 +184,8 @@ function searchInTransaction(db: Db, request: SearchRequest): SearchResponse {
  * lookup and a short read instead of reading the whole list (a 2-character word is often in
  * thousands of articles).
  */
-function countMatches(db: Db, query: ParsedQuery, match: string, where: Where, from: string): number {
+function countMatches(db: Db, query: ParsedQuery, where: Where, from: string): number {
+  const match = query.match;
   const term = where.joins ? null : singleTerm(query);
   if (term !== null) {
     return (
