@@ -70,7 +70,7 @@ function parseInto(page: Page, input: string): void {
   readRunningHeads(flow.furniture, page.page);
   const docOf = new Map<Draft, number>();
   for (const d of flow.drafts) docOf.set(d, lexicon.addDocument(storyText(d)));
-  takeTopBanner(flow.gaps, page, (u) => Math.max(0, ...flow.drafts.map((d) => lexicon.similarity(unitHeadingText(u), docOf.get(d)!))));
+  takeTopBanner(flow.gaps, page, (u) => bestShare(lexicon, unitHeadingText(u)));
   const headingsFollow = assignGaps(flow.gaps, lexicon, docOf);
   takeBanner(flow.gaps, page);
   for (const draft of flow.drafts) {
@@ -96,6 +96,13 @@ function storyText(d: Draft): string {
   let text = "";
   for (const item of d.items) for (const line of item.unit.lines) text += line.text;
   return text;
+}
+
+/** The highest share of the heading's words that any story of the page holds (0 without stories). */
+function bestShare(lexicon: PageLexicon, heading: string): number {
+  let best = 0;
+  for (const share of lexicon.similarities(heading, 0, lexicon.docCount - 1)) best = Math.max(best, share);
+  return best;
 }
 
 /** A banner is a slogan: it shares fewer words than this (similarity) with every story of the page. */

@@ -172,14 +172,24 @@ export class PageLexicon {
   /** Adjacent word-character pairs inside lines → index into `pairCounts`; built when first needed. */
   private pairs: GramTable | null = null;
   private readonly pairCounts = new Counts();
-  /** Bigrams of the stories → dense index into `df`, `lastDoc` and the membership bit sets. */
+  /** Bigrams of the stories → dense index into `df`, `lastDoc` and the postings. */
   private readonly grams: GramTable;
   /** Number of stories holding each bigram. */
   private readonly df = new Counts();
   /** Last story that counted each bigram (+1; 0 = none): dedupes within one story. */
   private readonly lastDoc = new Counts();
-  /** Per story, a bit set over bigram indexes: bit i set when the story holds bigram i. */
-  private readonly docs: Uint32Array[] = [];
+  /** The distinct bigram indexes of every story, story after story. */
+  private members: Int32Array = new Int32Array(MIN_CAPACITY);
+  /** Where each story's bigrams start in `members`; one entry more than there are stories. */
+  private readonly memberStarts: number[] = [0];
+  /**
+   * The stories holding each bigram, in story order: those of bigram i at
+   * `postings[postingStarts[i]]` up to `postings[postingStarts[i + 1]]`. Built from `members`
+   * when first needed after a story was added. Memory grows with the text, not with stories ×
+   * bigrams (a bit set per story would, which a whole issue in one file makes quadratic).
+   */
+  private postings: Int32Array | null = null;
+  private postingStarts = new Int32Array(1);
   private readonly headings = new Map<string, WeighedHeading>();
 
   /** A lexicon of the page whose lines are `lineTexts` (for {@link junctionCount}). */
@@ -235,12 +245,13 @@ export class PageLexicon {
    * {@link bigrams}: word characters, pairs taken across the other characters.
    */
   addDocument(text: string): number {
-    const doc = this.docs.length;
+    const doc = this.memberStarts.length - 1;
     const stamp = doc + 1;
-    const members: number[] = [];
     const grams = this.grams;
     let lastDoc = this.lastDoc.upTo(grams.size);
     let df = this.df.upTo(grams.size);
+    let members = this.members;
+    let count = this.memberStarts[doc]!;
     let prev = -1;
     for (let i = 0; i < text.length; i++) {
       const c = wordId(text.charCodeAt(i));
@@ -254,15 +265,54 @@ export class PageLexicon {
         if (lastDoc[slot] !== stamp) {
           lastDoc[slot] = stamp;
           df[slot]!++;
-          members.push(slot);
+          if (count === members.length) members = this.growMembers();
+          members[count++] = slot;
         }
       }
       prev = c;
     }
-    const bits = new Uint32Array((this.grams.size + 31) >>> 5);
-    for (const slot of members) bits[slot >>> 5]! |= 1 << (slot & 31);
-    this.docs.push(bits);
+    this.memberStarts.push(count);
+    this.postings = null;
     return doc;
+  }
+
+  /** Number of stories added. */
+  get docCount(): number {
+    return this.memberStarts.length - 1;
+  }
+
+  private growMembers(): Int32Array {
+    const grown = new Int32Array(this.members.length * 2);
+    grown.set(this.members);
+    return (this.members = grown);
+  }
+
+  /** The postings of every bigram (see {@link postings}), by counting sort of the stories' members. */
+  private buildPostings(): Int32Array {
+    const size = this.grams.size;
+    const df = this.df.values;
+    const starts = new Int32Array(size + 1);
+    for (let slot = 0; slot < size; slot++) starts[slot + 1] = starts[slot]! + df[slot]!;
+    const postings = new Int32Array(starts[size]!);
+    const next = starts.slice(0, size);
+    const members = this.members;
+    for (let doc = 0; doc < this.memberStarts.length - 1; doc++) {
+      for (let k = this.memberStarts[doc]!; k < this.memberStarts[doc + 1]!; k++) postings[next[members[k]!]!++] = doc;
+    }
+    this.postingStarts = starts;
+    return (this.postings = postings);
+  }
+
+  /** First position in the postings of `slot` whose story is `doc` or later (the end when none is). */
+  private firstPostingFrom(postings: Int32Array, slot: number, doc: number): number {
+    let lo = this.postingStarts[slot]!;
+    let hi = this.postingStarts[slot + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (postings[mid]! < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /**
@@ -271,17 +321,31 @@ export class PageLexicon {
    * @param doc index from {@link addDocument}
    */
   similarity(heading: string, doc: number): number {
-    const bits = this.docs[doc];
-    if (!bits) return 0;
+    return this.similarities(heading, doc, doc)[0] ?? 0;
+  }
+
+  /**
+   * {@link similarity} of the heading to each story from `first` to `last` (inclusive, clamped
+   * to the stories added): entry k is the share of story `first + k`. Costs the heading's
+   * postings within that range, not one test per story and bigram.
+   */
+  similarities(heading: string, first: number, last: number): Float64Array {
+    const from = Math.max(0, first);
+    const to = Math.min(this.docCount - 1, last);
+    const shares = new Float64Array(Math.max(0, to - from + 1));
+    if (shares.length === 0) return shares;
     const weighed = this.weigh(heading);
-    if (weighed.total === 0) return 0;
-    let shared = 0;
+    if (weighed.total === 0) return shares;
+    const postings = this.postings ?? this.buildPostings();
     const { slots, weights } = weighed;
     for (let k = 0; k < slots.length; k++) {
       const slot = slots[k]!;
-      if (slot >= 0 && ((bits[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0) shared += weights[k]!;
+      if (slot < 0) continue;
+      const end = this.postingStarts[slot + 1]!;
+      for (let at = this.firstPostingFrom(postings, slot, from); at < end && postings[at]! <= to; at++) shares[postings[at]! - from]! += weights[k]!;
     }
-    return shared / weighed.total;
+    for (let k = 0; k < shares.length; k++) shares[k]! /= weighed.total;
+    return shares;
   }
 
   /** The heading's bigrams with their idf weights for the stories registered so far (cached). */
@@ -291,7 +355,7 @@ export class PageLexicon {
       weighed = { grams: [...bigrams(heading)], docCount: -1, slots: [], weights: [], total: 0 };
       this.headings.set(heading, weighed);
     }
-    const n = this.docs.length;
+    const n = this.docCount;
     if (weighed.docCount === n) return weighed;
     weighed.docCount = n;
     weighed.slots = [];

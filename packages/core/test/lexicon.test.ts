@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { PageLexicon } from "../src/pipeline/lexicon.js";
+
+const STORIES = [
+  "民警终于在通往朔南大道的南环路上找到走失的刘某柱",
+  "全市各社区广泛发动群众参与环境卫生整治，清理卫生死角",
+  "救助走失智障男子的民警受到群众称赞",
+  "本市今日天气晴朗，气温适宜",
+];
+
+function lexiconOf(stories: readonly string[]): PageLexicon {
+  const lexicon = new PageLexicon(stories);
+  for (const s of stories) lexicon.addDocument(s);
+  return lexicon;
+}
+
+describe("PageLexicon", () => {
+  it("gives a heading's share of words in each story: all of them, some, none", () => {
+    const lexicon = lexiconOf(STORIES);
+    expect(lexicon.docCount).toBe(4);
+    expect(lexicon.similarity("救助走失智障男子", 2)).toBe(1);
+    expect(lexicon.similarity("救助走失智障男子", 3)).toBe(0);
+    const partial = lexicon.similarity("救助走失智障男子", 0); // 走失 only
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(0.5);
+  });
+
+  it("weighs a run of stories at once, each as similarity does, and clamps the run to the stories added", () => {
+    const lexicon = lexiconOf(STORIES);
+    for (const heading of ["救助走失智障男子", "环境卫生整治", "民警", "天气"]) {
+      const all = lexicon.similarities(heading, -3, 10);
+      expect([...all]).toEqual(STORIES.map((_, doc) => lexicon.similarity(heading, doc)));
+      expect([...lexicon.similarities(heading, 1, 2)]).toEqual([...all.slice(1, 3)]);
+    }
+    expect(lexicon.similarities("民警", 5, 9)).toHaveLength(0);
+    expect(lexicon.similarity("民警", 9)).toBe(0);
+  });
+
+  it("weighs a bigram found in every story less than one found in one story", () => {
+    const lexicon = lexiconOf(["民警巡逻街道", "民警救助老人", "民警调解纠纷"]);
+    // 民警 is in all three stories, 救助 in one: a heading of both is mostly matched by 救助
+    expect(lexicon.similarity("民警救助", 1)).toBe(1);
+    expect(lexicon.similarity("民警救助", 0)).toBeLessThan(0.2);
+  });
+
+  it("answers for stories added after a first question", () => {
+    const lexicon = lexiconOf(STORIES.slice(0, 2));
+    expect(lexicon.similarity("天气晴朗", 0)).toBe(0);
+    lexicon.addDocument(STORIES[3]!);
+    expect(lexicon.similarity("天气晴朗", 2)).toBe(1);
+  });
+});
