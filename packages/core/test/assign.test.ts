@@ -119,6 +119,19 @@ describe("assignGaps", () => {
 });
 
 describe("matchHeadings", () => {
+  it("weighs a headline only against stories near its own: one printed a page's worth of stories away is not its story", () => {
+    // 70 short reports between the headline and the story whose words it shares (an input of many pages)
+    const reports = Array.from({ length: 70 }, (_, i) => [`本报讯 本市第${i + 1}期天气会商今日举行，气温适宜，市民出行方便。`, "记者 武跃林"]).flat();
+    const near = stage(["救助走失智障男子", "", ...STORY_A, "记者 武跃林", ...reports.slice(0, 20), ...STORY_B]);
+    const far = stage(["救助走失智障男子", "", ...STORY_A, "记者 武跃林", ...reports, ...STORY_B]);
+    for (const [{ flow, lexicon, docOf }, storyB] of [[near, 11], [far, 71]] as const) {
+      expect(flow.drafts).toHaveLength(storyB + 1);
+      const matched = matchHeadings(flow.drafts, lexicon, docOf, assignGaps(flow.gaps, lexicon, docOf));
+      const headline = storyB === 11 ? ["救助走失智障男子"] : undefined;
+      expect(matched.get(flow.drafts[storyB]!)?.map(unitHeadingText)).toEqual(headline);
+    }
+  });
+
   it("moves a headline printed next to the wrong story to the story that shares its words", () => {
     // both headlines printed above the first story, as in a row of headlines
     const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", "人人参与 人人受益", ...STORY_A, "记者 武跃林", ...STORY_B]);

@@ -169,6 +169,14 @@ function labelKey(u: Unit): string {
 }
 
 /**
+ * Stories further apart in reading order than this are never one heading's: a page carries at
+ * most a few dozen stories, and a heading's story is on its page. Bounds the stories each heading
+ * or label is weighed against, so an input of many pages (a whole issue in one file) takes time in
+ * proportion to its length.
+ */
+const STORY_WINDOW = 64;
+
+/**
  * A commentary label (`短评`) drifts: it goes to the nearest story that reads as commentary
  * (no dateline, no byline), searching outwards from where it was printed.
  */
@@ -178,17 +186,21 @@ function attachCommentaryLabels(gaps: readonly Gap[]): void {
   gaps.forEach((gap, gi) => {
     for (const u of gap.units) {
       if (u.kind !== "label" || !COMMENTARY_LABELS.has(labelKey(u))) continue;
-      const order: Draft[] = [];
-      for (let k = 0; k < drafts.length; k++) {
-        const behind = drafts[gi - 1 - k];
-        const ahead = drafts[gi + k];
-        if (ahead) order.push(ahead);
-        if (behind) order.push(behind);
-      }
-      const target = order.find((d) => !hasDatelineOrByline(d)) ?? gap.next ?? gap.prev;
+      const target = nearestCommentary(drafts, gi) ?? gap.next ?? gap.prev;
       target?.leaders.unshift(u);
     }
   });
+}
+
+/** The story nearest to gap `gi` that reads as commentary: the one after it first, then the one before, outwards. */
+function nearestCommentary(drafts: readonly Draft[], gi: number): Draft | undefined {
+  for (let k = 0; k < STORY_WINDOW; k++) {
+    const ahead = drafts[gi + k];
+    if (ahead && !hasDatelineOrByline(ahead)) return ahead;
+    const behind = drafts[gi - 1 - k];
+    if (behind && !hasDatelineOrByline(behind)) return behind;
+  }
+  return undefined;
 }
 
 /** True for a story that reads as news: it opens with a dateline or a reporter signs it (a commentator's signature does not count). */
@@ -268,18 +280,34 @@ export function matchHeadings(
   }
   // whether each story is a photo caption, once (asked for every heading and story below)
   const photos = new Set(drafts.filter(isPhoto));
-  const cutBy = storiesCutBy(groups, drafts);
-  const cutsSentence = (group: HeadingGroup, d: Draft) => cutBy.get(group)!.has(d);
+  const position = new Map(drafts.map((d, i) => [d, i]));
+  /** The stories within {@link STORY_WINDOW} of the group's own, in reading order. */
+  const storiesNear = (group: HeadingGroup): readonly Draft[] => {
+    const at = position.get(group.owner) ?? 0;
+    return drafts.slice(Math.max(0, at - STORY_WINDOW), at + STORY_WINDOW + 1);
+  };
+  /** The stories near the group, each with the share of the group's headline words it holds. */
+  const sharesNear = (group: HeadingGroup): { draft: Draft; shared: number }[] => {
+    const near = storiesNear(group);
+    let first = Infinity;
+    let last = -1;
+    for (const d of near) {
+      const doc = docOf.get(d)!;
+      first = Math.min(first, doc);
+      last = Math.max(last, doc);
+    }
+    const shares = lexicon.similarities(headlineWords(group), first, last);
+    return near.map((d) => ({ draft: d, shared: shares[docOf.get(d)! - first] ?? 0 }));
+  };
+  const cutsSentence = sentenceCuts(drafts);
   const candidates: { group: HeadingGroup; draft: Draft; score: number }[] = [];
   for (const group of groups) {
-    const text = headlineWords(group);
     const hasKicker = opensWithKicker(group.units);
     // a kicker (over a subtitle or alone) is no headline: it goes around one (completeHeadlines)
     if (isHeadless(group)) continue;
-    for (const d of drafts) {
+    for (const { draft: d, shared } of sharesNear(group)) {
       if (photos.has(d)) continue;
       const local = d === group.owner && group.onUsualSide;
-      const shared = lexicon.similarity(text, docOf.get(d)!);
       // a heading between its story's kicker and headline and the text is the text's first
       // subhead, unless its own words make it the headline
       if (local && group.underKickerGroup && shared < MIN_MATCH) continue;
@@ -301,10 +329,8 @@ export function matchHeadings(
   const best = new Map<HeadingGroup, { draft: Draft; score: number }>();
   for (const group of groups) {
     if (placed.has(group) || !(chosen.has(group.owner) || photos.has(group.owner)) || isHeadless(group)) continue;
-    const text = headlineWords(group);
-    for (const d of drafts) {
+    for (const { draft: d, shared: score } of sharesNear(group)) {
       if (cutsSentence(group, d)) continue;
-      const score = lexicon.similarity(text, docOf.get(d)!);
       const held = best.get(group);
       if (!held || score > held.score) best.set(group, { draft: d, score });
     }
@@ -315,13 +341,15 @@ export function matchHeadings(
     placed.add(group);
     moveGroup(group, draft);
   }
-  completeHeadlines(groups, placed, chosen, (group, d) => (photos.has(d) ? 0 : lexicon.similarity(headlineWords(group), docOf.get(d)!)));
+  completeHeadlines(groups, placed, chosen, storiesNear, (group, d) => (photos.has(d) ? 0 : lexicon.similarity(headlineWords(group), docOf.get(d)!)));
   // a heading printed inside a sentence heads no story it cuts, and a photo takes none: without
   // word evidence, it heads the next story in reading order that has no headline
   for (const group of groups) {
-    if (placed.has(group) || isHeadless(group) || (cutBy.get(group)!.size === 0 && !photos.has(group.owner))) continue;
+    if (placed.has(group) || isHeadless(group)) continue;
+    const near = storiesNear(group);
+    if (!photos.has(group.owner) && !near.some((d) => cutsSentence(group, d))) continue;
     const at = group.units[0]!.lines[0]!.index;
-    const next = drafts.find((d) => !chosen.has(d) && !photos.has(d) && d.items[0]!.unit.lines[0]!.index > at);
+    const next = near.find((d) => !chosen.has(d) && !photos.has(d) && d.items[0]!.unit.lines[0]!.index > at);
     if (!next) continue;
     chosen.set(next, group.units);
     placed.add(group);
@@ -373,48 +401,56 @@ function headlineWords(group: HeadingGroup): string {
 }
 
 /**
- * For each heading group, the stories it is printed inside a sentence of: between two runs of
- * the story, the first stopping mid-sentence. A subhead never cuts a sentence, so such a heading
+ * Whether a heading group is printed inside a sentence of a story: between two runs of the
+ * story, the first stopping mid-sentence. A subhead never cuts a sentence, so such a heading
  * heads some other story. The open junctions of every story are listed once.
  */
-function storiesCutBy(groups: readonly HeadingGroup[], drafts: readonly Draft[]): Map<HeadingGroup, Set<Draft>> {
-  const junctions: { after: number; before: number; draft: Draft }[] = [];
+function sentenceCuts(drafts: readonly Draft[]): (group: HeadingGroup, d: Draft) => boolean {
+  const open = new Map<Draft, { after: number; before: number }[]>();
   for (const d of drafts) {
+    const junctions: { after: number; before: number }[] = [];
     for (let k = 1; k < d.items.length; k++) {
       const last = d.items[k - 1]!.unit;
-      if (endsOpen(last)) junctions.push({ after: last.lines[last.lines.length - 1]!.index, before: d.items[k]!.unit.lines[0]!.index, draft: d });
+      if (endsOpen(last)) junctions.push({ after: last.lines[last.lines.length - 1]!.index, before: d.items[k]!.unit.lines[0]!.index });
     }
+    if (junctions.length > 0) open.set(d, junctions);
   }
-  const cutBy = new Map<HeadingGroup, Set<Draft>>();
-  for (const group of groups) {
+  return (group, d) => {
     const at = group.units[0]!.lines[0]!.index;
-    cutBy.set(group, new Set(junctions.filter((j) => j.after < at && at < j.before).map((j) => j.draft)));
-  }
-  return cutBy;
+    return open.get(d)?.some((j) => j.after < at && at < j.before) ?? false;
+  };
 }
 
 /**
  * A kicker printed alone or right over a subtitle lost its headline to another line of the page
  * (the extractor printed the headline elsewhere): when the story it was printed beside has a
  * headline without a kicker, the kicker goes above that headline and the subtitle under it.
+ * @param storiesNear the stories a group may belong to (see STORY_WINDOW)
  */
 function completeHeadlines(
   groups: readonly HeadingGroup[],
   placed: Set<HeadingGroup>,
   chosen: Map<Draft, Unit[]>,
+  storiesNear: (group: HeadingGroup) => readonly Draft[],
   similarity: (group: HeadingGroup, d: Draft) => number,
 ): void {
   const completes = (d: Draft) => {
     const headline = chosen.get(d);
     return headline !== undefined && !isKickerText(unitHeadingText(headline[0]!)) && !headline.some((u) => isSubtitleText(unitHeadingText(u)));
   };
+  // headlines only gain kickers below: the stories that have one stay the same, in the same order
+  let chosenOrder: Map<Draft, number> | undefined;
   for (const group of groups) {
     if (placed.has(group) || !isHeadless(group)) continue;
     // beside its story; failing that, the headed story that shares its words (`朔州经济开发区纪检监察工委：`)
     let to: Draft | null = completes(group.owner) ? group.owner : null;
     if (to === null) {
+      // the headed stories near it, in the order their headlines were chosen (a later one wins a tie)
+      const headed = storiesNear(group).filter((d) => chosen.has(d));
+      const rank = chosenOrder ??= new Map([...chosen.keys()].map((d, i) => [d, i]));
+      headed.sort((a, b) => rank.get(a)! - rank.get(b)!);
       let best = MIN_MATCH;
-      for (const d of chosen.keys()) {
+      for (const d of headed) {
         const score = similarity(group, d);
         if (score >= best && completes(d)) [to, best] = [d, score];
       }
