@@ -148,6 +148,16 @@ describe("buildFlow", () => {
     expect(drafts(page(["保持不动摇不放松就一定能战胜疫情", "——访社区工作者和志愿者"]))).toHaveLength(3);
   });
 
+  it("goes on with an earlier story's column only within a page's worth of stories", () => {
+    const earlier = para(4, 14);
+    const wide = (n: number) => Array.from({ length: n }, () => ["", "本报讯 " + row(26, "，"), row(30, "，"), row(12, "。")]).flat();
+    const under = [row(14, "，"), row(14, "，"), row(14, "，"), row(6, "。")];
+    const page = (stories: number) => [...earlier, ...wide(stories), "", "保持不动摇不放松就一定能战胜疫情", "", ...under];
+    expect(drafts(page(3))).toHaveLength(4);
+    // seventy stories later the text under the heading is a story of its own
+    expect(drafts(page(70))).toHaveLength(72);
+  });
+
   it("keeps a heading wrapped onto two lines within the column, between a paragraph end and the next paragraph, as a subhead", () => {
     const text = (heading: string[]) => [...para(3, 12), "", ...heading, "", "  " + row(10, "，"), row(12, "，"), row(5, "。")];
     expect(drafts(text(["高考中考设专用考试", "方舱和应急考场"])).map((d) => d.map((i) => i[0]))).toEqual([["body", "subhead", "body"]]);

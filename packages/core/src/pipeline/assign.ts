@@ -7,7 +7,7 @@
 import { appendAll } from "../arrays.js";
 import { endsSentence, lettersAndDigits } from "../text/chars.js";
 import { isCommentatorByline, isPhotoCredit } from "./byline.js";
-import { lastBody, type Draft, type Gap } from "./flow.js";
+import { lastBody, STORY_WINDOW, type Draft, type Gap } from "./flow.js";
 import { creditedAtEnd, inlineJump, signedAtEnd } from "./inline.js";
 import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
@@ -167,14 +167,6 @@ export function isSubtitleOf(a: Unit, b: Unit): boolean {
 function labelKey(u: Unit): string {
   return columnLabelName(u.lines.map((l) => l.text).join(""));
 }
-
-/**
- * Stories further apart in reading order than this are never one heading's: a page carries at
- * most a few dozen stories, and a heading's story is on its page. Bounds the stories each heading
- * or label is weighed against, so an input of many pages (a whole issue in one file) takes time in
- * proportion to its length.
- */
-const STORY_WINDOW = 64;
 
 /**
  * A commentary label (`短评`) drifts: it goes to the nearest story that reads as commentary

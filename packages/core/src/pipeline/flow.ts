@@ -68,6 +68,14 @@ export interface Flow {
 }
 
 /**
+ * Stories further apart in reading order than this are never parts of one story, nor a heading
+ * and its story: a page carries at most a few dozen stories. Bounds the stories each unit or
+ * heading is weighed against, so an input of many pages (a whole issue in one file) takes time
+ * in proportion to its length.
+ */
+export const STORY_WINDOW = 64;
+
+/**
  * Evidence that a unit starting mid-sentence continues an open story: the two characters across
  * the cut form a pair the page uses (strongest), the very same column width, and being the story
  * just read (weakest: a tie-break).
@@ -425,7 +433,7 @@ function columnHost(drafts: readonly Draft[], current: Draft, unit: Unit, gap: r
   // right after a story closed by its byline or jump line, text in another width is a new story
   if (gap.length === 0 && (endsWithJump(currentTail) || signedAtEnd(currentTail))) return null;
   if (currentTail.lines.length < MIN_LINES_FOR_COLUMN_MATCH || Math.abs(columnWidth(currentTail.lines) - width) <= OTHER_COLUMN) return null;
-  for (let i = drafts.length - 1; i >= 0; i--) {
+  for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - STORY_WINDOW); i--) {
     const d = drafts[i]!;
     if (d === current || d.closed) continue;
     const tail = lastBody(d);
