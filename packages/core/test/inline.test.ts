@@ -94,6 +94,27 @@ describe("leadingDateline", () => {
     expect(leadingDateline("新华社北京12月1日电（记者 王小明）国务院")).toMatchObject({ dateline: "新华社北京12月1日电", byline: "记者 王小明" });
   });
 
+  it("reads the datelines of other papers, agencies and sites, dated or not", () => {
+    const read = (text: string) => leadingDateline(text)?.dateline ?? null;
+    expect(read("本报北京12月1日讯（记者 王小明）国务院")).toBe("本报北京12月1日讯");
+    expect(read("经济日报北京12月1日讯 今天")).toBe("经济日报北京12月1日讯");
+    expect(read("南方日报讯（记者 李华）近日")).toBe("南方日报讯");
+    expect(read("人民网讯 近日")).toBe("人民网讯");
+    expect(read("人民网北京１２月１日电（记者 王小明）")).toBe("人民网北京１２月１日电");
+    expect(read("中新社北京电 今天")).toBe("中新社北京电");
+    // 电 without a date is a dateline only after the paper's or an agency's name
+    expect(read("合作社负责人来电说")).toBeNull();
+    expect(read("本报记者王某通讯员李某")).toBeNull();
+  });
+
+  it("takes a dateline out of lenticular brackets", () => {
+    const text = "【本报讯】（记者 武跃林）记者从市公安局获悉";
+    const d = leadingDateline(text);
+    expect(d).toMatchObject({ dateline: "本报讯", byline: "记者 武跃林" });
+    expect(text.slice(d!.length)).toBe("记者从市公安局获悉");
+    expect(leadingDateline("【新华社北京12月1日电】国务院")).toMatchObject({ dateline: "新华社北京12月1日电", length: "【新华社北京12月1日电】".length });
+  });
+
   it("leaves a bracket that is not a byline in the text", () => {
     const text = "本报讯（通讯稿）近日，";
     const d = leadingDateline(text);

@@ -20,6 +20,9 @@ describe("splitLines", () => {
   it("marks a dateline wrapped onto the next line, and only a dateline", () => {
     const lines = splitLines(["本报北京6月12", "日电（记者 陆宇丽 白", "建军）连日来，各地加快复工复产。", "本报讯（记者 孟群舒）市委", "本报记者在现场看到", "日前举行"].join("\n"));
     expect(lines.map(opensDateline)).toEqual([true, false, false, true, false, false]);
+    // another paper's dated dateline, cut the same way
+    const other = splitLines(["经济日报北京12月", "1日讯（记者 王小明）国务院", "南方日报记者在现场看到", "1日讯息传来"].join("\n"));
+    expect(other.map(opensDateline)).toEqual([true, false, false, false]);
   });
 
   it("cleans extractor spaces into text and measures its width", () => {

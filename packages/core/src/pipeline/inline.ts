@@ -132,16 +132,14 @@ export interface LeadingDateline {
 
 /**
  * Finds a dateline at the start of the text: `本报讯（记者 武跃林）…` gives dateline `本报讯` and
- * byline `记者 武跃林`. A bracket that is not a byline stays in the text.
+ * byline `记者 武跃林`. A bracket that is not a byline stays in the text; lenticular brackets
+ * around the dateline (`【本报讯】`) are not part of it.
  */
 export function leadingDateline(text: string): LeadingDateline | null {
   const m = DATELINE.exec(text);
-  if (!m) return null;
-  const inBrackets = m[2];
-  if (inBrackets !== undefined && !isBylineText(inBrackets)) {
-    const bare = /^\S+?(?=[（(]|\s|$)/u.exec(m[0]);
-    const dateline = m[1] ?? "";
-    return { dateline, byline: null, length: bare ? dateline.length : m[0].length };
-  }
-  return { dateline: m[1] ?? "", byline: inBrackets === undefined ? null : collapseSpaces(inBrackets), length: m[0].length };
+  if (!m?.groups) return null;
+  const { head = "", dateline = "", byline } = m.groups;
+  // a bracket that names nobody (`本报讯（通讯稿）`) is the text's: the dateline ends before it
+  if (byline !== undefined && !isBylineText(byline)) return { dateline, byline: null, length: head.length };
+  return { dateline, byline: byline === undefined ? null : collapseSpaces(byline), length: m[0].length };
 }

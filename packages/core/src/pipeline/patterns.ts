@@ -63,12 +63,33 @@ export const SIGNED_BY_THE_PAPER = wholeOneOf(PAPER_SIGNATURES);
 /** A whole byline that names nobody: the paper's signatures, or 本报通讯员 alone. */
 export const ANONYMOUS_BYLINE = wholeOneOf([...PAPER_SIGNATURES, "本报通讯员"]);
 
+/** A date in a dateline: `12月1日`, full-width digits too. */
+const DATELINE_DATE = "[0-9０-９]{1,2}月[0-9０-９]{1,2}日";
+/** A paper's name as its datelines give it: `南方日报`, `羊城晚报`, `中国青年报`, `文汇报`. */
+const PAPER_NAME = "[\\p{Script=Han}]{0,6}(?:日报|晚报|早报|商报|时报|青年报|法治报|法制报|导报|周报|文汇报|大公报)";
+/** An agency, site or station: `新华社`, `人民网`, `央视网`, `中央台`. */
+const AGENCY_NAME = "[\\p{Script=Han}]{1,8}(?:社|网|台)";
+/**
+ * The datelines (电头) of Chinese papers and agencies: the paper's own (`本报讯`, `本报北京12月1日电`,
+ * `本报北京12月1日讯`), another paper's or an agency's (`南方日报讯`, `人民网讯`), a dated one
+ * (`经济日报北京12月1日讯`, `人民网北京12月1日电`), and the news agencies' (`新华社北京电`). A word
+ * before `电` without a date must be the paper's or an agency's: `电` is common in running text
+ * (`合作社负责人来电`).
+ */
+const DATELINE_FORMS = [
+  `(?:本报|${PAPER_NAME}|${AGENCY_NAME})讯`,
+  "本报[\\p{Script=Han}0-9]{1,14}电",
+  `(?:本报|${PAPER_NAME}|${AGENCY_NAME})[\\p{Script=Han}]{0,8}${DATELINE_DATE}(?:电|讯)`,
+  "(?:新华社|中新社)[\\p{Script=Han}0-9]{2,16}电",
+];
 /**
  * Dateline (电头) at the start of a first paragraph, with the optional byline in brackets:
- * `本报讯（记者 X 通讯员 Y）`, `本报北京12月1日电`, `新华社北京12月1日电（记者 X）`.
+ * `本报讯（记者 X 通讯员 Y）`, `本报北京12月1日电`, `新华社北京12月1日电（记者 X）`; some papers
+ * print it in lenticular brackets (`【本报讯】`). Groups: `head` (the dateline with its brackets),
+ * `dateline`, `byline` (the bracket's content, if any).
  */
 export const DATELINE = new RegExp(
-  `^(本报讯|本报[\\p{Script=Han}0-9]{1,14}电|新华社[\\p{Script=Han}0-9]{2,16}电|中新社[\\p{Script=Han}0-9]{2,16}电|[\\p{Script=Han}]{2,8}(?:社|网|台)讯)\\s*(?:[（(]\\s*([^（()）]{1,60}?)\\s*[）)])?\\s*`,
+  `^(?<head>【?(?<dateline>${DATELINE_FORMS.join("|")})】?)\\s*(?:[（(]\\s*(?<byline>[^（()）]{1,60}?)\\s*[）)])?\\s*`,
   "u",
 );
 
@@ -78,10 +99,10 @@ export const DASH_END = /(?:——|—)$/u;
 /** A subtitle (副题) opens with a dash (`——记巾帼志愿者`). */
 export const SUBTITLE_START = /^(?:——|—)/u;
 
-/** The start of a dateline cut at the line's end: the agency and part of its place and date, no `电` yet. */
-export const DATELINE_HEAD = /^(?:本报|新华社|中新社)[\p{Script=Han}0-9]{1,12}$/u;
+/** The start of a dateline cut at the line's end: the paper or agency and part of its place and date, no `电` or `讯` yet. */
+export const DATELINE_HEAD = new RegExp(`^【?(?:本报|${PAPER_NAME}|${AGENCY_NAME})[\\p{Script=Han}0-9０-９]{1,12}$`, "u");
 /** The rest of that dateline at the next line's start. */
-export const DATELINE_TAIL = /^[\p{Script=Han}0-9]{0,8}电/u;
+export const DATELINE_TAIL = /^[\p{Script=Han}0-9０-９]{0,8}(?:电|讯)/u;
 
 /** A jump line: `（下转第3版）`, `（紧转第8版）`, `（上接第1版）`. */
 export const JUMP_LINE = /[（(]\s*(下转|紧转|转|上接|接|续)\s*第?\s*([0-9０-９一二三四五六七八九十]+)\s*版\s*[）)]$/u;
@@ -148,4 +169,4 @@ export const CLAUSE_MARK = /[，。；！？：、,;!?:]/u;
 export const LIST_ITEM = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))/u;
 
 /** How a story opening with a dateline begins (`本报讯`, `新华社…`, `本报北京6月1日电`): a news story, not a commentary. */
-export const DATELINE_OPENING = /^(本报讯|新华社|本报.{1,14}电)/u;
+export const DATELINE_OPENING = new RegExp(`^(?:新华社|本报.{1,14}电|【?(?:${DATELINE_FORMS.join("|")}))`, "u");

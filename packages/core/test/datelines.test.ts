@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { parseText } from "../src/index.js";
+
+/** Two reports without headlines, one after the other: each opens with another paper's dateline. */
+const page = (first: string, second: string) =>
+  [
+    "国务院常务会议部署稳经济措施",
+    "",
+    `${first}（记者 王小明）国务院总理主持召开国务院常务会`,
+    "议，部署进一步稳经济的一揽子措施，要求各地区各部",
+    "门抓好落实，推动经济运行尽快回归正常轨道。",
+    "会议指出，当前经济恢复基础尚不牢固，要加大助企纾",
+    "困力度，稳住市场主体，保障就业和民生。",
+    `${second}（记者 李华 通讯员 张强）近日，广州市举行`,
+    "重点项目集中签约仪式，共签约项目二十八个，总投资",
+    "超过一千亿元，涵盖先进制造、数字经济等领域。",
+  ].join("\n");
+
+describe("datelines of other papers and agencies", () => {
+  it.each([
+    ["经济日报北京12月1日讯", "南方日报讯"],
+    ["本报北京12月1日讯", "羊城晚报讯"],
+    ["人民网北京12月1日电", "【本报讯】"],
+  ])("starts a report at %s and at %s, with its dateline and byline", (first, second) => {
+    const { articles } = parseText(page(first, second));
+    expect(articles).toHaveLength(2);
+    const [a, b] = articles;
+    expect(a!.dateline).toBe(first);
+    expect(a!.byline?.reporters).toEqual(["王小明"]);
+    expect(a!.paragraphs[0]!.text.startsWith("国务院总理")).toBe(true);
+    expect(b!.dateline).toBe(second.replace(/[【】]/gu, ""));
+    expect(b!.byline?.reporters).toEqual(["李华"]);
+    expect(b!.byline?.correspondents).toEqual(["张强"]);
+    expect(b!.paragraphs[0]!.text.startsWith("近日，广州市")).toBe(true);
+  });
+});
