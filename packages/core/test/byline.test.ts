@@ -79,6 +79,37 @@ describe("parseByline", () => {
   });
 });
 
+describe("bylines of other papers", () => {
+  const names = (text: string) => {
+    const { reporters, correspondents, photographers, editors, authors } = parseByline(text);
+    return { reporters, correspondents, photographers, editors, authors };
+  };
+  const none = { reporters: [], correspondents: [], photographers: [], editors: [], authors: [] };
+
+  it("reads reporters named by their paper, agency or site and their kind: 全媒体, 融媒体, 特约, 实习生", () => {
+    for (const text of ["本报全媒体记者 王小明", "融媒体记者 王小明", "人民日报记者 王小明", "中新社记者 王小明", "本报特约记者 王小明"]) {
+      expect(isBylineText(text)).toBe(true);
+      expect(names(text)).toEqual({ ...none, reporters: ["王小明"] });
+    }
+    expect(names("本报融媒体记者 王小明 实习生 李华 通讯员 张强")).toEqual({ ...none, reporters: ["王小明", "李华"], correspondents: ["张强"] });
+  });
+
+  it("reads a colon after the role word and a bullet before the byline", () => {
+    expect(isBylineText("记者：王小明")).toBe(true);
+    expect(names("■本报记者 王小明 通讯员 李华")).toEqual({ ...none, reporters: ["王小明"], correspondents: ["李华"] });
+    expect(isBylineText("●本报记者 王小明")).toBe(true);
+  });
+
+  it("reads writers and photographers marked by a slash, and no slash-less word that opens with 文 or 图", () => {
+    expect(names("文/王小明 图/李华")).toEqual({ ...none, authors: ["王小明"], photographers: ["李华"] });
+    expect(names("文/图 王小明")).toEqual({ ...none, authors: ["王小明"] });
+    expect(names("文／王小明")).toEqual({ ...none, authors: ["王小明"] });
+    expect(isBylineText("文·图/王小明")).toBe(true);
+    expect(isBylineText("文明城市")).toBe(false);
+    expect(isBylineText("图书馆开放")).toBe(false);
+  });
+});
+
 describe("isBylineText", () => {
   it("accepts role bylines, photo credits, source credits, bracketed names and bare names", () => {
     for (const t of ["记者 武跃林", "（记者 薛礼伟 通讯员 杨娜）", "记者 顾泳 摄", "本通 摄", "资料图片", "（丁海云 王慧玲）", "何永航", "茅冠隽 唐烨", "本通"]) {

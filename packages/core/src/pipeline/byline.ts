@@ -7,15 +7,18 @@ import {
   SIGNED_BY_THE_PAPER,
   BRACKETED_NAMES,
   COMMENTATOR_BYLINE,
+  BYLINE_BULLET,
   COMPOUND_SURNAMES,
-  CORRESPONDENT_ROLES,
+  CORRESPONDENT_ROLE_START,
   CREDIT_MARK,
   EDITOR_ROLES,
   PHOTO_CREDIT,
-  REPORTER_ROLES,
+  REPORTER_ROLE_START,
   ROLE_BYLINE,
   ROLE_MARK,
   ROLE_WORD,
+  SLASH_MARK,
+  SLASHED_BYLINE,
   SOURCE_CREDIT,
   SURNAMES,
 } from "./patterns.js";
@@ -85,10 +88,21 @@ export function isBylineText(text: string): boolean {
  * @param text the line with its original spaces
  */
 export function isNamingByline(text: string): boolean {
-  const t = collapseSpaces(text);
+  const t = withoutBullet(collapseSpaces(text));
   if (t === "") return false;
-  // the role pattern only for a line holding a role word's mark: a cheap test first
-  return (ROLE_MARK.test(t) && ROLE_BYLINE.test(t)) || BRACKETED_NAMES.test(t) || ANONYMOUS_BYLINE.test(t) || isBareNames(t);
+  // the role patterns only for a line holding a role word's mark: a cheap test first
+  return (
+    (ROLE_MARK.test(t) && ROLE_BYLINE.test(t)) ||
+    (SLASH_MARK.test(t) && SLASHED_BYLINE.test(t)) ||
+    BRACKETED_NAMES.test(t) ||
+    ANONYMOUS_BYLINE.test(t) ||
+    isBareNames(t)
+  );
+}
+
+/** The text without a bullet before it (`■本报记者 X`). */
+function withoutBullet(text: string): string {
+  return BYLINE_BULLET.test(text) ? text.replace(BYLINE_BULLET, "") : text;
 }
 
 /** True for a byline that names the paper's commentators, not a person (`本报评论员`), spaces aside. */
@@ -122,12 +136,30 @@ function opensWithCaptionWords(credit: string): boolean {
 /** Punctuation of running text, which no byline prints before its role word. */
 const CAPTION_PUNCTUATION = /[、，,。；！？]/u;
 
-const ROLE_TABLE: ReadonlyArray<readonly [string, keyof Omit<Byline, "raw">]> = [
-  ...REPORTER_ROLES.map((r) => [r, "reporters"] as const),
-  ...CORRESPONDENT_ROLES.map((r) => [r, "correspondents"] as const),
-  ...EDITOR_ROLES.map((r) => [r, "editors"] as const),
-  ["摄影", "photographers"] as const,
-].sort((a, b) => b[0].length - a[0].length);
+type Role = keyof Omit<Byline, "raw">;
+
+/**
+ * Role words at the start of a byline token, and the role of the names after them. Editors and
+ * photographers first: `摄影记者` is a photographer.
+ */
+const ROLE_STARTS: ReadonlyArray<readonly [RegExp, Role]> = [
+  [new RegExp(`^(?:${EDITOR_ROLES.join("|")})`, "u"), "editors"],
+  [/^摄影\/?/u, "photographers"],
+  [/^(?:文\/图|文·图|图文)\/?/u, "authors"],
+  [/^(?:文字|文)\//u, "authors"],
+  [/^图\//u, "photographers"],
+  [REPORTER_ROLE_START, "reporters"],
+  [CORRESPONDENT_ROLE_START, "correspondents"],
+];
+
+/** The role word a token opens with and the role it gives, if any. */
+function roleAtStart(token: string): { word: string; role: Role } | null {
+  for (const [pattern, role] of ROLE_STARTS) {
+    const m = pattern.exec(token);
+    if (m) return { word: m[0], role };
+  }
+  return null;
+}
 
 /**
  * Parses a byline into names by role: 记者 → reporters, 通讯员 → correspondents, `X 摄` →
@@ -136,7 +168,7 @@ const ROLE_TABLE: ReadonlyArray<readonly [string, keyof Omit<Byline, "raw">]> = 
  * @returns the byline with `raw` (brackets removed, spaces collapsed)
  */
 export function parseByline(text: string): Byline {
-  let raw = collapseSpaces(text);
+  let raw = withoutBullet(collapseSpaces(text)).replace(/／/gu, "/");
   const bracketed = /^[（(](.*)[）)]$/u.exec(raw);
   if (bracketed) raw = collapseSpaces(bracketed[1] ?? "");
   const byline: Byline = { raw, reporters: [], correspondents: [], photographers: [], editors: [], authors: [] };
@@ -148,7 +180,7 @@ export function parseByline(text: string): Byline {
     rest = rest.slice(0, photoSuffix.index);
   }
   if (SOURCE_CREDIT.test(raw) || rest === "") return byline;
-  let role: keyof Omit<Byline, "raw"> = photo ? "photographers" : "authors";
+  let role: Role = photo ? "photographers" : "authors";
   // a role word glued to the name before it (`孟群舒通讯员`, joined from a wrapped line) still starts a role
   const tokens = rest
     .replace(ROLE_WORD, " $1")
@@ -156,10 +188,10 @@ export function parseByline(text: string): Byline {
     .filter((t) => t !== "");
   for (let token of tokens) {
     if (SIGNED_BY_THE_PAPER.test(token)) continue;
-    const roleWord = ROLE_TABLE.find(([word]) => token.startsWith(word));
+    const roleWord = roleAtStart(token);
     if (roleWord) {
-      role = photo && roleWord[1] !== "editors" ? "photographers" : roleWord[1];
-      token = token.slice(roleWord[0].length);
+      role = photo && roleWord.role !== "editors" ? "photographers" : roleWord.role;
+      token = token.slice(roleWord.word.length);
       if (token === "") continue;
     }
     if (/^[\p{Script=Han}·]{2,5}$/u.test(token)) byline[role].push(...splitRunTogetherNames(token));

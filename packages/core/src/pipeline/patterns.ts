@@ -7,17 +7,41 @@
 const NAME = "[\\p{Script=Han}][\\p{Script=Han}·]{1,4}";
 const NAMES = `${NAME}(?:[ 、，,]+${NAME})*`;
 
-/** Role words before names, longest first so `本报记者` wins over `记者`. */
-export const REPORTER_ROLES = ["本报首席记者", "本报见习记者", "本报特派记者", "新华社记者", "本报记者", "首席记者", "见习记者", "特派记者", "特约记者", "记者"] as const;
-export const CORRESPONDENT_ROLES = ["本报特约通讯员", "本报通讯员", "特约通讯员", "通讯员"] as const;
+/** A date in a dateline: `12月1日`, full-width digits too. */
+const DATELINE_DATE = "[0-9０-９]{1,2}月[0-9０-９]{1,2}日";
+/** A paper's name as its datelines give it: `南方日报`, `羊城晚报`, `中国青年报`, `文汇报`. */
+const PAPER_NAME = "[\\p{Script=Han}]{0,6}(?:日报|晚报|早报|商报|时报|青年报|法治报|法制报|导报|周报|文汇报|大公报)";
+/** An agency, site or station: `新华社`, `人民网`, `央视网`, `中央台`. */
+const AGENCY_NAME = "[\\p{Script=Han}]{1,8}(?:社|网|台)";
+/** A paper, agency or site that names its reporters: `本报`, `新华社`, `人民日报`, `人民网`. */
+const MEDIA = `(?:本报|${PAPER_NAME}|${AGENCY_NAME})`;
+/**
+ * A reporter's role word: `记者` with the paper, agency or site and the kind of reporter before it
+ * (`本报记者`, `新华社记者`, `人民日报记者`, `本报首席记者`, `本报全媒体记者`, `融媒体记者`), or `实习生`.
+ */
+const REPORTER_ROLE = `${MEDIA}?(?:首席|见习|特派|特约|全媒体|融媒体|实习)?记者|实习生`;
+/** A correspondent's role word: `通讯员`, `本报通讯员`, `特约通讯员`, `本报特约通讯员`. */
+const CORRESPONDENT_ROLE = "(?:本报)?(?:特约)?通讯员";
+export const REPORTER_ROLE_START = new RegExp(`^(?:${REPORTER_ROLE})`, "u");
+export const CORRESPONDENT_ROLE_START = new RegExp(`^(?:${CORRESPONDENT_ROLE})`, "u");
 export const EDITOR_ROLES = ["责任编辑", "版面编辑", "视觉设计", "美术编辑", "美编", "编辑", "校对", "审读"] as const;
-const ROLE_WORDS = [...REPORTER_ROLES, ...CORRESPONDENT_ROLES].join("|");
+const ROLE_WORDS = `${REPORTER_ROLE}|${CORRESPONDENT_ROLE}`;
 
 /** A reporter's or correspondent's role word anywhere in a byline (a wrapped line can glue it to the name before it). */
 export const ROLE_WORD = new RegExp(`(${ROLE_WORDS})`, "gu");
 
-/** `记者 X 通讯员 Y`, optionally in brackets. */
-export const ROLE_BYLINE = new RegExp(`^[（(]?\\s*(?:(?:${ROLE_WORDS})\\s*${NAMES}\\s*)+[）)]?$`, "u");
+/** `记者 X 通讯员 Y`, `记者：X`, optionally in brackets. */
+export const ROLE_BYLINE = new RegExp(`^[（(]?\\s*(?:(?:${ROLE_WORDS})[：:]?\\s*${NAMES}\\s*)+[）)]?$`, "u");
+
+/**
+ * Writer and photographer marked by a slash (`文/王小明`, `图/李华`, `文/图 王小明`, `文·图/王小明`).
+ * A one-character mark needs its slash or colon: `文` and `图` open words too (`文明城市`).
+ */
+export const SLASHED_BYLINE = new RegExp(`^(?:(?:(?:文[/／·]图|图文)\\s*[/／：:]?|(?:文字|文|图|摄影)\\s*[/／：:])\\s*${NAMES}\\s*)+$`, "u");
+/** A character every {@link SLASHED_BYLINE} holds. */
+export const SLASH_MARK = /[/／：:·]/u;
+/** A bullet some papers print before a byline (`■本报记者 X`). */
+export const BYLINE_BULLET = /^[■●◆▲□○★◎]\s*/u;
 
 /**
  * The start of a photo credit cut at a caption's last line (`…服务。 通讯员 李` / `平军 摄`,
@@ -40,8 +64,8 @@ export const SOURCE_CREDIT = /^[（(]?(?:本报)?(?:资料图片?|资料照片|�
  * A quick test before those patterns, which most lines fail.
  */
 export const CREDIT_MARK = /[摄资新图]/u;
-/** A character every role word of {@link ROLE_BYLINE} holds: 记 (…记者) or 讯 (…通讯员). A quick test before it. */
-export const ROLE_MARK = /[记讯]/u;
+/** A character every role word of {@link ROLE_BYLINE} holds: 记 (…记者), 讯 (…通讯员) or 实 (实习生). A quick test before it. */
+export const ROLE_MARK = /[记讯实]/u;
 
 /** Names in brackets `（丁海云 王慧玲）`: the authors. */
 export const BRACKETED_NAMES = new RegExp(`^[（(]\\s*${NAMES}\\s*[）)]$`, "u");
@@ -63,12 +87,6 @@ export const SIGNED_BY_THE_PAPER = wholeOneOf(PAPER_SIGNATURES);
 /** A whole byline that names nobody: the paper's signatures, or 本报通讯员 alone. */
 export const ANONYMOUS_BYLINE = wholeOneOf([...PAPER_SIGNATURES, "本报通讯员"]);
 
-/** A date in a dateline: `12月1日`, full-width digits too. */
-const DATELINE_DATE = "[0-9０-９]{1,2}月[0-9０-９]{1,2}日";
-/** A paper's name as its datelines give it: `南方日报`, `羊城晚报`, `中国青年报`, `文汇报`. */
-const PAPER_NAME = "[\\p{Script=Han}]{0,6}(?:日报|晚报|早报|商报|时报|青年报|法治报|法制报|导报|周报|文汇报|大公报)";
-/** An agency, site or station: `新华社`, `人民网`, `央视网`, `中央台`. */
-const AGENCY_NAME = "[\\p{Script=Han}]{1,8}(?:社|网|台)";
 /**
  * The datelines (电头) of Chinese papers and agencies: the paper's own (`本报讯`, `本报北京12月1日电`,
  * `本报北京12月1日讯`), another paper's or an agency's (`南方日报讯`, `人民网讯`), a dated one

@@ -16,6 +16,31 @@ const page = (first: string, second: string) =>
     "超过一千亿元，涵盖先进制造、数字经济等领域。",
   ].join("\n");
 
+describe("bylines of other papers", () => {
+  it.each(["本报全媒体记者 王小明", "■本报融媒体记者 王小明", "人民日报记者 王小明", "文/王小明"])("signs a report with %s on its own line", (byline) => {
+    const lines = [
+      "国务院常务会议部署稳经济措施",
+      "",
+      "国务院总理主持召开国务院常务会议，部署进一步稳经",
+      "济的一揽子措施，要求各地区各部门抓好落实，推动经",
+      "济运行尽快回归正常轨道。",
+      byline,
+      "",
+      "广州举行重点项目集中签约仪式",
+      "",
+      "近日，广州市举行重点项目集中签约仪式，共签约项目",
+      "二十八个，总投资超过一千亿元。",
+    ];
+    const { articles, unassigned } = parseText(lines.join("\n"));
+    expect(articles).toHaveLength(2);
+    const names = articles[0]!.byline;
+    expect([...(names?.reporters ?? []), ...(names?.authors ?? [])]).toEqual(["王小明"]);
+    expect(articles[0]!.paragraphs.map((p) => p.text).join("")).not.toContain("王小明");
+    expect(articles[1]!.byline).toBeNull();
+    expect(unassigned).toEqual([]);
+  });
+});
+
 describe("datelines of other papers and agencies", () => {
   it.each([
     ["经济日报北京12月1日讯", "南方日报讯"],
