@@ -46,6 +46,10 @@ describe("inlineJump", () => {
     expect(inlineJump("（上接第一版）")).toMatchObject({ direction: "continuedFrom", page: 1 });
     expect(inlineJump("(紧转第８版)")).toMatchObject({ direction: "continuedOn", page: 8 });
     expect(inlineJump("（接第十二版）")).toMatchObject({ direction: "continuedFrom", page: 12 });
+    expect(inlineJump("（紧接第一版）")).toMatchObject({ direction: "continuedFrom", page: 1 });
+    // a sectioned page (A3) is no page number: the jump keeps it in its raw text
+    expect(inlineJump("（下转A3版）")).toMatchObject({ jump: "（下转A3版）", direction: "continuedOn", page: null });
+    expect(inlineJump("（上接第Ａ１版）")).toMatchObject({ direction: "continuedFrom", page: null });
   });
 
   it("splits a jump line off the end of a text line", () => {

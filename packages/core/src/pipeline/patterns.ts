@@ -122,8 +122,8 @@ export const DATELINE_HEAD = new RegExp(`^【?(?:本报|${PAPER_NAME}|${AGENCY_N
 /** The rest of that dateline at the next line's start. */
 export const DATELINE_TAIL = /^[\p{Script=Han}0-9０-９]{0,8}(?:电|讯)/u;
 
-/** A jump line: `（下转第3版）`, `（紧转第8版）`, `（上接第1版）`. */
-export const JUMP_LINE = /[（(]\s*(下转|紧转|转|上接|接|续)\s*第?\s*([0-9０-９一二三四五六七八九十]+)\s*版\s*[）)]$/u;
+/** A jump line: `（下转第3版）`, `（紧转第8版）`, `（上接第1版）`, `（紧接第一版）`, a sectioned page too (`（下转A3版）`). */
+export const JUMP_LINE = /[（(]\s*(下转|紧转|转|上接|紧接|接|续)\s*第?\s*([A-Za-zＡ-Ｚ]?[0-9０-９一二三四五六七八九十]+)\s*版\s*[）)]$/u;
 
 /** Directions of the jump words. */
 export const JUMP_CONTINUED_ON = new Set(["下转", "紧转", "转"]);
