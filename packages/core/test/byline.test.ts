@@ -94,6 +94,16 @@ describe("bylines of other papers", () => {
     expect(names("本报融媒体记者 王小明 实习生 李华 通讯员 张强")).toEqual({ ...none, reporters: ["王小明", "李华"], correspondents: ["张强"] });
   });
 
+  it("reads photo reports and the credits of agencies and sources", () => {
+    expect(isPhotoCredit("记者 王小明 摄影报道")).toBe(true);
+    expect(names("本报记者 王小明 摄影报道")).toEqual({ ...none, photographers: ["王小明"] });
+    for (const credit of ["受访者供图", "视觉中国供图", "（中新社发）", "法新社发"]) {
+      expect(isPhotoCredit(credit)).toBe(true);
+      expect(names(credit)).toEqual(none);
+    }
+    expect(isPhotoCredit("经营发展")).toBe(false);
+  });
+
   it("reads a colon after the role word and a bullet before the byline", () => {
     expect(isBylineText("记者：王小明")).toBe(true);
     expect(names("■本报记者 王小明 通讯员 李华")).toEqual({ ...none, reporters: ["王小明"], correspondents: ["李华"] });

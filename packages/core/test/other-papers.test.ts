@@ -41,6 +41,16 @@ describe("bylines of other papers", () => {
   });
 });
 
+describe("photo credits of other papers", () => {
+  it.each(["受访者供图", "本报记者 王小明 摄影报道"])("closes a caption with %s after its text", (credit) => {
+    const lines = ["国务院常务会议部署稳经济措施", "", "国务院总理主持召开国务院常务会议，部署进一步稳经", "济的一揽子措施，推动经济运行尽快回归正常轨道。", "", `市民在新建成的口袋公园里休闲健身。 ${credit}`];
+    const { articles } = parseText(lines.join("\n"));
+    const caption = articles.find((a) => a.kind === "photo");
+    expect(caption?.paragraphs.map((p) => p.text)).toEqual(["市民在新建成的口袋公园里休闲健身。"]);
+    expect(caption?.byline?.raw).toBe(credit);
+  });
+});
+
 describe("datelines of other papers and agencies", () => {
   it.each([
     ["经济日报北京12月1日讯", "南方日报讯"],

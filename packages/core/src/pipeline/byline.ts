@@ -174,7 +174,7 @@ export function parseByline(text: string): Byline {
   const byline: Byline = { raw, reporters: [], correspondents: [], photographers: [], editors: [], authors: [] };
   let rest = raw;
   let photo = false;
-  const photoSuffix = /\s*(?:\/\s*)?摄影?$/u.exec(rest);
+  const photoSuffix = /\s*(?:\/\s*)?摄影?(?:报道)?$/u.exec(rest);
   if (photoSuffix && !/^摄影/u.test(rest)) {
     photo = true;
     rest = rest.slice(0, photoSuffix.index);

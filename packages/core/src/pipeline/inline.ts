@@ -38,8 +38,8 @@ export function trailingByline(raw: string): TrailingByline | null {
   return trailingPhotoCredit(trimmed);
 }
 
-/** Last characters of a photo credit: `摄`, `摄影`, `资料图片`, `新华社发`, `供图`, or a closing bracket. */
-const CREDIT_LAST_CHARS = new Set(["摄", "影", "片", "发", "图", "）", ")"]);
+/** Last characters of a photo credit: `摄`, `摄影`, `摄影报道`, `资料图片`, `新华社发`, `供图`, or a closing bracket. */
+const CREDIT_LAST_CHARS = new Set(["摄", "影", "道", "片", "发", "图", "）", ")"]);
 
 /**
  * A photo credit closing a caption after a space, where the caption need not end a sentence

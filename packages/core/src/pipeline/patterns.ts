@@ -52,18 +52,18 @@ export const WRAPPED_CREDIT_HEAD = new RegExp(`^(.*[。！？”…）)])[ \\t\\
 
 /** `X 摄`, `记者 X 摄`, `本报通讯员 摄`, `本通 摄`, `摄影 X`. */
 export const PHOTO_CREDIT = new RegExp(
-  `^[（(]?\\s*(?:(?:${ROLE_WORDS}|本通|本报)\\s*)?(?:${NAMES})?\\s*(?:摄影?|/摄)\\s*[）)]?$|^[（(]?摄影[：:\\s]*${NAMES}[）)]?$`,
+  `^[（(]?\\s*(?:(?:${ROLE_WORDS}|本通|本报)\\s*)?(?:${NAMES})?\\s*(?:摄影?(?:报道)?|/摄)\\s*[）)]?$|^[（(]?摄影[：:\\s]*${NAMES}[）)]?$`,
   "u",
 );
 
-/** Credits that name no person: `资料图片`, `新华社发`, `本报资料图片`. */
-export const SOURCE_CREDIT = /^[（(]?(?:本报)?(?:资料图片?|资料照片|新华社发|新华社供图|供图|网络图片)[）)]?$/u;
+/** Credits that name no person: `资料图片`, `新华社发`, `本报资料图片`, `受访者供图`, `视觉中国供图`. */
+export const SOURCE_CREDIT = /^[（(]?(?:本报)?(?:资料图片?|资料照片|\p{Script=Han}{0,8}供图|\p{Script=Han}{1,4}社发|网络图片)[）)]?$/u;
 
 /**
- * A character every credit holds: 摄 every {@link PHOTO_CREDIT}, 资, 新 or 图 every {@link SOURCE_CREDIT}.
+ * A character every credit holds: 摄 every {@link PHOTO_CREDIT}, 资, 图 or 发 every {@link SOURCE_CREDIT}.
  * A quick test before those patterns, which most lines fail.
  */
-export const CREDIT_MARK = /[摄资新图]/u;
+export const CREDIT_MARK = /[摄资图发]/u;
 /** A character every role word of {@link ROLE_BYLINE} holds: 记 (…记者), 讯 (…通讯员) or 实 (实习生). A quick test before it. */
 export const ROLE_MARK = /[记讯实]/u;
 
