@@ -24,6 +24,15 @@ describe("running heads", () => {
     expect(page.header).toBe("第 5 版 要闻 责任编辑：张三 视觉设计：李四 王五 2021年12月3日 第6版 编辑 赵六");
   });
 
+  it("reads the editors other papers name: 责编, 美编, 责校, 版式", () => {
+    const units = unitsOf("2022年6月1日 星期三 责编：王小明 美编：李华 版式：张强 责校：赵六\n");
+    expect(units.map((u) => u.kind)).toEqual(["furniture"]);
+    const page: PageInfo = {};
+    readRunningHeads(units, page);
+    expect(page.date).toBe("2022-06-01");
+    expect(page.editors).toEqual(["王小明", "李华", "张强", "赵六"]);
+  });
+
   it("leaves the page alone when there is no running head", () => {
     const page: PageInfo = {};
     readRunningHeads([], page);

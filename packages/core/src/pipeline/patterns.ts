@@ -24,7 +24,7 @@ const REPORTER_ROLE = `${MEDIA}?(?:首席|见习|特派|特约|全媒体|融媒�
 const CORRESPONDENT_ROLE = "(?:本报)?(?:特约)?通讯员";
 export const REPORTER_ROLE_START = new RegExp(`^(?:${REPORTER_ROLE})`, "u");
 export const CORRESPONDENT_ROLE_START = new RegExp(`^(?:${CORRESPONDENT_ROLE})`, "u");
-export const EDITOR_ROLES = ["责任编辑", "版面编辑", "视觉设计", "美术编辑", "美编", "编辑", "校对", "审读"] as const;
+export const EDITOR_ROLES = ["责任编辑", "版面编辑", "视觉设计", "美术编辑", "版式设计", "美编", "责编", "编辑", "责校", "校对", "审读", "版式", "组版"] as const;
 const ROLE_WORDS = `${REPORTER_ROLE}|${CORRESPONDENT_ROLE}`;
 
 /** A reporter's or correspondent's role word anywhere in a byline (a wrapped line can glue it to the name before it). */

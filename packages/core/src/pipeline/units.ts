@@ -125,7 +125,8 @@ function specialKind(line: Line): UnitKind | null {
   if (line.text.length > MAX_SPECIAL_CHARS * 2) return null;
   // the marks are looked for in the line as printed (collapsing its spaces changes no other
   // character), so running text is ruled out before its spaces are collapsed
-  const mayBeRunningHead = /[年版辑]/u.test(line.raw);
+  // a date (年), a page (版) or an editor (编辑, 责编, 校对, 版式 hold one of 辑编校版)
+  const mayBeRunningHead = /[年版辑编校]/u.test(line.raw);
   // sentence punctuation means running text: bylines, credits, labels and jump lines have none
   const hasSentence = /[，。；！？]/u.test(line.raw);
   if (hasSentence && !mayBeRunningHead) return null;
