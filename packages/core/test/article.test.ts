@@ -128,6 +128,12 @@ describe("buildArticle (through parseText)", () => {
     expect(a.byline).toMatchObject({ raw: "本报评论员", reporters: [], authors: [] });
   });
 
+  it.each(["人民日报评论员", "新华社评论员"])("takes %s, another paper's or an agency's commentator, for a commentary's byline", (signature) => {
+    const a = parse(["人人参与 人人受益", "", signature, "", ...SECOND.slice(0, 2), "中参与，共同守护美好家园，让群众更有获得感和安全感。"]).articles[0]!;
+    expect(a).toMatchObject({ kind: "commentary", headline: "人人参与 人人受益" });
+    expect(a.byline).toMatchObject({ raw: signature, reporters: [], authors: [] });
+  });
+
   it("gives a commentary label to the story its commentator signs, not to a later unsigned story", () => {
     const commentary = [...SECOND.slice(0, 2), "中参与，共同守护美好家园，让群众更有获得感和安全感。"];
     const unsigned = ["民警终于在通往朔南大道的南环路", "上找到走失的刘某柱，看着被冻发", "抖的刘某柱，民警立即将其扶上警", "车送回家中。"];

@@ -76,8 +76,11 @@ export const BRACKETED_NAMES = new RegExp(`^[（(]\\s*${NAMES}\\s*[）)]$`, "u")
  */
 export const CLOSING_BRACKET = /^(.*[。！？”…])([（(][^（()）]{2,40}[）)])$/u;
 
-/** The paper's commentators: a commentary signed so names nobody, and the byline says its kind. */
-const COMMENTATORS = ["本报评论员", "特约评论员"];
+/**
+ * The commentators of the paper, another paper or an agency (`本报评论员`, `人民日报评论员`,
+ * `新华社评论员`): a commentary signed so names nobody, and the byline says its kind.
+ */
+const COMMENTATORS = ["本报评论员", "特约评论员", `${PAPER_NAME}评论员`, `${AGENCY_NAME}评论员`];
 /** Bylines that name the paper, not a person: `本通` (short for 本报通讯员), `本报`, the commentators. */
 const PAPER_SIGNATURES = ["本通", "本报", ...COMMENTATORS];
 const wholeOneOf = (words: readonly string[]) => new RegExp(`^(?:${words.join("|")})$`, "u");
