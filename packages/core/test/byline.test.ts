@@ -104,6 +104,12 @@ describe("bylines of other papers", () => {
     expect(isPhotoCredit("经营发展")).toBe(false);
   });
 
+  it("names nobody for the report's word and its place: 记者 X 报道, 记者 X 北京报道", () => {
+    expect(names("本报记者 王小明 报道")).toEqual({ ...none, reporters: ["王小明"] });
+    expect(names("记者 王小明 通讯员 李华 北京报道")).toEqual({ ...none, reporters: ["王小明"], correspondents: ["李华"] });
+    expect(names("记者王小明报道")).toEqual({ ...none, reporters: ["王小明"] });
+  });
+
   it("reads a colon after the role word and a bullet before the byline", () => {
     expect(isBylineText("记者：王小明")).toBe(true);
     expect(names("■本报记者 王小明 通讯员 李华")).toEqual({ ...none, reporters: ["王小明"], correspondents: ["李华"] });

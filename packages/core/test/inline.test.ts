@@ -111,6 +111,15 @@ describe("leadingDateline", () => {
     expect(read("本报记者王某通讯员李某")).toBeNull();
   });
 
+  it("reads a byline given without brackets as a report's: 本报讯 记者 X 通讯员 Y 报道：", () => {
+    const text = "本报讯 记者王小明 通讯员李华报道：近日，广州市举行";
+    const d = leadingDateline(text);
+    expect(d).toMatchObject({ dateline: "本报讯", byline: "记者王小明 通讯员李华" });
+    expect(text.slice(d!.length)).toBe("近日，广州市举行");
+    // without 报道： the names are the text's
+    expect(leadingDateline("本报讯 记者王小明近日获悉")).toMatchObject({ byline: null, length: "本报讯 ".length });
+  });
+
   it("takes a dateline out of lenticular brackets", () => {
     const text = "【本报讯】（记者 武跃林）记者从市公安局获悉";
     const d = leadingDateline(text);

@@ -133,6 +133,9 @@ function opensWithCaptionWords(credit: string): boolean {
   return tokens.length >= 2 && !isProbablyName(tokens[0]!);
 }
 
+/** `报道` closing a byline, with the place reported from glued to it (`北京报道`). */
+const REPORTED_FROM = /(?:\s+\p{Script=Han}{1,6}报道|\s*报道)$/u;
+
 /** Punctuation of running text, which no byline prints before its role word. */
 const CAPTION_PUNCTUATION = /[、，,。；！？]/u;
 
@@ -179,6 +182,8 @@ export function parseByline(text: string): Byline {
     photo = true;
     rest = rest.slice(0, photoSuffix.index);
   }
+  // `记者 X 报道`, `记者 X 北京报道`: the report's word (and its place) names nobody
+  if (!photo) rest = rest.replace(REPORTED_FROM, "");
   if (SOURCE_CREDIT.test(raw) || rest === "") return byline;
   let role: Role = photo ? "photographers" : "authors";
   // a role word glued to the name before it (`孟群舒通讯员`, joined from a wrapped line) still starts a role

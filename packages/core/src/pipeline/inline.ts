@@ -138,8 +138,9 @@ export interface LeadingDateline {
 export function leadingDateline(text: string): LeadingDateline | null {
   const m = DATELINE.exec(text);
   if (!m?.groups) return null;
-  const { head = "", dateline = "", byline } = m.groups;
+  const { head = "", dateline = "", byline, reported } = m.groups;
   // a bracket that names nobody (`本报讯（通讯稿）`) is the text's: the dateline ends before it
   if (byline !== undefined && !isBylineText(byline)) return { dateline, byline: null, length: head.length };
-  return { dateline, byline: byline === undefined ? null : collapseSpaces(byline), length: m[0].length };
+  const names = byline ?? reported;
+  return { dateline, byline: names === undefined ? null : collapseSpaces(names), length: m[0].length };
 }

@@ -106,11 +106,12 @@ const DATELINE_FORMS = [
 /**
  * Dateline (电头) at the start of a first paragraph, with the optional byline in brackets:
  * `本报讯（记者 X 通讯员 Y）`, `本报北京12月1日电`, `新华社北京12月1日电（记者 X）`; some papers
- * print it in lenticular brackets (`【本报讯】`). Groups: `head` (the dateline with its brackets),
- * `dateline`, `byline` (the bracket's content, if any).
+ * print it in lenticular brackets (`【本报讯】`), some give the byline without brackets as a
+ * report's (`本报讯 记者 X 通讯员 Y 报道：`). Groups: `head` (the dateline with its brackets),
+ * `dateline`, `byline` (the bracket's content, if any), `reported` (the byline before `报道：`).
  */
 export const DATELINE = new RegExp(
-  `^(?<head>【?(?<dateline>${DATELINE_FORMS.join("|")})】?)\\s*(?:[（(]\\s*(?<byline>[^（()）]{1,60}?)\\s*[）)])?\\s*`,
+  `^(?<head>【?(?<dateline>${DATELINE_FORMS.join("|")})】?)\\s*(?:[（(]\\s*(?<byline>[^（()）]{1,60}?)\\s*[）)]|(?<reported>(?:(?:${ROLE_WORDS})\\s*${NAMES}\\s*)+)报道[：:])?\\s*`,
   "u",
 );
 
