@@ -237,6 +237,13 @@ describe("isRunningHead / isColumnLabel", () => {
     expect(columnLabelName("【 短 评 】")).toBe("短评");
   });
 
+  it("knows labels other papers set in other brackets or after a bullet", () => {
+    for (const label of ["■短评", "◆ 时评", "〔短评〕", "［简讯］", "●新闻链接"]) expect(isColumnLabel(label), label).toBe(true);
+    expect(columnLabelName("◆ 时评")).toBe("时评");
+    expect(columnLabelName("〔短评〕")).toBe("短评");
+    expect(isColumnLabel("■市委召开常委会议")).toBe(false);
+  });
+
   it("compares the longest labels however much spacing surrounds them, and nothing longer", () => {
     expect(isColumnLabel("【 评 论 员 文 章 】")).toBe(true);
     expect(isColumnLabel("[延伸阅读]\u3000")).toBe(true);

@@ -85,9 +85,14 @@ export function isRunningHead(text: string): boolean {
   return (hasDate && (hasPage || hasEditor)) || (hasPage && hasEditor);
 }
 
-/** The name of a column label, without its spaces and brackets (`【 短 评 】` → `短评`). */
+/** Brackets and bullets papers set around or before a column label (`【今日谈】`, `〔短评〕`, `■ 时评`): not part of its name. */
+const LABEL_MARKS = "【】[]［］〔〕■●◆▲□○★◎";
+const LABEL_MARK_CODES = new Set(Array.from(LABEL_MARKS, (c) => c.charCodeAt(0)));
+const SPACES_AND_LABEL_MARKS = new RegExp(`[\\s${LABEL_MARKS.replace(/[[\]]/gu, "\\$&")}]`, "gu");
+
+/** The name of a column label, without its spaces, brackets and bullets (`【 短 评 】` → `短评`, `■时评` → `时评`). */
 export function columnLabelName(text: string): string {
-  return text.replace(/[\s【】[\]]/gu, "");
+  return text.replace(SPACES_AND_LABEL_MARKS, "");
 }
 
 /** True for a column label such as `短 评`, `简讯` or `【今日谈】`. */
@@ -101,15 +106,15 @@ export function isColumnLabel(text: string): boolean {
 /** The longest known column label (UTF-16 units). */
 const MAX_LABEL_CHARS = Math.max(...Array.from(COLUMN_LABELS, (label) => label.length));
 
-/** True when `text` has at most `max` units besides white space and the brackets {@link columnLabelName} drops. */
+/** True when `text` has at most `max` units besides white space and the marks {@link columnLabelName} drops. */
 function hasAtMostNameChars(text: string, max: number): boolean {
   let n = 0;
-  for (let i = 0; i < text.length && n <= max; i++) if (!isSpaceOrLabelBracket(text.charCodeAt(i))) n++;
+  for (let i = 0; i < text.length && n <= max; i++) if (!isSpaceOrLabelMark(text.charCodeAt(i))) n++;
   return n <= max;
 }
 
-/** White space (`\s`) or one of 【】[]. */
-const isSpaceOrLabelBracket = (c: number): boolean => isWhiteSpaceCode(c) || c === 0x3010 || c === 0x3011 || c === 0x5b || c === 0x5d;
+/** White space (`\s`) or one of {@link LABEL_MARKS}. */
+const isSpaceOrLabelMark = (c: number): boolean => isWhiteSpaceCode(c) || LABEL_MARK_CODES.has(c);
 
 /** True when the text ends with `）` or `)`, as a jump line does ({@link JUMP_LINE}). */
 function endsWithClosingBracket(text: string): boolean {
