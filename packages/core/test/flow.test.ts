@@ -26,6 +26,14 @@ describe("buildFlow", () => {
     ]);
   });
 
+  it("gives a column cut mid-sentence to the open story whose last column is as deep, not to the shallower story just read", () => {
+    const storyA = ["本报讯 " + row(17, "，"), ...Array.from({ length: 4 }, () => row(20, "，")), row(20)];
+    const storyB = ["本报讯 " + row(17, "，"), row(20, "，"), row(20, "，"), row(20)];
+    const column = [...Array.from({ length: 5 }, () => row(20, "，")), row(10, "。")];
+    const page = [...storyA, "", "加快经济恢复全力稳住经济大盘", "", ...storyB, "", ...column];
+    expect(storyLines(page, () => 0)).toEqual([[1, 15], [10]]);
+  });
+
   it("continues a sentence cut by a heading in a text of one line only where the characters across the cut join", () => {
     // `…保市` / heading / `场主体…`: the headline belongs to another story, the line goes on in this one
     const cut = ["本报讯 " + row(17, "，"), row(20, "，"), row(18) + "保市", "", "加快经济恢复全力稳住经济大盘", "", "场主体作出更大的努力和贡献。"];
