@@ -194,6 +194,14 @@ describe("buildUnits", () => {
     ]);
   });
 
+  it("keeps a short line opening a dateline with the wider text under it: the story's first line, not a heading", () => {
+    const text = "打通物流堵点，政策扶持要明确细则\n本报讯 “现在我们\n的客户还是比较着急的。”市政\n协常委、上海明佳集团总裁\n赵丽佳告诉记者，其集团旗下";
+    expect(unitsOf(text).map((u) => [u.kind, u.lines.length])).toEqual([
+      ["heading", 1],
+      ["body", 4],
+    ]);
+  });
+
   it("separates blocks at blank lines and records the blanks around units", () => {
     const units = unitsOf("标题一\n\n记者 武跃林\n正文第一句，还没有结束的句子在这里继续写下去\n");
     expect(units.map((u) => [u.kind, u.blankBefore, u.blankAfter])).toEqual([

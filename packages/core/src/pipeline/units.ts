@@ -352,8 +352,9 @@ function startsNewUnit(current: Line[], runWidth: number, line: Line, next: Line
   if (opensDateline(line)) return true;
   const prev = current[current.length - 1]!;
   if (trailingByline(prev.raw) !== null) return true;
-  // heading lines directly above wider body text
-  if (current.length <= MAX_HEADING_LINES && current.every(isHeadingLike) && line.width > runWidth + HEADING_NARROWER_BY) {
+  // heading lines directly above wider body text (a line opening a dateline, `本报讯 “现在我们`,
+  // is the story's first line however short, not a heading)
+  if (current.length <= MAX_HEADING_LINES && !opensDateline(current[0]!) && current.every(isHeadingLike) && line.width > runWidth + HEADING_NARROWER_BY) {
     return current.length < 2 || !endsSentence(line.text);
   }
   // a narrower run of text starts after a paragraph end (a new story in a narrower column)
