@@ -34,6 +34,14 @@ describe("buildFlow", () => {
     expect(storyLines(page, () => 0)).toEqual([[1, 15], [10]]);
   });
 
+  it("reads on past a jump line printed before the story's last column when that column is as deep as the one before it", () => {
+    const story = ["本报讯 " + row(17, "，"), ...Array.from({ length: 4 }, () => row(20, "，")), row(20)];
+    const lastColumn = [...Array.from({ length: 5 }, () => row(20, "，")), row(10, "。")];
+    expect(storyLines([...story, "", "（下转第3版）", "", ...lastColumn], () => 0)).toEqual([[1, 10]]);
+    // a shallower column after the jump line is another story's
+    expect(storyLines([...story, "", "（下转第3版）", "", ...lastColumn.slice(2)], () => 0)).toEqual([[1], [10]]);
+  });
+
   it("continues a sentence cut by a heading in a text of one line only where the characters across the cut join", () => {
     // `…保市` / heading / `场主体…`: the headline belongs to another story, the line goes on in this one
     const cut = ["本报讯 " + row(17, "，"), row(20, "，"), row(18) + "保市", "", "加快经济恢复全力稳住经济大盘", "", "场主体作出更大的努力和贡献。"];
