@@ -42,6 +42,14 @@ describe("buildFlow", () => {
     expect(storyLines([...story, "", "（下转第3版）", "", ...lastColumn.slice(2)], () => 0)).toEqual([[1], [10]]);
   });
 
+  it("starts a new story at an indented paragraph printed right after text cut mid-sentence, when it is set in another width", () => {
+    const cut = ["本报讯 " + row(17, "，"), row(20, "，"), row(20, "，"), row(20)];
+    const paragraph = (width: number) => [row(width - 2, "，"), row(width, "，"), row(width, "，"), row(8, "。")];
+    expect(storyLines([...cut, "", ...paragraph(16)], () => 0)).toEqual([[1], [6]]);
+    // in the very same width the indent may be misread: the story goes on
+    expect(storyLines([...cut, "", ...paragraph(20)], () => 0)).toEqual([[1, 6]]);
+  });
+
   it("continues a sentence cut by a heading in a text of one line only where the characters across the cut join", () => {
     // `…保市` / heading / `场主体…`: the headline belongs to another story, the line goes on in this one
     const cut = ["本报讯 " + row(17, "，"), row(20, "，"), row(18) + "保市", "", "加快经济恢复全力稳住经济大盘", "", "场主体作出更大的努力和贡献。"];
