@@ -50,6 +50,14 @@ describe("buildFlow", () => {
     expect(storyLines([...cut, "", ...paragraph(20)], () => 0)).toEqual([[1, 6]]);
   });
 
+  it("starts a new story at text that begins mid-sentence right after a closed sentence, in another width", () => {
+    const closed = ["本报讯 " + row(17, "，"), row(20, "，"), row(20, "，"), row(20, "，"), row(20, "。")];
+    const column = (width: number) => [row(width, "，"), row(width, "，"), row(width, "，"), row(width, "，"), row(8, "。")];
+    expect(storyLines([...closed, "", ...column(16)], () => 0)).toEqual([[1], [7]]);
+    // the very same column, as deep: the column ended between two sentences of one paragraph
+    expect(storyLines([...closed, "", ...column(20)], () => 0)).toEqual([[1, 7]]);
+  });
+
   it("continues a sentence cut by a heading in a text of one line only where the characters across the cut join", () => {
     // `…保市` / heading / `场主体…`: the headline belongs to another story, the line goes on in this one
     const cut = ["本报讯 " + row(17, "，"), row(20, "，"), row(18) + "保市", "", "加快经济恢复全力稳住经济大盘", "", "场主体作出更大的努力和贡献。"];
