@@ -26,6 +26,38 @@ describe("buildFlow", () => {
     ]);
   });
 
+  it("gives a column cut mid-sentence to the open story whose last column is as deep, not to the shallower story just read", () => {
+    const storyA = ["本报讯 " + row(17, "，"), ...Array.from({ length: 4 }, () => row(20, "，")), row(20)];
+    const storyB = ["本报讯 " + row(17, "，"), row(20, "，"), row(20, "，"), row(20)];
+    const column = [...Array.from({ length: 5 }, () => row(20, "，")), row(10, "。")];
+    const page = [...storyA, "", "加快经济恢复全力稳住经济大盘", "", ...storyB, "", ...column];
+    expect(storyLines(page, () => 0)).toEqual([[1, 15], [10]]);
+  });
+
+  it("reads on past a jump line printed before the story's last column when that column is as deep as the one before it", () => {
+    const story = ["本报讯 " + row(17, "，"), ...Array.from({ length: 4 }, () => row(20, "，")), row(20)];
+    const lastColumn = [...Array.from({ length: 5 }, () => row(20, "，")), row(10, "。")];
+    expect(storyLines([...story, "", "（下转第3版）", "", ...lastColumn], () => 0)).toEqual([[1, 10]]);
+    // a shallower column after the jump line is another story's
+    expect(storyLines([...story, "", "（下转第3版）", "", ...lastColumn.slice(2)], () => 0)).toEqual([[1], [10]]);
+  });
+
+  it("starts a new story at an indented paragraph printed right after text cut mid-sentence, when it is set in another width", () => {
+    const cut = ["本报讯 " + row(17, "，"), row(20, "，"), row(20, "，"), row(20)];
+    const paragraph = (width: number) => [row(width - 2, "，"), row(width, "，"), row(width, "，"), row(8, "。")];
+    expect(storyLines([...cut, "", ...paragraph(16)], () => 0)).toEqual([[1], [6]]);
+    // in the very same width the indent may be misread: the story goes on
+    expect(storyLines([...cut, "", ...paragraph(20)], () => 0)).toEqual([[1, 6]]);
+  });
+
+  it("starts a new story at text that begins mid-sentence right after a closed sentence, in another width", () => {
+    const closed = ["本报讯 " + row(17, "，"), row(20, "，"), row(20, "，"), row(20, "，"), row(20, "。")];
+    const column = (width: number) => [row(width, "，"), row(width, "，"), row(width, "，"), row(width, "，"), row(8, "。")];
+    expect(storyLines([...closed, "", ...column(16)], () => 0)).toEqual([[1], [7]]);
+    // the very same column, as deep: the column ended between two sentences of one paragraph
+    expect(storyLines([...closed, "", ...column(20)], () => 0)).toEqual([[1, 7]]);
+  });
+
   it("continues a sentence cut by a heading in a text of one line only where the characters across the cut join", () => {
     // `…保市` / heading / `场主体…`: the headline belongs to another story, the line goes on in this one
     const cut = ["本报讯 " + row(17, "，"), row(20, "，"), row(18) + "保市", "", "加快经济恢复全力稳住经济大盘", "", "场主体作出更大的努力和贡献。"];

@@ -118,3 +118,24 @@ describe("buildFlow with column links", () => {
     ]);
   });
 });
+
+// Story B cut at `…解决困`, then a column that does not join it, then a column that does (困难):
+// that column is the story's next one when it is as deep as B's column, not when it runs deeper.
+const OTHER_COLUMN = ["会议强调，要把各项措施落实到", "基层一线，确保群众生活物资供", "应充足、价格基本稳定，切实维", "护好社会秩序。"];
+const B_NEXT = ["难，推动全市经济加快恢复。市", "领导还听取了企业负责人意见，", "要求各部门加强协调，做好服务", "保障，帮助企业稳岗位促生产。"];
+const B_NEXT_DEEPER = [...B_NEXT, "会上，各区汇报了企业复工复产", "进展情况，并就下一步工作提出", "建议，市领导逐一作了回应。"];
+
+describe("linkColumns with column depths", () => {
+  const linkedPairs = (next: string[]) => {
+    const { units, lexicon } = pageUnits([...STORY_B, "", ...OTHER_COLUMN, "", ...next].join("\n"));
+    return [...linkColumns(units, junctionOf(lexicon))].map(([start, end]) => [firstLine(end), firstLine(start)]);
+  };
+
+  it("links a cut sentence with a column past the next one when the characters join and the column is as deep", () => {
+    expect(linkedPairs(B_NEXT)).toEqual([[STORY_B[0], B_NEXT[0]]]);
+  });
+
+  it("does not link it so with a column deeper than the story's own: a story's later column is never deeper", () => {
+    expect(linkedPairs(B_NEXT_DEEPER)).toEqual([]);
+  });
+});

@@ -194,6 +194,30 @@ describe("buildUnits", () => {
     ]);
   });
 
+  it("keeps a short line opening a dateline with the wider text under it: the story's first line, not a heading", () => {
+    const text = "打通物流堵点，政策扶持要明确细则\n本报讯 “现在我们\n的客户还是比较着急的。”市政\n协常委、上海明佳集团总裁\n赵丽佳告诉记者，其集团旗下";
+    expect(unitsOf(text).map((u) => [u.kind, u.lines.length])).toEqual([
+      ["heading", 1],
+      ["body", 4],
+    ]);
+  });
+
+  it("cuts a headline printed right on top of a narrower column off that column, keeping the column whole", () => {
+    const text = "上海民营企业结对社区保供显身手\n和2934个封控小区，\n建立了民营企业突击\n队724支1.72万人，组\n织发动志愿者11.08万\n人，协调解决突出问\n题600多个。";
+    expect(unitsOf(text).map((u) => [u.kind, u.lines.length])).toEqual([
+      ["heading", 1],
+      ["body", 6],
+    ]);
+  });
+
+  it("keeps a wrapped headline whole above its text: its short last line is no column", () => {
+    const text = "推动惠企政策落地落实增强企业\n信心\n本报讯 加快\n恢复正常秩序是重\n中之重，全市各区\n要帮助企业解决实\n际困难。";
+    expect(unitsOf(text).map((u) => [u.kind, u.lines.length])).toEqual([
+      ["heading", 2],
+      ["body", 5],
+    ]);
+  });
+
   it("separates blocks at blank lines and records the blanks around units", () => {
     const units = unitsOf("标题一\n\n记者 武跃林\n正文第一句，还没有结束的句子在这里继续写下去\n");
     expect(units.map((u) => [u.kind, u.blankBefore, u.blankAfter])).toEqual([

@@ -36,6 +36,18 @@ const AFTER_FARTHER = -2.3;
 /** A start that opens like a paragraph (a quote, a list number) is less likely cut text. */
 const OPENS_LIKE_PARAGRAPH = -1;
 /**
+ * Columns of one story are set to one depth, and its last column is as deep or shallower: a start
+ * as many lines as its end or one fewer (a paragraph's last line) is its next column in 36% of
+ * candidates, a deeper one in 2%, one shallower by two lines or more in 6%. Log odds against the
+ * balanced case, fitted with the other weights on the 16,698 forward candidates (2,183 true) of
+ * the synthetic sets synth, s4–s7, s14 and s15; only the penalties are used, so that depth alone
+ * never makes a link.
+ */
+const DEEPER_COLUMN = -2.4;
+const SHALLOWER_COLUMN = -1.6;
+/** Runs of fewer lines are pieces of a column (a paragraph a blank line cut off), not whole columns. */
+const MIN_LINES_FOR_DEPTH = 4;
+/**
  * Pairs weighed below this are not linked, and the flow's reading-order rules decide: on held-out
  * pages, weaker links (and links to starts printed before their end) overrode those rules wrongly
  * about as often as rightly.
@@ -149,8 +161,22 @@ const orderWeight = (rank: number): number => AFTER_BY_RANK[rank] ?? AFTER_FARTH
 
 /** The pair's weight; the junction, the costliest evidence, is looked up only when it could link the pair. */
 function pairScore(end: Unit, start: Unit, rank: number, widthGap: number, junction: Junction): number {
-  let score = PRIOR + orderWeight(rank) + (widthGap <= EXACT_COLUMN ? EXACT_WIDTH : NEAR_WIDTH);
+  let score = PRIOR + orderWeight(rank) + (widthGap <= EXACT_COLUMN ? EXACT_WIDTH : NEAR_WIDTH) + depthWeight(end, start);
   if (PARAGRAPH_OPENER.test(start.lines[0]!.text)) score += OPENS_LIKE_PARAGRAPH;
   if (score + JUNCTION_SEEN < MIN_LINK_SCORE) return score + JUNCTION_UNSEEN;
   return score + (junction(end.lines[end.lines.length - 1]!.text, start.lines[0]!.text) > 0 ? JUNCTION_SEEN : JUNCTION_UNSEEN);
+}
+
+/** How the depth of column `start` compares with that of column `end` before it; null when either is too short to be a whole column. */
+export function columnDepthFit(end: Unit, start: Unit): "balanced" | "deeper" | "shallower" | null {
+  if (end.lines.length < MIN_LINES_FOR_DEPTH || start.lines.length < MIN_LINES_FOR_DEPTH) return null;
+  const deeperBy = start.lines.length - end.lines.length;
+  if (deeperBy > 0) return "deeper";
+  return deeperBy >= -1 ? "balanced" : "shallower";
+}
+
+/** The weight of the two columns' depths (see {@link DEEPER_COLUMN}). */
+function depthWeight(end: Unit, start: Unit): number {
+  const fit = columnDepthFit(end, start);
+  return fit === "deeper" ? DEEPER_COLUMN : fit === "shallower" ? SHALLOWER_COLUMN : 0;
 }

@@ -8,6 +8,7 @@ import { removeExtractorSpaces } from "../text/normalize.js";
 import { collapseSpaces, isBareNames, isNamingByline, isPhotoCredit } from "./byline.js";
 import { closesWithPhotoCredit, trailingByline } from "./inline.js";
 import { type Line, opensDateline } from "./lines.js";
+import { INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
 import { isParallelHeading, PARALLEL_MAX_PHRASES } from "./unit-text.js";
 import {
   BRACKETED_LABEL,
@@ -331,7 +332,7 @@ function splitBlock(block: Line[], out: Unit[]): void {
       emit(special);
       continue;
     }
-    if (current[0] === rest[0] && (endsWithHeadingTail(current, line) || (current.length === 1 && isPhrasedHeadline(current[0]!, line)))) {
+    if (current[0] === rest[0] && (endsWithHeadingTail(current, line) || (current.length === 1 && (isPhrasedHeadline(current[0]!, line) || isWideHeadingOver(current[0]!, line, rest[i + 1]))))) {
       emit("heading");
       runMax = 0;
     } else if (current.length > 0 && startsNewUnit(current, runMax, line, rest[i + 1])) {
@@ -358,8 +359,9 @@ function startsNewUnit(current: Line[], runWidth: number, line: Line, next: Line
   if (opensDateline(line)) return true;
   const prev = current[current.length - 1]!;
   if (trailingByline(prev.raw) !== null) return true;
-  // heading lines directly above wider body text
-  if (current.length <= MAX_HEADING_LINES && current.every(isHeadingLike) && line.width > runWidth + HEADING_NARROWER_BY) {
+  // heading lines directly above wider body text (a line opening a dateline, `本报讯 “现在我们`,
+  // is the story's first line however short, not a heading)
+  if (current.length <= MAX_HEADING_LINES && !opensDateline(current[0]!) && current.every(isHeadingLike) && line.width > runWidth + HEADING_NARROWER_BY) {
     return current.length < 2 || !endsSentence(line.text);
   }
   // a narrower run of text starts after a paragraph end (a new story in a narrower column)
@@ -373,6 +375,25 @@ function startsNewUnit(current: Line[], runWidth: number, line: Line, next: Line
     if (narrower) return true;
   }
   return false;
+}
+
+/** Text lines of a column are at least this wide (ems): a shorter line under a headline is the headline's wrapped end (`信心`). */
+const MIN_TEXT_COLUMN = 5;
+
+/**
+ * True when `heading`, the first line of a block, is a headline printed right on top of the column
+ * of text it heads (`上海民营企业结对社区保供显身手` / `和2934个封控小区，` / `建立了民营企业突击`),
+ * no blank line between: no clause mark in it (a wrapped subtitle's line `障，共同守护…` has one),
+ * wider than the next two lines by more than a run's wobble, and those two lines one column's (as
+ * wide, or the first indented), not the rest of a wrapped headline. Without this the headline and
+ * the column's first line were taken for one unit and the line was cut off the rest of its column.
+ */
+function isWideHeadingOver(heading: Line, line: Line, next: Line | undefined): boolean {
+  if (next === undefined || !isHeadingLike(heading) || /[，、,：:]/u.test(heading.text) || opensDateline(heading)) return false;
+  if (line.width >= heading.width - RUN_WIDTH_CHANGE || next.width >= heading.width - RUN_WIDTH_CHANGE) return false;
+  if (line.width < MIN_TEXT_COLUMN || next.width < MIN_TEXT_COLUMN) return false;
+  const indent = next.width - line.width;
+  return Math.abs(indent) <= WIDTH_WOBBLE || (indent >= INDENT_MIN && indent <= INDENT_MAX);
 }
 
 /** A line standing alone this wide or wider is text even without a sentence end (ems). */
