@@ -2,7 +2,7 @@
 import { displayWidth } from "../text/chars.js";
 import { removeExtractorSpaces } from "../text/normalize.js";
 import type { Span } from "../schema.js";
-import { DATELINE, DATELINE_HEAD, DATELINE_TAIL } from "./patterns.js";
+import { DATELINE, DATELINE_HEAD, DATELINE_MARK, DATELINE_TAIL } from "./patterns.js";
 
 /** One line of the dump. */
 export interface Line {
@@ -34,7 +34,7 @@ export interface Line {
 /** True when the line opens a story's dateline (`本报讯`, `新华社北京12月1日电`), whole or wrapped. */
 export function opensDateline(line: Line): boolean {
   // every stage asks this of the same lines: the pattern runs once per line
-  return line.wrappedDateline === true || (line.datelineText ??= DATELINE.test(line.text));
+  return line.wrappedDateline === true || (line.datelineText ??= DATELINE_MARK.test(line.text) && DATELINE.test(line.text));
 }
 
 /** A space, tab or ideographic space opening a raw line. */
@@ -95,7 +95,8 @@ function markWrappedDatelines(lines: Line[]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i]!;
     const next = lines[i + 1]!;
-    if (DATELINE_HEAD.test(line.text) && DATELINE_TAIL.test(next.text) && DATELINE.test(line.text + next.text)) line.wrappedDateline = true;
+    // the tail first: few lines open with a dateline's end, and its pattern fails fast
+    if (DATELINE_TAIL.test(next.text) && DATELINE_HEAD.test(line.text) && DATELINE.test(line.text + next.text)) line.wrappedDateline = true;
   }
 }
 
