@@ -69,3 +69,31 @@ describe("datelines of other papers and agencies", () => {
     expect(b!.paragraphs[0]!.text.startsWith("近日，广州市")).toBe(true);
   });
 });
+
+describe("paragraph indents the extractor kept", () => {
+  const paragraphs = (lines: string[]) => parseText(["国务院常务会议部署稳经济措施", "", ...lines].join("\n")).articles.map((a) => a.paragraphs.map((p) => p.text));
+
+  it("opens a paragraph at each line indented by two ideographic spaces, one paragraph a line", () => {
+    expect(
+      paragraphs([
+        "　　本报讯（记者 王小明）国务院总理主持召开国务院常务会议，部署进一步稳经济的一揽子措施，要求各地区各部门抓好落实。",
+        "　　会议指出，当前经济恢复基础尚不牢固，要加大助企纾困力度，稳住市场主体，保障就业和民生。",
+        "　　会议要求，各地要切实扛起责任，推动政策落地见效。",
+      ]),
+    ).toEqual([["国务院总理主持召开国务院常务会议，部署进一步稳经济的一揽子措施，要求各地区各部门抓好落实。", "会议指出，当前经济恢复基础尚不牢固，要加大助企纾困力度，稳住市场主体，保障就业和民生。", "会议要求，各地要切实扛起责任，推动政策落地见效。"]]);
+  });
+
+  it("opens a paragraph at an indented line of wrapped text, where the indents make the column look narrower", () => {
+    expect(
+      paragraphs([
+        "　　本报讯（记者 王小明）国务院总理主持召开国务",
+        "院常务会议，部署进一步稳经济的一揽子措施，要求各",
+        "地区各部门抓好落实。",
+        "　　会议指出，当前经济恢复基础尚不牢固，要加大助",
+        "企纾困力度，稳住市场主体，保障就业和民生。",
+        "  会议要求，各地要切实扛起责任，推动政策落地见",
+        "效，确保各项措施落到实处，取得实效。",
+      ]),
+    ).toEqual([["国务院总理主持召开国务院常务会议，部署进一步稳经济的一揽子措施，要求各地区各部门抓好落实。", "会议指出，当前经济恢复基础尚不牢固，要加大助企纾困力度，稳住市场主体，保障就业和民生。", "会议要求，各地要切实扛起责任，推动政策落地见效，确保各项措施落到实处，取得实效。"]]);
+  });
+});

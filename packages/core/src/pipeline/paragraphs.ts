@@ -67,6 +67,28 @@ function quoteSlack(text: string): number {
   for (let i = 0; i < text.length; i++) if (isCurlyQuote(text.charCodeAt(i))) quotes++;
   return quotes * QUOTE_SLACK;
 }
+/**
+ * Leading white space this wide (ems) is a paragraph's indent that the extractor kept
+ * (`　　会议指出…`, two ideographic spaces; or two ASCII spaces). A single ASCII space (half an
+ * em) is not: some extractors print one at the start of a text box.
+ */
+const EXPLICIT_INDENT_MIN = 1;
+/** Widths of the white space that can indent a line: the ideographic space takes an em, a space or tab half. */
+const IDEOGRAPHIC_SPACE = 0x3000;
+
+/** True when the raw line opens with an indent of at least {@link EXPLICIT_INDENT_MIN} ems. */
+function hasExplicitIndent(line: Line): boolean {
+  if (!line.leadingSpace) return false;
+  let ems = 0;
+  for (let i = 0; i < line.raw.length && ems < EXPLICIT_INDENT_MIN; i++) {
+    const c = line.raw.charCodeAt(i);
+    if (c === IDEOGRAPHIC_SPACE) ems += 1;
+    else if (c === 0x20 || c === 0x09) ems += 0.5;
+    else break;
+  }
+  return ems >= EXPLICIT_INDENT_MIN && !line.blank;
+}
+
 /** The indent of a paragraph's first line (ems). */
 const INDENT_WIDTH = 2;
 /** Lines on each side used to measure the column around a line. */
@@ -153,9 +175,9 @@ function splitRun(lines: readonly Line[], storyWidth: number, boxes: Boxes, out:
   const deckEnd = deckLength(lines, signedStarts);
   const quotedPointEnds = deckEnd > 0 ? pointEndsQuoted(lines.slice(0, deckEnd), [...lines.slice(deckEnd), ...laterLines()]) : new Set<Line>();
   lines.forEach((line, i) => {
-    // a dateline always opens a paragraph (after a deck printed above it), and so does text
-    // under a byline unless the line before stops at a comma
-    if (open !== null && i > 0 && opensDateline(line)) open = null;
+    // a dateline always opens a paragraph (after a deck printed above it), and so does a line
+    // the extractor kept indented; so does text under a byline unless the line before stops at a comma
+    if (open !== null && i > 0 && (opensDateline(line) || hasExplicitIndent(line))) open = null;
     if (open !== null && signedStarts.has(line) && !/[，、,；]$/u.test(lines[i - 1]!.text)) open = null;
     if (open === null) {
       open = { role: "body", pieces: [] };
