@@ -97,3 +97,23 @@ describe("paragraph indents the extractor kept", () => {
     ).toEqual([["国务院总理主持召开国务院常务会议，部署进一步稳经济的一揽子措施，要求各地区各部门抓好落实。", "会议指出，当前经济恢复基础尚不牢固，要加大助企纾困力度，稳住市场主体，保障就业和民生。", "会议要求，各地要切实扛起责任，推动政策落地见效，确保各项措施落到实处，取得实效。"]]);
   });
 });
+
+describe("a headline printed with no blank line around it", () => {
+  it("heads the story whose dateline follows it, not the paragraph before it", () => {
+    const lines = [
+      "国务院常务会议部署稳经济措施",
+      "本报讯（记者 王小明）国务院总理主持召开国务",
+      "院常务会议，部署进一步稳经济的一揽子措施，要求各",
+      "地区各部门抓好落实，推动经济运行尽快回归正常轨道。",
+      "会议指出，当前经济恢复基础尚不牢固，要加大助",
+      "企纾困力度，稳住市场主体，保障就业和民生。",
+      "广州举行重点项目集中签约仪式",
+      "本报讯（记者 李华）近日，广州市举行重点项目集中",
+      "签约仪式，共签约项目二十八个，总投资超过一千亿",
+      "元，涵盖先进制造、数字经济等领域。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    expect(articles.map((a) => a.headline)).toEqual(["国务院常务会议部署稳经济措施", "广州举行重点项目集中签约仪式"]);
+    expect(articles[0]!.paragraphs.at(-1)!.text).toBe("会议指出，当前经济恢复基础尚不牢固，要加大助企纾困力度，稳住市场主体，保障就业和民生。");
+  });
+});

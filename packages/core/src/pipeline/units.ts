@@ -335,6 +335,11 @@ function splitBlock(block: Line[], out: Unit[]): void {
     if (current[0] === rest[0] && (endsWithHeadingTail(current, line) || (current.length === 1 && (isPhrasedHeadline(current[0]!, line) || isWideHeadingOver(current[0]!, line, rest[i + 1]))))) {
       emit("heading");
       runMax = 0;
+    } else if (opensDateline(line) && isHeadlineOverDateline(current)) {
+      const headline = current.pop()!;
+      emit(classifyText(current));
+      current = [headline];
+      emit("heading");
     } else if (current.length > 0 && startsNewUnit(current, runMax, line, rest[i + 1])) {
       emit(classifyText(current));
       runMax = 0;
@@ -375,6 +380,19 @@ function startsNewUnit(current: Line[], runWidth: number, line: Line, next: Line
     if (narrower) return true;
   }
   return false;
+}
+
+/**
+ * True when the last of `current` is the headline of the story whose dateline comes next, printed
+ * with no blank line after the text before it (`…保障就业和民生。` / `广州举行重点项目集中签约仪式` /
+ * `本报讯（记者 李华）…`): a line that reads as a heading (no sentence in it, no clause mark,
+ * narrow) after a sentence's end. A dateline opens a story, so a heading right above it is no
+ * paragraph's last line.
+ */
+function isHeadlineOverDateline(current: readonly Line[]): boolean {
+  if (current.length < 2) return false;
+  const last = current[current.length - 1]!;
+  return isHeadingLike(last) && !/[，、,：:]/u.test(last.text) && !opensDateline(last) && endsSentence(current[current.length - 2]!.text);
 }
 
 /** Text lines of a column are at least this wide (ems): a shorter line under a headline is the headline's wrapped end (`信心`). */
