@@ -7,7 +7,7 @@ import { MAX_DEFAULT_PARALLEL, runParse } from "./run-parse.js";
 const args = {
   inputs: {
     type: "positional",
-    description: "Page dumps, PDFs (one Page per PDF page), ALTO or hOCR files, METS files (one Page per page: the ALTO files it lists, beside it, with its logical articles), or directories searched recursively for .txt files (see --input-format)",
+    description: "Page dumps (- for standard input), PDFs (one Page per PDF page), ALTO or hOCR files, METS files (one Page per page: the ALTO files it lists, beside it, with its logical articles), or directories searched recursively for .txt files (see --input-format)",
     required: true,
   },
   out: {
@@ -36,6 +36,7 @@ const args = {
 /** Examples shown by `dubao parse --help`. */
 export const examples = [
   "dubao parse page.txt > page.json          # one page, JSON on stdout",
+  "pdftotext page.pdf - | dubao parse -      # a dump on standard input (source name stdin)",
   "dubao parse a.txt b.txt --out parsed/     # writes parsed/a.json and parsed/b.json",
   "dubao parse archive/2024/ --out parsed/   # every .txt under archive/2024, recursively",
   "dubao parse archive/ --out parsed/ -j 2   # on two worker threads",

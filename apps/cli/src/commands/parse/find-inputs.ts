@@ -12,11 +12,16 @@ export interface InputFile {
 /** One step of walking the command-line inputs: a file to parse, or an input that failed. */
 export type InputItem = { kind: "file"; file: InputFile } | { kind: "problem"; path: string; problem: string };
 
+/** The input `-`: standard input, read whole (`pdftotext page.pdf - | dubao parse -`). */
+export const STDIN_INPUT = "-";
+/** The name standard input goes by: its source name and the name of its output file. */
+export const STDIN_NAME = "stdin";
+
 /** Extension of the page dumps picked up inside directories (any case). */
 export const DUMP_EXTENSION = ".txt";
 
 /**
- * Walks the inputs in command-line order: a file yields itself, a directory yields its files
+ * Walks the inputs in command-line order: a file (or `-`, standard input) yields itself, a directory yields its files
  * with one of `extensions` (recursively, any case, sorted by path so runs are repeatable),
  * anything else yields a problem. Yields lazily, so nothing but the file list of one directory
  * is held at a time.
@@ -27,6 +32,10 @@ export const DUMP_EXTENSION = ".txt";
 export async function* findInputs(inputs: readonly string[], extensions: readonly string[] = [DUMP_EXTENSION], keep?: (file: string) => Promise<boolean>): AsyncGenerator<InputItem> {
   const pattern = extensions.length === 1 ? `**/*${extensions[0]}` : `**/*.{${extensions.map((e) => e.slice(1)).join(",")}}`;
   for (const input of inputs) {
+    if (input === STDIN_INPUT) {
+      yield { kind: "file", file: { path: input } };
+      continue;
+    }
     let info;
     try {
       info = await stat(input);
@@ -70,9 +79,10 @@ function comparePaths(a: string, b: string): number {
 /**
  * Name of the JSON written for an input: its file name without the last extension.
  * @param file path of the input
- * @returns e.g. `page-01.json` for `dumps/page-01.txt`
+ * @returns e.g. `page-01.json` for `dumps/page-01.txt`, `stdin.json` for `-`
  */
 export function outputNameOf(file: string): string {
+  if (file === STDIN_INPUT) return `${STDIN_NAME}.json`;
   const { name } = path.parse(file);
   return `${name}.json`;
 }

@@ -4,7 +4,11 @@ import path from "node:path";
 import { InputError, parseInputPages, type InputFormat, type Page } from "@dubao/core/parse";
 import { describeFsError } from "../../errors.js";
 import { linkedFileReader } from "../../io/read-linked-file.js";
+import { STDIN_INPUT } from "./find-inputs.js";
 import { writeFileAtomicSync } from "../../io/write-file-atomic.js";
+
+/** File descriptor of standard input. */
+const STDIN_FD = 0;
 
 /**
  * Largest input accepted. A page dump is tens of kilobytes; a file this big is a mistake
@@ -63,13 +67,13 @@ const toJson = (page: Page) => `${JSON.stringify(page, null, 2)}\n`;
 export async function parseFile(task: ParseTask): Promise<ParseResult> {
   const { id } = task;
   let bytes: Uint8Array;
+  const limit = task.inputFormat === "pdf" || /\.pdf$/i.test(task.file) ? MAX_PDF_BYTES : MAX_INPUT_BYTES;
+  const tooLarge = (size: number) => `${task.file === STDIN_INPUT ? "input" : "file"} too large (${(size / 2 ** 20).toFixed(1)} MiB; an input may have at most ${limit / 2 ** 20} MiB)`;
   try {
-    const size = statSync(task.file).size;
-    const limit = task.inputFormat === "pdf" || /\.pdf$/i.test(task.file) ? MAX_PDF_BYTES : MAX_INPUT_BYTES;
-    if (size > limit) {
-      return { id, ok: false, problem: `file too large (${(size / 2 ** 20).toFixed(1)} MiB; an input may have at most ${limit / 2 ** 20} MiB)` };
-    }
-    bytes = readFileSync(task.file);
+    // standard input has no size to ask beforehand: it is read whole, then measured
+    if (task.file !== STDIN_INPUT && statSync(task.file).size > limit) return { id, ok: false, problem: tooLarge(statSync(task.file).size) };
+    bytes = readFileSync(task.file === STDIN_INPUT ? STDIN_FD : task.file);
+    if (bytes.length > limit) return { id, ok: false, problem: tooLarge(bytes.length) };
   } catch (error) {
     return { id, ok: false, problem: describeFsError(error) };
   }

@@ -51,6 +51,27 @@ describe("dubao parse, one file to stdout", () => {
     expect({ ...b, source: { ...b.source, name: "", encoding: "" } }).toEqual({ ...a, source: { ...a.source, name: "", encoding: "" } });
   });
 
+  it("reads a dump on standard input (-), in any encoding, named stdin", async () => {
+    const gb = await readFile(path.join(ENCODINGS, "gb18030.txt"));
+    const [file, piped] = await Promise.all([dubao(["parse", "encodings/gb18030.txt"]), runCli(["parse", "-"], { cwd: FIXTURES, input: gb }).then(textOf)]);
+    expect(piped).toMatchObject({ code: 0, stderr: "" });
+    const a = pageOf(file.stdout);
+    const b = pageOf(piped.stdout);
+    expect(b.source).toMatchObject({ name: "stdin", encoding: "gb18030", sha256: a.source.sha256 });
+    expect(b.articles).toEqual(a.articles);
+  });
+
+  it("writes standard input to stdin.json beside the files of a batch, and reads it once", async () => {
+    const out = path.join(tmp, "stdin-batch");
+    const r = textOf(await runCli(["parse", "-", "encodings/utf8.txt", "--out", out, "--quiet"], { cwd: FIXTURES, input: await readFile(path.join(ENCODINGS, "utf8.txt")) }));
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect((await readdir(out)).sort()).toEqual(["stdin.json", "utf8.json"]);
+    expect(pageOf(await readFile(path.join(out, "stdin.json"), "utf8")).source.name).toBe("stdin");
+    const twice = await dubao(["parse", "-", "-", "--out", out]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain("standard input (-) can be read once");
+  });
+
   it("refuses a binary file with one line naming it, and prints no JSON", async () => {
     const r = await dubao(["parse", "batch/scan.txt"]);
     expect(r.code).toBe(1);

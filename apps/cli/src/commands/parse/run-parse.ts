@@ -6,7 +6,7 @@ import { describeFsError, EXIT_FAILURE, EXIT_OK, UsageError } from "../../errors
 import { writeToStream } from "../../io/write-stream.js";
 import type { CliIo } from "../../main.js";
 import { createWorkerPool, parallelOption } from "../../worker-pool.js";
-import { findInputs, outputNameOf } from "./find-inputs.js";
+import { findInputs, outputNameOf, STDIN_INPUT, STDIN_NAME } from "./find-inputs.js";
 import { extensionsOf, parseInputFormatOption, walkFilterOf } from "./input-format.js";
 import { parseFile, type ParseResult, type ParseTask } from "./parse-file.js";
 
@@ -70,6 +70,7 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
   const parallel = parallelOption(request.parallel, defaultParallel());
   const inputFormat = parseInputFormatOption(request.inputFormat);
   if (outDir !== undefined && outDir.trim() === "") throw new UsageError("--out needs a directory");
+  if (inputs.filter((input) => input === STDIN_INPUT).length > 1) throw new UsageError("standard input (-) can be read once");
   if (outDir === undefined && inputs.length > 1) {
     throw new UsageError(`${inputs.length} inputs need --out DIR (without it, one file's JSON goes to stdout)`);
   }
@@ -96,8 +97,10 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
   const pool = lazily(() => createWorkerPool<ParseTask, ParseResult>(WORKER_URL, parallel - 1, (id, problem) => ({ id, ok: false, problem })));
   let nextId = 0;
   const parse = async (file: string, outFile: string | null): Outcome => {
-    const task: ParseTask = { id: nextId++, file, sourceName: path.basename(file), outFile, inputFormat };
-    const result = task.id > 0 && threaded && workerHasRoom(pool.get()) ? await pool.get().run(task) : await parseFile(task);
+    const stdin = file === STDIN_INPUT;
+    const task: ParseTask = { id: nextId++, file, sourceName: stdin ? STDIN_NAME : path.basename(file), outFile, inputFormat };
+    // standard input is the process's: read on the main thread
+    const result = task.id > 0 && threaded && !stdin && workerHasRoom(pool.get()) ? await pool.get().run(task) : await parseFile(task);
     if (!result.ok) return { files: result.files ?? 0, problem: result.problem };
     if (result.json === null) return { files: result.files, problem: null };
     try {
@@ -200,6 +203,7 @@ function lazily<T>(make: () => T): { get: () => T; made: () => T | undefined } {
 
 /** The file's real path (links resolved), to notice a file named twice; its absolute path if that fails. */
 function realPathOf(file: string): string {
+  if (file === STDIN_INPUT) return file;
   try {
     // synchronous: one quick system call, where waiting for the thread pool would leave the parse thread idle
     return realpathSync.native(file);
