@@ -117,3 +117,19 @@ describe("a headline printed with no blank line around it", () => {
     expect(articles[0]!.paragraphs.at(-1)!.text).toBe("会议指出，当前经济恢复基础尚不牢固，要加大助企纾困力度，稳住市场主体，保障就业和民生。");
   });
 });
+
+describe("dashes as other extractors print them", () => {
+  it.each(["——", "――", "──"])("reads a kicker ending and a subtitle opening with %s", (dash) => {
+    const lines = [
+      `聚焦复工复产复市${dash}`,
+      "上海加快经济恢复重振",
+      `${dash}访社区工作者和志愿者`,
+      "",
+      "本报讯（记者 王小明）国务院总理主持召开国务",
+      "院常务会议，部署进一步稳经济的一揽子措施，要求各",
+      "地区各部门抓好落实，推动经济运行尽快回归正常轨道。",
+    ];
+    const [article] = parseText(lines.join("\n")).articles;
+    expect(article).toMatchObject({ kicker: `聚焦复工复产复市${dash}`, headline: "上海加快经济恢复重振", subheadline: `${dash}访社区工作者和志愿者` });
+  });
+});

@@ -115,11 +115,16 @@ export const DATELINE = new RegExp(
   "u",
 );
 
+/**
+ * The dashes of a 破折号 as extractors print them: em dashes `——`, horizontal bars `――` (how
+ * many GB fonts map it), box-drawing lines `──`.
+ */
+export const DASH = "[—―─━]";
 /** A kicker (引题) ends with a colon or a dash (`市妇联：`, `…斗争——`); the dash leads into the headline. */
-export const KICKER_END = /(?:[：:]|——|—)$/u;
-export const DASH_END = /(?:——|—)$/u;
-/** A subtitle (副题) opens with a dash (`——记巾帼志愿者`). */
-export const SUBTITLE_START = /^(?:——|—)/u;
+export const KICKER_END = new RegExp(`(?:[：:]|${DASH})$`, "u");
+export const DASH_END = new RegExp(`${DASH}$`, "u");
+/** A subtitle (副题) opens with a dash (`——记巾帼志愿者`, `――记巾帼志愿者`). */
+export const SUBTITLE_START = new RegExp(`^${DASH}`, "u");
 
 /** A character every {@link DATELINE} holds (`讯` or `电`): a quick test before it, which most lines fail. */
 export const DATELINE_MARK = /[讯电]/u;

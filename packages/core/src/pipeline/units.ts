@@ -13,6 +13,7 @@ import { isParallelHeading, PARALLEL_MAX_PHRASES } from "./unit-text.js";
 import {
   BRACKETED_LABEL,
   COLUMN_LABELS,
+  DASH,
   DASH_END,
   EDITOR_CREDIT,
   GLYPH_AND_HEADING,
@@ -231,7 +232,7 @@ export function liftTextKickers(units: Unit[]): Unit[] {
  * line opening a subtitle (`——访社区工作者和志愿者`).
  */
 /** A line of nothing but dashes. */
-const DASHES_ONLY = /^[—]+$/u;
+const DASHES_ONLY = new RegExp(`^${DASH}+$`, "u");
 
 function pushHeadingParts(unit: Unit, out: Unit[]): void {
   if (unit.kind !== "heading" || unit.lines.length < 2) return void out.push(unit);
@@ -277,10 +278,13 @@ function endsWithShortKicker(lines: readonly Line[]): boolean {
  */
 const MAX_SHORT_DASH_KICKER_CHARS = 10;
 
+/** The phrase of a dash kicker: what comes before its closing dashes. */
+const DASH_KICKER_PHRASE = new RegExp(`^(${DASH.replace("[", "[^")}.*?)${DASH}+$`, "u");
+
 /** True for a short colon kicker (`市卫健委：`) or a short dash kicker (`聚焦复工复产复市——`). */
 function isShortKicker(text: string): boolean {
   if (/[：:]$/u.test(text)) return Array.from(text).length <= MAX_SHORT_KICKER_CHARS;
-  const phrase = /^([^—].*?)(?:——|—)$/u.exec(text)?.[1];
+  const phrase = DASH_KICKER_PHRASE.exec(text)?.[1];
   return phrase !== undefined && Array.from(phrase).length <= MAX_SHORT_DASH_KICKER_CHARS && !/[，、,；;。：:]/u.test(phrase);
 }
 
