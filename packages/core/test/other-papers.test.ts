@@ -116,6 +116,12 @@ describe("a headline printed with no blank line around it", () => {
     expect(articles.map((a) => a.headline)).toEqual(["国务院常务会议部署稳经济措施", "广州举行重点项目集中签约仪式"]);
     expect(articles[0]!.paragraphs.at(-1)!.text).toBe("会议指出，当前经济恢复基础尚不牢固，要加大助企纾困力度，稳住市场主体，保障就业和民生。");
   });
+
+  it("leaves a bracketed closing mark (（完）) with the text above it", () => {
+    const lines = ["国务院常务会议部署稳经济措施", "本报讯（记者 王小明）国务院总理主持召开国务", "院常务会议，部署进一步稳经济的一揽子措施。", "（完）", "本报讯（记者 李华）近日，广州市举行重点项目集中", "签约仪式，共签约项目二十八个。"];
+    const { articles } = parseText(lines.join("\n"));
+    expect(articles.map((a) => a.headline)).toEqual(["国务院常务会议部署稳经济措施", null]);
+  });
 });
 
 describe("dashes as other extractors print them", () => {

@@ -396,7 +396,8 @@ function startsNewUnit(current: Line[], runWidth: number, line: Line, next: Line
 function isHeadlineOverDateline(current: readonly Line[]): boolean {
   if (current.length < 2) return false;
   const last = current[current.length - 1]!;
-  return isHeadingLike(last) && !/[，、,：:]/u.test(last.text) && !opensDateline(last) && endsSentence(current[current.length - 2]!.text);
+  // a bracketed line (`（完）`, `（本报记者）`) closes the text above it
+  return isHeadingLike(last) && !/[，、,：:]|^[（(].*[）)]$/u.test(last.text) && !opensDateline(last) && endsSentence(current[current.length - 2]!.text);
 }
 
 /** Text lines of a column are at least this wide (ems): a shorter line under a headline is the headline's wrapped end (`信心`). */
