@@ -104,7 +104,15 @@ describe("bylines of other papers", () => {
     expect(isPhotoCredit("经营发展")).toBe(false);
   });
 
-  it("names nobody for the report's word and its place: 记者 X 报道, 记者 X 北京报道", () => {
+  it("reads a paper's reporters stationed elsewhere (驻京记者) and writers (撰文, 特约撰稿人)", () => {
+    expect(names("本报驻京记者 王小明")).toEqual({ ...none, reporters: ["王小明"] });
+    expect(names("本报驻广东记者站记者 王小明")).toEqual({ ...none, reporters: ["王小明"] });
+    expect(names("撰文 王小明 摄影 李华")).toEqual({ ...none, authors: ["王小明"], photographers: ["李华"] });
+    expect(isBylineText("特约撰稿人 王小明")).toBe(true);
+  });
+
+  it("names nobody for the report's word and its place: 记者 X 报道, 记者 X 北京报道, 记者 X 发自北京", () => {
+    expect(names("记者 王小明 发自北京")).toEqual({ ...none, reporters: ["王小明"] });
     expect(names("本报记者 王小明 报道")).toEqual({ ...none, reporters: ["王小明"] });
     expect(names("记者 王小明 通讯员 李华 北京报道")).toEqual({ ...none, reporters: ["王小明"], correspondents: ["李华"] });
     expect(names("记者王小明报道")).toEqual({ ...none, reporters: ["王小明"] });

@@ -7,6 +7,7 @@ import {
   SIGNED_BY_THE_PAPER,
   BRACKETED_NAMES,
   COMMENTATOR_BYLINE,
+  AUTHOR_ROLE_START,
   BYLINE_BULLET,
   COMPOUND_SURNAMES,
   CORRESPONDENT_ROLE_START,
@@ -133,8 +134,8 @@ function opensWithCaptionWords(credit: string): boolean {
   return tokens.length >= 2 && !isProbablyName(tokens[0]!);
 }
 
-/** `报道` closing a byline, with the place reported from glued to it (`北京报道`). */
-const REPORTED_FROM = /(?:\s+\p{Script=Han}{1,6}报道|\s*报道)$/u;
+/** `报道` closing a byline, with the place reported from glued to it (`北京报道`), or `发自北京`. */
+const REPORTED_FROM = /(?:\s+\p{Script=Han}{1,6}报道|\s*报道|\s+发自\p{Script=Han}{1,6})$/u;
 
 /** Punctuation of running text, which no byline prints before its role word. */
 const CAPTION_PUNCTUATION = /[、，,。；！？]/u;
@@ -153,6 +154,7 @@ const ROLE_STARTS: ReadonlyArray<readonly [RegExp, Role]> = [
   [/^图\//u, "photographers"],
   [REPORTER_ROLE_START, "reporters"],
   [CORRESPONDENT_ROLE_START, "correspondents"],
+  [AUTHOR_ROLE_START, "authors"],
 ];
 
 /** The role word a token opens with and the role it gives, if any. */
@@ -182,7 +184,7 @@ export function parseByline(text: string): Byline {
     photo = true;
     rest = rest.slice(0, photoSuffix.index);
   }
-  // `记者 X 报道`, `记者 X 北京报道`: the report's word (and its place) names nobody
+  // `记者 X 报道`, `记者 X 北京报道`, `记者 X 发自北京`: the report's words (and its place) name nobody
   if (!photo) rest = rest.replace(REPORTED_FROM, "");
   if (SOURCE_CREDIT.test(raw) || rest === "") return byline;
   let role: Role = photo ? "photographers" : "authors";

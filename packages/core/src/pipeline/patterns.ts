@@ -19,13 +19,16 @@ const MEDIA = `(?:本报|${PAPER_NAME}|${AGENCY_NAME})`;
  * A reporter's role word: `记者` with the paper, agency or site and the kind of reporter before it
  * (`本报记者`, `新华社记者`, `人民日报记者`, `本报首席记者`, `本报全媒体记者`, `融媒体记者`), or `实习生`.
  */
-const REPORTER_ROLE = `${MEDIA}?(?:首席|见习|特派|特约|全媒体|融媒体|实习)?记者|实习生`;
+const REPORTER_ROLE = `${MEDIA}?(?:驻[\\p{Script=Han}]{1,6}?(?:记者站)?)?(?:首席|见习|特派|特约|全媒体|融媒体|实习)?记者|实习生`;
 /** A correspondent's role word: `通讯员`, `本报通讯员`, `特约通讯员`, `本报特约通讯员`. */
 const CORRESPONDENT_ROLE = "(?:本报)?(?:特约)?通讯员";
+/** A writer's role word: `撰文`, `撰稿`, `特约撰稿人`. */
+const AUTHOR_ROLE = "(?:特约)?撰稿人?|撰文";
 export const REPORTER_ROLE_START = new RegExp(`^(?:${REPORTER_ROLE})`, "u");
 export const CORRESPONDENT_ROLE_START = new RegExp(`^(?:${CORRESPONDENT_ROLE})`, "u");
+export const AUTHOR_ROLE_START = new RegExp(`^(?:${AUTHOR_ROLE})`, "u");
 export const EDITOR_ROLES = ["责任编辑", "版面编辑", "视觉设计", "美术编辑", "版式设计", "美编", "责编", "编辑", "责校", "校对", "审读", "版式", "组版"] as const;
-const ROLE_WORDS = `${REPORTER_ROLE}|${CORRESPONDENT_ROLE}`;
+const ROLE_WORDS = `${REPORTER_ROLE}|${CORRESPONDENT_ROLE}|${AUTHOR_ROLE}`;
 
 /** A reporter's or correspondent's role word anywhere in a byline (a wrapped line can glue it to the name before it). */
 export const ROLE_WORD = new RegExp(`(${ROLE_WORDS})`, "gu");
@@ -64,8 +67,8 @@ export const SOURCE_CREDIT = /^[（(]?(?:本报)?(?:资料图片?|资料照片|\
  * A quick test before those patterns, which most lines fail.
  */
 export const CREDIT_MARK = /[摄资图发]/u;
-/** A character every role word of {@link ROLE_BYLINE} holds: 记 (…记者), 讯 (…通讯员) or 实 (实习生). A quick test before it. */
-export const ROLE_MARK = /[记讯实]/u;
+/** A character every role word of {@link ROLE_BYLINE} holds: 记 (…记者), 讯 (…通讯员), 实 (实习生) or 撰 (撰文). A quick test before it. */
+export const ROLE_MARK = /[记讯实撰]/u;
 
 /** Names in brackets `（丁海云 王慧玲）`: the authors. */
 export const BRACKETED_NAMES = new RegExp(`^[（(]\\s*${NAMES}\\s*[）)]$`, "u");
