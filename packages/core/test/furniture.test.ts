@@ -33,6 +33,20 @@ describe("running heads", () => {
     expect(page.editors).toEqual(["王小明", "李华", "张强", "赵六"]);
   });
 
+  it("reads dates and page numbers printed in full-width or Chinese digits", () => {
+    for (const [head, date, pageNumber] of [
+      ["二〇二二年十二月一日 星期四 第三版 责任编辑 崔怡", "2022-12-01", 3],
+      ["２０２２年６月１日 星期三 第２版", "2022-06-01", 2],
+      ["二〇二三年一月三十一日 星期二 第十二版 编辑 赵六", "2023-01-31", 12],
+    ] as const) {
+      const units = unitsOf(`${head}\n`);
+      expect(units.map((u) => u.kind), head).toEqual(["furniture"]);
+      const page: PageInfo = {};
+      readRunningHeads(units, page);
+      expect(page, head).toMatchObject({ date, pageNumber });
+    }
+  });
+
   it("leaves the page alone when there is no running head", () => {
     const page: PageInfo = {};
     readRunningHeads([], page);

@@ -1,6 +1,7 @@
 /** Page furniture: running heads (date, page number, page name, editors) and banners. */
 import type { PageInfo } from "../schema.js";
 import { collapseSpaces } from "./byline.js";
+import { readPageNumber, readPrintedDate } from "./inline.js";
 import { EDITOR_CREDIT, PAGE_NAMES, RUNNING_HEAD_DATE, RUNNING_HEAD_PAGE } from "./patterns.js";
 import type { Unit } from "./units.js";
 
@@ -12,9 +13,11 @@ export function readRunningHeads(units: readonly Unit[], page: PageInfo): void {
       const text = collapseSpaces(line.raw);
       heads.push(text);
       const date = RUNNING_HEAD_DATE.exec(text);
-      if (date && !page.date) page.date = `${date[1]}-${date[2]!.padStart(2, "0")}-${date[3]!.padStart(2, "0")}`;
+      const iso = date && !page.date ? readPrintedDate(date[1]!, date[2]!, date[3]!) : null;
+      if (iso !== null) page.date = iso;
       const pageNo = RUNNING_HEAD_PAGE.exec(text);
-      if (pageNo && !page.pageNumber) page.pageNumber = Number(pageNo[1]);
+      const n = pageNo && !page.pageNumber ? readPageNumber(pageNo[1]!) : null;
+      if (n !== null) page.pageNumber = n;
       const name = text.split(" ").find((t) => PAGE_NAMES.has(t));
       if (name && !page.pageName) page.pageName = name;
       EDITOR_CREDIT.lastIndex = 0;

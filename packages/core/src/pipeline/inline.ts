@@ -98,6 +98,22 @@ export interface InlineJump {
 
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
+/** The Chinese digits of a year, one by one (`二〇二二`). */
+const YEAR_DIGITS: Record<string, number> = { 〇: 0, 零: 0, ...CHINESE_DIGITS };
+
+/**
+ * Reads a printed date (`2022年6月1日`, `２０２２年６月１日`, `二〇二二年十二月一日`) as
+ * `YYYY-MM-DD`, or null when it is no calendar date.
+ */
+export function readPrintedDate(year: string, month: string, day: string): string | null {
+  const ascii = year.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const y = /^\d{4}$/.test(ascii) ? Number(ascii) : Array.from(ascii).reduce((n, c) => (YEAR_DIGITS[c] === undefined || YEAR_DIGITS[c] > 9 ? NaN : n * 10 + YEAR_DIGITS[c]), 0);
+  const m = readPageNumber(month);
+  const d = readPageNumber(day);
+  if (!Number.isInteger(y) || m === null || d === null || m > 12 || d > 31) return null;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
 /** Reads a page number written in Arabic, full-width or Chinese digits (up to 99). */
 export function readPageNumber(text: string): number | null {
   const ascii = text.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));

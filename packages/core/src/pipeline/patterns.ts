@@ -144,8 +144,11 @@ export const JUMP_LINE = /[（(]\s*(下转|紧转|转|上接|紧接|接|续)\s*�
 export const JUMP_CONTINUED_ON = new Set(["下转", "紧转", "转"]);
 
 /** A running head: date and page number, often with the page editors. */
-export const RUNNING_HEAD_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
-export const RUNNING_HEAD_PAGE = /第\s*(\d{1,3})\s*版/u;
+/** A digit of a printed date: Arabic, full-width, or Chinese (`二〇二二年十二月一日`). */
+const DATE_DIGIT = "[0-9０-９〇零一二三四五六七八九十]";
+export const RUNNING_HEAD_DATE = new RegExp(`(${DATE_DIGIT}{4})\\s*年\\s*(${DATE_DIGIT}{1,3})\\s*月\\s*(${DATE_DIGIT}{1,3})\\s*日`, "u");
+/** `第2版`, `第２版`, `第三版`. */
+export const RUNNING_HEAD_PAGE = /第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版/u;
 export const EDITOR_CREDIT = new RegExp(`(${EDITOR_ROLES.join("|")})[：:\\s]*(${NAME}(?:\\s+${NAME})*?)(?=\\s+(?:${EDITOR_ROLES.join("|")})|\\s*$)`, "gu");
 
 /** Column labels (栏目) of Chinese papers, compared without spaces. */
