@@ -142,10 +142,7 @@ const CAPTION_PUNCTUATION = /[、，,。；！？]/u;
 
 type Role = keyof Omit<Byline, "raw">;
 
-/**
- * Role words at the start of a byline token, and the role of the names after them. Editors and
- * photographers first: `摄影记者` is a photographer.
- */
+/** Role words at the start of a byline token, and the role of the names after them. */
 const ROLE_STARTS: ReadonlyArray<readonly [RegExp, Role]> = [
   [new RegExp(`^(?:${EDITOR_ROLES.join("|")})`, "u"), "editors"],
   [/^摄影\/?/u, "photographers"],
@@ -173,11 +170,12 @@ function roleAtStart(token: string): { word: string; role: Role } | null {
  * @returns the byline with `raw` (brackets removed, spaces collapsed)
  */
 export function parseByline(text: string): Byline {
-  let raw = withoutBullet(collapseSpaces(text)).replace(/／/gu, "/");
+  let raw = withoutBullet(collapseSpaces(text));
   const bracketed = /^[（(](.*)[）)]$/u.exec(raw);
   if (bracketed) raw = collapseSpaces(bracketed[1] ?? "");
   const byline: Byline = { raw, reporters: [], correspondents: [], photographers: [], editors: [], authors: [] };
-  let rest = raw;
+  // a full-width slash (`文／X`) marks a role as the ASCII one does
+  let rest = raw.replace(/／/gu, "/");
   let photo = false;
   const photoSuffix = /\s*(?:\/\s*)?摄影?(?:报道)?$/u.exec(rest);
   if (photoSuffix && !/^摄影/u.test(rest)) {
