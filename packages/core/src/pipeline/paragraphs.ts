@@ -73,7 +73,7 @@ function quoteSlack(text: string): number {
  * em) is not: some extractors print one at the start of a text box.
  */
 const EXPLICIT_INDENT_MIN = 1;
-/** Widths of the white space that can indent a line: the ideographic space takes an em, a space or tab half. */
+/** The ideographic space (U+3000): an em wide, as a space or tab is half an em. */
 const IDEOGRAPHIC_SPACE = 0x3000;
 
 /** True when the raw line opens with an indent of at least {@link EXPLICIT_INDENT_MIN} ems. */
