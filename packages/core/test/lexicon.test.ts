@@ -50,3 +50,22 @@ describe("PageLexicon", () => {
     expect(lexicon.similarity("天气晴朗", 2)).toBe(1);
   });
 });
+
+describe("PageLexicon on an input of many pages", () => {
+  it("grows its tables past a page's worth of distinct bigrams and still counts every one", () => {
+    // 60,000 characters cycling through 3,000 ideographs at a stride: ~60,000 distinct bigrams
+    const chars = Array.from({ length: 60_000 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7) % 3000) + Math.floor(i / 3000)));
+    const lines = Array.from({ length: 600 }, (_, k) => chars.slice(k * 100, k * 100 + 100).join(""));
+    const lexicon = new PageLexicon(lines);
+    const stories = [lines.slice(0, 300).join(""), lines.slice(300).join("")];
+    for (const story of stories) lexicon.addDocument(story);
+    const early = lines[3]!.slice(10, 20);
+    const late = lines[590]!.slice(40, 50);
+    expect(lexicon.similarity(early, 0)).toBe(1);
+    expect(lexicon.similarity(late, 1)).toBe(1);
+    // pairs inside lines, asked after more questions than are answered by scanning the lines
+    const count = (pair: string) => lines.reduce((n, line) => n + line.split(pair).length - 1, 0);
+    for (let i = 0; i < 20; i++) lexicon.junctionCount(late[i % 9]!, late[(i % 9) + 1]!);
+    for (const text of [early, late]) for (let i = 0; i + 1 < text.length; i++) expect(lexicon.junctionCount(text[i]!, text[i + 1]!)).toBe(count(text.slice(i, i + 2)));
+  });
+});

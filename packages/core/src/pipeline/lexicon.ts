@@ -54,6 +54,13 @@ const EMPTY = -1;
 const MAX_LOAD = 0.5;
 /** Smallest table: a few lines of text. */
 const MIN_CAPACITY = 64;
+/**
+ * Distinct bigrams a table is first sized for, at most: a large page has some 10,000 characters.
+ * An input of many pages (a whole issue in one file) repeats most of its bigrams, and tables
+ * sized by its characters (millions) would be spread over more memory than the caches hold:
+ * counting the pairs of 600 pages in one file took a fifth of its parse. The tables grow past it.
+ */
+const MAX_EXPECTED_GRAMS = 1 << 15;
 /** Fibonacci hashing multiplier (2^32 / golden ratio): spreads consecutive ids over the table. */
 const HASH_MULTIPLIER = 0x9e3779b1;
 
@@ -197,10 +204,12 @@ export class PageLexicon {
     this.lineTexts = [...lineTexts];
     let chars = 0;
     for (const text of lineTexts) chars += text.length;
-    this.grams = new GramTable(chars);
-    // stories are made of the page's lines: room for as many bigrams as the lines have characters
-    this.df.upTo(chars);
-    this.lastDoc.upTo(chars);
+    // stories are made of the page's lines: room for as many bigrams as the lines have characters,
+    // up to a large page's worth (the tables grow past that)
+    const expected = Math.min(chars, MAX_EXPECTED_GRAMS);
+    this.grams = new GramTable(expected);
+    this.df.upTo(expected);
+    this.lastDoc.upTo(expected);
   }
 
   /** How often word character `a` is directly followed by word character `b` inside a line of the page. */
@@ -223,8 +232,9 @@ export class PageLexicon {
   private countPairs(): GramTable {
     let chars = 0;
     for (const text of this.lineTexts) chars += text.length;
-    const pairs = new GramTable(chars);
-    let counts = this.pairCounts.upTo(chars);
+    const expected = Math.min(chars, MAX_EXPECTED_GRAMS);
+    const pairs = new GramTable(expected);
+    let counts = this.pairCounts.upTo(expected);
     for (const text of this.lineTexts) {
       let prev = -1;
       for (let i = 0; i < text.length; i++) {
