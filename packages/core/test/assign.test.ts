@@ -172,6 +172,27 @@ describe("matchHeadings", () => {
     expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["营造干净整洁人居环境"]);
   });
 
+  it("moves the byline printed under a headline with it, away from the photo caption it was printed over", () => {
+    const caption = ["民警将面包和热水递到他手中，", "并第一时间联系了其父母。", "通讯员 陈华 摄"];
+    const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", "本报记者 龙秀博", "", ...caption, "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    matchHeadings(flow.drafts, lexicon, docOf, follow);
+    const bylines = (d: Draft) => [...d.leaders, ...d.trailers].filter((u) => u.kind === "byline" || u.kind === "credit").map((u) => u.lines[0]!.text);
+    expect(bylines(flow.drafts[0]!)).toEqual(["通讯员陈华摄"]);
+    expect(bylines(flow.drafts[1]!)).toEqual(["本报记者龙秀博"]);
+  });
+
+  it("leaves the byline printed under a headline with a story that has no other", () => {
+    const story = ["全市各社区广泛发动群众参与环境卫生整治，清理", "卫生死角，营造干净整洁的人居环境。"];
+    const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", "本报记者 龙秀博", "", ...story, "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(flow.drafts[1]!.leaders.map(unitHeadingText)).toContain("救助走失智障男子");
+    expect(flow.drafts[0]!.leaders.map((u) => u.kind)).toEqual(["byline"]);
+  });
+
   it("gives no headline to a photo caption closed by a credit on its last line", () => {
     const caption = ["民警救助走失智障男子后将其扶上警车，将面包和热水递到他手中，", "并第一时间联系了其父母。在派出所，两位老人看到其儿子，激动", "地握住民警的手连声道谢 记者 马飞宇 摄"];
     const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", ...caption, "", ...STORY_B]);

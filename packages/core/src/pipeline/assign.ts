@@ -8,7 +8,7 @@ import { appendAll } from "../arrays.js";
 import { endsSentence, lettersAndDigits } from "../text/chars.js";
 import { isCommentatorByline, isPhotoCredit } from "./byline.js";
 import { lastBody, type Draft, type Gap } from "./flow.js";
-import { creditedAtEnd, inlineJump, signedAtEnd } from "./inline.js";
+import { creditedAtEnd, inlineJump, leadingDateline, signedAtEnd } from "./inline.js";
 import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
 import { COMMENTARY_LABELS, DATELINE_OPENING, KICKER_END, SUBTITLE_START, WRAPPED_CREDIT_HEAD } from "./patterns.js";
@@ -444,19 +444,47 @@ function isPhoto(d: Draft): boolean {
   return last !== undefined && creditedAtEnd(last.unit);
 }
 
-/** A heading moves to the story it heads, with the column label printed right above it. */
+/** Lines of a story's first unit searched for a dateline with its bracketed byline (`本报讯（记者` / `X）`). */
+const DATELINE_BYLINE_LINES = 3;
+
+/**
+ * True when a story is signed already: a byline unit given to it (other than `except`), a
+ * dateline's bracketed byline, a byline closing its text.
+ */
+function isSigned(d: Draft, except: readonly Unit[] = []): boolean {
+  const given = (u: Unit) => isBylineUnit(u) && !except.includes(u);
+  if (d.leaders.some(given) || d.trailers.some(given)) return true;
+  const first = d.items[0]?.unit;
+  const opening = first ? first.lines.slice(0, DATELINE_BYLINE_LINES).map((l) => l.text).join("") : "";
+  if (leadingDateline(opening)?.byline) return true;
+  const last = d.items[d.items.length - 1];
+  return last !== undefined && signedAtEnd(last.unit);
+}
+
+/**
+ * A heading moves to the story it heads, with the column label printed right above it. The
+ * bylines printed right under it (a byline under a heading signs the same story: {@link bound})
+ * go along when the story left behind is signed otherwise (a caption's credit, its own byline)
+ * and the story it moves to is not: a story has one byline.
+ */
 function moveGroup(group: HeadingGroup, to: Draft): void {
   const owner = group.owner;
   const moving = new Set(group.units);
+  const signatures: Unit[] = [];
   for (const side of [owner.leaders, owner.trailers]) {
     const at = side.indexOf(group.units[0]!);
+    if (at < 0) continue;
     const label = side[at - 1];
     // (a commentary label drifts on its own rule: attachCommentaryLabels)
     if (at > 0 && label?.kind === "label" && !COMMENTARY_LABELS.has(labelKey(label)) && bound(label, group.units[0]!)) moving.add(label);
+    const last = side.indexOf(group.units[group.units.length - 1]!);
+    for (let k = last + 1; k < side.length && bound(side[k - 1]!, side[k]!) && side[k]!.kind === "byline"; k++) signatures.push(side[k]!);
   }
+  if (signatures.length > 0 && !isSigned(to) && isSigned(owner, signatures)) for (const u of signatures) moving.add(u);
+  else signatures.length = 0;
   owner.leaders = owner.leaders.filter((u) => !moving.has(u));
   owner.trailers = owner.trailers.filter((u) => !moving.has(u));
-  to.leaders.push(...[...moving].filter((u) => u.kind === "label"), ...group.units);
+  to.leaders.push(...[...moving].filter((u) => u.kind === "label"), ...group.units, ...signatures);
 }
 
 /**
