@@ -103,6 +103,15 @@ describe("assignGaps", () => {
     expect(flow.drafts[1]!.leaders.map((u) => u.kind)).toEqual(["byline"]);
   });
 
+  it("gives a photo credit printed right under a short caption to the caption, though the caption ends no sentence", () => {
+    const caption = ["强化责任意识、自律意识，人人当好个人防护第一责任人，切实做到", "从“要我防”到“我要防”，把防控网织得更密更牢"];
+    const { flow, lexicon, docOf } = stage([...caption, "聂璐 摄", "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    assignGaps(flow.gaps, lexicon, docOf);
+    expect(flow.drafts[0]!.trailers.map((u) => u.kind)).toEqual(["credit"]);
+    expect(flow.drafts[1]!.leaders).toEqual([]);
+  });
+
   it("gives a byline printed under a story's bracketed closing signature to the next story", () => {
     const { flow, lexicon, docOf } = stage([...STORY_A, "", "（记者 薛礼伟）", "", "记者 翟红冰 通讯员 王慧玲", "", ...STORY_B]);
     assignGaps(flow.gaps, lexicon, docOf);

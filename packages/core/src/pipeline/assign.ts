@@ -97,7 +97,7 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
       // a story that stops mid-sentence is not signed there (but a caption whose credit wraps,
       // `…服务。 通讯员 李` / `平军 摄`, is); a byline printed on the line above text signs it
       const prevTail = gap.after ?? lastBody(gap.prev!);
-      const prevOpen = endsOpen(prevTail) && !(u.kind === "credit" && j === 0 && WRAPPED_CREDIT_HEAD.test(prevTail.lines[prevTail.lines.length - 1]!.raw.trimEnd()));
+      const prevOpen = endsOpen(prevTail) && !(u.kind === "credit" && j === 0 && (creditsCaptionAbove(u, gap.prev!) || WRAPPED_CREDIT_HEAD.test(prevTail.lines[prevTail.lines.length - 1]!.raw.trimEnd())));
       // nor is text signed on its last line or by a bracketed byline under it (`…参加活动。（记者 薛礼伟）`)
       // signed again by a further byline
       const prevSigned = u.kind === "byline" && (signedAtEnd(prevTail) || units.slice(0, j).some(isClosingSignature));
@@ -127,6 +127,14 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
   }
   appendAll(gap.prev.trailers, units.slice(0, bestSplit));
   appendAll(gap.next.leaders, units.slice(bestSplit));
+}
+
+/**
+ * A photo credit printed right under a short text (no blank line between) credits that caption,
+ * which need not end a sentence (`…把防控网织得更密更牢` / `聂璐 摄`).
+ */
+function creditsCaptionAbove(credit: Unit, prev: Draft): boolean {
+  return !credit.blankBefore && prev.items.reduce((n, i) => n + i.unit.lines.length, 0) <= MAX_CAPTION_LINES;
 }
 
 /** A byline in brackets on a line of its own (`（记者 薛礼伟）`): a story's closing signature. */
