@@ -56,8 +56,9 @@ function parseInto(page: Page, input: string): void {
   const all = buildUnits(lines);
   // the running head opens the page; a short name printed on its own right above or below it names the page
   const head = all.slice(0, TOP_UNITS).findIndex((u) => u.kind === "furniture");
+  const hasRunningHead = head >= 0 || all.some((u) => u.kind === "furniture");
   const units = all.filter((unit, k) => {
-    if (!isPageNameUnit(unit, head >= 0 && Math.abs(k - head) === 1)) return true;
+    if (!isPageNameUnit(unit, head >= 0 && Math.abs(k - head) === 1, k === 0 && hasRunningHead)) return true;
     if (page.page.pageName === undefined) page.page.pageName = unitHeadingText(unit);
     else page.unassigned.push(unassigned(unit, "page name printed again"));
     return false;

@@ -55,6 +55,16 @@ describe("isPageNameUnit", () => {
     expect(page.articles.map((a) => a.headline)).toEqual(["送抑郁女子回家"]);
   });
 
+  it("names the page from a very short line opening a page whose running head is printed further down (parseText)", () => {
+    const story = ["本报讯 11月30日16时许，应县公安局金城派出所民警日常", "疫情巡逻至北四环附近，在医学观察点看见一女子孤身一人行走在路边。"];
+    const page = parseText(["观察", "", "送抑郁女子回家", "", ...story, "", "2022年5月20日 星期五 第14版 责任编辑 谭桂洁"].join("\n"));
+    expect(page.page.pageName).toBe("观察");
+    expect(page.articles.map((a) => a.headline)).toEqual(["送抑郁女子回家"]);
+    // without a running head on the page, a short first line is no page name
+    expect(parseText(["观察", "", "送抑郁女子回家", "", ...story].join("\n")).page.pageName).toBeUndefined();
+    expect(isPageNameUnit(unitsOf("长三角一家人")[0]!, false, true)).toBe(false);
+  });
+
   it("takes a slogan printed first on the page, above a story's headline and sharing no words with any story, for the banner", () => {
     const story = ["本报讯 11月30日16时许，应县公安局金城派出所民警日常", "疫情巡逻至北四环附近，看见一女子孤身一人行走在路边。"];
     const page = parseText(["众志成城 共克时艰", "", "送抑郁女子回家", ...story].join("\n"));
