@@ -202,6 +202,18 @@ describe("matchHeadings", () => {
     expect(flow.drafts[0]!.leaders.map((u) => u.kind)).toEqual(["byline"]);
   });
 
+  it("takes a heading printed inside one story's sentence, sharing no words, for that story's side head when the story has no other", () => {
+    // the headline set left of the story comes out after the story's first column, mid-sentence
+    const a1 = ["本报讯 市委副书记、市长龚正昨天主持召开市政府常务会", "议，会议指出，当前"];
+    const a2 = ["全市疫情防控工作已进入向常态化转换的阶段，要统筹", "抓好常态化疫情防控和经济恢复重振各项工作。"];
+    const { flow, lexicon, docOf } = stage([...STORY_A, "", ...a1, "", "迅速扭转预期", "", ...a2, "", "救助走失智障男子", "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(3);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["迅速扭转预期"]);
+    expect(matched.get(flow.drafts[2]!)?.map(unitHeadingText)).toEqual(["救助走失智障男子"]);
+  });
+
   it("gives no headline to a photo caption closed by a credit on its last line", () => {
     const caption = ["民警救助走失智障男子后将其扶上警车，将面包和热水递到他手中，", "并第一时间联系了其父母。在派出所，两位老人看到其儿子，激动", "地握住民警的手连声道谢 记者 马飞宇 摄"];
     const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", ...caption, "", ...STORY_B]);

@@ -324,12 +324,19 @@ export function matchHeadings(
     moveGroup(group, draft);
   }
   completeHeadlines(groups, placed, chosen, (group, d) => (photos.has(d) ? 0 : lexicon.similarity(headlineWords(group), docOf.get(d)!)));
-  // a heading printed inside a sentence heads no story it cuts, and a photo takes none: without
-  // word evidence, it heads the next story in reading order that has no headline
+  // a heading printed inside a sentence, and a photo's, without word evidence: a heading inside
+  // the sentence of one story alone, which has no other heading and goes on right under it, is its
+  // side head (set left of the text, printed after the text's first column); else it heads the
+  // next story in reading order that has no headline
+  const storyAfter = storyOfTextAfter(drafts);
   for (const group of groups) {
-    if (placed.has(group) || isHeadless(group) || (cutBy.get(group)!.size === 0 && !photos.has(group.owner))) continue;
+    const cut = cutBy.get(group)!;
+    if (placed.has(group) || isHeadless(group) || (cut.size === 0 && !photos.has(group.owner))) continue;
     const at = group.units[0]!.lines[0]!.index;
-    const next = drafts.find((d) => !chosen.has(d) && !photos.has(d) && d.items[0]!.unit.lines[0]!.index > at);
+    const [only] = cut;
+    const next = cut.size === 1 && isSideHead(group, only!, storyAfter) && !chosen.has(only!) && !photos.has(only!)
+      ? only
+      : drafts.find((d) => !chosen.has(d) && !photos.has(d) && d.items[0]!.unit.lines[0]!.index > at);
     if (!next) continue;
     chosen.set(next, group.units);
     placed.add(group);
@@ -337,7 +344,6 @@ export function matchHeadings(
   }
   // a heading left over beside a story headed already heads the story whose text is printed
   // right after it, when that story has no headline (it goes on there from an earlier column)
-  const storyAfter = storyOfTextAfter(drafts);
   for (const group of groups) {
     if (placed.has(group) || isHeadless(group) || !chosen.has(group.owner)) continue;
     const next = storyAfter(group.units[group.units.length - 1]!.lines.at(-1)!.index);
@@ -347,6 +353,15 @@ export function matchHeadings(
     moveGroup(group, next);
   }
   return chosen;
+}
+
+/**
+ * True when a heading group printed inside a sentence of `story` reads as its side head: the
+ * story's text goes on right under it, and the story has no other heading of its own.
+ */
+function isSideHead(group: HeadingGroup, story: Draft, storyAfter: (at: number) => Draft | null): boolean {
+  if (storyAfter(group.units[group.units.length - 1]!.lines.at(-1)!.index) !== story) return false;
+  return ![...story.leaders, ...story.trailers].some((u) => isHeadingUnit(u) && !group.units.includes(u));
 }
 
 /** For a line index, the story of the first body text printed after it (null after the last). */
