@@ -112,7 +112,9 @@ const BANNER_MAX_SIMILARITY = 0.15;
 function takeTopBanner(gaps: ReturnType<typeof buildFlow>["gaps"], page: Page, bestMatch: (u: Unit) => number): void {
   const first = gaps[0];
   if (!first || first.prev !== null || page.page.banner !== undefined) return;
-  const [top, next] = first.units;
+  // a column label between them opens the next heading group (`【特别关注】`)
+  const [top, ...rest] = first.units;
+  const next = rest.find((u) => u.kind !== "label");
   if (!top || !next || top.kind !== "heading" || next.kind !== "heading") return;
   if (bound(top, next) || bestMatch(top) >= BANNER_MAX_SIMILARITY) return;
   page.page.banner = unitHeadingText(top);

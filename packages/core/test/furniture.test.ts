@@ -70,6 +70,10 @@ describe("isPageNameUnit", () => {
     const page = parseText(["众志成城 共克时艰", "", "送抑郁女子回家", ...story].join("\n"));
     expect(page.page.banner).toBe("众志成城 共克时艰");
     expect(page.articles.map((a) => [a.headline, a.subheadline])).toEqual([["送抑郁女子回家", null]]);
+    // a column label printed between the slogan and the headline changes nothing
+    const labelled = parseText(["众志成城 共克时艰", "【特别关注】", "", "送抑郁女子回家", ...story].join("\n"));
+    expect(labelled.page.banner).toBe("众志成城 共克时艰");
+    expect(labelled.articles.map((a) => [a.column, a.headline])).toEqual([["特别关注", "送抑郁女子回家"]]);
     // a first heading whose words are the story's is its headline, whatever follows
     const home = [...story, "民警了解到该女子患有抑郁症，随即将抑郁女子送回家中。"];
     const headed = parseText(["送抑郁女子回家", "", "民警巡逻时看见", ...home].join("\n"));
