@@ -28,6 +28,18 @@ describe("buildArticle (through parseText)", () => {
     expect(a).toMatchObject({ column: "今日谈", kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚", subheadline: "——记巾帼志愿者" });
   });
 
+  it("reads a colon line printed right above text that opens with a dateline as the kicker, not a letter's salutation", () => {
+    const a = parse(["闻令而动 展现巾帼力量", "", "市妇联：", ...STORY]).articles[0]!;
+    expect(a).toMatchObject({ kicker: "市妇联：", headline: "闻令而动 展现巾帼力量", dateline: "本报讯" });
+    expect(a.paragraphs[0]!.text.startsWith("近日，市妇联组织")).toBe(true);
+  });
+
+  it("reads a kicker right above dateline text that repeats its words, ending no sentence on its first lines, as the kicker, not a deck's label", () => {
+    const story = ["本报讯（记者 叶豪秀）连日", "来，朔州经济开发区纪检监察工", "委干部积极响应号召，主动站出来、沉", "下去、奔一线。"];
+    const a = parse(["站出来 沉下去 奔一线", "", "朔州经济开发区纪检监察工委：", ...story]).articles[0]!;
+    expect(a).toMatchObject({ kicker: "朔州经济开发区纪检监察工委：", headline: "站出来 沉下去 奔一线", dateline: "本报讯" });
+  });
+
   it("reads a short colon kicker printed under its headline as the kicker", () => {
     const a = parse(["闻令动 显真情 铸忠诚", "市妇联：", "", ...STORY]).articles[0]!;
     expect(a).toMatchObject({ kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚" });

@@ -8,6 +8,7 @@ import { appendAll } from "../arrays.js";
 import { endsSentence, lettersAndDigits } from "../text/chars.js";
 import { isCommentatorByline, isPhotoCredit } from "./byline.js";
 import { lastBody, type Draft, type Gap } from "./flow.js";
+import { opensDateline } from "./lines.js";
 import { creditedAtEnd, inlineJump, leadingDateline, signedAtEnd } from "./inline.js";
 import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
@@ -512,11 +513,12 @@ function moveGroup(group: HeadingGroup, to: Draft): void {
 
 /**
  * A line ending with a colon printed right above the story's first line (`亲爱的市民朋友们：`)
- * opens the text of a letter; it is no kicker.
+ * opens the text of a letter; it is no kicker. Text that opens with a dateline (`本报讯…`) is
+ * news, which no salutation opens: the line is its kicker.
  */
 export function takeSalutation(draft: Draft): void {
   const first = draft.items[0]?.unit.lines[0];
-  if (!first) return;
+  if (!first || opensDateline(first)) return;
   const k = draft.leaders.findIndex(
     (u) => u.kind === "heading" && u.lines.length === 1 && /[：:]$/u.test(u.lines[0]!.text) && u.lines[0]!.index + 1 === first.index,
   );
@@ -540,7 +542,8 @@ function takeDeckLabel(draft: Draft): void {
   // the heading printed right on top of the deck, wherever the gap put it among the leaders
   const k = draft.leaders.findIndex((u) => u.lines[u.lines.length - 1]!.index + 1 === deckLines[0]!.index);
   const label = draft.leaders[k];
-  if (!label || label.kind !== "heading" || label.blankAfter || deckLines.some((l) => endsSentence(l.text))) return;
+  // text that opens with a dateline is the story's first paragraph, no deck (a deck is printed above the dateline)
+  if (!label || label.kind !== "heading" || label.blankAfter || opensDateline(deckLines[0]!) || deckLines.some((l) => endsSentence(l.text))) return;
   const last = label.lines[label.lines.length - 1]!;
   // words compared without punctuation: the label drops the deck's commas (`最坚固的防线 最坚实的依靠`)
   const labelText = lettersAndDigits(last.text);
