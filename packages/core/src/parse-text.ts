@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ParseOptions } from "./options.js";
 import { buildArticle } from "./pipeline/article.js";
-import { assignGaps, bound, matchHeadings, takeDecks, takeSalutation } from "./pipeline/assign.js";
+import { assignGaps, bound, isKickerText, matchHeadings, takeDecks, takeSalutation } from "./pipeline/assign.js";
 import { buildFlow, type Draft } from "./pipeline/flow.js";
 import { isPageNameUnit, readRunningHeads } from "./pipeline/furniture.js";
 import { PageLexicon } from "./pipeline/lexicon.js";
@@ -116,9 +116,20 @@ function takeTopBanner(gaps: ReturnType<typeof buildFlow>["gaps"], page: Page, b
   const [top, ...rest] = first.units;
   const next = rest.find((u) => u.kind !== "label");
   if (!top || !next || top.kind !== "heading" || next.kind !== "heading") return;
-  if (bound(top, next) || bestMatch(top) >= BANNER_MAX_SIMILARITY) return;
+  if (bound(top, next) || kickerUnder(top, first.units) || bestMatch(top) >= BANNER_MAX_SIMILARITY) return;
   page.page.banner = unitHeadingText(top);
   first.units.shift();
+}
+
+/**
+ * True when the heading printed after `top` is a kicker with no heading under it: a kicker heads
+ * nothing alone, so `top` is the headline it leads into, printed first in larger type
+ * (`闻令动 显真情 铸忠诚` / `市妇联：` / text).
+ */
+function kickerUnder(top: Unit, units: readonly Unit[]): boolean {
+  const k = units.indexOf(top) + 1;
+  const next = units[k];
+  return next !== undefined && isKickerText(unitHeadingText(next)) && units[k + 1]?.kind !== "heading";
 }
 
 /** A heading left after the page's last story, once that story is closed, is the page banner. */

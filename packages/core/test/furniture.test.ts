@@ -74,6 +74,10 @@ describe("isPageNameUnit", () => {
     const labelled = parseText(["众志成城 共克时艰", "【特别关注】", "", "送抑郁女子回家", ...story].join("\n"));
     expect(labelled.page.banner).toBe("众志成城 共克时艰");
     expect(labelled.articles.map((a) => [a.column, a.headline])).toEqual([["特别关注", "送抑郁女子回家"]]);
+    // a heading over a kicker that stands right above the text is that kicker's headline, printed first
+    const kicked = parseText(["闻令动 显真情 铸忠诚", "", "金城派出所：", ...story].join("\n"));
+    expect(kicked.page.banner).toBeUndefined();
+    expect(kicked.articles.map((a) => [a.kicker, a.headline])).toEqual([["金城派出所：", "闻令动 显真情 铸忠诚"]]);
     // a first heading whose words are the story's is its headline, whatever follows
     const home = [...story, "民警了解到该女子患有抑郁症，随即将抑郁女子送回家中。"];
     const headed = parseText(["送抑郁女子回家", "", "民警巡逻时看见", ...home].join("\n"));
