@@ -40,6 +40,14 @@ describe("buildArticle (through parseText)", () => {
     expect(a).toMatchObject({ kicker: "朔州经济开发区纪检监察工委：", headline: "站出来 沉下去 奔一线", dateline: "本报讯" });
   });
 
+  it("puts a kicker printed apart from its story's headline and subtitle over them, on the same side of the text", () => {
+    const story = ["本报讯 市新冠肺炎疫情防控工作领导小组办公室决定，从6月1日起恢复小区出入。", "恢复小区出入后，恢复公交运营，恢复机动车通行，市民出行须遵守防疫规定。"];
+    const page = parse([...STORY, "", "市卫健委：", "", "本报记者 严红嘉", "", "恢复小区出入公交运营", "——希望广大市民继续做好个人防护", "", ...story]);
+    expect(page.articles).toHaveLength(2);
+    const a = page.articles[1]!;
+    expect(a).toMatchObject({ kicker: "市卫健委：", headline: "恢复小区出入公交运营", subheadline: "——希望广大市民继续做好个人防护" });
+  });
+
   it("reads a short colon kicker printed under its headline as the kicker", () => {
     const a = parse(["闻令动 显真情 铸忠诚", "市妇联：", "", ...STORY]).articles[0]!;
     expect(a).toMatchObject({ kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚" });

@@ -428,19 +428,21 @@ function completeHeadlines(
   chosen: Map<Draft, Unit[]>,
   similarity: (group: HeadingGroup, d: Draft) => number,
 ): void {
-  const completes = (d: Draft) => {
+  // a headline without a kicker takes one; it takes subtitles only when it has none
+  const completes = (d: Draft, group: HeadingGroup) => {
     const headline = chosen.get(d);
-    return headline !== undefined && !isKickerText(unitHeadingText(headline[0]!)) && !headline.some((u) => isSubtitleText(unitHeadingText(u)));
+    if (headline === undefined || isKickerText(unitHeadingText(headline[0]!))) return false;
+    return group.units.length === 1 || !headline.some((u) => isSubtitleText(unitHeadingText(u)));
   };
   for (const group of groups) {
     if (placed.has(group) || !isHeadless(group)) continue;
     // beside its story; failing that, the headed story that shares its words (`朔州经济开发区纪检监察工委：`)
-    let to: Draft | null = completes(group.owner) ? group.owner : null;
+    let to: Draft | null = completes(group.owner, group) && onSideOfHeadline(group, chosen.get(group.owner)!) ? group.owner : null;
     if (to === null) {
       let best = MIN_MATCH;
       for (const d of chosen.keys()) {
         const score = similarity(group, d);
-        if (score >= best && completes(d)) [to, best] = [d, score];
+        if (score >= best && completes(d, group)) [to, best] = [d, score];
       }
     }
     if (to === null) continue;
@@ -449,6 +451,12 @@ function completeHeadlines(
     placed.add(group);
     if (to !== group.owner) moveGroup(group, to);
   }
+}
+
+/** True when a group is printed on the same side of its story (before or after the text) as the headline `units`: a kicker sits over its headline. */
+function onSideOfHeadline(group: HeadingGroup, units: readonly Unit[]): boolean {
+  const side = group.owner.leaders.includes(group.units[0]!) ? group.owner.leaders : group.owner.trailers;
+  return side.includes(units[0]!);
 }
 
 /** A kicker alone, or right over subtitles: no headline among them. */
