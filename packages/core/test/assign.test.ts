@@ -214,6 +214,15 @@ describe("matchHeadings", () => {
     expect(matched.get(flow.drafts[2]!)?.map(unitHeadingText)).toEqual(["救助走失智障男子"]);
   });
 
+  it("puts a subtitle printed alone above a story's text under that story's headline, printed elsewhere", () => {
+    const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", ...STORY_A, "", "——记朔州市公安局民警", "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["救助走失智障男子", "——记朔州市公安局民警"]);
+    expect(matched.get(flow.drafts[0]!)).toBeUndefined();
+  });
+
   it("gives no headline to a photo caption closed by a credit on its last line", () => {
     const caption = ["民警救助走失智障男子后将其扶上警车，将面包和热水递到他手中，", "并第一时间联系了其父母。在派出所，两位老人看到其儿子，激动", "地握住民警的手连声道谢 记者 马飞宇 摄"];
     const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", ...caption, "", ...STORY_B]);

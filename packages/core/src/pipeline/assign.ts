@@ -418,9 +418,10 @@ function storiesCutBy(groups: readonly HeadingGroup[], drafts: readonly Draft[])
 }
 
 /**
- * A kicker printed alone or right over a subtitle lost its headline to another line of the page
- * (the extractor printed the headline elsewhere): when the story it was printed beside has a
- * headline without a kicker, the kicker goes above that headline and the subtitle under it.
+ * A kicker printed alone or right over a subtitle, or a subtitle alone, lost its headline to
+ * another line of the page (the extractor printed the headline elsewhere): when the story it was
+ * printed beside has a headline without a kicker (or, for a subtitle alone, without a subtitle),
+ * the kicker goes above that headline and the subtitle under it.
  */
 function completeHeadlines(
   groups: readonly HeadingGroup[],
@@ -431,8 +432,10 @@ function completeHeadlines(
   // a headline without a kicker takes one; it takes subtitles only when it has none
   const completes = (d: Draft, group: HeadingGroup) => {
     const headline = chosen.get(d);
-    if (headline === undefined || isKickerText(unitHeadingText(headline[0]!))) return false;
-    return group.units.length === 1 || !headline.some((u) => isSubtitleText(unitHeadingText(u)));
+    if (headline === undefined) return false;
+    const kicker = opensWithKickerText(group.units);
+    if (kicker && isKickerText(unitHeadingText(headline[0]!))) return false;
+    return (kicker && group.units.length === 1) || !headline.some((u) => isSubtitleText(unitHeadingText(u)));
   };
   for (const group of groups) {
     if (placed.has(group) || !isHeadless(group)) continue;
@@ -446,8 +449,8 @@ function completeHeadlines(
       }
     }
     if (to === null) continue;
-    const [kicker, ...subtitles] = group.units;
-    chosen.set(to, [kicker!, ...chosen.get(to)!, ...subtitles]);
+    const kickers = opensWithKickerText(group.units) ? group.units.slice(0, 1) : [];
+    chosen.set(to, [...kickers, ...chosen.get(to)!, ...group.units.slice(kickers.length)]);
     placed.add(group);
     if (to !== group.owner) moveGroup(group, to);
   }
@@ -459,10 +462,13 @@ function onSideOfHeadline(group: HeadingGroup, units: readonly Unit[]): boolean 
   return side.includes(units[0]!);
 }
 
-/** A kicker alone, or right over subtitles: no headline among them. */
+/** True when the first unit reads as a kicker. */
+const opensWithKickerText = (units: readonly Unit[]): boolean => units[0] !== undefined && isKickerText(unitHeadingText(units[0]));
+
+/** A kicker alone, or right over subtitles, or subtitles alone: no headline among them. */
 function isHeadless(group: HeadingGroup): boolean {
-  const [kicker, ...rest] = group.units;
-  return kicker !== undefined && isKickerText(unitHeadingText(kicker)) && rest.every((u) => isSubtitleText(unitHeadingText(u)));
+  const subtitles = opensWithKickerText(group.units) ? group.units.slice(1) : group.units;
+  return group.units.length > 0 && subtitles.every((u) => isSubtitleText(unitHeadingText(u)));
 }
 
 /** A caption is short: a story this long followed by a credit line is no caption (the credit is a neighbour's). */
