@@ -48,6 +48,11 @@ describe("buildArticle (through parseText)", () => {
     expect(a).toMatchObject({ kicker: "市卫健委：", headline: "恢复小区出入公交运营", subheadline: "——希望广大市民继续做好个人防护" });
   });
 
+  it("takes no second kicker printed between a kicker and the headline for the headline, nor for the subtitle", () => {
+    const a = parse(["一手抓防控 一手抓发展——", "", "基层一线直击——", "", "闻令动 显真情 铸忠诚", "——记巾帼志愿者", "", ...STORY]).articles[0]!;
+    expect(a).toMatchObject({ kicker: "一手抓防控 一手抓发展——", headline: "闻令动 显真情 铸忠诚", subheadline: "——记巾帼志愿者" });
+  });
+
   it("reads a short colon kicker printed under its headline as the kicker", () => {
     const a = parse(["闻令动 显真情 铸忠诚", "市妇联：", "", ...STORY]).articles[0]!;
     expect(a).toMatchObject({ kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚" });

@@ -215,14 +215,18 @@ function chooseHeadingSide(draft: Draft, headingsFollow: boolean, matched: Unit[
 /**
  * Kicker (ends with ：or ——), headline, subtitle (starts with ——), in whatever order the
  * extractor printed them: the kicker is the first heading with a kicker's end (when there is
- * more than one heading), the headline the first other heading that is no subtitle.
+ * more than one heading), the headline the first other heading that is neither subtitle nor
+ * kicker (a second kicker is another story's, printed in between), the subtitle one that opens
+ * with a dash before any other heading.
  */
 function splitHeadings(units: Unit[]): { kicker: Unit | null; headline: Unit | null; subheadline: Unit | null; extra: Unit[] } {
   const texts = units.map(unitHeadingText);
   const kickerAt = units.length > 1 ? texts.findIndex((t) => isKickerText(t)) : -1;
   const others = units.filter((_, i) => i !== kickerAt);
-  const headline = others.find((u) => !isSubtitleText(unitHeadingText(u))) ?? others[0] ?? null;
-  const subheadline = others.find((u) => u !== headline && (isSubtitleText(unitHeadingText(u)) || u.kind === "heading")) ?? null;
+  const plain = (u: Unit) => !isSubtitleText(unitHeadingText(u)) && !isKickerText(unitHeadingText(u));
+  const headline = others.find(plain) ?? others.find((u) => !isSubtitleText(unitHeadingText(u))) ?? others[0] ?? null;
+  const subheadline =
+    others.find((u) => u !== headline && isSubtitleText(unitHeadingText(u))) ?? others.find((u) => u !== headline && u.kind === "heading" && plain(u)) ?? null;
   const extra = others.filter((u) => u !== headline && u !== subheadline);
   return { kicker: kickerAt >= 0 ? units[kickerAt]! : null, headline, subheadline, extra };
 }
