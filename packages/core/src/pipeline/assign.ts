@@ -326,17 +326,19 @@ export function matchHeadings(
   }
   completeHeadlines(groups, placed, chosen, (group, d) => (photos.has(d) ? 0 : lexicon.similarity(headlineWords(group), docOf.get(d)!)));
   // a heading printed inside a sentence, and a photo's, without word evidence: a heading inside
-  // the sentence of one story alone, which has no other heading and goes on right under it, is its
-  // side head (set left of the text, printed after the text's first column); else it heads the
-  // next story in reading order that has no headline
+  // a sentence of the story whose text goes on right under it, which has no other heading, is its
+  // side head (set left of the text, printed after the text's first column; a story begun earlier
+  // and going on later is cut there too); else it heads the next story in reading order that has
+  // no headline
   const storyAfter = storyOfTextAfter(drafts);
   for (const group of groups) {
     const cut = cutBy.get(group)!;
     if (placed.has(group) || isHeadless(group) || (cut.size === 0 && !photos.has(group.owner))) continue;
     const at = group.units[0]!.lines[0]!.index;
-    const [only] = cut;
-    const next = cut.size === 1 && isSideHead(group, only!, storyAfter) && !chosen.has(only!) && !photos.has(only!)
-      ? only
+    // of the stories it cuts, the one whose text goes on right under it
+    const under = storyAfter(group.units[group.units.length - 1]!.lines.at(-1)!.index);
+    const next = under !== null && cut.has(under) && isSideHead(group, under, storyAfter) && !chosen.has(under) && !photos.has(under)
+      ? under
       : drafts.find((d) => !chosen.has(d) && !photos.has(d) && d.items[0]!.unit.lines[0]!.index > at);
     if (!next) continue;
     chosen.set(next, group.units);
