@@ -161,6 +161,17 @@ describe("matchHeadings", () => {
     expect(flow.drafts[1]!.leaders.map(unitHeadingText)).toContain("朔州经济开发区纪检监察工委：");
   });
 
+  it("puts a kicker printed alone inside another story's sentence, sharing no words, above the headline of the next story", () => {
+    const a1 = ["本报讯 民警终于在通往朔南大道的南环路上找到走失的", "刘某柱，看着被冻发抖的刘某柱，民警立即将其扶上警"];
+    const a2 = ["车，将面包和热水递到他手中，并第一时间联系了其父", "母，两位老人连声道谢。"];
+    const b = ["本报讯 连日来，朔州经济开发区纪检监察工委干部闻令而动，", "下沉社区一线，全力投入疫情防控，站出来沉下去奔一线。"];
+    const { flow, lexicon, docOf } = stage([...a1, "", "区市场监管局：", "", ...a2, "", "站出来 沉下去 奔一线", "", ...b]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["区市场监管局：", "站出来 沉下去 奔一线"]);
+  });
+
   it("takes a kicker and the heading under it for the headline, not a heading printed between them and the text", () => {
     // the subhead shares some of the text's words (below the bar for a headline anywhere), the headline none
     const { flow, lexicon, docOf } = stage([...STORY_A, "", "市公安局：", "不仅有“力度”更有“温度”", "", "男子走失民警救助", ...STORY_B]);

@@ -324,7 +324,7 @@ export function matchHeadings(
     placed.add(group);
     moveGroup(group, draft);
   }
-  completeHeadlines(groups, placed, chosen, (group, d) => (photos.has(d) ? 0 : lexicon.similarity(headlineWords(group), docOf.get(d)!)));
+  completeHeadlines(groups, placed, chosen, (group, d) => (photos.has(d) ? 0 : lexicon.similarity(headlineWords(group), docOf.get(d)!)), drafts, (group) => cutBy.get(group)!.size > 0);
   // a heading printed inside a sentence, and a photo's, without word evidence: a heading inside
   // a sentence of the story whose text goes on right under it, which has no other heading, is its
   // side head (set left of the text, printed after the text's first column; a story begun earlier
@@ -430,6 +430,8 @@ function completeHeadlines(
   placed: Set<HeadingGroup>,
   chosen: Map<Draft, Unit[]>,
   similarity: (group: HeadingGroup, d: Draft) => number,
+  drafts: readonly Draft[],
+  cutsSentence: (group: HeadingGroup) => boolean,
 ): void {
   // a headline without a kicker takes one; it takes subtitles only when it has none
   const completes = (d: Draft, group: HeadingGroup) => {
@@ -449,6 +451,13 @@ function completeHeadlines(
         const score = similarity(group, d);
         if (score >= best && completes(d, group)) [to, best] = [d, score];
       }
+    }
+    // failing both, a kicker printed inside a sentence (no story's head) leads into the next
+    // story in reading order, when that story's headline takes it
+    if (to === null && opensWithKickerText(group.units) && cutsSentence(group)) {
+      const at = group.units[0]!.lines[0]!.index;
+      const next = drafts.find((d) => d.items[0]!.unit.lines[0]!.index > at);
+      if (next !== undefined && completes(next, group)) to = next;
     }
     if (to === null) continue;
     const kickers = opensWithKickerText(group.units) ? group.units.slice(0, 1) : [];
