@@ -60,6 +60,10 @@ describe("isPageNameUnit", () => {
     const page = parseText(["观察", "", "送抑郁女子回家", "", ...story, "", "2022年5月20日 星期五 第14版 责任编辑 谭桂洁"].join("\n"));
     expect(page.page.pageName).toBe("观察");
     expect(page.articles.map((a) => a.headline)).toEqual(["送抑郁女子回家"]);
+    // printed right above the first story's text, with no blank line between
+    const glued = parseText(["观察", ...story, "", "2022年5月20日 星期五 第14版 责任编辑 谭桂洁"].join("\n"));
+    expect(glued.page.pageName).toBe("观察");
+    expect(glued.articles.map((a) => a.headline)).toEqual([null]);
     // without a running head on the page, a short first line is no page name
     expect(parseText(["观察", "", "送抑郁女子回家", "", ...story].join("\n")).page.pageName).toBeUndefined();
     expect(isPageNameUnit(unitsOf("长三角一家人")[0]!, false, true)).toBe(false);

@@ -52,5 +52,5 @@ export function isPageNameUnit(unit: Unit, besideRunningHead = false, opensPage 
   if (PAGE_NAMES.has(name)) return true;
   if (!/^\p{Script=Han}+$/u.test(name)) return false;
   const length = Array.from(name).length;
-  return (besideRunningHead && length <= MAX_PAGE_NAME_CHARS) || (opensPage && unit.blankAfter && length <= MAX_OPENING_PAGE_NAME_CHARS);
+  return (besideRunningHead && length <= MAX_PAGE_NAME_CHARS) || (opensPage && length <= MAX_OPENING_PAGE_NAME_CHARS);
 }
