@@ -234,6 +234,19 @@ describe("matchHeadings", () => {
     expect(matched.get(flow.drafts[0]!)).toBeUndefined();
   });
 
+  it("gives a heading left over beside a headed story, not right above its text, to the nearest story without a headline", () => {
+    const { flow, lexicon, docOf } = stage(["迅速扭转预期", "", "人人参与 人人受益", "", ...STORY_A, "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[0]!)?.map(unitHeadingText)).toEqual(["人人参与 人人受益"]);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["迅速扭转预期"]);
+    // right above the text, it opens the text as a subhead
+    const opening = stage(["人人参与 人人受益", "", "迅速扭转预期", "", ...STORY_A, "", ...STORY_B]);
+    const openingMatched = matchHeadings(opening.flow.drafts, opening.lexicon, opening.docOf, assignGaps(opening.flow.gaps, opening.lexicon, opening.docOf));
+    expect(openingMatched.get(opening.flow.drafts[1]!)).toBeUndefined();
+  });
+
   it("gives no headline to a photo caption closed by a credit on its last line", () => {
     const caption = ["民警救助走失智障男子后将其扶上警车，将面包和热水递到他手中，", "并第一时间联系了其父母。在派出所，两位老人看到其儿子，激动", "地握住民警的手连声道谢 记者 马飞宇 摄"];
     const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", ...caption, "", ...STORY_B]);

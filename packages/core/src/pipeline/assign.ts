@@ -355,6 +355,24 @@ export function matchHeadings(
     placed.add(group);
     moveGroup(group, next);
   }
+  // a heading still left over beside a headed story, not right above that story's text (there it
+  // opens the text as a subhead), heads the nearest story in the page's order that has no
+  // headline and no heading of its own to fall back on
+  for (const group of groups) {
+    if (placed.has(group) || isHeadless(group) || !chosen.has(group.owner)) continue;
+    if (rightAboveText(group)) continue;
+    const at = group.units[0]!.lines[0]!.index;
+    let nearest: Draft | null = null;
+    for (const d of drafts) {
+      if (chosen.has(d) || photos.has(d) || d.leaders.some(isHeadingUnit) || d.trailers.some(isHeadingUnit)) continue;
+      if (nearest === null || Math.abs(d.items[0]!.unit.lines[0]!.index - at) < Math.abs(nearest.items[0]!.unit.lines[0]!.index - at)) nearest = d;
+    }
+    if (nearest === null) continue;
+    chosen.set(nearest, group.units);
+    placed.add(group);
+    // on position alone: a label printed over it stays where printed
+    moveGroup(group, nearest, false);
+  }
   return chosen;
 }
 
@@ -365,6 +383,18 @@ export function matchHeadings(
 function isSideHead(group: HeadingGroup, story: Draft, storyAfter: (at: number) => Draft | null): boolean {
   if (storyAfter(group.units[group.units.length - 1]!.lines.at(-1)!.index) !== story) return false;
   return ![...story.leaders, ...story.trailers].some((u) => isHeadingUnit(u) && !group.units.includes(u));
+}
+
+/** Lines from a heading's last line to the text under it: the next line, or one blank line between. */
+const RIGHT_ABOVE_LINES = 2;
+
+/** True when a heading group is printed right above some text of its story (a subhead opening it). */
+function rightAboveText(group: HeadingGroup): boolean {
+  const last = group.units[group.units.length - 1]!.lines.at(-1)!.index;
+  return group.owner.items.some((item) => {
+    const gap = item.unit.lines[0]!.index - last;
+    return gap > 0 && gap <= RIGHT_ABOVE_LINES;
+  });
 }
 
 /** For a line index, the story of the first body text printed after it (null after the last). */
@@ -516,7 +546,7 @@ function isSigned(d: Draft, except: readonly Unit[] = []): boolean {
  * go along when the story left behind is signed otherwise (a caption's credit, its own byline)
  * and the story it moves to is not: a story has one byline.
  */
-function moveGroup(group: HeadingGroup, to: Draft): void {
+function moveGroup(group: HeadingGroup, to: Draft, withLabel = true): void {
   const owner = group.owner;
   const moving = new Set(group.units);
   const signatures: Unit[] = [];
@@ -525,7 +555,7 @@ function moveGroup(group: HeadingGroup, to: Draft): void {
     if (at < 0) continue;
     const label = side[at - 1];
     // (a commentary label drifts on its own rule: attachCommentaryLabels)
-    if (at > 0 && label?.kind === "label" && !COMMENTARY_LABELS.has(labelKey(label)) && bound(label, group.units[0]!)) moving.add(label);
+    if (withLabel && at > 0 && label?.kind === "label" && !COMMENTARY_LABELS.has(labelKey(label)) && bound(label, group.units[0]!)) moving.add(label);
     const last = side.indexOf(group.units[group.units.length - 1]!);
     for (let k = last + 1; k < side.length && bound(side[k - 1]!, side[k]!) && side[k]!.kind === "byline"; k++) signatures.push(side[k]!);
   }
