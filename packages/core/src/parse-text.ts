@@ -59,7 +59,10 @@ function parseInto(page: Page, input: string): void {
   const hasRunningHead = head >= 0 || all.some((u) => u.kind === "furniture");
   const units = all.filter((unit, k) => {
     if (!isPageNameUnit(unit, head >= 0 && Math.abs(k - head) === 1, k === 0 && hasRunningHead)) return true;
-    if (page.page.pageName === undefined) page.page.pageName = unitHeadingText(unit);
+    const name = unitHeadingText(unit);
+    if (page.page.pageName === undefined) page.page.pageName = name;
+    // a page has one name: another short line beside the running head is a headline (长三角一家人)
+    else if (name !== page.page.pageName && !isPageNameUnit(unit)) return true;
     else page.unassigned.push(unassigned(unit, "page name printed again"));
     return false;
   });

@@ -69,6 +69,13 @@ describe("isPageNameUnit", () => {
     expect(isPageNameUnit(unitsOf("长三角一家人")[0]!, false, true)).toBe(false);
   });
 
+  it("takes a second short line beside the running head, once the page is named, for a headline", () => {
+    const story = ["本报讯 本轮疫情中，有杭州的消费者注意到，常去的面包店", "里某款产品暂停供应，长三角产业链供应链互相依存。"];
+    const page = parseText(["要闻", "", "2022年6月13日 星期一 第1版 责任编辑 雷欣敏", "", "长三角一家人", "", ...story].join("\n"));
+    expect(page.page.pageName).toBe("要闻");
+    expect(page.articles.map((a) => a.headline)).toEqual(["长三角一家人"]);
+  });
+
   it("takes a slogan printed first on the page, above a story's headline and sharing no words with any story, for the banner", () => {
     const story = ["本报讯 11月30日16时许，应县公安局金城派出所民警日常", "疫情巡逻至北四环附近，看见一女子孤身一人行走在路边。"];
     const page = parseText(["众志成城 共克时艰", "", "送抑郁女子回家", ...story].join("\n"));
