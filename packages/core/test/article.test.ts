@@ -53,6 +53,14 @@ describe("buildArticle (through parseText)", () => {
     expect(a).toMatchObject({ kicker: "一手抓防控 一手抓发展——", headline: "闻令动 显真情 铸忠诚", subheadline: "——记巾帼志愿者" });
   });
 
+  it("keeps two names apart when a dateline's bracketed byline wraps between them, and joins a name cut in two", () => {
+    const text = ["浦东看北蔡镇，浦西看梦花街，这是上海疫情防控两块硬骨头。"];
+    const apart = parse(["苦战梦花街", "", "本报讯（记者 何永航", "洪秋）" + text[0]]).articles[0]!;
+    expect(apart.byline?.reporters).toEqual(["何永航", "洪秋"]);
+    const cut = parse(["苦战梦花街", "", "本报讯（记者 龙", "强 通讯员 唐涛静）" + text[0]]).articles[0]!;
+    expect(cut.byline).toMatchObject({ reporters: ["龙强"], correspondents: ["唐涛静"] });
+  });
+
   it("reads a short colon kicker printed under its headline as the kicker", () => {
     const a = parse(["闻令动 显真情 铸忠诚", "市妇联：", "", ...STORY]).articles[0]!;
     expect(a).toMatchObject({ kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚" });
