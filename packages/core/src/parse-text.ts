@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ParseOptions } from "./options.js";
 import { buildArticle } from "./pipeline/article.js";
-import { assignGaps, bound, matchHeadings, takeDecks, takeSalutation } from "./pipeline/assign.js";
+import { assignGaps, bound, isKickerText, matchHeadings, takeDecks, takeSalutation } from "./pipeline/assign.js";
 import { buildFlow, type Draft } from "./pipeline/flow.js";
 import { isPageNameUnit, readRunningHeads } from "./pipeline/furniture.js";
 import { PageLexicon } from "./pipeline/lexicon.js";
@@ -56,9 +56,13 @@ function parseInto(page: Page, input: string): void {
   const all = buildUnits(lines);
   // the running head opens the page; a short name printed on its own right above or below it names the page
   const head = all.slice(0, TOP_UNITS).findIndex((u) => u.kind === "furniture");
+  const hasRunningHead = head >= 0 || all.some((u) => u.kind === "furniture");
   const units = all.filter((unit, k) => {
-    if (!isPageNameUnit(unit, head >= 0 && Math.abs(k - head) === 1)) return true;
-    if (page.page.pageName === undefined) page.page.pageName = unitHeadingText(unit);
+    if (!isPageNameUnit(unit, head >= 0 && Math.abs(k - head) === 1, k === 0 && hasRunningHead)) return true;
+    const name = unitHeadingText(unit);
+    if (page.page.pageName === undefined) page.page.pageName = name;
+    // a page has one name: another short line beside the running head is a headline (长三角一家人)
+    else if (name !== page.page.pageName && !isPageNameUnit(unit)) return true;
     else page.unassigned.push(unassigned(unit, "page name printed again"));
     return false;
   });
@@ -118,11 +122,24 @@ const BANNER_MAX_SIMILARITY = 0.15;
 function takeTopBanner(gaps: ReturnType<typeof buildFlow>["gaps"], page: Page, bestMatch: (u: Unit) => number): void {
   const first = gaps[0];
   if (!first || first.prev !== null || page.page.banner !== undefined) return;
-  const [top, next] = first.units;
+  // a column label between them opens the next heading group (`【特别关注】`)
+  const [top, ...rest] = first.units;
+  const next = rest.find((u) => u.kind !== "label");
   if (!top || !next || top.kind !== "heading" || next.kind !== "heading") return;
-  if (bound(top, next) || bestMatch(top) >= BANNER_MAX_SIMILARITY) return;
+  if (bound(top, next) || kickerUnder(top, first.units) || bestMatch(top) >= BANNER_MAX_SIMILARITY) return;
   page.page.banner = unitHeadingText(top);
   first.units.shift();
+}
+
+/**
+ * True when the heading printed after `top` is a kicker with no heading under it: a kicker heads
+ * nothing alone, so `top` is the headline it leads into, printed first in larger type
+ * (`闻令动 显真情 铸忠诚` / `市妇联：` / text).
+ */
+function kickerUnder(top: Unit, units: readonly Unit[]): boolean {
+  const k = units.indexOf(top) + 1;
+  const next = units[k];
+  return next !== undefined && isKickerText(unitHeadingText(next)) && units[k + 1]?.kind !== "heading";
 }
 
 /** A heading left after the page's last story, once that story is closed, is the page banner. */

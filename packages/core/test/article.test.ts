@@ -28,6 +28,39 @@ describe("buildArticle (through parseText)", () => {
     expect(a).toMatchObject({ column: "今日谈", kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚", subheadline: "——记巾帼志愿者" });
   });
 
+  it("reads a colon line printed right above text that opens with a dateline as the kicker, not a letter's salutation", () => {
+    const a = parse(["闻令而动 展现巾帼力量", "", "市妇联：", ...STORY]).articles[0]!;
+    expect(a).toMatchObject({ kicker: "市妇联：", headline: "闻令而动 展现巾帼力量", dateline: "本报讯" });
+    expect(a.paragraphs[0]!.text.startsWith("近日，市妇联组织")).toBe(true);
+  });
+
+  it("reads a kicker right above dateline text that repeats its words, ending no sentence on its first lines, as the kicker, not a deck's label", () => {
+    const story = ["本报讯（记者 叶豪秀）连日", "来，朔州经济开发区纪检监察工", "委干部积极响应号召，主动站出来、沉", "下去、奔一线。"];
+    const a = parse(["站出来 沉下去 奔一线", "", "朔州经济开发区纪检监察工委：", ...story]).articles[0]!;
+    expect(a).toMatchObject({ kicker: "朔州经济开发区纪检监察工委：", headline: "站出来 沉下去 奔一线", dateline: "本报讯" });
+  });
+
+  it("puts a kicker printed apart from its story's headline and subtitle over them, on the same side of the text", () => {
+    const story = ["本报讯 市新冠肺炎疫情防控工作领导小组办公室决定，从6月1日起恢复小区出入。", "恢复小区出入后，恢复公交运营，恢复机动车通行，市民出行须遵守防疫规定。"];
+    const page = parse([...STORY, "", "市卫健委：", "", "本报记者 严红嘉", "", "恢复小区出入公交运营", "——希望广大市民继续做好个人防护", "", ...story]);
+    expect(page.articles).toHaveLength(2);
+    const a = page.articles[1]!;
+    expect(a).toMatchObject({ kicker: "市卫健委：", headline: "恢复小区出入公交运营", subheadline: "——希望广大市民继续做好个人防护" });
+  });
+
+  it("takes no second kicker printed between a kicker and the headline for the headline, nor for the subtitle", () => {
+    const a = parse(["一手抓防控 一手抓发展——", "", "基层一线直击——", "", "闻令动 显真情 铸忠诚", "——记巾帼志愿者", "", ...STORY]).articles[0]!;
+    expect(a).toMatchObject({ kicker: "一手抓防控 一手抓发展——", headline: "闻令动 显真情 铸忠诚", subheadline: "——记巾帼志愿者" });
+  });
+
+  it("keeps two names apart when a dateline's bracketed byline wraps between them, and joins a name cut in two", () => {
+    const text = ["浦东看北蔡镇，浦西看梦花街，这是上海疫情防控两块硬骨头。"];
+    const apart = parse(["苦战梦花街", "", "本报讯（记者 何永航", "洪秋）" + text[0]]).articles[0]!;
+    expect(apart.byline?.reporters).toEqual(["何永航", "洪秋"]);
+    const cut = parse(["苦战梦花街", "", "本报讯（记者 龙", "强 通讯员 唐涛静）" + text[0]]).articles[0]!;
+    expect(cut.byline).toMatchObject({ reporters: ["龙强"], correspondents: ["唐涛静"] });
+  });
+
   it("reads a short colon kicker printed under its headline as the kicker", () => {
     const a = parse(["闻令动 显真情 铸忠诚", "市妇联：", "", ...STORY]).articles[0]!;
     expect(a).toMatchObject({ kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚" });

@@ -103,6 +103,15 @@ describe("assignGaps", () => {
     expect(flow.drafts[1]!.leaders.map((u) => u.kind)).toEqual(["byline"]);
   });
 
+  it("gives a photo credit printed right under a short caption to the caption, though the caption ends no sentence", () => {
+    const caption = ["强化责任意识、自律意识，人人当好个人防护第一责任人，切实做到", "从“要我防”到“我要防”，把防控网织得更密更牢"];
+    const { flow, lexicon, docOf } = stage([...caption, "聂璐 摄", "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    assignGaps(flow.gaps, lexicon, docOf);
+    expect(flow.drafts[0]!.trailers.map((u) => u.kind)).toEqual(["credit"]);
+    expect(flow.drafts[1]!.leaders).toEqual([]);
+  });
+
   it("gives a byline printed under a story's bracketed closing signature to the next story", () => {
     const { flow, lexicon, docOf } = stage([...STORY_A, "", "（记者 薛礼伟）", "", "记者 翟红冰 通讯员 王慧玲", "", ...STORY_B]);
     assignGaps(flow.gaps, lexicon, docOf);
@@ -165,6 +174,17 @@ describe("matchHeadings", () => {
     expect(flow.drafts[1]!.leaders.map(unitHeadingText)).toContain("朔州经济开发区纪检监察工委：");
   });
 
+  it("puts a kicker printed alone inside another story's sentence, sharing no words, above the headline of the next story", () => {
+    const a1 = ["本报讯 民警终于在通往朔南大道的南环路上找到走失的", "刘某柱，看着被冻发抖的刘某柱，民警立即将其扶上警"];
+    const a2 = ["车，将面包和热水递到他手中，并第一时间联系了其父", "母，两位老人连声道谢。"];
+    const b = ["本报讯 连日来，朔州经济开发区纪检监察工委干部闻令而动，", "下沉社区一线，全力投入疫情防控，站出来沉下去奔一线。"];
+    const { flow, lexicon, docOf } = stage([...a1, "", "区市场监管局：", "", ...a2, "", "站出来 沉下去 奔一线", "", ...b]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["区市场监管局：", "站出来 沉下去 奔一线"]);
+  });
+
   it("takes a kicker and the heading under it for the headline, not a heading printed between them and the text", () => {
     // the subhead shares some of the text's words (below the bar for a headline anywhere), the headline none
     const { flow, lexicon, docOf } = stage([...STORY_A, "", "市公安局：", "不仅有“力度”更有“温度”", "", "男子走失民警救助", ...STORY_B]);
@@ -183,6 +203,61 @@ describe("matchHeadings", () => {
     const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
     expect(matched.get(flow.drafts[0]!)?.map(unitHeadingText)).toEqual(["全市各社区广泛发动群众"]);
     expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["营造干净整洁人居环境"]);
+  });
+
+  it("moves the byline printed under a headline with it, away from the photo caption it was printed over", () => {
+    const caption = ["民警将面包和热水递到他手中，", "并第一时间联系了其父母。", "通讯员 陈华 摄"];
+    const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", "本报记者 龙秀博", "", ...caption, "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    matchHeadings(flow.drafts, lexicon, docOf, follow);
+    const bylines = (d: Draft) => [...d.leaders, ...d.trailers].filter((u) => u.kind === "byline" || u.kind === "credit").map((u) => u.lines[0]!.text);
+    expect(bylines(flow.drafts[0]!)).toEqual(["通讯员陈华摄"]);
+    expect(bylines(flow.drafts[1]!)).toEqual(["本报记者龙秀博"]);
+  });
+
+  it("leaves the byline printed under a headline with a story that has no other", () => {
+    const story = ["全市各社区广泛发动群众参与环境卫生整治，清理", "卫生死角，营造干净整洁的人居环境。"];
+    const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", "本报记者 龙秀博", "", ...story, "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(flow.drafts[1]!.leaders.map(unitHeadingText)).toContain("救助走失智障男子");
+    expect(flow.drafts[0]!.leaders.map((u) => u.kind)).toEqual(["byline"]);
+  });
+
+  it("takes a heading printed inside one story's sentence, sharing no words, for that story's side head when the story has no other", () => {
+    // the headline set left of the story comes out after the story's first column, mid-sentence
+    const a1 = ["本报讯 市委副书记、市长龚正昨天主持召开市政府常务会", "议，会议指出，当前"];
+    const a2 = ["全市疫情防控工作已进入向常态化转换的阶段，要统筹", "抓好常态化疫情防控和经济恢复重振各项工作。"];
+    const { flow, lexicon, docOf } = stage([...STORY_A, "", ...a1, "", "迅速扭转预期", "", ...a2, "", "救助走失智障男子", "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(3);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["迅速扭转预期"]);
+    expect(matched.get(flow.drafts[2]!)?.map(unitHeadingText)).toEqual(["救助走失智障男子"]);
+  });
+
+  it("puts a subtitle printed alone above a story's text under that story's headline, printed elsewhere", () => {
+    const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", ...STORY_A, "", "——记朔州市公安局民警", "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["救助走失智障男子", "——记朔州市公安局民警"]);
+    expect(matched.get(flow.drafts[0]!)).toBeUndefined();
+  });
+
+  it("gives a heading left over beside a headed story, not right above its text, to the nearest story without a headline", () => {
+    const { flow, lexicon, docOf } = stage(["迅速扭转预期", "", "人人参与 人人受益", "", ...STORY_A, "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[0]!)?.map(unitHeadingText)).toEqual(["人人参与 人人受益"]);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["迅速扭转预期"]);
+    // right above the text, it opens the text as a subhead
+    const opening = stage(["人人参与 人人受益", "", "迅速扭转预期", "", ...STORY_A, "", ...STORY_B]);
+    const openingMatched = matchHeadings(opening.flow.drafts, opening.lexicon, opening.docOf, assignGaps(opening.flow.gaps, opening.lexicon, opening.docOf));
+    expect(openingMatched.get(opening.flow.drafts[1]!)).toBeUndefined();
   });
 
   it("gives no headline to a photo caption closed by a credit on its last line", () => {

@@ -7,6 +7,16 @@ const devPage = (name: string) => parseText(readFileSync(new URL(`../../../corpu
 const byDateline = (page: ReturnType<typeof parseText>, start: string) =>
   page.articles.find((a) => a.paragraphs.some((p) => p.text.replace(/\s/gu, "").startsWith(start)));
 
+/** Cases from the synthetic layout pages (corpus/synth). */
+const synthPage = (name: string) => parseText(readFileSync(new URL(`../../../corpus/synth/${name}.txt`, import.meta.url), "utf8"));
+
+describe("synthetic layout pages", () => {
+  it("a headline printed inside the sentence of the story whose text goes on under it heads that story, though a story begun earlier is cut there too", () => {
+    const page = synthPage("synth_s1_04");
+    expect(byDateline(page, "“不好意思，我正在组织居民")?.headline).toBe("用为民情怀，做好“送上门”的群众工作");
+  });
+});
+
 describe("dev pages", () => {
   it("a deck's label printed on top of it is the story's first paragraph, and a heading printed in another story's columns heads it", () => {
     const article = byDateline(devPage("cnki_104"), "市委常委会昨晚举行会议");

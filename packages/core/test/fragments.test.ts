@@ -31,6 +31,14 @@ describe("reclassifyFragments", () => {
     ]);
   });
 
+  it("keeps a headline with a comma printed inside a sentence a heading, when it does not go on with the text before it", () => {
+    const before = ["本报讯（记者 邬林桦）奋战抗疫一线，筑牢防控", "屏障；深化“放管服”，用心为民解忧，实", "战疫情、助攻坚、防风险、保安全、护"];
+    const text = [...before, "", "12月1日15时许，一群众来朔城公", "", ...BODY].join("\n");
+    expect(kinds(text).map(([kind]) => kind)).toEqual(["body", "heading", "body"]);
+    // a fragment that carries the sentence on is text
+    expect(kinds(text, (tail, head) => (tail.endsWith("护") && head.startsWith("12") ? 1 : 0)).map(([kind]) => kind)).toEqual(["body", "body", "body"]);
+  });
+
   it("keeps a narrow heading above the text a heading", () => {
     expect(kinds(["救助走失智障男子", "", ...BODY].join("\n"))).toEqual([
       ["heading", [1]],

@@ -78,11 +78,40 @@ describe("isPageNameUnit", () => {
     expect(page.articles.map((a) => a.headline)).toEqual(["送抑郁女子回家"]);
   });
 
+  it("names the page from a very short line opening a page whose running head is printed further down (parseText)", () => {
+    const story = ["本报讯 11月30日16时许，应县公安局金城派出所民警日常", "疫情巡逻至北四环附近，在医学观察点看见一女子孤身一人行走在路边。"];
+    const page = parseText(["观察", "", "送抑郁女子回家", "", ...story, "", "2022年5月20日 星期五 第14版 责任编辑 谭桂洁"].join("\n"));
+    expect(page.page.pageName).toBe("观察");
+    expect(page.articles.map((a) => a.headline)).toEqual(["送抑郁女子回家"]);
+    // printed right above the first story's text, with no blank line between
+    const glued = parseText(["观察", ...story, "", "2022年5月20日 星期五 第14版 责任编辑 谭桂洁"].join("\n"));
+    expect(glued.page.pageName).toBe("观察");
+    expect(glued.articles.map((a) => a.headline)).toEqual([null]);
+    // without a running head on the page, a short first line is no page name
+    expect(parseText(["观察", "", "送抑郁女子回家", "", ...story].join("\n")).page.pageName).toBeUndefined();
+    expect(isPageNameUnit(unitsOf("长三角一家人")[0]!, false, true)).toBe(false);
+  });
+
+  it("takes a second short line beside the running head, once the page is named, for a headline", () => {
+    const story = ["本报讯 本轮疫情中，有杭州的消费者注意到，常去的面包店", "里某款产品暂停供应，长三角产业链供应链互相依存。"];
+    const page = parseText(["要闻", "", "2022年6月13日 星期一 第1版 责任编辑 雷欣敏", "", "长三角一家人", "", ...story].join("\n"));
+    expect(page.page.pageName).toBe("要闻");
+    expect(page.articles.map((a) => a.headline)).toEqual(["长三角一家人"]);
+  });
+
   it("takes a slogan printed first on the page, above a story's headline and sharing no words with any story, for the banner", () => {
     const story = ["本报讯 11月30日16时许，应县公安局金城派出所民警日常", "疫情巡逻至北四环附近，看见一女子孤身一人行走在路边。"];
     const page = parseText(["众志成城 共克时艰", "", "送抑郁女子回家", ...story].join("\n"));
     expect(page.page.banner).toBe("众志成城 共克时艰");
     expect(page.articles.map((a) => [a.headline, a.subheadline])).toEqual([["送抑郁女子回家", null]]);
+    // a column label printed between the slogan and the headline changes nothing
+    const labelled = parseText(["众志成城 共克时艰", "【特别关注】", "", "送抑郁女子回家", ...story].join("\n"));
+    expect(labelled.page.banner).toBe("众志成城 共克时艰");
+    expect(labelled.articles.map((a) => [a.column, a.headline])).toEqual([["特别关注", "送抑郁女子回家"]]);
+    // a heading over a kicker that stands right above the text is that kicker's headline, printed first
+    const kicked = parseText(["闻令动 显真情 铸忠诚", "", "金城派出所：", ...story].join("\n"));
+    expect(kicked.page.banner).toBeUndefined();
+    expect(kicked.articles.map((a) => [a.kicker, a.headline])).toEqual([["金城派出所：", "闻令动 显真情 铸忠诚"]]);
     // a first heading whose words are the story's is its headline, whatever follows
     const home = [...story, "民警了解到该女子患有抑郁症，随即将抑郁女子送回家中。"];
     const headed = parseText(["送抑郁女子回家", "", "民警巡逻时看见", ...home].join("\n"));

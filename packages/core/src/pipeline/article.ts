@@ -80,7 +80,10 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
     const found = leadingDateline(joined);
     if (found) {
       dateline = found.dateline;
-      if (found.byline) bylines.unshift({ text: found.byline, lines: [firstBody.pieces[0]!.line] });
+      // the byline read again with the line breaks between two whole names kept as spaces
+      const opening = firstBody.pieces.slice(0, BYLINE_LINES).map((x) => collapseSpaces(x.raw));
+      const byline = found.byline === null ? null : (leadingDateline(joinAtNames(opening))?.byline ?? found.byline);
+      if (byline) bylines.unshift({ text: byline, lines: [firstBody.pieces[0]!.line] });
       consumePrefix(firstBody, found.length);
     }
   }
@@ -135,6 +138,27 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
     spans: spansOf(usedLines(paragraphs, units, leftovers)),
   };
   return { article, leftovers };
+}
+
+/** A dateline's bracketed byline closes within this many lines of a narrow column. */
+const BYLINE_LINES = 4;
+
+/** A whole name at a line's end or start: two to four ideographs (`何永航` / `洪秋）`); one alone is a name cut in two. */
+const NAME_AT_END = /(?:^|[\s（(])\p{Script=Han}{2,4}$/u;
+const NAME_AT_START = /^\p{Script=Han}{2,4}(?:[\s）)]|$)/u;
+
+/**
+ * Lines joined as {@link joinWrappedLines} does, but with a space where a line ends with a whole
+ * name and the next opens with one: a bracketed byline wrapped between two names
+ * (`本报讯（记者 何永航` / `洪秋）…`) keeps them apart.
+ */
+function joinAtNames(lines: readonly string[]): string {
+  let text = "";
+  for (const line of lines) {
+    if (line === "") continue;
+    text += text !== "" && NAME_AT_END.test(text) && NAME_AT_START.test(line) ? ` ${line}` : joinWrappedLines([text, line]).slice(text.length);
+  }
+  return text;
 }
 
 /** The last body paragraph, or undefined. */
@@ -215,14 +239,18 @@ function chooseHeadingSide(draft: Draft, headingsFollow: boolean, matched: Unit[
 /**
  * Kicker (ends with ：or ——), headline, subtitle (starts with ——), in whatever order the
  * extractor printed them: the kicker is the first heading with a kicker's end (when there is
- * more than one heading), the headline the first other heading that is no subtitle.
+ * more than one heading), the headline the first other heading that is neither subtitle nor
+ * kicker (a second kicker is another story's, printed in between), the subtitle one that opens
+ * with a dash before any other heading.
  */
 function splitHeadings(units: Unit[]): { kicker: Unit | null; headline: Unit | null; subheadline: Unit | null; extra: Unit[] } {
   const texts = units.map(unitHeadingText);
   const kickerAt = units.length > 1 ? texts.findIndex((t) => isKickerText(t)) : -1;
   const others = units.filter((_, i) => i !== kickerAt);
-  const headline = others.find((u) => !isSubtitleText(unitHeadingText(u))) ?? others[0] ?? null;
-  const subheadline = others.find((u) => u !== headline && (isSubtitleText(unitHeadingText(u)) || u.kind === "heading")) ?? null;
+  const plain = (u: Unit) => !isSubtitleText(unitHeadingText(u)) && !isKickerText(unitHeadingText(u));
+  const headline = others.find(plain) ?? others.find((u) => !isSubtitleText(unitHeadingText(u))) ?? others[0] ?? null;
+  const subheadline =
+    others.find((u) => u !== headline && isSubtitleText(unitHeadingText(u))) ?? others.find((u) => u !== headline && u.kind === "heading" && plain(u)) ?? null;
   const extra = others.filter((u) => u !== headline && u !== subheadline);
   return { kicker: kickerAt >= 0 ? units[kickerAt]! : null, headline, subheadline, extra };
 }

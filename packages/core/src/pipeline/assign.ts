@@ -8,7 +8,8 @@ import { appendAll } from "../arrays.js";
 import { endsSentence, lettersAndDigits } from "../text/chars.js";
 import { isCommentatorByline, isPhotoCredit } from "./byline.js";
 import { lastBody, STORY_WINDOW, type Draft, type Gap } from "./flow.js";
-import { creditedAtEnd, inlineJump, signedAtEnd } from "./inline.js";
+import { opensDateline } from "./lines.js";
+import { creditedAtEnd, inlineJump, leadingDateline, signedAtEnd } from "./inline.js";
 import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
 import { COMMENTARY_LABELS, DATELINE_OPENING, KICKER_END, SUBTITLE_START, WRAPPED_CREDIT_HEAD } from "./patterns.js";
@@ -97,7 +98,7 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
       // a story that stops mid-sentence is not signed there (but a caption whose credit wraps,
       // `…服务。 通讯员 李` / `平军 摄`, is); a byline printed on the line above text signs it
       const prevTail = gap.after ?? lastBody(gap.prev!);
-      const prevOpen = endsOpen(prevTail) && !(u.kind === "credit" && j === 0 && WRAPPED_CREDIT_HEAD.test(prevTail.lines[prevTail.lines.length - 1]!.raw.trimEnd()));
+      const prevOpen = endsOpen(prevTail) && !(u.kind === "credit" && j === 0 && (creditsCaptionAbove(u, gap.prev!) || WRAPPED_CREDIT_HEAD.test(prevTail.lines[prevTail.lines.length - 1]!.raw.trimEnd())));
       // nor is text signed on its last line or by a bracketed byline under it (`…参加活动。（记者 薛礼伟）`)
       // signed again by a further byline
       const prevSigned = u.kind === "byline" && (signedAtEnd(prevTail) || units.slice(0, j).some(isClosingSignature));
@@ -127,6 +128,14 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
   }
   appendAll(gap.prev.trailers, units.slice(0, bestSplit));
   appendAll(gap.next.leaders, units.slice(bestSplit));
+}
+
+/**
+ * A photo credit printed right under a short text (no blank line between) credits that caption,
+ * which need not end a sentence (`…把防控网织得更密更牢` / `聂璐 摄`).
+ */
+function creditsCaptionAbove(credit: Unit, prev: Draft): boolean {
+  return !credit.blankBefore && prev.items.reduce((n, i) => n + i.unit.lines.length, 0) <= MAX_CAPTION_LINES;
 }
 
 /** A byline in brackets on a line of its own (`（记者 薛礼伟）`): a story's closing signature. */
@@ -333,15 +342,22 @@ export function matchHeadings(
     placed.add(group);
     moveGroup(group, draft);
   }
-  completeHeadlines(groups, placed, chosen, storiesNear, (group, d) => (photos.has(d) ? 0 : lexicon.similarity(headlineWords(group), docOf.get(d)!)));
-  // a heading printed inside a sentence heads no story it cuts, and a photo takes none: without
-  // word evidence, it heads the next story in reading order that has no headline
+  const cutsAny = (group: HeadingGroup) => storiesNear(group).some((d) => cutsSentence(group, d));
+  completeHeadlines(groups, placed, chosen, storiesNear, (group, d) => (photos.has(d) ? 0 : lexicon.similarity(headlineWords(group), docOf.get(d)!)), cutsAny);
+  // a heading printed inside a sentence, and a photo's, without word evidence: a heading inside
+  // a sentence of the story whose text goes on right under it, which has no other heading, is its
+  // side head (set left of the text, printed after the text's first column; a story begun earlier
+  // and going on later is cut there too); else it heads the next story in reading order that has
+  // no headline
+  const storyAfter = storyOfTextAfter(drafts);
   for (const group of groups) {
-    if (placed.has(group) || isHeadless(group)) continue;
-    const near = storiesNear(group);
-    if (!photos.has(group.owner) && !near.some((d) => cutsSentence(group, d))) continue;
+    if (placed.has(group) || isHeadless(group) || (!photos.has(group.owner) && !cutsAny(group))) continue;
     const at = group.units[0]!.lines[0]!.index;
-    const next = near.find((d) => !chosen.has(d) && !photos.has(d) && d.items[0]!.unit.lines[0]!.index > at);
+    // of the stories it cuts, the one whose text goes on right under it
+    const under = storyAfter(group.units[group.units.length - 1]!.lines.at(-1)!.index);
+    const next = under !== null && cutsSentence(group, under) && isSideHead(group, under, storyAfter) && !chosen.has(under) && !photos.has(under)
+      ? under
+      : storiesNear(group).find((d) => !chosen.has(d) && !photos.has(d) && d.items[0]!.unit.lines[0]!.index > at);
     if (!next) continue;
     chosen.set(next, group.units);
     placed.add(group);
@@ -349,7 +365,6 @@ export function matchHeadings(
   }
   // a heading left over beside a story headed already heads the story whose text is printed
   // right after it, when that story has no headline (it goes on there from an earlier column)
-  const storyAfter = storyOfTextAfter(drafts);
   for (const group of groups) {
     if (placed.has(group) || isHeadless(group) || !chosen.has(group.owner)) continue;
     const next = storyAfter(group.units[group.units.length - 1]!.lines.at(-1)!.index);
@@ -358,7 +373,46 @@ export function matchHeadings(
     placed.add(group);
     moveGroup(group, next);
   }
+  // a heading still left over beside a headed story, not right above that story's text (there it
+  // opens the text as a subhead), heads the nearest story in the page's order that has no
+  // headline and no heading of its own to fall back on
+  for (const group of groups) {
+    if (placed.has(group) || isHeadless(group) || !chosen.has(group.owner)) continue;
+    if (rightAboveText(group)) continue;
+    const at = group.units[0]!.lines[0]!.index;
+    let nearest: Draft | null = null;
+    for (const d of storiesNear(group)) {
+      if (chosen.has(d) || photos.has(d) || d.leaders.some(isHeadingUnit) || d.trailers.some(isHeadingUnit)) continue;
+      if (nearest === null || Math.abs(d.items[0]!.unit.lines[0]!.index - at) < Math.abs(nearest.items[0]!.unit.lines[0]!.index - at)) nearest = d;
+    }
+    if (nearest === null) continue;
+    chosen.set(nearest, group.units);
+    placed.add(group);
+    // on position alone: a label printed over it stays where printed
+    moveGroup(group, nearest, false);
+  }
   return chosen;
+}
+
+/**
+ * True when a heading group printed inside a sentence of `story` reads as its side head: the
+ * story's text goes on right under it, and the story has no other heading of its own.
+ */
+function isSideHead(group: HeadingGroup, story: Draft, storyAfter: (at: number) => Draft | null): boolean {
+  if (storyAfter(group.units[group.units.length - 1]!.lines.at(-1)!.index) !== story) return false;
+  return ![...story.leaders, ...story.trailers].some((u) => isHeadingUnit(u) && !group.units.includes(u));
+}
+
+/** Lines from a heading's last line to the text under it: the next line, or one blank line between. */
+const RIGHT_ABOVE_LINES = 2;
+
+/** True when a heading group is printed right above some text of its story (a subhead opening it). */
+function rightAboveText(group: HeadingGroup): boolean {
+  const last = group.units[group.units.length - 1]!.lines.at(-1)!.index;
+  return group.owner.items.some((item) => {
+    const gap = item.unit.lines[0]!.index - last;
+    return gap > 0 && gap <= RIGHT_ABOVE_LINES;
+  });
 }
 
 /** For a line index, the story of the first body text printed after it (null after the last). */
@@ -414,10 +468,12 @@ function sentenceCuts(drafts: readonly Draft[]): (group: HeadingGroup, d: Draft)
 }
 
 /**
- * A kicker printed alone or right over a subtitle lost its headline to another line of the page
- * (the extractor printed the headline elsewhere): when the story it was printed beside has a
- * headline without a kicker, the kicker goes above that headline and the subtitle under it.
+ * A kicker printed alone or right over a subtitle, or a subtitle alone, lost its headline to
+ * another line of the page (the extractor printed the headline elsewhere): when the story it was
+ * printed beside has a headline without a kicker (or, for a subtitle alone, without a subtitle),
+ * the kicker goes above that headline and the subtitle under it.
  * @param storiesNear the stories a group may belong to (see STORY_WINDOW)
+ * @param cutsSentence whether a group is printed inside a sentence of a story near it
  */
 function completeHeadlines(
   groups: readonly HeadingGroup[],
@@ -425,17 +481,22 @@ function completeHeadlines(
   chosen: Map<Draft, Unit[]>,
   storiesNear: (group: HeadingGroup) => readonly Draft[],
   similarity: (group: HeadingGroup, d: Draft) => number,
+  cutsSentence: (group: HeadingGroup) => boolean,
 ): void {
-  const completes = (d: Draft) => {
+  // a headline without a kicker takes one; it takes subtitles only when it has none
+  const completes = (d: Draft, group: HeadingGroup) => {
     const headline = chosen.get(d);
-    return headline !== undefined && !isKickerText(unitHeadingText(headline[0]!)) && !headline.some((u) => isSubtitleText(unitHeadingText(u)));
+    if (headline === undefined) return false;
+    const kicker = opensWithKickerText(group.units);
+    if (kicker && isKickerText(unitHeadingText(headline[0]!))) return false;
+    return (kicker && group.units.length === 1) || !headline.some((u) => isSubtitleText(unitHeadingText(u)));
   };
   // headlines only gain kickers below: the stories that have one stay the same, in the same order
   let chosenOrder: Map<Draft, number> | undefined;
   for (const group of groups) {
     if (placed.has(group) || !isHeadless(group)) continue;
     // beside its story; failing that, the headed story that shares its words (`朔州经济开发区纪检监察工委：`)
-    let to: Draft | null = completes(group.owner) ? group.owner : null;
+    let to: Draft | null = completes(group.owner, group) && onSideOfHeadline(group, chosen.get(group.owner)!) ? group.owner : null;
     if (to === null) {
       // the headed stories near it, in the order their headlines were chosen (a later one wins a tie)
       const headed = storiesNear(group).filter((d) => chosen.has(d));
@@ -444,21 +505,37 @@ function completeHeadlines(
       let best = MIN_MATCH;
       for (const d of headed) {
         const score = similarity(group, d);
-        if (score >= best && completes(d)) [to, best] = [d, score];
+        if (score >= best && completes(d, group)) [to, best] = [d, score];
       }
     }
+    // failing both, a kicker printed inside a sentence (no story's head) leads into the next
+    // story in reading order, when that story's headline takes it
+    if (to === null && opensWithKickerText(group.units) && cutsSentence(group)) {
+      const at = group.units[0]!.lines[0]!.index;
+      const next = storiesNear(group).find((d) => d.items[0]!.unit.lines[0]!.index > at);
+      if (next !== undefined && completes(next, group)) to = next;
+    }
     if (to === null) continue;
-    const [kicker, ...subtitles] = group.units;
-    chosen.set(to, [kicker!, ...chosen.get(to)!, ...subtitles]);
+    const kickers = opensWithKickerText(group.units) ? group.units.slice(0, 1) : [];
+    chosen.set(to, [...kickers, ...chosen.get(to)!, ...group.units.slice(kickers.length)]);
     placed.add(group);
     if (to !== group.owner) moveGroup(group, to);
   }
 }
 
-/** A kicker alone, or right over subtitles: no headline among them. */
+/** True when a group is printed on the same side of its story (before or after the text) as the headline `units`: a kicker sits over its headline. */
+function onSideOfHeadline(group: HeadingGroup, units: readonly Unit[]): boolean {
+  const side = group.owner.leaders.includes(group.units[0]!) ? group.owner.leaders : group.owner.trailers;
+  return side.includes(units[0]!);
+}
+
+/** True when the first unit reads as a kicker. */
+const opensWithKickerText = (units: readonly Unit[]): boolean => units[0] !== undefined && isKickerText(unitHeadingText(units[0]));
+
+/** A kicker alone, or right over subtitles, or subtitles alone: no headline among them. */
 function isHeadless(group: HeadingGroup): boolean {
-  const [kicker, ...rest] = group.units;
-  return kicker !== undefined && isKickerText(unitHeadingText(kicker)) && rest.every((u) => isSubtitleText(unitHeadingText(u)));
+  const subtitles = opensWithKickerText(group.units) ? group.units.slice(1) : group.units;
+  return group.units.length > 0 && subtitles.every((u) => isSubtitleText(unitHeadingText(u)));
 }
 
 /** A caption is short: a story this long followed by a credit line is no caption (the credit is a neighbour's). */
@@ -472,28 +549,57 @@ function isPhoto(d: Draft): boolean {
   return last !== undefined && creditedAtEnd(last.unit);
 }
 
-/** A heading moves to the story it heads, with the column label printed right above it. */
-function moveGroup(group: HeadingGroup, to: Draft): void {
+/** Lines of a story's first unit searched for a dateline with its bracketed byline (`本报讯（记者` / `X）`). */
+const DATELINE_BYLINE_LINES = 3;
+
+/**
+ * True when a story is signed already: a byline unit given to it (other than `except`), a
+ * dateline's bracketed byline, a byline closing its text.
+ */
+function isSigned(d: Draft, except: readonly Unit[] = []): boolean {
+  const given = (u: Unit) => isBylineUnit(u) && !except.includes(u);
+  if (d.leaders.some(given) || d.trailers.some(given)) return true;
+  const first = d.items[0]?.unit;
+  const opening = first ? first.lines.slice(0, DATELINE_BYLINE_LINES).map((l) => l.text).join("") : "";
+  if (leadingDateline(opening)?.byline) return true;
+  const last = d.items[d.items.length - 1];
+  return last !== undefined && signedAtEnd(last.unit);
+}
+
+/**
+ * A heading moves to the story it heads, with the column label printed right above it. The
+ * bylines printed right under it (a byline under a heading signs the same story: {@link bound})
+ * go along when the story left behind is signed otherwise (a caption's credit, its own byline)
+ * and the story it moves to is not: a story has one byline.
+ */
+function moveGroup(group: HeadingGroup, to: Draft, withLabel = true): void {
   const owner = group.owner;
   const moving = new Set(group.units);
+  const signatures: Unit[] = [];
   for (const side of [owner.leaders, owner.trailers]) {
     const at = side.indexOf(group.units[0]!);
+    if (at < 0) continue;
     const label = side[at - 1];
     // (a commentary label drifts on its own rule: attachCommentaryLabels)
-    if (at > 0 && label?.kind === "label" && !COMMENTARY_LABELS.has(labelKey(label)) && bound(label, group.units[0]!)) moving.add(label);
+    if (withLabel && at > 0 && label?.kind === "label" && !COMMENTARY_LABELS.has(labelKey(label)) && bound(label, group.units[0]!)) moving.add(label);
+    const last = side.indexOf(group.units[group.units.length - 1]!);
+    for (let k = last + 1; k < side.length && bound(side[k - 1]!, side[k]!) && side[k]!.kind === "byline"; k++) signatures.push(side[k]!);
   }
+  if (signatures.length > 0 && !isSigned(to) && isSigned(owner, signatures)) for (const u of signatures) moving.add(u);
+  else signatures.length = 0;
   owner.leaders = owner.leaders.filter((u) => !moving.has(u));
   owner.trailers = owner.trailers.filter((u) => !moving.has(u));
-  to.leaders.push(...[...moving].filter((u) => u.kind === "label"), ...group.units);
+  to.leaders.push(...[...moving].filter((u) => u.kind === "label"), ...group.units, ...signatures);
 }
 
 /**
  * A line ending with a colon printed right above the story's first line (`亲爱的市民朋友们：`)
- * opens the text of a letter; it is no kicker.
+ * opens the text of a letter; it is no kicker. Text that opens with a dateline (`本报讯…`) is
+ * news, which no salutation opens: the line is its kicker.
  */
 export function takeSalutation(draft: Draft): void {
   const first = draft.items[0]?.unit.lines[0];
-  if (!first) return;
+  if (!first || opensDateline(first)) return;
   const k = draft.leaders.findIndex(
     (u) => u.kind === "heading" && u.lines.length === 1 && /[：:]$/u.test(u.lines[0]!.text) && u.lines[0]!.index + 1 === first.index,
   );
@@ -517,7 +623,8 @@ function takeDeckLabel(draft: Draft): void {
   // the heading printed right on top of the deck, wherever the gap put it among the leaders
   const k = draft.leaders.findIndex((u) => u.lines[u.lines.length - 1]!.index + 1 === deckLines[0]!.index);
   const label = draft.leaders[k];
-  if (!label || label.kind !== "heading" || label.blankAfter || deckLines.some((l) => endsSentence(l.text))) return;
+  // text that opens with a dateline is the story's first paragraph, no deck (a deck is printed above the dateline)
+  if (!label || label.kind !== "heading" || label.blankAfter || opensDateline(deckLines[0]!) || deckLines.some((l) => endsSentence(l.text))) return;
   const last = label.lines[label.lines.length - 1]!;
   // words compared without punctuation: the label drops the deck's commas (`最坚固的防线 最坚实的依靠`)
   const labelText = lettersAndDigits(last.text);

@@ -6,7 +6,7 @@
  * the page uses elsewhere (`救` + `治`).
  */
 import { appendAll } from "../arrays.js";
-import { columnWidth, WIDTH_WOBBLE } from "./measure.js";
+import { columnWidth, endsOpen, WIDTH_WOBBLE } from "./measure.js";
 import { wordAcross, type Junction } from "./junction.js";
 import type { Unit } from "./units.js";
 import type { Line } from "./lines.js";
@@ -28,7 +28,7 @@ export function reclassifyFragments(units: Unit[], junction: Junction): Unit[] {
     if (unit.kind !== "heading" || next.kind !== "body") continue;
     // a column label is printed over a headline, never over text cut off from its paragraph
     if (units[i - 1]?.kind === "label") continue;
-    if (isBodyFragment(unit, next, junction)) {
+    if (isBodyFragment(unit, next, junction) && !cutsSentenceBefore(units[i - 1], unit, junction)) {
       unit.kind = "body";
     } else if (unit.lines.length >= 2) {
       // a heading printed right above the first line of its text, which a blank line cut off
@@ -58,6 +58,16 @@ function isBodyFragment(unit: Unit, next: Unit, junction: Junction): boolean {
   return junction(last.text, next.lines[0]!.text) > 0;
 }
 
+
+/**
+ * True when a one-line heading comes right after text that stops mid-sentence and does not go on
+ * with it: a fragment cut off that text would carry its sentence on, so the line is a headline the
+ * extractor printed inside the sentence (a side head, after the text's first column).
+ */
+function cutsSentenceBefore(before: Unit | undefined, unit: Unit, junction: Junction): boolean {
+  if (before?.kind !== "body" || unit.lines.length !== 1 || !endsOpen(before)) return false;
+  return junction(before.lines[before.lines.length - 1]!.text, unit.lines[0]!.text) === 0;
+}
 
 /** A heading line closed by this punctuation is whole (a sentence, a kicker, a list item). */
 const CLOSED_HEADING = /[，,。！？!?；;、：:—]$/u;

@@ -36,14 +36,24 @@ export function readRunningHeads(units: readonly Unit[], page: PageInfo): void {
 const MAX_PAGE_NAME_CHARS = 6;
 
 /**
+ * A page name opening the dump, away from the running head, is taken on its length alone only up
+ * to this many characters (`观察`, `区域新闻`): a headline is longer as a rule (`长三角一家人`).
+ */
+const MAX_OPENING_PAGE_NAME_CHARS = 4;
+
+/**
  * True when a unit is the page name printed on its own (`要闻`): a known section name anywhere,
- * or any short name printed right above or below the running head at the top of the page.
+ * or any short name printed right above or below the running head at the top of the page, or
+ * a very short one opening a page that has a running head (printed elsewhere by the extractor).
  * @param unit the unit
  * @param besideRunningHead whether the running head is the unit just before or after it, at the page's top
+ * @param opensPage whether the unit is the first of a page that has a running head
  */
-export function isPageNameUnit(unit: Unit, besideRunningHead = false): boolean {
+export function isPageNameUnit(unit: Unit, besideRunningHead = false, opensPage = false): boolean {
   if (unit.kind !== "heading" || unit.lines.length !== 1) return false;
   const name = collapseSpaces(unit.lines[0]!.raw).replace(/\s/gu, "");
   if (PAGE_NAMES.has(name)) return true;
-  return besideRunningHead && Array.from(name).length <= MAX_PAGE_NAME_CHARS && /^\p{Script=Han}+$/u.test(name);
+  if (!/^\p{Script=Han}+$/u.test(name)) return false;
+  const length = Array.from(name).length;
+  return (besideRunningHead && length <= MAX_PAGE_NAME_CHARS) || (opensPage && length <= MAX_OPENING_PAGE_NAME_CHARS);
 }
