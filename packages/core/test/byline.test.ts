@@ -129,6 +129,9 @@ describe("bylines of other papers", () => {
     expect(names("文/图 王小明")).toEqual({ ...none, authors: ["王小明"] });
     expect(parseByline("文／王小明")).toMatchObject({ raw: "文／王小明", authors: ["王小明"] });
     expect(isBylineText("文·图/王小明")).toBe(true);
+    expect(names("王小明/文 李华/图")).toEqual({ ...none, authors: ["王小明"], photographers: ["李华"] });
+    expect(names("记者 王小明/文 李华/图")).toEqual({ ...none, reporters: ["王小明"], photographers: ["李华"] });
+    expect(isBylineText("王小明／文")).toBe(true);
     expect(isBylineText("文明城市")).toBe(false);
     expect(isBylineText("图书馆开放")).toBe(false);
   });

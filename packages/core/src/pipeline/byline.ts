@@ -20,6 +20,7 @@ import {
   ROLE_WORD,
   SLASH_MARK,
   SLASHED_BYLINE,
+  SLASH_MARKED_NAMES,
   SOURCE_CREDIT,
   SURNAMES,
 } from "./patterns.js";
@@ -94,7 +95,7 @@ export function isNamingByline(text: string): boolean {
   // the role patterns only for a line holding a role word's mark: a cheap test first
   return (
     (ROLE_MARK.test(t) && ROLE_BYLINE.test(t)) ||
-    (SLASH_MARK.test(t) && SLASHED_BYLINE.test(t)) ||
+    (SLASH_MARK.test(t) && (SLASHED_BYLINE.test(t) || SLASH_MARKED_NAMES.test(t))) ||
     BRACKETED_NAMES.test(t) ||
     ANONYMOUS_BYLINE.test(t) ||
     isBareNames(t)
@@ -136,6 +137,9 @@ function opensWithCaptionWords(credit: string): boolean {
 
 /** `报道` closing a byline, with the place reported from glued to it (`北京报道`), or `发自北京`. */
 const REPORTED_FROM = /(?:\s+\p{Script=Han}{1,6}报道|\s*报道|\s+发自\p{Script=Han}{1,6})$/u;
+
+/** A name with its role marked after it: `王小明/文` (writer), `李华/图` (photographer). */
+const NAME_THEN_MARK = /^([\p{Script=Han}·]{2,5})\/(文|图|文图|摄)$/u;
 
 /** Punctuation of running text, which no byline prints before its role word. */
 const CAPTION_PUNCTUATION = /[、，,。；！？]/u;
@@ -198,6 +202,12 @@ export function parseByline(text: string): Byline {
       role = photo && roleWord.role !== "editors" ? "photographers" : roleWord.role;
       token = token.slice(roleWord.word.length);
       if (token === "") continue;
+    }
+    // a role marked after the name (`王小明/文`, `李华/图`): the writer keeps the role before it
+    const marked = NAME_THEN_MARK.exec(token);
+    if (marked) {
+      byline[marked[2] === "文" ? (role === "reporters" ? "reporters" : "authors") : "photographers"].push(marked[1]!);
+      continue;
     }
     if (/^[\p{Script=Han}·]{2,5}$/u.test(token)) byline[role].push(...splitRunTogetherNames(token));
   }

@@ -41,7 +41,9 @@ export const ROLE_BYLINE = new RegExp(`^[（(]?\\s*(?:(?:${ROLE_WORDS})[：:]?\\
  * A one-character mark needs its slash or colon: `文` and `图` open words too (`文明城市`).
  */
 export const SLASHED_BYLINE = new RegExp(`^(?:(?:(?:文[/／·]图|图文)\\s*[/／：:]?|(?:文字|文|图|摄影)\\s*[/／：:])\\s*${NAMES}\\s*)+$`, "u");
-/** A character every {@link SLASHED_BYLINE} holds. */
+/** Names each with its role marked after a slash (`王小明/文 李华/图`), after a role word or not (`记者 王小明/文`). */
+export const SLASH_MARKED_NAMES = new RegExp(`^(?:(?:${ROLE_WORDS})\\s*)?(?:${NAME}\\s*[/／]\\s*(?:文图|文|图|摄)\\s*)+$`, "u");
+/** A character every {@link SLASHED_BYLINE} and {@link SLASH_MARKED_NAMES} holds. */
 export const SLASH_MARK = /[/／：:·]/u;
 /** A bullet some papers print before a byline (`■本报记者 X`). */
 export const BYLINE_BULLET = /^[■●◆▲□○★◎]\s*/u;
