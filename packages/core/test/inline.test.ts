@@ -106,6 +106,9 @@ describe("leadingDateline", () => {
     expect(read("人民网讯 近日")).toBe("人民网讯");
     expect(read("人民网北京１２月１日电（记者 王小明）")).toBe("人民网北京１２月１日电");
     expect(read("中新社北京电 今天")).toBe("中新社北京电");
+    expect(read("据新华社电 国务院")).toBe("据新华社电");
+    expect(read("据新华社北京12月1日电（记者 王小明）国务院")).toBe("据新华社北京12月1日电");
+    expect(read("据新华社报道，国务院")).toBeNull();
     // 电 without a date is a dateline only after the paper's or an agency's name
     expect(read("合作社负责人来电说")).toBeNull();
     expect(read("本报记者王某通讯员李某")).toBeNull();

@@ -98,7 +98,8 @@ export const ANONYMOUS_BYLINE = wholeOneOf([...PAPER_SIGNATURES, "本报通讯�
 /**
  * The datelines (电头) of Chinese papers and agencies: the paper's own (`本报讯`, `本报北京12月1日电`,
  * `本报北京12月1日讯`), another paper's or an agency's (`南方日报讯`, `人民网讯`), a dated one
- * (`经济日报北京12月1日讯`, `人民网北京12月1日电`), and the news agencies' (`新华社北京电`). A word
+ * (`经济日报北京12月1日讯`, `人民网北京12月1日电`), the news agencies' (`新华社北京电`), and a
+ * story taken from an agency (`据新华社电`). A word
  * before `电` without a date must be the paper's or an agency's: `电` is common in running text
  * (`合作社负责人来电`).
  */
@@ -107,6 +108,8 @@ const DATELINE_FORMS = [
   "本报[\\p{Script=Han}0-9]{1,14}电",
   `(?:本报|${PAPER_NAME}|${AGENCY_NAME})[\\p{Script=Han}]{0,8}${DATELINE_DATE}(?:电|讯)`,
   "(?:新华社|中新社)[\\p{Script=Han}0-9]{2,16}电",
+  // a story taken from an agency: `据新华社电`, `据新华社北京12月1日电`
+  `据${AGENCY_NAME}[\\p{Script=Han}0-9]{0,16}电`,
 ];
 /**
  * Dateline (电头) at the start of a first paragraph, with the optional byline in brackets:
