@@ -356,6 +356,7 @@ function splitBlock(block: Line[], out: Unit[]): void {
   emit(rest.length === 1 && current.length === 1 && isLoneHeading(current[0]!) ? "heading" : classifyText(current));
   // order pieces by their first line, and mark the blank lines around the block
   pieces.sort((a, b) => a.lines[0]!.index - b.lines[0]!.index);
+  splitSideBySideHeadingPieces(pieces);
   pieces.forEach((p, k) => {
     p.blankBefore = k === 0 || p.kind === "vertical" || pieces[k - 1]!.kind === "vertical";
     p.blankAfter = k === pieces.length - 1 || p.kind === "vertical" || pieces[k + 1]!.kind === "vertical";
@@ -587,16 +588,41 @@ function splitSideBySideHeadlines(block: Line[]): { lines: Line[]; headings: Lin
   if (block.length > MAX_HEADING_LINES || !block.every(isHeadingLike)) return { lines: block, headings: [] };
   const headings: Line[] = [];
   const lines = block.filter((line) => {
-    const m = TWO_RUNS.exec(line.raw);
-    if (!m || !areTwoHeadlines(Array.from(m[2]!).length, Array.from(m[4]!).length)) return true;
-    const leftStart = m[1]!.length;
-    const rightStart = leftStart + m[2]!.length + m[3]!.length;
-    headings.push(subLine(line, leftStart, leftStart + m[2]!.length), subLine(line, rightStart, rightStart + m[4]!.length));
+    const halves = sideBySideHalves(line);
+    if (halves === null) return true;
+    headings.push(...halves);
     return false;
   });
   return headings.length === 0 ? { lines: block, headings } : { lines, headings };
 }
 
+
+/**
+ * A one-line heading cut off a block of text, right above a line opening a dateline (two headlines
+ * side by side printed on top of the text, `保障供应，大型商超拿起数字化工具 助企纾困，加快恢复经济社会发展活力`
+ * / `本报讯（记者 X）…`), is cut in two like a line of a heading block, so each headline can go to
+ * its own story. Above any other text the line may be a subhead run into the first line of its
+ * paragraph (`加快恢复正常秩序是重中之重 当前疫情防控形势持续` / `向好，…`), so it stays whole.
+ * `pieces` are in the order of their lines.
+ */
+function splitSideBySideHeadingPieces(pieces: Unit[]): void {
+  for (let k = pieces.length - 2; k >= 0; k--) {
+    const piece = pieces[k]!;
+    if (piece.kind !== "heading" || piece.lines.length !== 1 || !opensDateline(pieces[k + 1]!.lines[0]!)) continue;
+    const halves = sideBySideHalves(piece.lines[0]!);
+    if (halves === null) continue;
+    pieces.splice(k, 1, ...halves.map((line): Unit => ({ kind: "heading", lines: [line], blankBefore: true, blankAfter: true })));
+  }
+}
+
+/** The two headlines of a line holding two side by side, or null. */
+function sideBySideHalves(line: Line): [Line, Line] | null {
+  const m = TWO_RUNS.exec(line.raw);
+  if (!m || !areTwoHeadlines(Array.from(m[2]!).length, Array.from(m[4]!).length)) return null;
+  const leftStart = m[1]!.length;
+  const rightStart = leftStart + m[2]!.length + m[3]!.length;
+  return [subLine(line, leftStart, leftStart + m[2]!.length), subLine(line, rightStart, rightStart + m[4]!.length)];
+}
 
 /** A part of a line, `from`..`to` in its raw text, as a line of its own with exact offsets. */
 function subLine(line: Line, from: number, to: number): Line {
