@@ -105,6 +105,16 @@ describe("buildArticle (through parseText)", () => {
     expect(a.paragraphs.at(-1)?.text.endsWith("获得感。")).toBe(true);
   });
 
+  it("closes a story with a bracketed byline wrapped onto the last line of a narrow column", () => {
+    const narrow = ["此例患者的成功救治，在", "我市尚属第二例。（记者 武跃", "林）"];
+    const a = parse([...SECOND.slice(0, 2), ...narrow]).articles[0]!;
+    expect(a.byline?.reporters).toEqual(["武跃林"]);
+    expect(a.paragraphs.at(-1)?.text.endsWith("第二例。")).toBe(true);
+    // the bracket opening and closing on the last line: no byline there (an aside), text kept
+    const aside = parse([...SECOND.slice(0, 2), "此例患者的成功救治，在我市", "尚属第二例（朔州市）。"]).articles[0]!;
+    expect(aside.byline).toBeNull();
+  });
+
   it("reads a dateline wrapped across two lines of a narrow column, with its byline", () => {
     const a = parse(["送抑郁女子回家", "本报北京6月12", "日电（记者 陆宇丽 白", "建军）连日来，各地加快", "复工复产，恢复正常生产", "生活秩序。"]).articles[0]!;
     expect(a.dateline).toBe("本报北京6月12日电");

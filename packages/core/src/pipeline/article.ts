@@ -61,7 +61,9 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
   const lastPiece = lastBody?.pieces[lastBody.pieces.length - 1];
   // a photo credit printed under the caption may begin at the end of its last line
   let creditHead: { unit: Unit; text: string; line: Line } | null = null;
-  if (lastPiece) {
+  const wrapped = lastBody ? wrappedClosingByline(lastBody) : null;
+  if (wrapped) bylines.push(wrapped);
+  else if (lastPiece) {
     const closing = trailingByline(lastPiece.raw);
     const credit = draft.trailers[0];
     const head = !closing && credit?.kind === "credit" ? WRAPPED_CREDIT_HEAD.exec(lastPiece.raw.trimEnd()) : null;
@@ -175,6 +177,29 @@ function datelineParagraph(paragraphs: readonly DraftParagraph[]): DraftParagrap
     if (p.role === "body" && p.pieces[0] !== undefined && opensDateline(p.pieces[0].line)) return p;
   }
   return undefined;
+}
+
+/** The tail of a bracketed byline wrapped onto a line of its own is at most this many characters (`林）`, `龙婷明）`). */
+const MAX_WRAPPED_BYLINE_TAIL = 8;
+
+/**
+ * A bracketed byline closing the text, wrapped at the column's edge so that the bracket opens on
+ * the next to last line and closes on the last (`…尚属第二例。（记者 武跃` / `林）`): read from the
+ * two lines joined, and taken out of both. Null when the text does not end so.
+ */
+function wrappedClosingByline(p: DraftParagraph): { text: string; lines: Line[] } | null {
+  const last = p.pieces[p.pieces.length - 1];
+  const before = p.pieces[p.pieces.length - 2];
+  if (!last || !before) return null;
+  const tail = last.raw.trim();
+  if (!/^[^（(]+[）)]$/u.test(tail) || Array.from(tail).length > MAX_WRAPPED_BYLINE_TAIL) return null;
+  const head = before.raw.trimEnd();
+  const closing = trailingByline(head + tail);
+  // the bracket opens on the line before: the tail alone is no byline
+  if (!closing || !/^[（(]/u.test(closing.byline) || closing.text.length >= head.length) return null;
+  before.raw = closing.text;
+  last.raw = "";
+  return { text: closing.byline, lines: [before.line, last.line] };
 }
 
 /** The article's paragraphs: text, role and spans of each draft paragraph, the empty ones dropped. */
