@@ -115,6 +115,15 @@ describe("buildArticle (through parseText)", () => {
     expect(aside.byline).toBeNull();
   });
 
+  it("gives a byline line between two stories to the next when the one before names its reporters in its dateline", () => {
+    const next = ["市委副书记、市长龚正昨天为圆满", "顺利完成阶段性任务的天津市援沪", "医疗队送行，代表市委、市政府，", "向援沪医疗队致以崇高敬意。"];
+    const page = parse([...STORY, "", "本报记者 孟群舒", "", ...next]);
+    expect(page.articles.map((a) => a.byline?.reporters)).toEqual([["薛礼伟"], ["孟群舒"]]);
+    // right under the last line, with no blank line between, it signs the text above all the same
+    const under = parse([...STORY, "本报记者 孟群舒", "", ...next]);
+    expect(under.articles.map((a) => a.byline?.reporters ?? null)).toEqual([["薛礼伟", "孟群舒"], null]);
+  });
+
   it("reads a dateline wrapped across two lines of a narrow column, with its byline", () => {
     const a = parse(["送抑郁女子回家", "本报北京6月12", "日电（记者 陆宇丽 白", "建军）连日来，各地加快", "复工复产，恢复正常生产", "生活秩序。"]).articles[0]!;
     expect(a.dateline).toBe("本报北京6月12日电");
