@@ -104,6 +104,18 @@ describe("buildUnits", () => {
     expect(unitsOf(runIn.join("\n")).some((u) => u.lines.some((l) => l.text === "当前疫情防控形势持续"))).toBe(false);
   });
 
+  it("cuts a headline printed beside a headline of spaced parallel phrases apart, the phrases kept together", () => {
+    const input = ["全力以赴稳住经济大盘", "加大为企服务加快经济恢复重振 闻令动 显真情 铸忠诚", "市妇联："].join("\n");
+    const units = unitsOf(input);
+    const texts = units.map((u) => u.lines.map((l) => l.text));
+    expect(texts).toContainEqual(["加大为企服务加快经济恢复重振"]);
+    const phrases = units.find((u) => u.lines.some((l) => l.raw === "闻令动 显真情 铸忠诚"));
+    expect(phrases?.lines.map((l) => l.raw)).toEqual(["闻令动 显真情 铸忠诚"]);
+    // the other way round, and phrases of unequal length are no parallel headline
+    expect(unitsOf(["闻令动 显真情 铸忠诚 加大为企服务加快经济恢复重振", "市妇联："].join("\n")).map((u) => u.lines.map((l) => l.text))[0]).toEqual(["闻令动显真情铸忠诚"]);
+    expect(unitsOf(["加大为企服务加快经济恢复重振 闻令动 显真情铸 忠诚", "市妇联："].join("\n")).some((u) => u.lines.some((l) => l.text === "加大为企服务加快经济恢复重振"))).toBe(false);
+  });
+
   it("puts a short colon kicker the extractor printed under its headline back above it", () => {
     expect(shape(["单日核酸检测能力850万管以上", "市卫健委："].join("\n"))).toEqual([
       ["heading", ["市卫健委："]],

@@ -9,7 +9,7 @@ import { collapseSpaces, isBareNames, isNamingByline, isPhotoCredit } from "./by
 import { closesWithPhotoCredit, trailingByline } from "./inline.js";
 import { type Line, opensDateline } from "./lines.js";
 import { INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
-import { isParallelHeading, PARALLEL_MAX_PHRASES } from "./unit-text.js";
+import { areParallelPhrases, isParallelHeading, PARALLEL_MAX_PHRASES } from "./unit-text.js";
 import {
   BRACKETED_LABEL,
   COLUMN_LABELS,
@@ -618,10 +618,32 @@ function splitSideBySideHeadingPieces(pieces: Unit[]): void {
 /** The two headlines of a line holding two side by side, or null. */
 function sideBySideHalves(line: Line): [Line, Line] | null {
   const m = TWO_RUNS.exec(line.raw);
-  if (!m || !areTwoHeadlines(Array.from(m[2]!).length, Array.from(m[4]!).length)) return null;
+  if (!m) return besideParallelPhrases(line);
+  if (!areTwoHeadlines(Array.from(m[2]!).length, Array.from(m[4]!).length)) return null;
   const leftStart = m[1]!.length;
   const rightStart = leftStart + m[2]!.length + m[3]!.length;
   return [subLine(line, leftStart, leftStart + m[2]!.length), subLine(line, rightStart, rightStart + m[4]!.length)];
+}
+
+/**
+ * A headline beside one of spaced parallel phrases (`加大为企服务加快经济恢复重振 闻令动 显真情 铸忠诚`,
+ * or the other way round): a run of at least MIN_SIDE_BY_SIDE_CHARS and, on one side of it, two to
+ * four phrases of one length of a few ideographs (what a parallel headline is made of). Cut between
+ * them, the phrases kept together with their spaces.
+ */
+function besideParallelPhrases(line: Line): [Line, Line] | null {
+  const runs = [...line.raw.matchAll(/\S+/gu)];
+  if (runs.length < 3) return null;
+  const end = (r: RegExpMatchArray) => r.index! + r[0].length;
+  const first = runs[0]!;
+  const last = runs[runs.length - 1]!;
+  if (Array.from(first[0]).length >= MIN_SIDE_BY_SIDE_CHARS && areParallelPhrases(runs.slice(1).map((r) => r[0]))) {
+    return [subLine(line, first.index!, end(first)), subLine(line, runs[1]!.index!, end(last))];
+  }
+  if (Array.from(last[0]).length >= MIN_SIDE_BY_SIDE_CHARS && areParallelPhrases(runs.slice(0, -1).map((r) => r[0]))) {
+    return [subLine(line, first.index!, end(runs[runs.length - 2]!)), subLine(line, last.index!, end(last))];
+  }
+  return null;
 }
 
 /** A part of a line, `from`..`to` in its raw text, as a line of its own with exact offsets. */
