@@ -124,6 +124,17 @@ describe("buildArticle (through parseText)", () => {
     expect(under.articles.map((a) => a.byline?.reporters ?? null)).toEqual([["薛礼伟", "孟群舒"], null]);
   });
 
+  it("leaves another story's headline and subtitle printed over a headed story out of its text, not opening it as subheads", () => {
+    const text = [
+      "本报讯 昨天举行的市新冠肺炎疫情防控工作新闻发布会传出消息，复工复产人员",
+      "可以通过公交通勤。公交线路将逐步恢复运营，复工复产人员凭相关证明乘坐公交",
+      "通勤，各区要做好复工复产人员的公交通勤保障工作。",
+    ];
+    const page = parse(["抓紧上线，第一时间聆听企业声音", "——写在全面恢复正常生产生活秩序之际", "", "复工复产人员可以通过公交通勤", "", ...text]);
+    expect(page.articles.map((a) => [a.headline, a.paragraphs.map((p) => p.role)])).toEqual([["复工复产人员可以通过公交通勤", ["body"]]]);
+    expect(page.unassigned.map((u) => u.text)).toEqual(["抓紧上线，第一时间聆听企业声音", "——写在全面恢复正常生产生活秩序之际"]);
+  });
+
   it("reads a dateline wrapped across two lines of a narrow column, with its byline", () => {
     const a = parse(["送抑郁女子回家", "本报北京6月12", "日电（记者 陆宇丽 白", "建军）连日来，各地加快", "复工复产，恢复正常生产", "生活秩序。"]).articles[0]!;
     expect(a.dateline).toBe("本报北京6月12日电");

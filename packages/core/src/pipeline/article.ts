@@ -245,6 +245,21 @@ interface HeadingSides {
   unused: Unit[];
 }
 
+/**
+ * Of a story's leading headings, each subtitle (`——写在…`) and the heading right before it: another
+ * story's headline with its subtitle, when not chosen, which no story's text opens with as a
+ * subhead (a subhead is one short line).
+ */
+function headlinesWithSubtitles(leading: readonly Unit[]): Set<Unit> {
+  const out = new Set<Unit>();
+  leading.forEach((u, i) => {
+    if (i === 0 || !isSubtitleText(unitHeadingText(u))) return;
+    out.add(u);
+    out.add(leading[i - 1]!);
+  });
+  return out;
+}
+
 /** With headings on both sides of a story, the page's order decides which are its headline. */
 function chooseHeadingSide(draft: Draft, headingsFollow: boolean, matched: Unit[] | undefined): HeadingSides {
   const leading = draft.leaders.filter(isHeadingUnit);
@@ -252,7 +267,8 @@ function chooseHeadingSide(draft: Draft, headingsFollow: boolean, matched: Unit[
   if (matched) {
     const chosen = matched.filter(isHeadingUnit);
     const rest = [...leading, ...trailing].filter((u) => !chosen.includes(u));
-    const demotedLeading = rest.filter((u) => leading.includes(u) && u.kind === "heading");
+    const headed = headlinesWithSubtitles(leading);
+    const demotedLeading = rest.filter((u) => leading.includes(u) && u.kind === "heading" && !headed.has(u));
     return { chosen, demotedLeading, unused: rest.filter((u) => !demotedLeading.includes(u)) };
   }
   if (leading.length === 0) return { chosen: trailing, demotedLeading: [], unused: [] };
