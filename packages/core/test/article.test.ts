@@ -135,6 +135,17 @@ describe("buildArticle (through parseText)", () => {
     expect(page.unassigned.map((u) => u.text)).toEqual(["抓紧上线，第一时间聆听企业声音", "——写在全面恢复正常生产生活秩序之际"]);
   });
 
+  it("leaves the other of two headlines printed side by side out of the text of the story the first heads", () => {
+    const text = [
+      "本报讯 昨天举行的市新冠肺炎疫情防控工作新闻发布会传出消息，自6月1日零时",
+      "起，进入本市公共场所须持72小时内核酸检测阴性证明，各区要做好核酸检测",
+      "阴性证明的查验工作。",
+    ];
+    const page = parse(["须持72小时内核酸检测阴性证明 真正做到更有效“控”更主动“放”", ...text]);
+    expect(page.articles.map((a) => [a.headline, a.paragraphs.map((p) => p.role)])).toEqual([["须持72小时内核酸检测阴性证明", ["body"]]]);
+    expect(page.unassigned.map((u) => u.text)).toEqual(["真正做到更有效“控”更主动“放”"]);
+  });
+
   it("reads a dateline wrapped across two lines of a narrow column, with its byline", () => {
     const a = parse(["送抑郁女子回家", "本报北京6月12", "日电（记者 陆宇丽 白", "建军）连日来，各地加快", "复工复产，恢复正常生产", "生活秩序。"]).articles[0]!;
     expect(a.dateline).toBe("本报北京6月12日电");

@@ -260,6 +260,14 @@ function headlinesWithSubtitles(leading: readonly Unit[]): Set<Unit> {
   return out;
 }
 
+/**
+ * Of a story's leading headings, those printed on one line with another of its headings (two
+ * headlines side by side, cut apart): a headline, never a subhead opening the text.
+ */
+function besideOtherHeadings(leading: readonly Unit[], all: readonly Unit[]): Unit[] {
+  return leading.filter((u) => u.lines.length === 1 && all.some((o) => o !== u && o.lines.some((l) => l.lineNo === u.lines[0]!.lineNo)));
+}
+
 /** With headings on both sides of a story, the page's order decides which are its headline. */
 function chooseHeadingSide(draft: Draft, headingsFollow: boolean, matched: Unit[] | undefined): HeadingSides {
   const leading = draft.leaders.filter(isHeadingUnit);
@@ -268,6 +276,7 @@ function chooseHeadingSide(draft: Draft, headingsFollow: boolean, matched: Unit[
     const chosen = matched.filter(isHeadingUnit);
     const rest = [...leading, ...trailing].filter((u) => !chosen.includes(u));
     const headed = headlinesWithSubtitles(leading);
+    for (const u of besideOtherHeadings(leading, [...leading, ...trailing])) headed.add(u);
     const demotedLeading = rest.filter((u) => leading.includes(u) && u.kind === "heading" && !headed.has(u));
     return { chosen, demotedLeading, unused: rest.filter((u) => !demotedLeading.includes(u)) };
   }
