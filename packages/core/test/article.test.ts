@@ -105,6 +105,47 @@ describe("buildArticle (through parseText)", () => {
     expect(a.paragraphs.at(-1)?.text.endsWith("获得感。")).toBe(true);
   });
 
+  it("closes a story with a bracketed byline wrapped onto the last line of a narrow column", () => {
+    const narrow = ["此例患者的成功救治，在", "我市尚属第二例。（记者 武跃", "林）"];
+    const a = parse([...SECOND.slice(0, 2), ...narrow]).articles[0]!;
+    expect(a.byline?.reporters).toEqual(["武跃林"]);
+    expect(a.paragraphs.at(-1)?.text.endsWith("第二例。")).toBe(true);
+    // the bracket opening and closing on the last line: no byline there (an aside), text kept
+    const aside = parse([...SECOND.slice(0, 2), "此例患者的成功救治，在我市", "尚属第二例（朔州市）。"]).articles[0]!;
+    expect(aside.byline).toBeNull();
+  });
+
+  it("gives a byline line between two stories to the next when the one before names its reporters in its dateline", () => {
+    const next = ["市委副书记、市长龚正昨天为圆满", "顺利完成阶段性任务的天津市援沪", "医疗队送行，代表市委、市政府，", "向援沪医疗队致以崇高敬意。"];
+    const page = parse([...STORY, "", "本报记者 孟群舒", "", ...next]);
+    expect(page.articles.map((a) => a.byline?.reporters)).toEqual([["薛礼伟"], ["孟群舒"]]);
+    // right under the last line, with no blank line between, it signs the text above all the same
+    const under = parse([...STORY, "本报记者 孟群舒", "", ...next]);
+    expect(under.articles.map((a) => a.byline?.reporters ?? null)).toEqual([["薛礼伟", "孟群舒"], null]);
+  });
+
+  it("leaves another story's headline and subtitle printed over a headed story out of its text, not opening it as subheads", () => {
+    const text = [
+      "本报讯 昨天举行的市新冠肺炎疫情防控工作新闻发布会传出消息，复工复产人员",
+      "可以通过公交通勤。公交线路将逐步恢复运营，复工复产人员凭相关证明乘坐公交",
+      "通勤，各区要做好复工复产人员的公交通勤保障工作。",
+    ];
+    const page = parse(["抓紧上线，第一时间聆听企业声音", "——写在全面恢复正常生产生活秩序之际", "", "复工复产人员可以通过公交通勤", "", ...text]);
+    expect(page.articles.map((a) => [a.headline, a.paragraphs.map((p) => p.role)])).toEqual([["复工复产人员可以通过公交通勤", ["body"]]]);
+    expect(page.unassigned.map((u) => u.text)).toEqual(["抓紧上线，第一时间聆听企业声音", "——写在全面恢复正常生产生活秩序之际"]);
+  });
+
+  it("leaves the other of two headlines printed side by side out of the text of the story the first heads", () => {
+    const text = [
+      "本报讯 昨天举行的市新冠肺炎疫情防控工作新闻发布会传出消息，自6月1日零时",
+      "起，进入本市公共场所须持72小时内核酸检测阴性证明，各区要做好核酸检测",
+      "阴性证明的查验工作。",
+    ];
+    const page = parse(["须持72小时内核酸检测阴性证明 真正做到更有效“控”更主动“放”", ...text]);
+    expect(page.articles.map((a) => [a.headline, a.paragraphs.map((p) => p.role)])).toEqual([["须持72小时内核酸检测阴性证明", ["body"]]]);
+    expect(page.unassigned.map((u) => u.text)).toEqual(["真正做到更有效“控”更主动“放”"]);
+  });
+
   it("reads a dateline wrapped across two lines of a narrow column, with its byline", () => {
     const a = parse(["送抑郁女子回家", "本报北京6月12", "日电（记者 陆宇丽 白", "建军）连日来，各地加快", "复工复产，恢复正常生产", "生活秩序。"]).articles[0]!;
     expect(a.dateline).toBe("本报北京6月12日电");

@@ -90,6 +90,32 @@ describe("buildUnits", () => {
     expect(shape("一手抓防控 一手抓发展——")).toHaveLength(1);
   });
 
+  it("cuts two headlines side by side printed right above a dateline apart, but keeps a subhead run into its text whole", () => {
+    const pair = "保障供应，大型商超拿起数字化工具 助企纾困，加快恢复经济社会发展活力";
+    const text = ["本报讯（记者 郭霞宇）家乐福古北店店长张瑞卿，", "已经在店里住了两个多月。这段时间，他的手机几乎", "24小时不离手，处理订单、回复信息。"];
+    const units = unitsOf([pair, ...text].join("\n"));
+    expect(units.slice(0, 2).map((u) => [u.kind, u.lines.map((l) => l.text)])).toEqual([
+      ["heading", ["保障供应，大型商超拿起数字化工具"]],
+      ["heading", ["助企纾困，加快恢复经济社会发展活力"]],
+    ]);
+    expect(units[2]!.lines[0]!.text.startsWith("本报讯")).toBe(true);
+    // a subhead run into the first line of its paragraph: the line's right run goes on below
+    const runIn = ["加快恢复正常秩序是重中之重 当前疫情防控形势持续", "向好，正向常态化防控阶段转换，加快恢复正常生产生", "活秩序是重中之重。要进一步深化细化走访企业机制，"];
+    expect(unitsOf(runIn.join("\n")).some((u) => u.lines.some((l) => l.text === "当前疫情防控形势持续"))).toBe(false);
+  });
+
+  it("cuts a headline printed beside a headline of spaced parallel phrases apart, the phrases kept together", () => {
+    const input = ["全力以赴稳住经济大盘", "加大为企服务加快经济恢复重振 闻令动 显真情 铸忠诚", "市妇联："].join("\n");
+    const units = unitsOf(input);
+    const texts = units.map((u) => u.lines.map((l) => l.text));
+    expect(texts).toContainEqual(["加大为企服务加快经济恢复重振"]);
+    const phrases = units.find((u) => u.lines.some((l) => l.raw === "闻令动 显真情 铸忠诚"));
+    expect(phrases?.lines.map((l) => l.raw)).toEqual(["闻令动 显真情 铸忠诚"]);
+    // the other way round, and phrases of unequal length are no parallel headline
+    expect(unitsOf(["闻令动 显真情 铸忠诚 加大为企服务加快经济恢复重振", "市妇联："].join("\n")).map((u) => u.lines.map((l) => l.text))[0]).toEqual(["闻令动显真情铸忠诚"]);
+    expect(unitsOf(["加大为企服务加快经济恢复重振 闻令动 显真情铸 忠诚", "市妇联："].join("\n")).some((u) => u.lines.some((l) => l.text === "加大为企服务加快经济恢复重振"))).toBe(false);
+  });
+
   it("puts a short colon kicker the extractor printed under its headline back above it", () => {
     expect(shape(["单日核酸检测能力850万管以上", "市卫健委："].join("\n"))).toEqual([
       ["heading", ["市卫健委："]],

@@ -61,7 +61,9 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
   const lastPiece = lastBody?.pieces[lastBody.pieces.length - 1];
   // a photo credit printed under the caption may begin at the end of its last line
   let creditHead: { unit: Unit; text: string; line: Line } | null = null;
-  if (lastPiece) {
+  const wrapped = lastBody ? wrappedClosingByline(lastBody) : null;
+  if (wrapped) bylines.push(wrapped);
+  else if (lastPiece) {
     const closing = trailingByline(lastPiece.raw);
     const credit = draft.trailers[0];
     const head = !closing && credit?.kind === "credit" ? WRAPPED_CREDIT_HEAD.exec(lastPiece.raw.trimEnd()) : null;
@@ -177,6 +179,29 @@ function datelineParagraph(paragraphs: readonly DraftParagraph[]): DraftParagrap
   return undefined;
 }
 
+/** The tail of a bracketed byline wrapped onto a line of its own is at most this many characters (`林）`, `龙婷明）`). */
+const MAX_WRAPPED_BYLINE_TAIL = 8;
+
+/**
+ * A bracketed byline closing the text, wrapped at the column's edge so that the bracket opens on
+ * the next to last line and closes on the last (`…尚属第二例。（记者 武跃` / `林）`): read from the
+ * two lines joined, and taken out of both. Null when the text does not end so.
+ */
+function wrappedClosingByline(p: DraftParagraph): { text: string; lines: Line[] } | null {
+  const last = p.pieces[p.pieces.length - 1];
+  const before = p.pieces[p.pieces.length - 2];
+  if (!last || !before) return null;
+  const tail = last.raw.trim();
+  if (!/^[^（(]+[）)]$/u.test(tail) || Array.from(tail).length > MAX_WRAPPED_BYLINE_TAIL) return null;
+  const head = before.raw.trimEnd();
+  const closing = trailingByline(head + tail);
+  // the bracket opens on the line before: the tail alone is no byline
+  if (!closing || !/^[（(]/u.test(closing.byline) || closing.text.length >= head.length) return null;
+  before.raw = closing.text;
+  last.raw = "";
+  return { text: closing.byline, lines: [before.line, last.line] };
+}
+
 /** The article's paragraphs: text, role and spans of each draft paragraph, the empty ones dropped. */
 function outputParagraphs(paragraphs: readonly DraftParagraph[]): Paragraph[] {
   const out: Paragraph[] = [];
@@ -220,6 +245,29 @@ interface HeadingSides {
   unused: Unit[];
 }
 
+/**
+ * Of a story's leading headings, each subtitle (`——写在…`) and the heading right before it: another
+ * story's headline with its subtitle, when not chosen, which no story's text opens with as a
+ * subhead (a subhead is one short line).
+ */
+function headlinesWithSubtitles(leading: readonly Unit[]): Set<Unit> {
+  const out = new Set<Unit>();
+  leading.forEach((u, i) => {
+    if (i === 0 || !isSubtitleText(unitHeadingText(u))) return;
+    out.add(u);
+    out.add(leading[i - 1]!);
+  });
+  return out;
+}
+
+/**
+ * Of a story's leading headings, those printed on one line with another of its headings (two
+ * headlines side by side, cut apart): a headline, never a subhead opening the text.
+ */
+function besideOtherHeadings(leading: readonly Unit[], all: readonly Unit[]): Unit[] {
+  return leading.filter((u) => u.lines.length === 1 && all.some((o) => o !== u && o.lines.some((l) => l.lineNo === u.lines[0]!.lineNo)));
+}
+
 /** With headings on both sides of a story, the page's order decides which are its headline. */
 function chooseHeadingSide(draft: Draft, headingsFollow: boolean, matched: Unit[] | undefined): HeadingSides {
   const leading = draft.leaders.filter(isHeadingUnit);
@@ -227,7 +275,9 @@ function chooseHeadingSide(draft: Draft, headingsFollow: boolean, matched: Unit[
   if (matched) {
     const chosen = matched.filter(isHeadingUnit);
     const rest = [...leading, ...trailing].filter((u) => !chosen.includes(u));
-    const demotedLeading = rest.filter((u) => leading.includes(u) && u.kind === "heading");
+    const headed = headlinesWithSubtitles(leading);
+    for (const u of besideOtherHeadings(leading, [...leading, ...trailing])) headed.add(u);
+    const demotedLeading = rest.filter((u) => leading.includes(u) && u.kind === "heading" && !headed.has(u));
     return { chosen, demotedLeading, unused: rest.filter((u) => !demotedLeading.includes(u)) };
   }
   if (leading.length === 0) return { chosen: trailing, demotedLeading: [], unused: [] };

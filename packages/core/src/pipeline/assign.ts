@@ -101,7 +101,12 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
       const prevOpen = endsOpen(prevTail) && !(u.kind === "credit" && j === 0 && (creditsCaptionAbove(u, gap.prev!) || WRAPPED_CREDIT_HEAD.test(prevTail.lines[prevTail.lines.length - 1]!.raw.trimEnd())));
       // nor is text signed on its last line or by a bracketed byline under it (`…参加活动。（记者 薛礼伟）`)
       // signed again by a further byline
-      const prevSigned = u.kind === "byline" && (signedAtEnd(prevTail) || units.slice(0, j).some(isClosingSignature));
+      // nor is a story signed twice: one whose dateline or units name its reporters already leaves
+      // a byline line set apart from its text by a blank line to the next story when that one is
+      // not signed (a bracketed byline on its own line, `（记者 X）`, or a byline right under the
+      // last line closes the text above it all the same)
+      const signedTwice = u.blankBefore && !isClosingSignature(u) && isSigned(gap.prev!) && !isSigned(gap.next!);
+      const prevSigned = u.kind === "byline" && (signedAtEnd(prevTail) || units.slice(0, j).some(isClosingSignature) || signedTwice);
       const onTopOfNext = nextToNext && j === units.length - 1 && !u.blankAfter;
       return {
         toPrev: nextToPrev && !prevOpen && !prevSigned ? BYLINE_ADJACENT * 1.1 : 0,

@@ -45,15 +45,17 @@ const IDEOGRAPHS_ONLY = /^\p{Script=Han}+$/u;
  * phrase). Such lines are joined with a space, as the headline is written.
  */
 export function isParallelHeading(lines: readonly Line[]): boolean {
-  if (lines.length < 2 || lines.length > PARALLEL_MAX_PHRASES) return false;
-  const length = lines[0]!.text.length;
-  if (length < PARALLEL_PHRASE_CHARS.min || length > PARALLEL_PHRASE_CHARS.max) return false;
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i]!.text;
-    if (text.length !== length || !IDEOGRAPHS_ONLY.test(text)) return false;
-    if (i > 0 && wordAcross(lines[i - 1]!.text, text)) return false;
-  }
+  if (!areParallelPhrases(lines.map((l) => l.text))) return false;
+  for (let i = 1; i < lines.length; i++) if (wordAcross(lines[i - 1]!.text, lines[i]!.text)) return false;
   return true;
+}
+
+/** True for two to four phrases of the same few ideographs each (`闻令动` `显真情` `铸忠诚`). */
+export function areParallelPhrases(phrases: readonly string[]): boolean {
+  if (phrases.length < 2 || phrases.length > PARALLEL_MAX_PHRASES) return false;
+  const length = phrases[0]!.length;
+  if (length < PARALLEL_PHRASE_CHARS.min || length > PARALLEL_PHRASE_CHARS.max) return false;
+  return phrases.every((text) => text.length === length && IDEOGRAPHS_ONLY.test(text));
 }
 
 /** The unit's lines as printed, spaces collapsed, one string (for bylines and credits). */

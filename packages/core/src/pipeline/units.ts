@@ -9,7 +9,7 @@ import { collapseSpaces, isBareNames, isNamingByline, isPhotoCredit } from "./by
 import { closesWithPhotoCredit, trailingByline } from "./inline.js";
 import { type Line, opensDateline } from "./lines.js";
 import { INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
-import { isParallelHeading, PARALLEL_MAX_PHRASES } from "./unit-text.js";
+import { areParallelPhrases, isParallelHeading, PARALLEL_MAX_PHRASES } from "./unit-text.js";
 import {
   BRACKETED_LABEL,
   COLUMN_LABELS,
@@ -356,6 +356,7 @@ function splitBlock(block: Line[], out: Unit[]): void {
   emit(rest.length === 1 && current.length === 1 && isLoneHeading(current[0]!) ? "heading" : classifyText(current));
   // order pieces by their first line, and mark the blank lines around the block
   pieces.sort((a, b) => a.lines[0]!.index - b.lines[0]!.index);
+  splitSideBySideHeadingPieces(pieces);
   pieces.forEach((p, k) => {
     p.blankBefore = k === 0 || p.kind === "vertical" || pieces[k - 1]!.kind === "vertical";
     p.blankAfter = k === pieces.length - 1 || p.kind === "vertical" || pieces[k + 1]!.kind === "vertical";
@@ -587,16 +588,63 @@ function splitSideBySideHeadlines(block: Line[]): { lines: Line[]; headings: Lin
   if (block.length > MAX_HEADING_LINES || !block.every(isHeadingLike)) return { lines: block, headings: [] };
   const headings: Line[] = [];
   const lines = block.filter((line) => {
-    const m = TWO_RUNS.exec(line.raw);
-    if (!m || !areTwoHeadlines(Array.from(m[2]!).length, Array.from(m[4]!).length)) return true;
-    const leftStart = m[1]!.length;
-    const rightStart = leftStart + m[2]!.length + m[3]!.length;
-    headings.push(subLine(line, leftStart, leftStart + m[2]!.length), subLine(line, rightStart, rightStart + m[4]!.length));
+    const halves = sideBySideHalves(line);
+    if (halves === null) return true;
+    headings.push(...halves);
     return false;
   });
   return headings.length === 0 ? { lines: block, headings } : { lines, headings };
 }
 
+
+/**
+ * A one-line heading cut off a block of text, right above a line opening a dateline (two headlines
+ * side by side printed on top of the text, `保障供应，大型商超拿起数字化工具 助企纾困，加快恢复经济社会发展活力`
+ * / `本报讯（记者 X）…`), is cut in two like a line of a heading block, so each headline can go to
+ * its own story. Above any other text the line may be a subhead run into the first line of its
+ * paragraph (`加快恢复正常秩序是重中之重 当前疫情防控形势持续` / `向好，…`), so it stays whole.
+ * `pieces` are in the order of their lines.
+ */
+function splitSideBySideHeadingPieces(pieces: Unit[]): void {
+  for (let k = pieces.length - 2; k >= 0; k--) {
+    const piece = pieces[k]!;
+    if (piece.kind !== "heading" || piece.lines.length !== 1 || !opensDateline(pieces[k + 1]!.lines[0]!)) continue;
+    const halves = sideBySideHalves(piece.lines[0]!);
+    if (halves === null) continue;
+    pieces.splice(k, 1, ...halves.map((line): Unit => ({ kind: "heading", lines: [line], blankBefore: true, blankAfter: true })));
+  }
+}
+
+/** The two headlines of a line holding two side by side, or null. */
+function sideBySideHalves(line: Line): [Line, Line] | null {
+  const m = TWO_RUNS.exec(line.raw);
+  if (!m) return besideParallelPhrases(line);
+  if (!areTwoHeadlines(Array.from(m[2]!).length, Array.from(m[4]!).length)) return null;
+  const leftStart = m[1]!.length;
+  const rightStart = leftStart + m[2]!.length + m[3]!.length;
+  return [subLine(line, leftStart, leftStart + m[2]!.length), subLine(line, rightStart, rightStart + m[4]!.length)];
+}
+
+/**
+ * A headline beside one of spaced parallel phrases (`加大为企服务加快经济恢复重振 闻令动 显真情 铸忠诚`,
+ * or the other way round): a run of at least MIN_SIDE_BY_SIDE_CHARS and, on one side of it, two to
+ * four phrases of one length of a few ideographs (what a parallel headline is made of). Cut between
+ * them, the phrases kept together with their spaces.
+ */
+function besideParallelPhrases(line: Line): [Line, Line] | null {
+  const runs = [...line.raw.matchAll(/\S+/gu)];
+  if (runs.length < 3) return null;
+  const end = (r: RegExpMatchArray) => r.index! + r[0].length;
+  const first = runs[0]!;
+  const last = runs[runs.length - 1]!;
+  if (Array.from(first[0]).length >= MIN_SIDE_BY_SIDE_CHARS && areParallelPhrases(runs.slice(1).map((r) => r[0]))) {
+    return [subLine(line, first.index!, end(first)), subLine(line, runs[1]!.index!, end(last))];
+  }
+  if (Array.from(last[0]).length >= MIN_SIDE_BY_SIDE_CHARS && areParallelPhrases(runs.slice(0, -1).map((r) => r[0]))) {
+    return [subLine(line, first.index!, end(runs[runs.length - 2]!)), subLine(line, last.index!, end(last))];
+  }
+  return null;
+}
 
 /** A part of a line, `from`..`to` in its raw text, as a line of its own with exact offsets. */
 function subLine(line: Line, from: number, to: number): Line {
