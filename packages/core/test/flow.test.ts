@@ -197,6 +197,21 @@ describe("buildFlow", () => {
     expect(drafts(text(["高考中考设专用考试方舱和应急", "考场与各区防疫措施"]))).toHaveLength(2);
   });
 
+  it("keeps a subhead wrapped onto a second line printed as a box of its own (a blank line between) as one subhead where the characters across the cut join", () => {
+    const text = [...para(3, 12), "", "集中隔离在当前形", "", "势下是必要的", "", "  " + row(10, "，"), row(12, "，"), row(5, "。")];
+    const joins: Junction = (tail, head) => (tail.endsWith("形") && head.startsWith("势") ? 1 : 0);
+    const flow = buildFlow(reclassifyFragments(unitsOf(text.join("\n")), joins), joins);
+    expect(flow.drafts.map((d) => d.items.map((i) => [i.role, i.unit.lines.map((l) => l.text).join("")]))).toEqual([
+      [
+        ["body", expect.any(String)],
+        ["subhead", "集中隔离在当前形势下是必要的"],
+        ["body", expect.any(String)],
+      ],
+    ]);
+    // no join across the cut: two headings, a kicker and a headline of another story
+    expect(drafts(text)).toHaveLength(2);
+  });
+
   it("starts a new story after two headings (a headline and its kicker)", () => {
     const flow = flowOf([...para(3), "", "市妇联：", "闻令动 显真情 铸忠诚", ...para(3)]);
     expect(flow.drafts).toHaveLength(2);

@@ -25,7 +25,7 @@ import {
   startsParagraph,
   WIDTH_WOBBLE,
 } from "./measure.js";
-import { RUNNING_HEAD_DATE, SUBTITLE_START } from "./patterns.js";
+import { KICKER_END, RUNNING_HEAD_DATE, SUBTITLE_START } from "./patterns.js";
 import { isBylineUnit, type Unit } from "./units.js";
 import { opensDateline } from "./lines.js";
 import type { Junction } from "./junction.js";
@@ -165,10 +165,12 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
     const prevGoesOnElsewhere = linkedEnds.has(prev) && linked !== prev;
     const paragraphAfterCut = host === null && opensParagraphAfterCut(prev, unit);
     const cutAfterEnd = host === null && continuesOtherColumn(prev, unit);
-    if (host === current || (host === null && !caption && !deck && !endLater && !prevGoesOnElsewhere && !paragraphAfterCut && !cutAfterEnd && !isBoundary(prev, pending, unit, current))) {
+    // a subhead the extractor printed as two boxes reads as one (as a subhead only: heads left in a gap stay as printed)
+    const heads = host === null ? joinWrappedHeading(pending, junction) : pending;
+    if (host === current || (host === null && !caption && !deck && !endLater && !prevGoesOnElsewhere && !paragraphAfterCut && !cutAfterEnd && !isBoundary(prev, heads, unit, current))) {
       // a subhead never cuts a sentence: headings printed inside one belong to some other story
       if (endsOpen(prev) && pending.length > 0) gaps.push({ prev: current, next: current, units: pending, after: prev });
-      else for (const u of pending) {
+      else for (const u of host === current ? pending : heads) {
         if (u.kind === "byline") current.trailers.push(u);
         else current.items.push({ unit: u, role: "subhead" });
       }
@@ -384,6 +386,23 @@ function hasClosingTrailer(d: Draft, current: Draft, gap: readonly Unit[]): bool
   if (d.closed) return true;
   if (d === current && gap.some((u) => u.kind === "jump")) return true;
   return signedAtEnd(lastBody(d));
+}
+
+/**
+ * A heading wrapped onto a second line that the extractor printed as a box of its own, a blank line
+ * between the two (`集中隔离在当前形` / `势下是必要的`): two one-line headings where the characters
+ * across the cut join and the second line is the shorter are one heading of two lines. A kicker's
+ * end (`：`, `——`) or a subtitle's opening dash marks two parts, not a wrapped line.
+ */
+function joinWrappedHeading(gap: readonly Unit[], junction: Junction): readonly Unit[] {
+  if (gap.length !== 2) return gap;
+  const [first, second] = gap as [Unit, Unit];
+  if (first.kind !== "heading" || second.kind !== "heading" || first.lines.length !== 1 || second.lines.length !== 1) return gap;
+  const a = first.lines[0]!;
+  const b = second.lines[0]!;
+  if (KICKER_END.test(a.text) || KICKER_END.test(b.text) || SUBTITLE_START.test(b.text) || b.width >= a.width) return gap;
+  if (junction(a.text, b.text) <= 0) return gap;
+  return [{ ...first, lines: [a, b], blankAfter: second.blankAfter }];
 }
 
 /** Decides whether a new story starts at `next`, after body unit `prev` and the units between. */
