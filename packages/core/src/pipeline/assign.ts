@@ -359,10 +359,10 @@ export function matchHeadings(
     if (placed.has(group) || isHeadless(group) || (!photos.has(group.owner) && !cutsAny(group))) continue;
     const at = group.units[0]!.lines[0]!.index;
     // of the stories it cuts, the one whose text goes on right under it
-    const under = storyAfter(group.units[group.units.length - 1]!.lines.at(-1)!.index);
-    const next = under !== null && cutsSentence(group, under) && isSideHead(group, under, storyAfter) && !chosen.has(under) && !photos.has(under)
+    const under = storyAfter(lastLineIndex(group));
+    const next = under !== null && cutsSentence(group, under) && hasNoOtherHeading(under, group) && !chosen.has(under) && !photos.has(under)
       ? under
-      : storiesNear(group).find((d) => !chosen.has(d) && !photos.has(d) && d.items[0]!.unit.lines[0]!.index > at);
+      : storiesNear(group).find((d) => !chosen.has(d) && !photos.has(d) && firstLineIndex(d) > at);
     if (!next) continue;
     chosen.set(next, group.units);
     placed.add(group);
@@ -372,7 +372,7 @@ export function matchHeadings(
   // right after it, when that story has no headline (it goes on there from an earlier column)
   for (const group of groups) {
     if (placed.has(group) || isHeadless(group) || !chosen.has(group.owner)) continue;
-    const next = storyAfter(group.units[group.units.length - 1]!.lines.at(-1)!.index);
+    const next = storyAfter(lastLineIndex(group));
     if (next === null || chosen.has(next) || photos.has(next)) continue;
     chosen.set(next, group.units);
     placed.add(group);
@@ -388,7 +388,7 @@ export function matchHeadings(
     let nearest: Draft | null = null;
     for (const d of storiesNear(group)) {
       if (chosen.has(d) || photos.has(d) || d.leaders.some(isHeadingUnit) || d.trailers.some(isHeadingUnit)) continue;
-      if (nearest === null || Math.abs(d.items[0]!.unit.lines[0]!.index - at) < Math.abs(nearest.items[0]!.unit.lines[0]!.index - at)) nearest = d;
+      if (nearest === null || Math.abs(firstLineIndex(d) - at) < Math.abs(firstLineIndex(nearest) - at)) nearest = d;
     }
     if (nearest === null) continue;
     chosen.set(nearest, group.units);
@@ -400,20 +400,24 @@ export function matchHeadings(
 }
 
 /**
- * True when a heading group printed inside a sentence of `story` reads as its side head: the
- * story's text goes on right under it, and the story has no other heading of its own.
+ * True when `story` has no heading of its own but the group's: a heading printed inside its
+ * sentence, right above its text going on, is then its side head.
  */
-function isSideHead(group: HeadingGroup, story: Draft, storyAfter: (at: number) => Draft | null): boolean {
-  if (storyAfter(group.units[group.units.length - 1]!.lines.at(-1)!.index) !== story) return false;
+function hasNoOtherHeading(story: Draft, group: HeadingGroup): boolean {
   return ![...story.leaders, ...story.trailers].some((u) => isHeadingUnit(u) && !group.units.includes(u));
 }
+
+/** Index of a group's last line in the page. */
+const lastLineIndex = (group: HeadingGroup): number => group.units[group.units.length - 1]!.lines.at(-1)!.index;
+/** Index of a story's first line in the page. */
+const firstLineIndex = (d: Draft): number => d.items[0]!.unit.lines[0]!.index;
 
 /** Lines from a heading's last line to the text under it: the next line, or one blank line between. */
 const RIGHT_ABOVE_LINES = 2;
 
 /** True when a heading group is printed right above some text of its story (a subhead opening it). */
 function rightAboveText(group: HeadingGroup): boolean {
-  const last = group.units[group.units.length - 1]!.lines.at(-1)!.index;
+  const last = lastLineIndex(group);
   return group.owner.items.some((item) => {
     const gap = item.unit.lines[0]!.index - last;
     return gap > 0 && gap <= RIGHT_ABOVE_LINES;
@@ -517,7 +521,7 @@ function completeHeadlines(
     // story in reading order, when that story's headline takes it
     if (to === null && opensWithKickerText(group.units) && cutsSentence(group)) {
       const at = group.units[0]!.lines[0]!.index;
-      const next = storiesNear(group).find((d) => d.items[0]!.unit.lines[0]!.index > at);
+      const next = storiesNear(group).find((d) => firstLineIndex(d) > at);
       if (next !== undefined && completes(next, group)) to = next;
     }
     if (to === null) continue;

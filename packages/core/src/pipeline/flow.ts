@@ -163,11 +163,11 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
     if (host === current && current.closed && pending[0]?.kind === "jump") current.closed = false;
     // text the page-wide match continues elsewhere does not go on in whatever is printed next
     const prevGoesOnElsewhere = linkedEnds.has(prev) && linked !== prev;
-    const paragraphAfterCut = host === null && opensParagraphAfterCut(prev, unit);
-    const cutAfterEnd = host === null && continuesOtherColumn(prev, unit);
+    // the tests in order of cost: the column shapes only for text that may still go on
+    const mayGoOn = host === null && !caption && !deck && !endLater && !prevGoesOnElsewhere && !opensParagraphAfterCut(prev, unit) && !continuesOtherColumn(prev, unit);
     // a subhead the extractor printed as two boxes reads as one (as a subhead only: heads left in a gap stay as printed)
-    const heads = host === null ? joinWrappedHeading(pending, junction) : pending;
-    if (host === current || (host === null && !caption && !deck && !endLater && !prevGoesOnElsewhere && !paragraphAfterCut && !cutAfterEnd && !isBoundary(prev, heads, unit, current))) {
+    const heads = mayGoOn ? joinWrappedHeading(pending, junction) : pending;
+    if (host === current || (mayGoOn && !isBoundary(prev, heads, unit, current))) {
       // a subhead never cuts a sentence: headings printed inside one belong to some other story
       if (endsOpen(prev) && pending.length > 0) gaps.push({ prev: current, next: current, units: pending, after: prev });
       else for (const u of host === current ? pending : heads) {
