@@ -131,7 +131,7 @@ class GramTable {
   }
 }
 
-/** A growable array of counts, indexed by {@link GramTable} index. */
+/** A growable array of integers (counts, indexed by {@link GramTable} index; or lists of indexes). */
 class Counts {
   values = new Int32Array(MIN_CAPACITY);
 
@@ -186,7 +186,7 @@ export class PageLexicon {
   /** Last story that counted each bigram (+1; 0 = none): dedupes within one story. */
   private readonly lastDoc = new Counts();
   /** The distinct bigram indexes of every story, story after story. */
-  private members: Int32Array = new Int32Array(MIN_CAPACITY);
+  private readonly members = new Counts();
   /** Where each story's bigrams start in `members`; one entry more than there are stories. */
   private readonly memberStarts: number[] = [0];
   /**
@@ -198,6 +198,8 @@ export class PageLexicon {
   private postings: Int32Array | null = null;
   private postingStarts = new Int32Array(1);
   private readonly headings = new Map<string, WeighedHeading>();
+  /** Distinct bigrams the tables are first sized for: the page's characters, up to {@link MAX_EXPECTED_GRAMS}. */
+  private readonly expectedGrams: number;
 
   /** A lexicon of the page whose lines are `lineTexts` (for {@link junctionCount}). */
   constructor(lineTexts: readonly string[]) {
@@ -206,10 +208,10 @@ export class PageLexicon {
     for (const text of lineTexts) chars += text.length;
     // stories are made of the page's lines: room for as many bigrams as the lines have characters,
     // up to a large page's worth (the tables grow past that)
-    const expected = Math.min(chars, MAX_EXPECTED_GRAMS);
-    this.grams = new GramTable(expected);
-    this.df.upTo(expected);
-    this.lastDoc.upTo(expected);
+    this.expectedGrams = Math.min(chars, MAX_EXPECTED_GRAMS);
+    this.grams = new GramTable(this.expectedGrams);
+    this.df.upTo(this.expectedGrams);
+    this.lastDoc.upTo(this.expectedGrams);
   }
 
   /** How often word character `a` is directly followed by word character `b` inside a line of the page. */
@@ -230,11 +232,8 @@ export class PageLexicon {
 
   /** Counts how often each pair of adjacent word characters occurs inside the page's lines. */
   private countPairs(): GramTable {
-    let chars = 0;
-    for (const text of this.lineTexts) chars += text.length;
-    const expected = Math.min(chars, MAX_EXPECTED_GRAMS);
-    const pairs = new GramTable(expected);
-    let counts = this.pairCounts.upTo(expected);
+    const pairs = new GramTable(this.expectedGrams);
+    let counts = this.pairCounts.upTo(this.expectedGrams);
     for (const text of this.lineTexts) {
       let prev = -1;
       for (let i = 0; i < text.length; i++) {
@@ -260,7 +259,7 @@ export class PageLexicon {
     const grams = this.grams;
     let lastDoc = this.lastDoc.upTo(grams.size);
     let df = this.df.upTo(grams.size);
-    let members = this.members;
+    let members: Int32Array = this.members.values;
     let count = this.memberStarts[doc]!;
     let prev = -1;
     for (let i = 0; i < text.length; i++) {
@@ -275,7 +274,7 @@ export class PageLexicon {
         if (lastDoc[slot] !== stamp) {
           lastDoc[slot] = stamp;
           df[slot]!++;
-          if (count === members.length) members = this.growMembers();
+          if (count === members.length) members = this.members.upTo(count + 1);
           members[count++] = slot;
         }
       }
@@ -291,12 +290,6 @@ export class PageLexicon {
     return this.memberStarts.length - 1;
   }
 
-  private growMembers(): Int32Array {
-    const grown = new Int32Array(this.members.length * 2);
-    grown.set(this.members);
-    return (this.members = grown);
-  }
-
   /** The postings of every bigram (see {@link postings}), by counting sort of the stories' members. */
   private buildPostings(): Int32Array {
     const size = this.grams.size;
@@ -305,7 +298,7 @@ export class PageLexicon {
     for (let slot = 0; slot < size; slot++) starts[slot + 1] = starts[slot]! + df[slot]!;
     const postings = new Int32Array(starts[size]!);
     const next = starts.slice(0, size);
-    const members = this.members;
+    const members = this.members.values;
     for (let doc = 0; doc < this.memberStarts.length - 1; doc++) {
       for (let k = this.memberStarts[doc]!; k < this.memberStarts[doc + 1]!; k++) postings[next[members[k]!]!++] = doc;
     }
