@@ -71,7 +71,8 @@ export async function parseFile(task: ParseTask): Promise<ParseResult> {
   const tooLarge = (size: number) => `${task.file === STDIN_INPUT ? "input" : "file"} too large (${(size / 2 ** 20).toFixed(1)} MiB; an input may have at most ${limit / 2 ** 20} MiB)`;
   try {
     // standard input has no size to ask beforehand: it is read whole, then measured
-    if (task.file !== STDIN_INPUT && statSync(task.file).size > limit) return { id, ok: false, problem: tooLarge(statSync(task.file).size) };
+    const size = task.file === STDIN_INPUT ? 0 : statSync(task.file).size;
+    if (size > limit) return { id, ok: false, problem: tooLarge(size) };
     bytes = readFileSync(task.file === STDIN_INPUT ? STDIN_FD : task.file);
     if (bytes.length > limit) return { id, ok: false, problem: tooLarge(bytes.length) };
   } catch (error) {
