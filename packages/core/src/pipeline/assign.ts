@@ -12,7 +12,7 @@ import { opensDateline } from "./lines.js";
 import { creditedAtEnd, inlineJump, leadingDateline, signedAtEnd } from "./inline.js";
 import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
-import { COMMENTARY_LABELS, DATELINE_OPENING, KICKER_END, SUBTITLE_START, WRAPPED_CREDIT_HEAD } from "./patterns.js";
+import { COMMENTARY_LABELS, KICKER_END, SUBTITLE_START, WRAPPED_CREDIT_HEAD } from "./patterns.js";
 import { columnLabelName, isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 import { unitHeadingText, unitRawText } from "./unit-text.js";
 
@@ -212,7 +212,7 @@ function nearestCommentary(drafts: readonly Draft[], gi: number): Draft | undefi
 /** True for a story that reads as news: it opens with a dateline or a reporter signs it (a commentator's signature does not count). */
 function hasDatelineOrByline(d: Draft): boolean {
   const first = d.items.find((i) => i.role === "body");
-  if (first && DATELINE_OPENING.test(first.unit.lines[0]!.text)) return true;
+  if (first && opensDateline(first.unit.lines[0]!)) return true;
   const last = d.items[d.items.length - 1];
   if (last && signedAtEnd(last.unit)) return true;
   return [...d.leaders, ...d.trailers].some((u) => isBylineUnit(u) && !isCommentatorByline(unitRawText(u)));

@@ -210,5 +210,3 @@ export const CLAUSE_MARK = /[，。；！？：、,;!?:]/u;
 /** The opening of a numbered point: 二、, （三）, 4. or 4、 */
 export const LIST_ITEM = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))/u;
 
-/** How a story opening with a dateline begins (`本报讯`, `新华社…`, `本报北京6月1日电`): a news story, not a commentary. */
-export const DATELINE_OPENING = new RegExp(`^(?:新华社|本报.{1,14}电|【?(?:${DATELINE_FORMS.join("|")}))`, "u");
