@@ -1,7 +1,7 @@
 /**
  * One entry for every input dubao reads: a page dump (text), a PDF, ALTO or hOCR, told apart by
- * their content (or named by the caller), each turned into Pages: one for a text dump, one per
- * page for the layout formats.
+ * their content (or named by the caller), each turned into Pages: one per page (a text dump's pages
+ * are split at form feeds, as pdftotext prints them).
  */
 import { createHash } from "node:crypto";
 import { decodeInput } from "./decode.js";
@@ -13,7 +13,7 @@ import { NO_UNICODE_CODE } from "./layout/pdf-garbage.js";
 import { DAMAGED_PAGE_CODE, openPdf, PDF_MAGIC, PdfReadError } from "./layout/pdf-reader.js";
 import { LayoutInputError } from "./layout/xml.js";
 import { parseLayout } from "./parse-layout.js";
-import { parseText } from "./parse-text.js";
+import { parseTextPages } from "./text-pages.js";
 import type { Page } from "./schema.js";
 import { SCHEMA_VERSION } from "./schema-version.js";
 
@@ -118,7 +118,7 @@ export async function* parseInputPages(bytes: Uint8Array, options: ParseInputOpt
   const decoded = decodeInput(bytes);
   if (!decoded.ok) throw new InputError(sourceName, decoded.problem);
   if (format === "text") {
-    yield parseText(decoded.text, { sourceName, encoding: decoded.encoding });
+    yield* parseTextPages(decoded.text, { sourceName, encoding: decoded.encoding });
     return;
   }
   if (format === "mets") {
@@ -142,8 +142,8 @@ export async function* parseInputPages(bytes: Uint8Array, options: ParseInputOpt
 }
 
 /**
- * Parses any input dubao reads into Pages: a text dump into one Page, a PDF, ALTO or hOCR file
- * into one Page per page. The format is told from the content (`%PDF-`, an `alto` root, hOCR's
+ * Parses any input dubao reads into Pages: one Page per page of a text dump (pages end at form
+ * feeds), a PDF, ALTO or hOCR file. The format is told from the content (`%PDF-`, an `alto` root, hOCR's
  * `ocr_page`) unless `inputFormat` names it. Every letter and digit of the input is in the Pages.
  * @param bytes the whole file
  * @param options source name and format

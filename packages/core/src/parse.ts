@@ -8,6 +8,7 @@ export type * from "./schema.js";
 export { SCHEMA_VERSION } from "./schema-version.js";
 export type { ParseOptions } from "./options.js";
 export { parseText } from "./parse-text.js";
+export { parseTextPages, splitTextPages, type TextPage } from "./text-pages.js";
 export { decodeInput, MAX_CONTROL_CHAR_SHARE, type DecodeResult, type InputEncoding } from "./decode.js";
 export {
   detectInputFormat,

@@ -50,6 +50,8 @@ const PUBLIC_EXPORTS = [
   "parseInput",
   "parseInputPages",
   "parseText",
+  "parseTextPages",
+  "splitTextPages",
 ];
 
 /** `@dubao/core/parse`: the parsers without the zod schemas; every one of them is in the main entry too. */
@@ -63,6 +65,8 @@ const PARSE_EXPORTS = [
   "parseInput",
   "parseInputPages",
   "parseText",
+  "parseTextPages",
+  "splitTextPages",
 ];
 
 describe("@dubao/core public exports", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadPageInput, loadPageInputs, readPageFile, readPageInputs, type LoadedPage } from "../src/index.js";
+import { loadPageInput, loadPageInputs, pageSourceKey, readPageFile, readPageInputs, type LoadedPage } from "../src/index.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -86,6 +86,18 @@ describe("loadPageInputs and readPageInputs", () => {
     expect(dump!.raw).toBe(readFileSync(`${DEV}cnki_103.txt`, "utf8"));
     const [forced] = await all(loadPageInputs(readFileSync(`${DEV}cnki_103.txt`), "cnki_103.txt", { inputFormat: "alto" }));
     expect(forced).toEqual({ ok: false, problem: expect.stringMatching(/^line \d+: malformed XML/) });
+  });
+
+  it("parse a text dump of several pages (form feeds between them) into one page each, stored apart", async () => {
+    const issue = readFileSync(`${DEV}cnki_101.txt`, "utf8") + readFileSync(`${DEV}cnki_102.txt`, "utf8");
+    const pages = okPages(await all(loadPageInputs(new TextEncoder().encode(issue), "issue.txt")));
+    expect(pages.map((p) => p.page.id.slice(-3))).toEqual(["-p1", "-p2"]);
+    // each page comes with the whole dump, which its spans point into
+    expect(pages.every((p) => p.raw === issue)).toBe(true);
+    expect(new Set(pages.map((p) => pageSourceKey(p.page))).size).toBe(2);
+    // one page as loadPageInput takes it: the whole dump
+    const one = loadPageInput(new TextEncoder().encode(issue), "issue.txt");
+    expect(one.ok && one.page.id).toBe(pages[0]!.page.source.sha256.slice(0, 16));
   });
 
   it("read a METS issue's pages from the ALTO files beside it, and refuse one whose page file is missing", async () => {

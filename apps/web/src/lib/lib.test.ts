@@ -58,6 +58,21 @@ describe("source lines", () => {
     expect(firstLine([{ start: 9, end: 10, line: 7, endLine: 7 }, { start: 1, end: 2, line: 3, endLine: 4 }])).toBe(3);
     expect(firstLine([])).toBeNull();
   });
+
+  it("shows a page of a dump of several pages with its own lines only", () => {
+    // pdftotext ends each page with a form feed, so a page opens on the line that holds one
+    const raw = "一版头\n一版文\n\f二版头\n二版文\n\f三版头\n三版文\n\f";
+    const second = sourceLines(raw, [{ seq: 1, spans: [{ start: 18, end: 21, line: 4, endLine: 4, page: 2 }] }]);
+    expect(second.lines.map((l) => [l.number, l.text, l.articles])).toEqual([
+      [3, "\f二版头", []],
+      [4, "二版文", [1]],
+    ]);
+    expect(second.truncated).toBe(false);
+    const last = sourceLines(raw, [{ seq: 1, spans: [{ start: 22, end: 26, line: 5, endLine: 6, page: 3 }] }]);
+    expect(last.lines.map((l) => l.number)).toEqual([5, 6]);
+    // without page numbers the spans point into a dump of one page: all of it
+    expect(sourceLines(raw, [{ seq: 1, spans: [{ start: 18, end: 21, line: 4, endLine: 4 }] }]).lines).toHaveLength(7);
+  });
 });
 
 describe("labels", () => {

@@ -16,7 +16,9 @@ export interface SourceLine {
 }
 
 /**
- * Splits a dump into lines and notes which articles each line belongs to.
+ * Splits a dump into lines and notes which articles each line belongs to. A page of a dump of
+ * several pages (its spans carry the page number) shows its own lines only: from the line its
+ * form feed opens to the line before the next page's.
  * @param raw the decoded dump
  * @param articles each article's reading-order number and spans
  * @returns the lines (at most {@link MAX_SOURCE_LINES}) and whether more were left out
@@ -24,18 +26,36 @@ export interface SourceLine {
 export function sourceLines(raw: string, articles: ReadonlyArray<{ seq: number; spans: readonly Span[] }>): { lines: SourceLine[]; truncated: boolean } {
   const texts = raw.split("\n");
   if (texts.length > 1 && texts[texts.length - 1] === "") texts.pop();
-  const shown = texts.slice(0, MAX_SOURCE_LINES);
-  const lines: SourceLine[] = shown.map((text, i) => ({ number: i + 1, text: text.replace(/\r$/, ""), articles: [] }));
+  const { from, to } = pageWindow(texts, articles);
+  const shown = texts.slice(from - 1, Math.min(to, from - 1 + MAX_SOURCE_LINES));
+  const lines: SourceLine[] = shown.map((text, i) => ({ number: from + i, text: text.replace(/\r$/, ""), articles: [] }));
   for (const { seq, spans } of articles) {
     for (const span of spans) {
-      const last = Math.min(span.endLine, lines.length);
-      for (let n = Math.max(1, span.line); n <= last; n++) {
-        const owners = lines[n - 1]!.articles;
+      const last = Math.min(span.endLine, from + lines.length - 1);
+      for (let n = Math.max(from, span.line); n <= last; n++) {
+        const owners = lines[n - from]!.articles;
         if (!owners.includes(seq)) owners.push(seq);
       }
     }
   }
-  return { lines, truncated: texts.length > shown.length };
+  return { lines, truncated: to - from + 1 > shown.length };
+}
+
+/**
+ * The lines (1-based, inclusive) of the page the articles were parsed from: all of them, unless
+ * their spans say the dump holds several pages; then those between the form feeds around the
+ * page's first line (pdftotext ends each page with one, so a page opens on the line that holds
+ * the form feed before it).
+ */
+function pageWindow(texts: readonly string[], articles: ReadonlyArray<{ spans: readonly Span[] }>): { from: number; to: number } {
+  let first = Infinity;
+  for (const { spans } of articles) for (const span of spans) if (span.page !== undefined) first = Math.min(first, span.line);
+  if (first === Infinity || first > texts.length) return { from: 1, to: texts.length };
+  let from = first;
+  while (from > 1 && !texts[from - 1]!.includes("\f")) from--;
+  let to = first;
+  while (to < texts.length && !texts[to]!.includes("\f")) to++;
+  return { from, to };
 }
 
 /**

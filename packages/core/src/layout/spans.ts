@@ -4,7 +4,7 @@ import { unionBox } from "./geometry.js";
 import type { PlacedLine } from "./placed.js";
 
 /** Every span object of a Page, once each. */
-function allSpans(page: Page): Set<Span> {
+export function allSpans(page: Page): Set<Span> {
   const out = new Set<Span>();
   const add = (spans: readonly Span[]) => spans.forEach((s) => out.add(s));
   for (const a of page.articles) {

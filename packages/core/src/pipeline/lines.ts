@@ -41,7 +41,7 @@ export function opensDateline(line: Line): boolean {
 const isLeadingSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
 
 /** A line break: `\n`, `\r` (`\r\n` is one break), U+2028 or U+2029. */
-const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+export const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 
 /**
  * Where the next line break at or after `from` is, or -1. A dump that breaks its lines with `\n`

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { open, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { decodeInput, detectInputFormat, InputError, PageSchema, parseInputPages, parseText, type InputFormat, type Page } from "@dubao/core";
+import { decodeInput, detectInputFormat, InputError, PageSchema, parseInputPages, parseText, parseTextPages, type InputFormat, type Page, type ParseOptions } from "@dubao/core";
 
 /**
  * Largest input accepted for one page. A page dump is tens of kilobytes and its Page JSON a few
@@ -50,8 +50,8 @@ export interface LoadInputsOptions extends LoadOptions {
 
 /**
  * Turns the bytes of an input into pages, one at a time: Page JSON (a `.json` name) is
- * validated; a text dump (UTF-8, UTF-16 with BOM, GB18030) is parsed into one page; a PDF, ALTO,
- * hOCR or METS input (told from the content, or named by `inputFormat`) into one page per page.
+ * validated; a text dump (UTF-8, UTF-16 with BOM, GB18030; pages split at form feeds), a PDF,
+ * ALTO, hOCR or METS input (told from the content, or named by `inputFormat`) into one page per page.
  * Never throws: a problem is yielded as one `{ ok: false, problem }` (one line), and ends the
  * input. Pages of one input share its source hash; each is stored under its own key (see
  * `pageSourceKey`), so importing them one transaction each is idempotent.
@@ -71,7 +71,8 @@ export async function* loadPageInputs(bytes: Uint8Array, name: string, options: 
     return;
   }
   if (format === "text") {
-    yield loadTextDump(bytes, name);
+    // one page per page of the dump: pdftotext ends each with a form feed
+    yield* loadTextDump(bytes, name, parseTextPages);
     return;
   }
   try {
@@ -152,8 +153,9 @@ function linkedFileReader(file: string, maxBytes: number): (relativePath: string
 
 /**
  * Turns the bytes of an input into a page: Page JSON (a `.json` name) is validated, anything
- * else is decoded as a text dump (UTF-8, UTF-16 with BOM, GB18030) and parsed. For PDF, ALTO,
- * hOCR and METS inputs, use {@link loadPageInputs}.
+ * else is decoded as a text dump (UTF-8, UTF-16 with BOM, GB18030) and parsed as one page. For a
+ * dump of several pages (form feeds between them), PDF, ALTO, hOCR and METS inputs, use
+ * {@link loadPageInputs}.
  * Never throws: every problem comes back as a one-line `problem`.
  * @param bytes the whole input
  * @param name its file name (recorded as the source name of a parsed dump)
@@ -162,22 +164,27 @@ export function loadPageInput(bytes: Uint8Array, name: string, options: LoadOpti
   const maxBytes = options.maxBytes ?? MAX_PAGE_INPUT_BYTES;
   if (bytes.length > maxBytes) return { ok: false, problem: tooLarge(bytes.length, maxBytes) };
   if (isJsonName(name)) return loadPageJson(bytes);
-  return loadTextDump(bytes, name);
+  return loadTextDump(bytes, name, onePage)[0]!;
 }
 
-/** A text dump decoded and parsed into a page, with its text. */
-function loadTextDump(bytes: Uint8Array, name: string): LoadedPage {
+/**
+ * A text dump decoded and parsed by `parse`, each page with the dump's text, which their spans
+ * point into; or the one problem that stopped it.
+ */
+function loadTextDump(bytes: Uint8Array, name: string, parse: (text: string, options: ParseOptions) => Page[]): LoadedPage[] {
   const decoded = decodeInput(bytes);
-  if (!decoded.ok) return { ok: false, problem: decoded.problem };
-  if (decoded.text.trim() === "") return { ok: false, problem: "empty page dump (no text)" };
+  if (!decoded.ok) return [{ ok: false, problem: decoded.problem }];
+  if (decoded.text.trim() === "") return [{ ok: false, problem: "empty page dump (no text)" }];
   try {
-    const page = parseText(decoded.text, { sourceName: path.basename(name), encoding: decoded.encoding });
-    return { ok: true, page, raw: decoded.text };
+    return parse(decoded.text, { sourceName: path.basename(name), encoding: decoded.encoding }).map((page) => ({ ok: true, page, raw: decoded.text }));
   } catch (error) {
-    // parseText promises never to throw: if it does, that is a bug in dubao, not in the input.
-    return { ok: false, problem: `internal error while parsing: ${error instanceof Error ? error.message : String(error)}` };
+    // the parser promises never to throw: if it does, that is a bug in dubao, not in the input.
+    return [{ ok: false, problem: `internal error while parsing: ${error instanceof Error ? error.message : String(error)}` }];
   }
 }
+
+/** The dump as one page, as {@link loadPageInput} takes it. */
+const onePage = (text: string, options: ParseOptions): Page[] => [parseText(text, options)];
 
 /**
  * Reads one input file as {@link loadPageInput} does. For Page JSON whose dump lies beside it

@@ -172,6 +172,24 @@ describe("dubao parse --out", () => {
     expect(lines(r.stderr)[0]).toBe(`dubao: --parallel needs a whole number from 1 to 256, not "${value}"`);
   });
 
+  it("writes a dump of several pages (form feeds between them, as pdftotext prints an issue) one file per page", async () => {
+    const dir = path.join(tmp, "issue");
+    await mkdir(dir, { recursive: true });
+    const page = await readFile(path.join(FIXTURES, "encodings/utf8.txt"), "utf8");
+    await writeFile(path.join(dir, "issue.txt"), `${page}\f${page}\f`);
+    const out = path.join(tmp, "issue-out");
+    expect(await dubao(["parse", path.join(dir, "issue.txt"), "--out", out])).toMatchObject({ code: 0, stderr: `dubao: wrote 2 files to ${out}\n` });
+    expect((await readdir(out)).sort()).toEqual(["issue-p1.json", "issue-p2.json"]);
+    const [p1, p2] = await Promise.all(["issue-p1.json", "issue-p2.json"].map(async (f) => pageOf(await readFile(path.join(out, f), "utf8"))));
+    expect([p1!.id.slice(-3), p2!.id.slice(-3)]).toEqual(["-p1", "-p2"]);
+    expect(p2!.articles.map((a) => a.headline)).toEqual(p1!.articles.map((a) => a.headline));
+    expect(p2!.articles[0]!.spans[0]!.start).toBe(p1!.articles[0]!.spans[0]!.start + page.length + 1);
+
+    const r = await dubao(["parse", path.join(dir, "issue.txt")]);
+    expect(r).toMatchObject({ code: 1, stdout: "" });
+    expect(r.stderr).toContain("has more than one page: give --out DIR");
+  });
+
   it("reports an output directory it cannot create", async () => {
     const file = path.join(tmp, "a-file");
     await writeFile(file, "");
