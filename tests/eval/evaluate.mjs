@@ -15,7 +15,13 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 /** The scorer that defines the metrics; never re-implemented here. */
 export const SCORER = path.join(REPO, "tools/eval/score.mjs");
 /** The gold-annotated sets, by name. */
-export const SETS = { seed: path.join(REPO, "corpus/seed"), dev: path.join(REPO, "corpus/dev"), synth: path.join(REPO, "corpus/synth") };
+export const SETS = {
+  seed: path.join(REPO, "corpus/seed"),
+  dev: path.join(REPO, "corpus/dev"),
+  synth: path.join(REPO, "corpus/synth"),
+  // the dev pages as pdf.js prints their PDFs' text: no blank lines between boxes, radicals for some ideographs
+  "dev-pdfjs": path.join(REPO, "corpus/dev-pdfjs"),
+};
 /** The same gold pages read from layout files (ALTO, hOCR) instead of the text dump, by name. */
 export const LAYOUT_SETS = {
   "dev-alto": { dir: path.join(REPO, "corpus/dev"), ext: ".alto.xml" },

@@ -15,6 +15,7 @@ import { signedAtEnd } from "./pipeline/inline.js";
 import type { Page } from "./schema.js";
 import { SCHEMA_VERSION } from "./schema-version.js";
 import { keepAfterInternalError, keepEveryLetter, unassigned } from "./finish-page.js";
+import { mapRadicals } from "./layout/pdf-glyphs.js";
 
 /**
  * Parses the text dump of one newspaper page into articles.
@@ -40,7 +41,8 @@ export function parseText(input: string, options: ParseOptions = {}): Page {
     diagnostics: [],
   };
   try {
-    parseInto(page, input);
+    // radicals pdf.js prints for ideographs (`⽉` for `月`), mapped back as the PDF reader does: same length, so spans stay offsets into the input
+    parseInto(page, mapRadicals(input));
   } catch (error) {
     keepAfterInternalError(page, [{ text: input, reason: "parser-error", spans: [] }], error);
   }

@@ -111,3 +111,26 @@ export function mapLookalikes(text: string): string {
   }
   return out;
 }
+
+/** Whether `text` may hold a radical or `―` (a cheap pre-check for {@link mapRadicals}). */
+const MAY_HOLD_RADICAL = /[\u2015\u2e80-\u2fdf]/;
+
+/**
+ * {@link mapLookalikes} for a text dump another extractor made from a PDF (pdf.js prints `2022年6⽉1⽇`
+ * where pdftotext prints `2022年6月1日`): radicals and `―` only, each where its ideograph is as long
+ * in UTF-16 (so offsets into the dump stay right). Compatibility ideographs are letters of the dump
+ * and are kept as printed; radicals and dashes are symbols, so no letter of the dump is lost.
+ * @param text a page dump
+ * @returns the dump with radicals mapped back, the same length
+ * @example mapRadicals("2022年6⽉1⽇，⺠⽣") === "2022年6月1日，民生"
+ */
+export function mapRadicals(text: string): string {
+  if (!MAY_HOLD_RADICAL.test(text)) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const mapped = c === 0x2015 || (c >= RADICALS_SUPPLEMENT_FIRST && c <= KANGXI_LAST) ? unifiedIdeographOf(c) : null;
+    out += mapped !== null && mapped.length === 1 ? mapped : text[i];
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isUnreadable, MAX_UNREADABLE_SHARE, measureReadability, unreadableProblem } from "../../src/layout/pdf-garbage.js";
-import { mapLookalikes, unifiedIdeographOf } from "../../src/layout/pdf-glyphs.js";
+import { mapLookalikes, mapRadicals, unifiedIdeographOf } from "../../src/layout/pdf-glyphs.js";
+import { parseText } from "../../src/index.js";
 
 describe("mapLookalikes", () => {
   it("maps Kangxi radicals and CJK Radicals Supplement back to the ideographs they look like", () => {
@@ -31,6 +32,29 @@ describe("mapLookalikes", () => {
 
   it("keeps radicals that have no ideograph of their own", () => {
     expect(mapLookalikes("\u2E80\u2E9A")).toBe("\u2E80\u2E9A");
+  });
+});
+
+describe("mapRadicals (text dumps)", () => {
+  it("maps radicals and the horizontal bar back, keeping the text's length", () => {
+    expect(mapRadicals("2022年6⽉1⽇，⺠⽣，客⼾，⻓三⻆，2―3")).toBe("2022年6月1日，民生，客户，长三角，2—3");
+    // a radical whose ideograph lies beyond the BMP would lengthen the text: kept
+    expect(mapRadicals("\u2E87")).toBe("\u2E87");
+  });
+
+  it("keeps compatibility ideographs: they are letters of the dump, which the Page must hold as printed", () => {
+    expect(mapRadicals("\uF900\u{2F800}")).toBe("\uF900\u{2F800}");
+  });
+
+  it("lets parseText read a pdf.js dump's datelines and dates, its spans still pointing into the dump", () => {
+    const dump = "2022年6⽉1⽇ 星期三 第2版\n\n市场回暖\n\n本报北京5⽉31⽇电 记者从有关部门获悉，⽬前市场\n运行平稳。\n";
+    const page = parseText(dump);
+    expect(page.page.date).toBe("2022-06-01");
+    const article = page.articles.find((a) => a.dateline !== null)!;
+    expect(article.dateline).toBe("本报北京5月31日电");
+    const first = article.paragraphs[0]!;
+    expect(first.text).toContain("目前市场运行平稳。");
+    expect(dump.slice(first.spans[0]!.start, first.spans[0]!.end)).toContain("本报北京5⽉31⽇电");
   });
 });
 
