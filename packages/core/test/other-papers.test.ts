@@ -117,6 +117,38 @@ describe("a headline printed with no blank line around it", () => {
     expect(articles[0]!.paragraphs.at(-1)!.text).toBe("会议指出，当前经济恢复基础尚不牢固，要加大助企纾困力度，稳住市场主体，保障就业和民生。");
   });
 
+  it("splits the headings printed between a story's end and the next dateline, as pdf.js prints a page (no blank lines anywhere)", () => {
+    const lines = [
+      "本报讯（记者 王小明）国务院总理主持召开国务",
+      "院常务会议，部署进一步稳经济的一揽子措施，要求各",
+      "地区各部门抓好落实，推动经济运行尽快回归正常轨道。",
+      "广州举行重点项目集中签约仪式",
+      "希望各方继续携手合作，共同推动重大项目早落地、早投产、早见效，为经济恢复注入动力",
+      "本报讯（记者 李华）近日，广州市举行重点项目集中",
+      "签约仪式，共签约项目二十八个，总投资超过一千亿",
+      "元，涵盖先进制造、数字经济等领域。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.paragraphs.at(-1)!.text).toBe("国务院总理主持召开国务院常务会议，部署进一步稳经济的一揽子措施，要求各地区各部门抓好落实，推动经济运行尽快回归正常轨道。");
+    expect(articles[1]!.headline).toBe("广州举行重点项目集中签约仪式");
+    expect(articles[1]!.subheadline).toBe("希望各方继续携手合作，共同推动重大项目早落地、早投产、早见效，为经济恢复注入动力");
+  });
+
+  it("keeps text of the column between a sentence end and a dateline with that text: a wrapped sentence, an indented paragraph", () => {
+    // a column nine characters wide, as on the dev pages (cnki_107)
+    const story = ["本报讯 国务院总理主", "持召开国务院常务会", "议，部署稳经济措", "施，要求各地抓好落", "实，尽快见效。"];
+    const next = ["本报讯（记者 李华）", "近日，广州市举行重", "点项目集中签约仪", "式，共签约项目二十", "八个，总投资超过一", "千亿元。"];
+    for (const cut of [
+      ["要支持企业加快复工", "复产，要送政策上", "门，要加大联系走访"],
+      ["会议指出，当", "前经济恢复基础尚不", "牢固，要加大助企纾"],
+    ]) {
+      const { articles } = parseText([...story, ...cut, ...next].join("\n"));
+      expect(articles.map((a) => a.headline)).toEqual([null, null]);
+      expect(articles[0]!.paragraphs.map((p) => p.text).join("")).toContain(cut.join(""));
+    }
+  });
+
   it("leaves a bracketed closing mark (（完）) with the text above it", () => {
     const lines = ["国务院常务会议部署稳经济措施", "本报讯（记者 王小明）国务院总理主持召开国务", "院常务会议，部署进一步稳经济的一揽子措施。", "（完）", "本报讯（记者 李华）近日，广州市举行重点项目集中", "签约仪式，共签约项目二十八个。"];
     const { articles } = parseText(lines.join("\n"));
@@ -136,6 +168,8 @@ describe("dashes as other extractors print them", () => {
       "地区各部门抓好落实，推动经济运行尽快回归正常轨道。",
     ];
     const [article] = parseText(lines.join("\n")).articles;
-    expect(article).toMatchObject({ kicker: `聚焦复工复产复市${dash}`, headline: "上海加快经济恢复重振", subheadline: `${dash}访社区工作者和志愿者` });
+    // the horizontal bar (―, U+2015) is the Chinese dash as a PDF font may map it: read as pdftotext prints it (—)
+    const printed = dash === "――" ? "——" : dash;
+    expect(article).toMatchObject({ kicker: `聚焦复工复产复市${printed}`, headline: "上海加快经济恢复重振", subheadline: `${printed}访社区工作者和志愿者` });
   });
 });

@@ -344,6 +344,14 @@ function splitBlock(block: Line[], out: Unit[]): void {
       emit(classifyText(current));
       current = [headline];
       emit("heading");
+    } else if (opensDateline(line) && headingRunOverDateline(current) > 0) {
+      const run = current.splice(current.length - headingRunOverDateline(current));
+      emit(classifyText(current));
+      for (const piece of wrappedPieces(run)) {
+        current = piece;
+        // a line with no sentence in it is a heading however wide (a subtitle across the columns), as alone between blank lines
+        emit(piece.every(isHeadingLike) || (piece.length === 1 && isLoneHeading(piece[0]!)) ? "heading" : classifyText(piece));
+      }
     } else if (current.length > 0 && startsNewUnit(current, runMax, line, rest[i + 1])) {
       emit(classifyText(current));
       runMax = 0;
@@ -399,6 +407,58 @@ function isHeadlineOverDateline(current: readonly Line[]): boolean {
   const last = current[current.length - 1]!;
   // a bracketed line (`（完）`, `（本报记者）`) closes the text above it
   return isHeadingLike(last) && !/[，、,：:]|^[（(].*[）)]$/u.test(last.text) && !opensDateline(last) && endsSentence(current[current.length - 2]!.text);
+}
+
+/**
+ * Most lines printed between a story's end and the next story's dateline with no blank line among
+ * them that are taken for the next story's headings: a headline, a subtitle and a deck of two
+ * points, each wrapped once.
+ */
+const MAX_HEADING_RUN = 6;
+
+/**
+ * How many of the last lines of `current` head the story whose dateline comes next, printed with
+ * no blank line around them (extractors that mark no text boxes, pdf.js among them, print a whole
+ * page that way): the lines after the last sentence's end, when there are at least two of them
+ * and the first reads as a headline (no sentence, no clause mark). A dateline opens a story, so
+ * nothing between the text's last sentence and it is that text's (bylines and credits were
+ * split off already). 0 when there is no such run. One line is {@link isHeadlineOverDateline}'s.
+ */
+function headingRunOverDateline(current: readonly Line[]): number {
+  const last = current.length - 1;
+  let first = last;
+  while (first > 0 && last - first + 1 < MAX_HEADING_RUN && !endsSentence(current[first - 1]!.text)) first--;
+  if (first === 0 || first === last || !endsSentence(current[first - 1]!.text)) return 0;
+  const headline = current[first]!;
+  if (!isHeadingLike(headline) || /[，、,：:]/u.test(headline.text)) return 0;
+  // a line the next one goes on from (as wide, the next no wider) is a wrapped sentence of the
+  // text's column, and one an indent narrower than the next opens a paragraph: neither is a headline
+  const indent = current[first + 1]!.width - headline.width;
+  if (indent >= INDENT_MIN && indent <= INDENT_MAX) return 0;
+  return wrappedPieces(current.slice(first, first + 2)).length === 2 ? last - first + 1 : 0;
+}
+
+/**
+ * Lines printed one after another without blank lines, cut where one printed box ends: a line
+ * goes on the line before it when that one is as wide as the widest of its piece so far (it was
+ * wrapped) and this one is no wider (a wrapped line's rest is not wider than its first line).
+ */
+function wrappedPieces(lines: readonly Line[]): Line[][] {
+  const pieces: Line[][] = [];
+  let piece: Line[] = [];
+  let widest = 0;
+  for (const line of lines) {
+    const prev = piece[piece.length - 1];
+    if (prev !== undefined && (prev.width < widest - WIDTH_WOBBLE || line.width > prev.width + WIDTH_WOBBLE)) {
+      pieces.push(piece);
+      piece = [];
+      widest = 0;
+    }
+    piece.push(line);
+    widest = Math.max(widest, line.width);
+  }
+  if (piece.length > 0) pieces.push(piece);
+  return pieces;
 }
 
 /** Text lines of a column are at least this wide (ems): a shorter line under a headline is the headline's wrapped end (`信心`). */
