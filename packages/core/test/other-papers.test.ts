@@ -135,6 +135,25 @@ describe("a headline printed with no blank line around it", () => {
     expect(articles[1]!.subheadline).toBe("希望各方继续携手合作，共同推动重大项目早落地、早投产、早见效，为经济恢复注入动力");
   });
 
+  it("splits a headline printed between a story's last sentence and a wider deck above the next dateline", () => {
+    // the shape of dev cnki_111 as pdf.js prints it: a narrow column, the headline, a deck across the page
+    const lines = [
+      "本报讯（记者 王小明）国务院总理",
+      "主持召开国务院常务会议，部署稳",
+      "经济措施，要求各地抓好落实。",
+      "广州举行重点项目集中签约仪式",
+      "要坚决克服侥幸松劲，保持高度警醒警惕，市区两级应急指挥体系要随时保持激活状态",
+      "层层压实责任、层层传导压力，各区、各街镇、各居村要不折不扣把明确的要求措施执",
+      "提高个人防护意识和能力，让打疫苗、做核酸、戴口罩、常洗手成为自觉行动",
+      "本报讯（记者 李华）近日，广州市举行",
+      "重点项目集中签约仪式，共签约项目二",
+      "十八个。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    expect(articles.map((a) => a.headline)).toEqual([null, "广州举行重点项目集中签约仪式"]);
+    expect(articles[0]!.paragraphs.map((p) => p.text).join("")).not.toContain("广州");
+  });
+
   it("keeps text of the column between a sentence end and a dateline with that text: a wrapped sentence, an indented paragraph", () => {
     // a column nine characters wide, as on the dev pages (cnki_107)
     const story = ["本报讯 国务院总理主", "持召开国务院常务会", "议，部署稳经济措", "施，要求各地抓好落", "实，尽快见效。"];

@@ -344,6 +344,11 @@ function splitBlock(block: Line[], out: Unit[]): void {
       emit(classifyText(current));
       current = [headline];
       emit("heading");
+    } else if (isHeadlineOverWiderText(current, line, rest[i + 1])) {
+      const headline = current.pop()!;
+      emit(classifyText(current));
+      current = [headline];
+      emit("heading");
     } else if (opensDateline(line) && headingRunOverDateline(current) > 0) {
       const run = current.splice(current.length - headingRunOverDateline(current));
       emit(classifyText(current));
@@ -436,6 +441,23 @@ function headingRunOverDateline(current: readonly Line[]): number {
   const indent = current[first + 1]!.width - headline.width;
   if (indent >= INDENT_MIN && indent <= INDENT_MAX) return 0;
   return wrappedPieces(current.slice(first, first + 2)).length === 2 ? last - first + 1 : 0;
+}
+
+/**
+ * True when the last of `current` is a headline printed between a story's last sentence and a
+ * wider box of text (a deck, the next story's first column), no blank line around it: it reads as
+ * a headline (no sentence, no clause mark), the line before it ends a sentence, and the next two
+ * lines are wider than it and than the text before it by more than a run's wobble.
+ */
+function isHeadlineOverWiderText(current: readonly Line[], line: Line, next: Line | undefined): boolean {
+  if (current.length < 3 || next === undefined) return false;
+  const headline = current[current.length - 1]!;
+  if (!isHeadingLike(headline) || /[，、,：:]/u.test(headline.text) || opensDateline(headline)) return false;
+  if (!endsSentence(current[current.length - 2]!.text)) return false;
+  let textWidth = 0;
+  for (let k = 0; k < current.length - 1; k++) textWidth = Math.max(textWidth, current[k]!.width);
+  const wider = Math.max(textWidth, headline.width) + RUN_WIDTH_CHANGE;
+  return line.width > wider && next.width > wider;
 }
 
 /**
