@@ -154,6 +154,18 @@ describe("a headline printed with no blank line around it", () => {
     expect(articles[0]!.paragraphs.map((p) => p.text).join("")).not.toContain("广州");
   });
 
+  it("where no blank line marks a box, cuts a headline and its byline off the text under it that opens with an indented line", () => {
+    // dev cnki_101 as pdf.js prints it: the story before ends, a two-line headline, a bare name, a narrower column
+    const before = ["本报讯（记者 孟群舒）市委副书记、市长", "龚正昨天调研外资外贸企业时指出，要深", "入贯彻落实重要讲话精神，推动经济社会", "尽早重回正常轨道。"];
+    const story = ["保障供应，大型商超", "拿起数字化工具", "俱鹤飞", "家乐福古北店店长张瑞卿，", "已经在店里住了两个多月。这段", "时间，他的手机几乎不离手，处", "理订单、回复信息，还有接不完", "的电话。"];
+    const page = parseText([...before, ...story].join("\n"));
+    expect(page.articles.map((a) => a.headline)).toEqual([null, "保障供应，大型商超拿起数字化工具"]);
+    expect(page.articles[1]!.byline?.authors).toEqual(["俱鹤飞"]);
+    // with blank lines around its boxes (pdftotext), the same lines right under a heading are one box: not cut
+    const marked = parseText([...before, "", "某区召开会议部署工作", "", ...before, "", ...story].join("\n"));
+    expect(marked.articles.some((a) => a.headline === "保障供应，大型商超拿起数字化工具")).toBe(false);
+  });
+
   it("keeps text of the column between a sentence end and a dateline with that text: a wrapped sentence, an indented paragraph", () => {
     // a column nine characters wide, as on the dev pages (cnki_107)
     const story = ["本报讯 国务院总理主", "持召开国务院常务会", "议，部署稳经济措", "施，要求各地抓好落", "实，尽快见效。"];

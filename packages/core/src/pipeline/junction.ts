@@ -34,6 +34,11 @@ export function wordAcross(tail: string, head: string): boolean {
   return crossesWord(sideBefore(tail), sideAfter(head), loadCommonWords());
 }
 
+/** True when `text` is one of the common words (`信心`, not the name `俱鹤飞`). */
+export function isCommonWord(text: string): boolean {
+  return loadCommonWords().has(text);
+}
+
 const loadCommonWords = (): ReadonlySet<string> => (commonWords ??= new Set(COMMON_WORDS.split(" ")));
 const sideBefore = (tail: string): string[] => Array.from(tail.slice(-2 * SIDE)).slice(-SIDE);
 const sideAfter = (head: string): string[] => Array.from(head.slice(0, 2 * SIDE)).slice(0, SIDE);

@@ -7,6 +7,7 @@ import { displayWidth, endsSentence, isWhiteSpaceCode } from "../text/chars.js";
 import { removeExtractorSpaces } from "../text/normalize.js";
 import { collapseSpaces, isBareNames, isNamingByline, isPhotoCredit } from "./byline.js";
 import { closesWithPhotoCredit, trailingByline } from "./inline.js";
+import { isCommonWord } from "./junction.js";
 import { type Line, opensDateline } from "./lines.js";
 import { INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
 import { areParallelPhrases, isParallelHeading, PARALLEL_MAX_PHRASES } from "./unit-text.js";
@@ -155,6 +156,39 @@ function readsAsHeading(line: Line, maxWidth: number): boolean {
   return !/[。！？；]/u.test(line.text);
 }
 
+/**
+ * The last line of heading lines gathered over text, taken off them when it is bare names
+ * (`俱鹤飞`): the byline printed between a headline and its text, which a dump that marks no text
+ * boxes prints with no blank line around it. `null` when the lines are no heading with names under it.
+ */
+function namesUnderHeading(current: Line[]): Line | null {
+  if (current.length < 2 || !current.every(isHeadingLike)) return null;
+  const last = current[current.length - 1]!;
+  // a word of the language there is the heading's wrapped end (`推动惠企政策…增强企业` / `信心`), not a name
+  if (!isBareNames(last.text) || isCommonWord(collapseSpaces(last.text)) || last.width >= current[current.length - 2]!.width) return null;
+  return current.pop()!;
+}
+
+/**
+ * Most blank lines, as a share of a dump's lines, in a dump that marks no text boxes. pdftotext
+ * prints a blank line wherever it goes to another text box: 5–19% of the lines of every corpus
+ * page (dev and synthetic); pdf.js prints none (0% on the dev pages' pdf.js dumps).
+ */
+const UNMARKED_MAX_BLANK_SHARE = 0.01;
+
+/**
+ * True when the dump marks no text boxes with blank lines (pdf.js, and extractors like it): then
+ * a heading and the text under it come with nothing between them, and the line shapes are all
+ * the evidence there is.
+ */
+function boxesUnmarked(lines: readonly Line[]): boolean {
+  let blank = 0;
+  let last = lines.length;
+  while (last > 0 && lines[last - 1]!.blank) last--; // the blank lines an extractor prints after the page
+  for (let i = 0; i < last; i++) if (lines[i]!.blank) blank++;
+  return blank <= last * UNMARKED_MAX_BLANK_SHARE;
+}
+
 /** True when the line could be (part of) a heading of the usual width. */
 const isHeadingLike = (line: Line): boolean => readsAsHeading(line, MAX_HEADING_WIDTH);
 
@@ -164,9 +198,10 @@ const isHeadingLike = (line: Line): boolean => readsAsHeading(line, MAX_HEADING_
  */
 export function buildUnits(lines: readonly Line[]): Unit[] {
   const units: Unit[] = [];
+  const unmarked = boxesUnmarked(lines);
   let block: Line[] = [];
   const flush = () => {
-    if (block.length > 0) splitBlock(block, units);
+    if (block.length > 0) splitBlock(block, units, unmarked);
     block = [];
   };
   for (const line of lines) {
@@ -296,7 +331,7 @@ function pushKickerFirst(part: Unit, out: Unit[]): void {
   out.push({ kind: "heading", lines: part.lines.slice(0, -1), blankBefore: false, blankAfter: part.blankAfter });
 }
 
-function splitBlock(block: Line[], out: Unit[]): void {
+function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
   const pieces: Unit[] = [];
   const merged = splitMergedVerticalLines(block);
   block = merged.lines;
@@ -357,8 +392,13 @@ function splitBlock(block: Line[], out: Unit[]): void {
         // a line with no sentence in it is a heading however wide (a subtitle across the columns), as alone between blank lines
         emit(piece.every(isHeadingLike) || (piece.length === 1 && isLoneHeading(piece[0]!)) ? "heading" : classifyText(piece));
       }
-    } else if (current.length > 0 && startsNewUnit(current, runMax, line, rest[i + 1])) {
+    } else if (current.length > 0 && startsNewUnit(current, runMax, line, rest[i + 1], unmarked)) {
+      const byline = unmarked ? namesUnderHeading(current) : null;
       emit(classifyText(current));
+      if (byline !== null) {
+        current = [byline];
+        emit("byline");
+      }
       runMax = 0;
     }
     current.push(line);
@@ -377,14 +417,21 @@ function splitBlock(block: Line[], out: Unit[]): void {
   });
 }
 
-/** Decides whether `line` starts a new unit after the lines gathered so far. */
-function startsNewUnit(current: Line[], runWidth: number, line: Line, next: Line | undefined): boolean {
+/**
+ * Decides whether `line` starts a new unit after the lines gathered so far.
+ * @param unmarked the dump marks no text boxes with blank lines (see {@link boxesUnmarked})
+ */
+function startsNewUnit(current: Line[], runWidth: number, line: Line, next: Line | undefined, unmarked: boolean): boolean {
   if (opensDateline(line)) return true;
   const prev = current[current.length - 1]!;
   if (trailingByline(prev.raw) !== null) return true;
   // heading lines directly above wider body text (a line opening a dateline, `本报讯 “现在我们`,
   // is the story's first line however short, not a heading)
-  if (current.length <= MAX_HEADING_LINES && !opensDateline(current[0]!) && current.every(isHeadingLike) && line.width > runWidth + HEADING_NARROWER_BY) {
+  // where no blank line marks the heading's box, the text under it may open with a paragraph's
+  // first line, an indent narrower than its column: the next line gives the column's width
+  const indent = next === undefined ? 0 : next.width - line.width;
+  const textWidth = unmarked && indent >= INDENT_MIN && indent <= INDENT_MAX ? next!.width : line.width;
+  if (current.length <= MAX_HEADING_LINES && !opensDateline(current[0]!) && current.every(isHeadingLike) && textWidth > runWidth + HEADING_NARROWER_BY) {
     return current.length < 2 || !endsSentence(line.text);
   }
   // a narrower run of text starts after a paragraph end (a new story in a narrower column)
