@@ -166,6 +166,20 @@ describe("a headline printed with no blank line around it", () => {
     expect(marked.articles.some((a) => a.headline === "保障供应，大型商超拿起数字化工具")).toBe(false);
   });
 
+  it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
+    // dev cnki_103 as pdf.js prints it
+    const lines = [
+      "致全市人民的感谢信",
+      "亲爱的市民朋友们：",
+      "在以习近平同志为核心的党中央坚强领导下，经过两个",
+      "多月的持续奋战，艰苦卓绝的大上海保卫战取得了重大阶段",
+      "性成果，今天起上海进入全面恢复正常生产生活秩序阶段。",
+    ];
+    const [letter] = parseText(lines.join("\n")).articles;
+    expect(letter!.headline).toBe("致全市人民的感谢信");
+    expect(letter!.paragraphs[0]!.text).toBe("亲爱的市民朋友们：");
+  });
+
   it("keeps text of the column between a sentence end and a dateline with that text: a wrapped sentence, an indented paragraph", () => {
     // a column nine characters wide, as on the dev pages (cnki_107)
     const story = ["本报讯 国务院总理主", "持召开国务院常务会", "议，部署稳经济措", "施，要求各地抓好落", "实，尽快见效。"];

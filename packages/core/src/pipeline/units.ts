@@ -379,6 +379,12 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
       emit(classifyText(current));
       current = [headline];
       emit("heading");
+    } else if (unmarked && opensLetterUnderHeading(current, line, rest[i + 1], rest[i + 2])) {
+      // the salutation opens the letter's text: it and the text's first line start one unit
+      emit("heading");
+      current.push(line, rest[++i]!);
+      runMax = Math.max(line.width, rest[i]!.width);
+      continue;
     } else if (isHeadlineOverWiderText(current, line, rest[i + 1])) {
       const headline = current.pop()!;
       emit(classifyText(current));
@@ -488,6 +494,21 @@ function headingRunOverDateline(current: readonly Line[]): number {
   const indent = current[first + 1]!.width - headline.width;
   if (indent >= INDENT_MIN && indent <= INDENT_MAX) return 0;
   return wrappedPieces(current.slice(first, first + 2)).length === 2 ? last - first + 1 : 0;
+}
+
+/**
+ * True when `line` is the salutation that opens a letter (`亲爱的市民朋友们：`), printed right under
+ * its headline in a dump that marks no text boxes: a short line ending in a full-width colon after
+ * heading lines only (narrower than the text), over a column of text (the next two lines as wide as each other, the first
+ * maybe an indent narrower, and wider than it). A kicker's colon ends the first line of a heading group, not its last.
+ */
+function opensLetterUnderHeading(current: readonly Line[], line: Line, next: Line | undefined, after: Line | undefined): boolean {
+  if (current.length === 0 || next === undefined || after === undefined || !line.text.endsWith("：")) return false;
+  // heading lines over the text: narrower than its column (a line as wide is the text's own)
+  if (!isHeadingLike(line) || !current.every((l) => isHeadingLike(l) && l.width < next.width - RUN_WIDTH_CHANGE)) return false;
+  // the text's first line as wide as its column, or an indent narrower
+  const indent = after.width - next.width;
+  return next.width > line.width + RUN_WIDTH_CHANGE && (Math.abs(indent) <= WIDTH_WOBBLE || (indent >= INDENT_MIN && indent <= INDENT_MAX));
 }
 
 /**
