@@ -126,8 +126,9 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
   let pending: Unit[] = [];
   // stories opened by a deck: the deck's further points and its dateline text join them
   const deckStories = new Set<Draft>();
+  const cohesion = new Cohesion(units);
   // open starts → the open ends they continue, matched over the whole page
-  const links = linkColumns(units, junction);
+  const links = linkColumns(units, junction, cohesion);
   // open starts printed before the open ends they continue: such a start opens a draft, which
   // joins the end's story once the page is read
   const backLinks = linkBackward(units, junction, links);
@@ -135,7 +136,6 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
   const draftOf = new Map<Unit, Draft>();
   const laterParts: LaterPart[] = [];
   const open = new OpenStories();
-  const cohesion = new Cohesion(units);
 
   units.forEach((unit, k) => {
     if (unit.kind === "furniture") {
