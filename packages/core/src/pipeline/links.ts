@@ -167,14 +167,15 @@ function isOpenStart(unit: Unit): boolean {
 const mayLink = (rank: number): boolean => orderWeight(rank) + PRIOR + JUNCTION_SEEN + EXACT_WIDTH + LINK_COHESION_WEIGHT >= MIN_LINK_SCORE;
 const orderWeight = (rank: number): number => AFTER_BY_RANK[rank] ?? AFTER_FARTHER;
 
-/** The pair's weight; the junction, the costliest evidence, is looked up only when it could link the pair. */
+/** The pair's weight; the junction and the words are looked up only when they could link the pair. */
 function pairScore(end: Unit, start: Unit, rank: number, widthGap: number, junction: Junction, cohesion: Cohesion): number {
   let score = PRIOR + orderWeight(rank) + (widthGap <= EXACT_COLUMN ? EXACT_WIDTH : NEAR_WIDTH) + depthWeight(end, start);
   if (PARAGRAPH_OPENER.test(start.lines[0]!.text)) score += OPENS_LIKE_PARAGRAPH;
   if (score + JUNCTION_SEEN + LINK_COHESION_WEIGHT < MIN_LINK_SCORE) return score + JUNCTION_UNSEEN;
-  score += LINK_COHESION_WEIGHT * cohesion.share(start, [end]);
-  if (score + JUNCTION_SEEN < MIN_LINK_SCORE) return score + JUNCTION_UNSEEN;
-  return score + (junction(end.lines[end.lines.length - 1]!.text, start.lines[0]!.text) > 0 ? JUNCTION_SEEN : JUNCTION_UNSEEN);
+  score += junction(end.lines[end.lines.length - 1]!.text, start.lines[0]!.text) > 0 ? JUNCTION_SEEN : JUNCTION_UNSEEN;
+  // the words, the costliest evidence, are weighed only for a pair they could lift to the threshold
+  if (score + LINK_COHESION_WEIGHT < MIN_LINK_SCORE) return score;
+  return score + LINK_COHESION_WEIGHT * cohesion.share(start, [end]);
 }
 
 /** How the depth of column `start` compares with that of column `end` before it; null when either is too short to be a whole column. */
