@@ -191,6 +191,15 @@ describe("buildFlow", () => {
     expect(drafts(page(["保持不动摇不放松就一定能战胜疫情", "——访社区工作者和志愿者"]))).toHaveLength(3);
   });
 
+  it("goes on, after a heading, with the earlier story of the text's column width whose words it repeats, not only the latest", () => {
+    const search = ["本报讯民警接到报警后立即在南", "环路沿线搜寻走失老人刘某柱，", "刘某柱的家属说老人患有阿尔茨", "海默病，已经走失了一整夜。"];
+    const tests = ["本报讯核酸检测采样点今天起延", "长服务时间，市民可以在社区采", "样点排队完成核酸检测，采样点", "工作人员提醒市民戴口罩。"];
+    const wide = ["本报讯 " + row(26, "，"), row(30, "，"), row(12, "。")];
+    const found = ["民警沿南环路一路寻找刘某", "柱，终于在朔南大道找到了走失", "的刘某柱，家属向民警连声道谢", "，老人已经平安到家。"];
+    const page = [...search, "", ...tests, "", ...wide, "", "保持不动摇不放松就一定能战胜疫情", "", ...found];
+    expect(storyLines(page, () => 0)).toEqual([[1, 17], [6], [11]]);
+  });
+
   it("goes on with an earlier story's column only within a page's worth of stories", () => {
     const earlier = para(4, 14);
     const wide = (n: number) => Array.from({ length: n }, () => ["", "本报讯 " + row(26, "，"), row(30, "，"), row(12, "。")]).flat();

@@ -178,7 +178,7 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
       ? current
       : caption || deck || endLater
         ? null
-        : (linkedHost ?? continuationHost(open, current, unit, pending, junction, linkedEnds, cohesion) ?? columnHost(drafts, current, unit, pending));
+        : (linkedHost ?? continuationHost(open, current, unit, pending, junction, linkedEnds, cohesion) ?? columnHost(drafts, current, unit, pending, cohesion));
     // a story read on past a jump line printed inside it is open again
     if (host === current && current.closed && pending[0]?.kind === "jump") current.closed = false;
     // text the page-wide match continues elsewhere does not go on in whatever is printed next
@@ -519,10 +519,11 @@ const OTHER_COLUMN = 3;
 /**
  * After a heading, text in the column width of an earlier story (and not of the story just
  * read) goes on with that earlier story: the extractor read across the page, and the heading
- * belongs to a neighbour. Only stories not closed by a byline or jump line qualify, and never
- * for text that opens with a dateline.
+ * belongs to a neighbour. Of several such stories, the one whose last columns print the text's
+ * words (see {@link Cohesion}), the latest on a tie. Only stories not closed by a byline or jump
+ * line qualify, and never for text that opens with a dateline.
  */
-function columnHost(drafts: readonly Draft[], current: Draft, unit: Unit, gap: readonly Unit[]): Draft | null {
+function columnHost(drafts: readonly Draft[], current: Draft, unit: Unit, gap: readonly Unit[], cohesion: Cohesion): Draft | null {
   if (unit.lines.length < MIN_LINES_FOR_COLUMN_MATCH || opensDateline(unit.lines[0]!)) return null;
   if (gap.some((u) => u.kind !== "heading")) return null;
   // a headline with its subtitle heads the text printed under it
@@ -532,14 +533,21 @@ function columnHost(drafts: readonly Draft[], current: Draft, unit: Unit, gap: r
   // right after a story closed by its byline or jump line, text in another width is a new story
   if (gap.length === 0 && (endsWithJump(currentTail) || signedAtEnd(currentTail))) return null;
   if (currentTail.lines.length < MIN_LINES_FOR_COLUMN_MATCH || Math.abs(columnWidth(currentTail.lines) - width) <= OTHER_COLUMN) return null;
+  let best: Draft | null = null;
+  let bestShare = -1;
   for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - STORY_WINDOW); i--) {
     const d = drafts[i]!;
     if (d === current || d.closed) continue;
     const tail = lastBody(d);
     if (tail.lines.length < MIN_LINES_FOR_COLUMN_MATCH || endsOpen(tail) || signedAtEnd(tail)) continue;
-    if (Math.abs(columnWidth(tail.lines) - width) <= SAME_COLUMN) return d;
+    if (Math.abs(columnWidth(tail.lines) - width) > SAME_COLUMN) continue;
+    const share = cohesion.share(unit, lastBodies(d, COHESION_CONTEXT_UNITS));
+    if (share > bestShare) {
+      bestShare = share;
+      best = d;
+    }
   }
-  return null;
+  return best;
 }
 
 
