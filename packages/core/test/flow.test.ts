@@ -144,6 +144,17 @@ describe("buildFlow", () => {
     expect(drafts([...storyA, "", ...storyB, "", ...rest]).map((d) => d.map((i) => i[1]))).toEqual([[1], [5, 9]]);
   });
 
+  it("gives a continuation to the open story whose words it repeats, when two open stories share its column width and no word joins them", () => {
+    // lines of 20 characters cut from one text: a story's columns are set full width
+    const lines = (text: string, n: number) => Array.from({ length: n }, (_, k) => text.slice(20 * k, 20 * k + 20));
+    const search = "民警接到报警后立即在南环路沿线搜寻走失老人刘某柱，刘某柱的家属说老人患有阿尔茨海默病，民警调取南环路监控发现刘某柱向朔南大道方向走去，";
+    const tests = "核酸检测采样点今天起延长服务时间，市民可在社区采样点排队完成核酸检测，采样点工作人员提醒市民佩戴口罩保持距离，核酸检测结果当日可查询，";
+    const found = "民警沿南环路一路寻找，终于在朔南大道找到刘某柱，刘某柱被冻得发抖，民警把外套披在老人身上，又联系家属把老人接回家中，家属向民警连声道谢，";
+    const closed = ["本报讯 " + row(17, "，"), row(20, "，"), row(10, "。")];
+    const page = [...closed, "", "本报讯 " + search.slice(0, 17), ...lines(search.slice(17), 2), "", "本报讯 " + tests.slice(0, 17), ...lines(tests.slice(17), 2), "", ...lines(found, 3), found.slice(60, 66) + "。"];
+    expect(storyLines(page, () => 0)).toEqual([[1], [5, 13], [9]]);
+  });
+
   it("starts a new story at a dateline", () => {
     expect(drafts([...para(3), "本报讯（记者 武跃林）近日，市公安局组织开展冬", ...para(2)])).toHaveLength(2);
   });
@@ -178,6 +189,15 @@ describe("buildFlow", () => {
     // a heading alone: the extractor read across the page, the text goes on in the earlier story
     expect(drafts(page(["保持不动摇不放松就一定能战胜疫情"]))).toHaveLength(2);
     expect(drafts(page(["保持不动摇不放松就一定能战胜疫情", "——访社区工作者和志愿者"]))).toHaveLength(3);
+  });
+
+  it("goes on, after a heading, with the earlier story of the text's column width whose words it repeats, not only the latest", () => {
+    const search = ["本报讯民警接到报警后立即在南", "环路沿线搜寻走失老人刘某柱，", "刘某柱的家属说老人患有阿尔茨", "海默病，已经走失了一整夜。"];
+    const tests = ["本报讯核酸检测采样点今天起延", "长服务时间，市民可以在社区采", "样点排队完成核酸检测，采样点", "工作人员提醒市民戴口罩。"];
+    const wide = ["本报讯 " + row(26, "，"), row(30, "，"), row(12, "。")];
+    const found = ["民警沿南环路一路寻找刘某", "柱，终于在朔南大道找到了走失", "的刘某柱，家属向民警连声道谢", "，老人已经平安到家。"];
+    const page = [...search, "", ...tests, "", ...wide, "", "保持不动摇不放松就一定能战胜疫情", "", ...found];
+    expect(storyLines(page, () => 0)).toEqual([[1, 17], [6], [11]]);
   });
 
   it("goes on with an earlier story's column only within a page's worth of stories", () => {

@@ -48,7 +48,11 @@ describe("linkColumns", () => {
     const { units, lexicon } = pageUnits(PAGE);
     const links = linkColumns(units, junctionOf(lexicon));
     const linked = [...links].map(([start, end]) => [firstLine(end), firstLine(start)]);
-    expect(linked).toEqual([[STORY_B[0], B_GOES_ON[0]]]);
+    // (story A's next column, printing A's words, is linked too)
+    expect(linked).toEqual([
+      [STORY_B[0], B_GOES_ON[0]],
+      [STORY_A[0], A_GOES_ON[0]],
+    ]);
   });
 
   it("links nothing on weak evidence: the next column of a fitting width, nothing joining", () => {
@@ -137,5 +141,25 @@ describe("linkColumns with column depths", () => {
 
   it("does not link it so with a column deeper than the story's own: a story's later column is never deeper", () => {
     expect(linkedPairs(B_NEXT_DEEPER)).toEqual([]);
+  });
+});
+
+describe("linkColumns with the stories' words", () => {
+  // columns of 14 characters: a story cut mid-sentence and the next column, nothing joining across the cut
+  const SEARCH = ["本报讯民警接到报警后立即在南", "环路沿线搜寻走失老人刘某柱，", "刘某柱的家属说老人患有阿尔茨", "海默病，民警调取南环路监控发"];
+  const OTHERS = ["本报讯核酸检测采样点今天起延", "长服务时间，市民可排队采样。", "", "本报讯市区两级今天召开会议，", "部署下一阶段的复工复产工作。"];
+  const linkedPairs = (next: string[]) => {
+    const { units, lexicon } = pageUnits([...SEARCH, "", ...next, "", ...OTHERS].join("\n"));
+    return [...linkColumns(units, junctionOf(lexicon))].map(([start, end]) => [firstLine(end), firstLine(start)]);
+  };
+
+  it("links the next column when it prints the story's words, though nothing joins across the cut", () => {
+    const found = ["据悉刘某柱向朔南大道方向走，", "民警沿南环路一路寻找刘某柱，", "终于在朔南大道找到刘某柱，家", "属向民警连声道谢。"];
+    expect(linkedPairs(found)).toEqual([[SEARCH[0], found[0]]]);
+  });
+
+  it("leaves the next column to the reading order when it prints other words", () => {
+    const other = ["据采样点的工作人员提醒市民佩", "戴口罩，保持一米以上的距离，", "采样结果当天就可以在网上查询", "到。"];
+    expect(linkedPairs(other)).toEqual([]);
   });
 });

@@ -22,6 +22,12 @@ const WORD_IDS = 0x6c40;
 /** Distinct bigrams of the CJK ideographs, Latin letters and digits of a text (other characters skipped). */
 export function bigrams(text: string): Set<number> {
   const out = new Set<number>();
+  forEachBigram(text, (gram) => out.add(gram));
+  return out;
+}
+
+/** Calls `visit` with each bigram of {@link bigrams}, in order, repeats included. */
+export function forEachBigram(text: string, visit: (gram: number) => void): void {
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     const c = wordId(text.charCodeAt(i));
@@ -32,10 +38,9 @@ export function bigrams(text: string): Set<number> {
       }
       continue;
     }
-    if (prev >= 0) out.add(prev * WORD_IDS + c);
+    if (prev >= 0) visit(prev * WORD_IDS + c);
     prev = c;
   }
-  return out;
 }
 
 /** Occurrences of `pair` in `text`, overlapping ones included (`aaa` holds `aa` twice). */
@@ -68,7 +73,7 @@ const HASH_MULTIPLIER = 0x9e3779b1;
  * Bigram → dense index (0, 1, 2… in order of first insertion), by open addressing with linear
  * probing over typed arrays: no boxing, no per-entry allocation.
  */
-class GramTable {
+export class GramTable {
   private keys: Int32Array;
   private slots: Int32Array;
   private shift: number;
@@ -132,7 +137,7 @@ class GramTable {
 }
 
 /** A growable array of integers (counts, indexed by {@link GramTable} index; or lists of indexes). */
-class Counts {
+export class Counts {
   values = new Int32Array(MIN_CAPACITY);
 
   /** The counts, with room for indexes below `size` (new entries are 0). */

@@ -1,0 +1,109 @@
+/**
+ * Lexical cohesion: text that goes on with a story repeats the story's words (its names, places,
+ * terms), where the text of a neighbouring story on the same page shares only the page's common
+ * words. Character bigrams stand in for words; a bigram printed in many units of the page weighs
+ * less (idf), and one in more than half of them not at all.
+ *
+ * Counted in typed arrays (the lexicon's bigram table), not sets: this runs for every page.
+ */
+import { Counts, forEachBigram, GramTable } from "./lexicon.js";
+import type { Unit } from "./units.js";
+
+/** A bigram in more than this share of the page's body units is a common word of the page: no evidence. */
+const MAX_COMMON_SHARE = 0.5;
+/** A bigram in only one unit is shared with no other: no evidence either way. */
+const MIN_UNITS_HOLDING = 2;
+/** Distinct bigrams the table is first sized for (it grows past it). */
+const EXPECTED_GRAMS = 4096;
+/** Bigram indexes of one unit the scratch array first holds (it grows past it). */
+const MIN_SCRATCH = 256;
+
+/** Bigram weights of the body text of one page, counted on first use. */
+export class Cohesion {
+  private readonly units: readonly Unit[];
+  private counted = false;
+  private readonly table = new GramTable(EXPECTED_GRAMS);
+  /** The distinct bigram indexes of each unit counted, by unit. */
+  private readonly gramsOf = new Map<Unit, Int32Array>();
+  /** How many of the page's body units print each bigram (by table index). */
+  private readonly holding = new Counts();
+  /** Last unit (+1) that counted each bigram: dedupes within one unit. */
+  private readonly lastUnit = new Counts();
+  /** Marks of the context's bigrams for one question (by table index). */
+  private readonly marks = new Counts();
+  /** Room for one unit's bigram indexes while they are found. */
+  private readonly scratch = new Counts();
+  private unitCount = 0;
+  private question = 0;
+
+  constructor(units: readonly Unit[]) {
+    this.units = units;
+  }
+
+  /**
+   * Share (0..1, idf-weighted) of the bigrams of `unit` that the units of `context` print too: how
+   * much `unit` reads as going on with that text. 0 when `unit` has no weighed bigram.
+   */
+  share(unit: Unit, context: readonly Unit[]): number {
+    this.count();
+    const question = ++this.question;
+    for (const u of context) {
+      const grams = this.gramsOfUnit(u);
+      const marks = this.marks.upTo(this.table.size);
+      for (const g of grams) marks[g] = question;
+    }
+    const grams = this.gramsOfUnit(unit);
+    const marks = this.marks.upTo(this.table.size);
+    const holding = this.holding.upTo(this.table.size);
+    let total = 0;
+    let shared = 0;
+    for (const g of grams) {
+      const weight = this.weight(holding[g]!);
+      if (weight === 0) continue;
+      total += weight;
+      if (marks[g] === question) shared += weight;
+    }
+    return total === 0 ? 0 : shared / total;
+  }
+
+  /** The idf weight of a bigram printed in `count` body units: the log of the units over `count` (0 for a unique or common one). */
+  private weight(count: number): number {
+    return count < MIN_UNITS_HOLDING || count > this.unitCount * MAX_COMMON_SHARE ? 0 : Math.log(this.unitCount / count);
+  }
+
+  /** Counts the bigrams of every body unit of the page, once. */
+  private count(): void {
+    if (this.counted) return;
+    this.counted = true;
+    for (const unit of this.units) {
+      if (unit.kind !== "body") continue;
+      this.unitCount++;
+      const grams = this.gramsOfUnit(unit);
+      const holding = this.holding.upTo(this.table.size);
+      for (const g of grams) holding[g]!++;
+    }
+  }
+
+  /** The distinct bigram indexes of `unit` (a unit the flow made, such as a joined heading, is weighed alike but not counted). */
+  private gramsOfUnit(unit: Unit): Int32Array {
+    const known = this.gramsOf.get(unit);
+    if (known !== undefined) return known;
+    const stamp = this.gramsOf.size + 1;
+    let found = this.scratch.upTo(MIN_SCRATCH);
+    let n = 0;
+    // the lines run together: a word may run across a line break
+    let text = "";
+    for (const line of unit.lines) text += line.text;
+    forEachBigram(text, (gram) => {
+      const g = this.table.intern(gram);
+      const last = this.lastUnit.upTo(this.table.size);
+      if (last[g] === stamp) return;
+      last[g] = stamp;
+      if (n === found.length) found = this.scratch.upTo(n + 1);
+      found[n++] = g;
+    });
+    const grams = found.slice(0, n);
+    this.gramsOf.set(unit, grams);
+    return grams;
+  }
+}
