@@ -18,6 +18,12 @@ const EXPECTED_GRAMS = 4096;
 /** Bigram indexes of one unit the scratch array first holds (it grows past it). */
 const MIN_SCRATCH = 256;
 
+/** The bigrams of a unit that weigh anything, and the sum of their weights. */
+interface Weighed {
+  grams: Int32Array;
+  total: number;
+}
+
 /** Bigram weights of the body text of one page, counted on first use. */
 export class Cohesion {
   private readonly units: readonly Unit[];
@@ -35,6 +41,10 @@ export class Cohesion {
   private readonly scratch = new Counts();
   private unitCount = 0;
   private question = 0;
+  /** The weight of each bigram counted (by table index), once counted. */
+  private weights: Float64Array | null = null;
+  /** The weighed bigrams of each unit asked about. */
+  private readonly weighed = new Map<Unit, Weighed>();
 
   constructor(units: readonly Unit[]) {
     this.units = units;
@@ -47,28 +57,42 @@ export class Cohesion {
   share(unit: Unit, context: readonly Unit[]): number {
     this.count();
     const question = ++this.question;
-    for (const u of context) {
-      const grams = this.gramsOfUnit(u);
-      const marks = this.marks.upTo(this.table.size);
-      for (const g of grams) marks[g] = question;
-    }
-    const grams = this.gramsOfUnit(unit);
     const marks = this.marks.upTo(this.table.size);
-    const holding = this.holding.upTo(this.table.size);
-    let total = 0;
+    for (const u of context) for (const g of this.weighedOf(u).grams) marks[g] = question;
+    const { grams, total } = this.weighedOf(unit);
+    if (total === 0) return 0;
+    const weights = this.weights!;
     let shared = 0;
-    for (const g of grams) {
-      const weight = this.weight(holding[g]!);
-      if (weight === 0) continue;
-      total += weight;
-      if (marks[g] === question) shared += weight;
-    }
-    return total === 0 ? 0 : shared / total;
+    for (const g of grams) if (marks[g] === question) shared += weights[g]!;
+    return shared / total;
   }
 
   /** The idf weight of a bigram printed in `count` body units: the log of the units over `count` (0 for a unique or common one). */
   private weight(count: number): number {
     return count < MIN_UNITS_HOLDING || count > this.unitCount * MAX_COMMON_SHARE ? 0 : Math.log(this.unitCount / count);
+  }
+
+  /**
+   * The bigrams of `unit` that weigh anything (most bigrams of a page are printed in one unit
+   * only, and weigh nothing), with the sum of their weights; worked out once per unit.
+   */
+  private weighedOf(unit: Unit): Weighed {
+    const known = this.weighed.get(unit);
+    if (known !== undefined) return known;
+    const weights = this.weights!;
+    const all = this.gramsOfUnit(unit);
+    const grams: number[] = [];
+    let total = 0;
+    for (const g of all) {
+      // a bigram first seen after the count (in a unit the flow made) is in no counted unit: it weighs nothing
+      const weight = g < weights.length ? weights[g]! : 0;
+      if (weight === 0) continue;
+      grams.push(g);
+      total += weight;
+    }
+    const result = { grams: Int32Array.from(grams), total };
+    this.weighed.set(unit, result);
+    return result;
   }
 
   /** Counts the bigrams of every body unit of the page, once. */
@@ -82,6 +106,10 @@ export class Cohesion {
       const holding = this.holding.upTo(this.table.size);
       for (const g of grams) holding[g]!++;
     }
+    const holding = this.holding.upTo(this.table.size);
+    const weights = new Float64Array(this.table.size);
+    for (let g = 0; g < weights.length; g++) weights[g] = this.weight(holding[g]!);
+    this.weights = weights;
   }
 
   /** The distinct bigram indexes of `unit` (a unit the flow made, such as a joined heading, is weighed alike but not counted). */
