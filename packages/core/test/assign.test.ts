@@ -260,6 +260,20 @@ describe("matchHeadings", () => {
     expect(openingMatched.get(opening.flow.drafts[1]!)).toBeUndefined();
   });
 
+  it("leaves a column label printed over a story's text with that story when a heading printed inside the text moves away", () => {
+    // the label tops story A; B's headline (set beside B) comes out inside A's sentence
+    const a1 = ["本报讯 市委副书记、市长龚正昨天主持召开市政府常务会", "议，会议指出，当前"];
+    const a2 = ["全市疫情防控工作已进入向常态化转换的阶段，要统筹", "抓好常态化疫情防控和经济恢复重振各项工作。"];
+    const { flow, lexicon, docOf } = stage(["【简讯】", "", ...a1, "", "救助走失智障男子", "", ...a2, "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["救助走失智障男子"]);
+    const labels = (d: Draft) => d.leaders.filter((u) => u.kind === "label").map((u) => u.lines[0]!.text);
+    expect(labels(flow.drafts[0]!)).toEqual(["【简讯】"]);
+    expect(labels(flow.drafts[1]!)).toEqual([]);
+  });
+
   it("gives no headline to a photo caption closed by a credit on its last line", () => {
     const caption = ["民警救助走失智障男子后将其扶上警车，将面包和热水递到他手中，", "并第一时间联系了其父母。在派出所，两位老人看到其儿子，激动", "地握住民警的手连声道谢 记者 马飞宇 摄"];
     const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", ...caption, "", ...STORY_B]);

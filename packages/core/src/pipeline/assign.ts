@@ -576,6 +576,20 @@ function isSigned(d: Draft, except: readonly Unit[] = []): boolean {
 }
 
 /**
+ * True when some of the story's text is printed between a label and a heading after it: the label
+ * is printed over that text (a column label sits right over its heading, or over the text of a
+ * story whose headline is printed beside it), so it labels the story, not the heading.
+ */
+function textBetween(story: Draft, label: Unit, heading: Unit): boolean {
+  const from = label.lines[label.lines.length - 1]!.index;
+  const to = heading.lines[0]!.index;
+  return story.items.some((item) => {
+    const at = item.unit.lines[0]!.index;
+    return at > from && at < to;
+  });
+}
+
+/**
  * A heading moves to the story it heads, with the column label printed right above it. The
  * bylines printed right under it (a byline under a heading signs the same story: {@link bound})
  * go along when the story left behind is signed otherwise (a caption's credit, its own byline)
@@ -590,7 +604,7 @@ function moveGroup(group: HeadingGroup, to: Draft, withLabel = true): void {
     if (at < 0) continue;
     const label = side[at - 1];
     // (a commentary label drifts on its own rule: attachCommentaryLabels)
-    if (withLabel && at > 0 && label?.kind === "label" && !COMMENTARY_LABELS.has(labelKey(label)) && bound(label, group.units[0]!)) moving.add(label);
+    if (withLabel && at > 0 && label?.kind === "label" && !COMMENTARY_LABELS.has(labelKey(label)) && bound(label, group.units[0]!) && !textBetween(owner, label, group.units[0]!)) moving.add(label);
     const last = side.indexOf(group.units[group.units.length - 1]!);
     for (let k = last + 1; k < side.length && bound(side[k - 1]!, side[k]!) && side[k]!.kind === "byline"; k++) signatures.push(side[k]!);
   }
