@@ -112,6 +112,16 @@ describe("assignGaps", () => {
     expect(flow.drafts[1]!.leaders).toEqual([]);
   });
 
+  it("gives a byline printed under a photo credit to the next story: the credit signs the caption", () => {
+    const caption = ["强化责任意识、自律意识，人人当好个人防护第一责任人，切实做到", "从“要我防”到“我要防”，把防控网织得更密更牢。"];
+    const b = ["近日，朔城区连续公布三批无疫小区名单，", "充分发挥居民在疫情防控中的重要作用，努力营", "造联防联控、群防群控的良好氛围。"];
+    const { flow, lexicon, docOf } = stage([...caption, "", "记者 丁海云 摄", "", "本报记者 宰飞 俱鹤飞", "", ...b]);
+    expect(flow.drafts).toHaveLength(2);
+    assignGaps(flow.gaps, lexicon, docOf);
+    expect(flow.drafts[0]!.trailers.map((u) => u.kind)).toEqual(["credit"]);
+    expect(flow.drafts[1]!.leaders.map((u) => u.kind)).toEqual(["byline"]);
+  });
+
   it("gives a byline printed under a story's bracketed closing signature to the next story", () => {
     const { flow, lexicon, docOf } = stage([...STORY_A, "", "（记者 薛礼伟）", "", "记者 翟红冰 通讯员 王慧玲", "", ...STORY_B]);
     assignGaps(flow.gaps, lexicon, docOf);

@@ -106,7 +106,10 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
       // not signed (a bracketed byline on its own line, `（记者 X）`, or a byline right under the
       // last line closes the text above it all the same)
       const signedTwice = u.blankBefore && !isClosingSignature(u) && isSigned(gap.prev!) && !isSigned(gap.next!);
-      const prevSigned = u.kind === "byline" && (signedAtEnd(prevTail) || units.slice(0, j).some(isClosingSignature) || signedTwice);
+      // (a photo credit printed before it in this gap signs the caption above: a byline after the
+      // credit is the next story's, printed on top of its text)
+      const creditBefore = units.slice(0, j).some((x) => x.kind === "credit");
+      const prevSigned = u.kind === "byline" && (signedAtEnd(prevTail) || units.slice(0, j).some(isClosingSignature) || signedTwice || creditBefore);
       const onTopOfNext = nextToNext && j === units.length - 1 && !u.blankAfter;
       return {
         toPrev: nextToPrev && !prevOpen && !prevSigned ? BYLINE_ADJACENT * 1.1 : 0,
