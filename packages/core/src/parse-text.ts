@@ -9,7 +9,7 @@ import { joinWrappedHeadings, reclassifyFragments, reclassifyOpenQuotes } from "
 import { joinSplitStories } from "./pipeline/join.js";
 import { junctionOf } from "./pipeline/junction.js";
 import { splitLines } from "./pipeline/lines.js";
-import { buildUnits, liftTextKickers, splitHeadlinesUnderKickers, type Unit } from "./pipeline/units.js";
+import { buildUnits, liftTextKickers, rejoinWrappedKickers, splitHeadlinesUnderKickers, type Unit } from "./pipeline/units.js";
 import { unitHeadingText } from "./pipeline/unit-text.js";
 import { signedAtEnd } from "./pipeline/inline.js";
 import type { Page } from "./schema.js";
@@ -68,7 +68,7 @@ function parseInto(page: Page, input: string): void {
   });
   const lexicon = new PageLexicon(lines.map((l) => l.text));
   const junction = junctionOf(lexicon);
-  reclassifyFragments(reclassifyOpenQuotes(joinWrappedHeadings(units)), junction);
+  reclassifyFragments(reclassifyOpenQuotes(joinWrappedHeadings(rejoinWrappedKickers(units, (a, b) => lexicon.junctionCount(a, b)))), junction);
   splitHeadlinesUnderKickers(liftTextKickers(units));
   const flow = buildFlow(units, junction);
   readRunningHeads(flow.furniture, page.page);
