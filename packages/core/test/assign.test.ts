@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignGaps, bound, isKickerText, isSubtitleOf, isSubtitleText, joinHeadingRemainders, matchHeadings } from "../src/pipeline/assign.js";
+import { assignGaps, attachStrayLabels, bound, isKickerText, isSubtitleOf, isSubtitleText, joinHeadingRemainders, matchHeadings } from "../src/pipeline/assign.js";
 import { buildFlow, type Draft } from "../src/pipeline/flow.js";
 import { reclassifyFragments } from "../src/pipeline/fragments.js";
 import { junctionOf } from "../src/pipeline/junction.js";
@@ -316,3 +316,29 @@ describe("joinHeadingRemainders", () => {
     expect(headings(flow.drafts[0]!.leaders)).toEqual(["恢复小区出入公交运营", "护好我们的城市家园"]);
   });
 });
+
+describe("attachStrayLabels", () => {
+  const a1 = ["本报讯 市委副书记、市长龚正昨天主持召开市政府常务会", "议，会议指出，当前全市疫情防控工作已进入向常态化", "转换的阶段，要统筹抓好常态化疫情防控和经济恢复"];
+  const a2 = ["重振各项工作，全力以赴稳住经济大盘。会议强调，要", "前瞻谋划、强本固基，更好统筹下阶段疫情防控工作。"];
+  const labels = (d: Draft) => [...d.leaders, ...d.trailers].filter((u) => u.kind === "label").map((u) => u.lines[0]!.text);
+
+  it("gives a column label printed inside a story's text to the story of the next heading", () => {
+    const { flow, lexicon, docOf } = stage([...a1, "", "【快讯】", "", ...a2, "", "救助走失智障男子", "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    matchHeadings(flow.drafts, lexicon, docOf, assignGaps(flow.gaps, lexicon, docOf));
+    attachStrayLabels(flow.gaps, flow.drafts);
+    expect(labels(flow.drafts[0]!)).toEqual([]);
+    expect(labels(flow.drafts[1]!)).toEqual(["【快讯】"]);
+  });
+
+  it("leaves a label printed right under a vertical headline with that headline's story", () => {
+    const vertical = ["救", "助", "走", "失", "智", "障", "男", "子"];
+    const { flow, lexicon, docOf } = stage([...a1, "", ...vertical, "", "【快讯】", "", ...a2, "", "人人参与 人人受益", "", ...STORY_B]);
+    matchHeadings(flow.drafts, lexicon, docOf, assignGaps(flow.gaps, lexicon, docOf));
+    const holder = flow.drafts.find((d) => labels(d).length > 0);
+    expect(holder).toBeDefined();
+    attachStrayLabels(flow.gaps, flow.drafts);
+    expect(flow.drafts.find((d) => labels(d).length > 0)).toBe(holder);
+  });
+});
+

@@ -201,6 +201,41 @@ function attachCommentaryLabels(gaps: readonly Gap[]): void {
   });
 }
 
+/**
+ * A column label is printed over a story's heading, never inside a story's text: one the extractor
+ * printed in a gap inside a story, or before the next column of a story begun earlier, labels the
+ * story of the first heading printed after it (with the kicker over it). Run after the headings are
+ * matched to their stories. A commentary label drifts on its own rule ({@link attachCommentaryLabels}).
+ */
+export function attachStrayLabels(gaps: readonly Gap[], drafts: readonly Draft[]): void {
+  const heads: { index: number; draft: Draft }[] = [];
+  for (const d of drafts) for (const u of [...d.leaders, ...d.trailers]) if (isHeadingUnit(u)) heads.push({ index: u.lines[0]!.index, draft: d });
+  heads.sort((a, b) => a.index - b.index);
+  const headAfter = (at: number): Draft | null => {
+    let lo = 0;
+    let hi = heads.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (heads[mid]!.index <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return heads[lo]?.draft ?? null;
+  };
+  for (const gap of gaps) {
+    if (!gap.nextContinued && !(gap.prev !== null && gap.prev === gap.next)) continue;
+    gap.units.forEach((label, k) => {
+      // (a label printed right after a vertical headline, set beside the text under it, is that headline's)
+      if (label.kind !== "label" || COMMENTARY_LABELS.has(labelKey(label)) || gap.units[k - 1]?.kind === "vertical") return;
+      const to = headAfter(label.lines[0]!.index);
+      const from = [gap.prev, gap.next].find((d) => d?.leaders.includes(label) || d?.trailers.includes(label));
+      if (!to || !from || to === from || to.leaders.some((u) => u.kind === "label")) return;
+      from.leaders = from.leaders.filter((u) => u !== label);
+      from.trailers = from.trailers.filter((u) => u !== label);
+      to.leaders.unshift(label);
+    });
+  }
+}
+
 /** The story nearest to gap `gi` that reads as commentary: the one after it first, then the one before, outwards. */
 function nearestCommentary(drafts: readonly Draft[], gi: number): Draft | undefined {
   for (let k = 0; k < STORY_WINDOW; k++) {
