@@ -195,6 +195,11 @@ describe("buildUnits", () => {
     ]);
   });
 
+  it("keeps a story's first lines, opening with a dateline, as text though they end on one character", () => {
+    const text = ["本报讯（记者 龚勇 齐婷勇 通讯", "员 周楠）最坚固的防线最坚实的依", "靠", "在疫情袭来时，大家毅然扛起重担，", "千方百计守护城市的生命线。"].join("\n");
+    expect(shape(text).map(([kind]) => kind)).toEqual(["body"]);
+  });
+
   it("keeps a one-character line under text with a sentence in it as text", () => {
     const text = ["询问企业所需。企业负责人表示，杜邦坚", "信", "展、支持上海抗疫、推进复工复产情况，", "询问企业所需。企业负责人表示，杜邦坚", "信“投资上海，就是投资未来”。"].join("\n");
     expect(shape(text).map(([kind]) => kind)).not.toContain("heading");

@@ -474,10 +474,11 @@ const MAX_TAILED_HEADING_LINES = 3;
  * True when the lines opening a block are a headline whose last line holds one character
  * (`用为民情怀，做好“送上门”的群众工` / `作`) and `line` is text: set as wide as the text under
  * it, such a headline shows only by its one-character tail, which no text line has without
- * punctuation.
+ * punctuation. Lines opening with a dateline (`本报讯（记者 龚勇…` / `…的依` / `靠`) are a story's
+ * first paragraph, however short its last line.
  */
 function endsWithHeadingTail(current: readonly Line[], line: Line): boolean {
-  if (current.length < 2 || current.length > MAX_TAILED_HEADING_LINES) return false;
+  if (current.length < 2 || current.length > MAX_TAILED_HEADING_LINES || opensDateline(current[0]!)) return false;
   const tail = current[current.length - 1]!;
   if (!isSingleChar(tail) || !/^\p{L}$/u.test(tail.text) || line.width <= tail.width + HEADING_NARROWER_BY) return false;
   return current.every(isHeadingLike);
