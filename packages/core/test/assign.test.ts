@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignGaps, attachStrayLabels, bound, isKickerText, isSubtitleOf, isSubtitleText, joinHeadingRemainders, matchHeadings } from "../src/pipeline/assign.js";
+import { assignGaps, attachStrayLabels, bound, isKickerText, isSubtitleOf, isSubtitleText, matchHeadings } from "../src/pipeline/assign.js";
 import { buildFlow, type Draft } from "../src/pipeline/flow.js";
 import { reclassifyFragments } from "../src/pipeline/fragments.js";
 import { junctionOf } from "../src/pipeline/junction.js";
@@ -292,28 +292,6 @@ describe("matchHeadings", () => {
     const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
     expect(matched.get(flow.drafts[0]!)).toBeUndefined();
     expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["救助走失智障男子"]);
-  });
-});
-
-describe("joinHeadingRemainders", () => {
-  const column1 = ["市新冠肺炎疫情防控", "工作领导小组办公室昨天", "发布《关于6月1日起全市", "住宅小区恢复出入公共交", "通恢复运营机动车恢复通", "行的通告》。《通告》指", "出，当前，我市疫情已得", "到有效控制，形势持续向", "好。根据我市持续巩固疫", "情防控成果有序恢复正常"];
-  const column2 = ["生产生活秩序的总体安", "排，经市新冠肺炎疫情防", "控工作领导小组办公室研", "究决定，现就有关事项通", "告如下。"];
-  const subtitle = "——希望广大市民继续做好个人防护，合力筑牢疫情防控坚固屏障，共同守";
-
-  it("joins the rest of a heading spanning several columns, printed inside its story's sentence, to the heading", () => {
-    const { flow, lexicon, docOf } = stage(["恢复小区出入公交运营机动车通行", subtitle, "", ...column1, "", "护好我们的城市家园", "", ...column2]);
-    expect(flow.drafts).toHaveLength(1);
-    assignGaps(flow.gaps, lexicon, docOf);
-    joinHeadingRemainders(flow.drafts);
-    expect(headings(flow.drafts[0]!.leaders)).toEqual(["恢复小区出入公交运营机动车通行", `${subtitle}护好我们的城市家园`]);
-  });
-
-  it("leaves a line printed inside a sentence alone when the heading before it fits one column", () => {
-    const { flow, lexicon, docOf } = stage(["恢复小区出入公交运营", "", ...column1, "", "护好我们的城市家园", "", ...column2]);
-    expect(flow.drafts).toHaveLength(1);
-    assignGaps(flow.gaps, lexicon, docOf);
-    joinHeadingRemainders(flow.drafts);
-    expect(headings(flow.drafts[0]!.leaders)).toEqual(["恢复小区出入公交运营", "护好我们的城市家园"]);
   });
 });
 

@@ -10,7 +10,7 @@ import { isCommentatorByline, isPhotoCredit } from "./byline.js";
 import { lastBody, STORY_WINDOW, type Draft, type Gap } from "./flow.js";
 import { opensDateline } from "./lines.js";
 import { creditedAtEnd, inlineJump, leadingDateline, signedAtEnd } from "./inline.js";
-import { columnWidth, endsOpen } from "./measure.js";
+import { endsOpen } from "./measure.js";
 import type { PageLexicon } from "./lexicon.js";
 import { COMMENTARY_LABELS, KICKER_END, SUBTITLE_START, WRAPPED_CREDIT_HEAD } from "./patterns.js";
 import { columnLabelName, isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
@@ -667,80 +667,6 @@ export function takeSalutation(draft: Draft): void {
   if (k < 0) return;
   const [unit] = draft.leaders.splice(k, 1);
   draft.items.unshift({ unit: unit!, role: "body" });
-}
-
-/**
- * A wrapped heading's remainder is looked for among this many headings printed before it: the
- * headings of the stories set beside the wrapped one come out in between.
- */
-const REMAINDER_SEARCH = 8;
-/**
- * The extractor prints a heading's wrapped rest away from it only when the heading spans several
- * of its story's columns (within one column the rest comes out right under it): its line is at least
- * this many columns wide.
- */
-const WRAPPED_SPAN_COLUMNS = 2.5;
-
-
-/**
- * A heading wider than its story's columns wraps at its box's edge; the extractor may print the
- * rest of it (`护好我们的城市家园`) as a line of its own inside the story's text, where it cuts a
- * sentence (which no heading does). Such a line, right above text that goes on from before it
- * mid-sentence, joins the nearest heading printed before it whose last line spans several columns
- * of that story and is wider than it (`…共同守` + `护好…`): it is that heading's second line.
- */
-export function joinHeadingRemainders(drafts: readonly Draft[]): void {
-  const cutStory = storyCutAt(drafts);
-  const columns = new Map<Draft, number>();
-  const headings: Unit[] = [];
-  for (const d of drafts) for (const u of [...d.leaders, ...d.trailers]) if (u.kind === "heading") headings.push(u);
-  headings.sort((a, b) => a.lines[0]!.index - b.lines[0]!.index);
-  const joined = new Set<Unit>();
-  headings.forEach((rest, k) => {
-    if (rest.lines.length !== 1 || joined.has(rest)) return;
-    const line = rest.lines[0]!;
-    if (isKickerText(line.text) || isSubtitleText(line.text)) return;
-    const story = cutStory(line.index);
-    if (story === null) return;
-    let column = columns.get(story);
-    if (column === undefined) columns.set(story, (column = columnWidth(story.items.flatMap((i) => i.unit.lines))));
-    for (let j = k - 1; j >= Math.max(0, k - REMAINDER_SEARCH); j--) {
-      const head = headings[j]!;
-      if (joined.has(head)) continue;
-      const last = head.lines[head.lines.length - 1]!;
-      if (last.width <= line.width || last.width < WRAPPED_SPAN_COLUMNS * column || isKickerText(last.text)) continue;
-      head.lines = [...head.lines, line];
-      joined.add(rest);
-      return;
-    }
-  });
-  if (joined.size === 0) return;
-  for (const d of drafts) {
-    d.leaders = d.leaders.filter((u) => !joined.has(u));
-    d.trailers = d.trailers.filter((u) => !joined.has(u));
-  }
-}
-
-/**
- * For a line index, the story whose sentence is cut there: the story of the first text printed
- * after it, when its text printed before that stops mid-sentence (null otherwise).
- */
-function storyCutAt(drafts: readonly Draft[]): (at: number) => Draft | null {
-  const starts: { index: number; draft: Draft; k: number }[] = [];
-  for (const d of drafts) d.items.forEach((item, k) => starts.push({ index: item.unit.lines[0]!.index, draft: d, k }));
-  starts.sort((a, b) => a.index - b.index);
-  return (at) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]!.index <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    const next = starts[lo];
-    const before = next && next.k > 0 ? next.draft.items[next.k - 1]!.unit : undefined;
-    return before !== undefined && before.lines[0]!.index < at && endsOpen(before) ? next!.draft : null;
-  };
 }
 
 /** A deck's label is at least this many characters: shorter repeats prove nothing. */
