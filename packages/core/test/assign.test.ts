@@ -309,16 +309,6 @@ describe("attachStrayLabels", () => {
     expect(labels(flow.drafts[1]!)).toEqual(["【快讯】"]);
   });
 
-  it("gives a label printed between a kicker and its headline to the story of the next head", () => {
-    const storyA = ["本报讯 当战“疫”号角再次吹响，市妇联党员干部闻令而动，", "全力投入疫情防控第一线，守护群众安全健康。"];
-    const between = stage(["市妇联：", "【快讯】", "闻令动 显真情 铸忠诚", "", ...storyA, "", "救助走失智障男子", "", ...STORY_B]);
-    expect(between.flow.drafts).toHaveLength(2);
-    matchHeadings(between.flow.drafts, between.lexicon, between.docOf, assignGaps(between.flow.gaps, between.lexicon, between.docOf));
-    attachStrayLabels(between.flow.gaps, between.flow.drafts);
-    expect(labels(between.flow.drafts[0]!)).toEqual([]);
-    expect(labels(between.flow.drafts[1]!)).toEqual(["【快讯】"]);
-  });
-
   it("leaves a label printed right under a vertical headline with that headline's story", () => {
     const vertical = ["救", "助", "走", "失", "智", "障", "男", "子"];
     const { flow, lexicon, docOf } = stage([...a1, "", ...vertical, "", "【快讯】", "", ...a2, "", "人人参与 人人受益", "", ...STORY_B]);

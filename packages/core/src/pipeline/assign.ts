@@ -202,20 +202,15 @@ function attachCommentaryLabels(gaps: readonly Gap[]): void {
 }
 
 /**
- * A column label is printed over a story's heading, never inside a story's text nor between a
- * kicker and its headline: one the extractor printed in a gap inside a story, or before the next
- * column of a story begun earlier, labels the story of the first heading printed after it (with the
- * kicker over it); one printed between a kicker and the heading under it labels the story of the
- * next head after that heading (its subtitle aside). Run after the headings are matched to their
- * stories. A commentary label drifts on its own rule ({@link attachCommentaryLabels}).
+ * A column label is printed over a story's heading, never inside a story's text: one the extractor
+ * printed in a gap inside a story, or before the next column of a story begun earlier, labels the
+ * story of the first heading printed after it (with the kicker over it). Run after the headings are
+ * matched to their stories. A commentary label drifts on its own rule ({@link attachCommentaryLabels}).
  */
 export function attachStrayLabels(gaps: readonly Gap[], drafts: readonly Draft[]): void {
-  const heads: { index: number; draft: Draft; subtitle: boolean }[] = [];
-  for (const d of drafts) {
-    for (const u of [...d.leaders, ...d.trailers]) if (isHeadingUnit(u)) heads.push({ index: u.lines[0]!.index, draft: d, subtitle: isSubtitleText(unitHeadingText(u)) });
-  }
+  const heads: { index: number; draft: Draft }[] = [];
+  for (const d of drafts) for (const u of [...d.leaders, ...d.trailers]) if (isHeadingUnit(u)) heads.push({ index: u.lines[0]!.index, draft: d });
   heads.sort((a, b) => a.index - b.index);
-  /** The story of the first heading printed after line `at` that is no subtitle. */
   const headAfter = (at: number): Draft | null => {
     let lo = 0;
     let hi = heads.length;
@@ -224,21 +219,14 @@ export function attachStrayLabels(gaps: readonly Gap[], drafts: readonly Draft[]
       if (heads[mid]!.index <= at) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < Math.min(heads.length, lo + STORY_WINDOW); k++) if (!heads[k]!.subtitle) return heads[k]!.draft;
-    return null;
+    return heads[lo]?.draft ?? null;
   };
   for (const gap of gaps) {
-    const inText = gap.nextContinued === true || (gap.prev !== null && gap.prev === gap.next);
+    if (!gap.nextContinued && !(gap.prev !== null && gap.prev === gap.next)) continue;
     gap.units.forEach((label, k) => {
-      if (label.kind !== "label" || COMMENTARY_LABELS.has(labelKey(label))) return;
-      const before = gap.units[k - 1];
-      const after = gap.units[k + 1];
-      // (a label over a second kicker, `市妇联：` / `【快讯】` / `市商务委：`, is that kicker's story's)
-      const underKicker =
-        before !== undefined && before.kind === "heading" && isKickerText(unitHeadingText(before)) && after !== undefined && isHeadingUnit(after) && !isKickerText(unitHeadingText(after));
       // (a label printed right after a vertical headline, set beside the text under it, is that headline's)
-      if (!underKicker && (!inText || before?.kind === "vertical")) return;
-      const to = headAfter(underKicker ? after!.lines[after!.lines.length - 1]!.index : label.lines[0]!.index);
+      if (label.kind !== "label" || COMMENTARY_LABELS.has(labelKey(label)) || gap.units[k - 1]?.kind === "vertical") return;
+      const to = headAfter(label.lines[0]!.index);
       const from = [gap.prev, gap.next].find((d) => d?.leaders.includes(label) || d?.trailers.includes(label));
       if (!to || !from || to === from || to.leaders.some((u) => u.kind === "label")) return;
       from.leaders = from.leaders.filter((u) => u !== label);
