@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ParseOptions } from "./options.js";
 import { buildArticle } from "./pipeline/article.js";
-import { assignGaps, attachStrayLabels, bound, isKickerText, matchHeadings, takeDecks, takeSalutation } from "./pipeline/assign.js";
+import { assignGaps, attachStrayLabels, bound, isKickerText, matchHeadings, pairSideBySideHeads, takeDecks, takeSalutation } from "./pipeline/assign.js";
 import { buildFlow, type Draft } from "./pipeline/flow.js";
 import { isPageNameUnit, readRunningHeads } from "./pipeline/furniture.js";
 import { PageLexicon } from "./pipeline/lexicon.js";
@@ -81,6 +81,7 @@ function parseInto(page: Page, input: string): void {
     takeSalutation(draft);
     takeDecks(draft);
   }
+  pairSideBySideHeads(flow.drafts);
   const matched = matchHeadings(flow.drafts, lexicon, docOf, headingsFollow);
   attachStrayLabels(flow.gaps, flow.drafts);
   const drafts = joinSplitStories(flow.drafts, matched, lexicon, docOf);

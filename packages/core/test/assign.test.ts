@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignGaps, attachStrayLabels, bound, isKickerText, isSubtitleOf, isSubtitleText, matchHeadings } from "../src/pipeline/assign.js";
+import { assignGaps, attachStrayLabels, bound, isKickerText, isSubtitleOf, isSubtitleText, matchHeadings, pairSideBySideHeads } from "../src/pipeline/assign.js";
 import { buildFlow, type Draft } from "../src/pipeline/flow.js";
 import { reclassifyFragments } from "../src/pipeline/fragments.js";
 import { junctionOf } from "../src/pipeline/junction.js";
@@ -317,6 +317,20 @@ describe("attachStrayLabels", () => {
     expect(holder).toBeDefined();
     attachStrayLabels(flow.gaps, flow.drafts);
     expect(flow.drafts.find((d) => labels(d).length > 0)).toBe(holder);
+  });
+});
+
+describe("pairSideBySideHeads", () => {
+  it("puts the kickers of two heads set side by side, printed row by row, back over their headlines in order", () => {
+    const { flow, lexicon, docOf } = stage(["平鲁区：", "", "【基层直击】", "", "市商务委：", "", "人人参与 人人受益", "", "救助走失智障男子", "", ...STORY_A, "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    assignGaps(flow.gaps, lexicon, docOf);
+    pairSideBySideHeads(flow.drafts);
+    const texts = (units: { kind: string }[]) => units.map((u) => (u.kind === "label" ? "label" : unitHeadingText(u as never)));
+    expect(texts(flow.drafts[0]!.leaders)).toEqual(["平鲁区：", "人人参与 人人受益", "label", "市商务委：", "救助走失智障男子"]);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, false);
+    expect(matched.get(flow.drafts[0]!)?.map(unitHeadingText)).toEqual(["平鲁区：", "人人参与 人人受益"]);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["市商务委：", "救助走失智障男子"]);
   });
 });
 

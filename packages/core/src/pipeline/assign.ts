@@ -669,6 +669,33 @@ export function takeSalutation(draft: Draft): void {
   draft.items.unshift({ unit: unit!, role: "body" });
 }
 
+/**
+ * Two heads set side by side come out row by row: both kickers, then both headlines
+ * (`平鲁区：` `【基层直击】` `市商务委：` / `发扬英模精神…` `加大为企服务…`). In such a run of a
+ * story's leading or trailing units, the kickers go back over their headlines in order (the first
+ * kicker over the first headline), a label printed over the second kicker staying over it.
+ * Works in place on every story's sides.
+ */
+export function pairSideBySideHeads(drafts: readonly Draft[]): void {
+  const isKicker = (u: Unit | undefined) => u !== undefined && u.kind === "heading" && isKickerText(unitHeadingText(u));
+  const isHeadline = (u: Unit | undefined) => u !== undefined && u.kind === "heading" && !isKickerText(unitHeadingText(u)) && !isSubtitleText(unitHeadingText(u));
+  const pairIn = (side: Unit[]) => {
+    for (let k = 0; k + 3 < side.length; k++) {
+      if (!isKicker(side[k])) continue;
+      const label = side[k + 1]?.kind === "label" ? 1 : 0;
+      const [second, first, next] = [side[k + 1 + label], side[k + 2 + label], side[k + 3 + label]];
+      if (!isKicker(second) || !isHeadline(first) || !isHeadline(next)) continue;
+      // K1 [L] K2 H1 H2 → K1 H1 [L] K2 H2
+      side.splice(k, 4 + label, side[k]!, first!, ...side.slice(k + 1, k + 2 + label), next!);
+      k += 3 + label;
+    }
+  };
+  for (const d of drafts) {
+    pairIn(d.leaders);
+    pairIn(d.trailers);
+  }
+}
+
 /** A deck's label is at least this many characters: shorter repeats prove nothing. */
 const MIN_LABEL_CHARS = 4;
 
