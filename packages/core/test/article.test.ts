@@ -68,6 +68,14 @@ describe("buildArticle (through parseText)", () => {
     expect(a.paragraphs[0]!.text).toBe(text);
   });
 
+  it("takes no second byline line for a story whose dateline's bracket names its reporters", () => {
+    const a = parse(["苦战梦花街", "", "本报记者 武泽", "", ...STORY]).articles[0]!;
+    expect(a.byline).toMatchObject({ reporters: ["薛礼伟"], correspondents: ["杨娜"] });
+    // without names in the dateline, the byline line signs the story
+    const plain = parse(["苦战梦花街", "", "本报记者 武泽", "", ...STORY.map((l) => l.replace("本报讯（记者 薛礼伟 通讯员 杨娜）", ""))]).articles[0]!;
+    expect(plain.byline?.reporters).toEqual(["武泽"]);
+  });
+
   it("reads a short colon kicker printed under its headline as the kicker", () => {
     const a = parse(["闻令动 显真情 铸忠诚", "市妇联：", "", ...STORY]).articles[0]!;
     expect(a).toMatchObject({ kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚" });

@@ -76,6 +76,7 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
     }
   }
   // dateline at the start of the first body paragraph (after a deck, if any)
+  let signedInDateline = false;
   const firstBody = datelineParagraph(paragraphs);
   if (firstBody) {
     const joined = joinWrappedLines(firstBody.pieces.map((x) => collapseSpaces(x.raw)));
@@ -90,6 +91,7 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
       const byline = reread?.byline ?? found.byline;
       const length = found.byline === null && reread?.byline ? reread.length - opening.spacesBefore(reread.length) : found.length;
       if (byline) bylines.unshift({ text: byline, lines: [firstBody.pieces[0]!.line] });
+      signedInDateline = byline !== null;
       consumePrefix(firstBody, length);
     }
   }
@@ -100,6 +102,11 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
     if (u.kind === "jump") {
       const jump = inlineJump(u.lines[0]!.raw);
       jumps.push({ direction: jump?.direction ?? "continuedOn", page: jump?.page ?? null, raw: unitRawText(u), spans: spansOf(u.lines) });
+    } else if (u.kind === "byline" && signedInDateline && !(draft.trailers[0] === u && !u.blankBefore)) {
+      // a story names its reporters once: with its dateline's bracket naming them, a byline line
+      // given to it from around its text signs another story (one right under its last line, no
+      // blank line between, signs it all the same)
+      leftovers.push({ unit: u, reason: "second byline" });
     } else if (isBylineUnit(u)) {
       // the name goes on from the caption's line without a space: 通讯员 李 + 平军 摄
       const head = creditHead?.unit === u ? creditHead : null;
