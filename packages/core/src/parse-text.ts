@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ParseOptions } from "./options.js";
 import { buildArticle } from "./pipeline/article.js";
-import { assignGaps, bound, isKickerText, matchHeadings, takeDecks, takeSalutation } from "./pipeline/assign.js";
+import { assignGaps, attachStrayLabels, bound, isKickerText, matchHeadings, pairSideBySideHeads, takeDecks, takeSalutation } from "./pipeline/assign.js";
 import { buildFlow, type Draft } from "./pipeline/flow.js";
 import { isPageNameUnit, readRunningHeads } from "./pipeline/furniture.js";
 import { PageLexicon } from "./pipeline/lexicon.js";
@@ -9,7 +9,7 @@ import { joinWrappedHeadings, reclassifyFragments, reclassifyOpenQuotes } from "
 import { joinSplitStories } from "./pipeline/join.js";
 import { junctionOf } from "./pipeline/junction.js";
 import { splitLines } from "./pipeline/lines.js";
-import { buildUnits, liftTextKickers, splitHeadlinesUnderKickers, type Unit } from "./pipeline/units.js";
+import { buildUnits, liftTextKickers, rejoinWrappedKickers, splitHeadlinesUnderKickers, type Unit } from "./pipeline/units.js";
 import { unitHeadingText } from "./pipeline/unit-text.js";
 import { signedAtEnd } from "./pipeline/inline.js";
 import type { Page } from "./schema.js";
@@ -70,7 +70,7 @@ function parseInto(page: Page, input: string): void {
   });
   const lexicon = new PageLexicon(lines.map((l) => l.text));
   const junction = junctionOf(lexicon);
-  reclassifyFragments(reclassifyOpenQuotes(joinWrappedHeadings(units)), junction);
+  reclassifyFragments(reclassifyOpenQuotes(joinWrappedHeadings(rejoinWrappedKickers(units, (a, b) => lexicon.junctionCount(a, b)))), junction);
   splitHeadlinesUnderKickers(liftTextKickers(units));
   const flow = buildFlow(units, junction);
   readRunningHeads(flow.furniture, page.page);
@@ -83,7 +83,9 @@ function parseInto(page: Page, input: string): void {
     takeSalutation(draft);
     takeDecks(draft);
   }
+  pairSideBySideHeads(flow.drafts);
   const matched = matchHeadings(flow.drafts, lexicon, docOf, headingsFollow);
+  attachStrayLabels(flow.gaps, flow.drafts);
   const drafts = joinSplitStories(flow.drafts, matched, lexicon, docOf);
 
   drafts.forEach((draft, i) => {

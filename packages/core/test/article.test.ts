@@ -61,6 +61,21 @@ describe("buildArticle (through parseText)", () => {
     expect(cut.byline).toMatchObject({ reporters: ["龙强"], correspondents: ["唐涛静"] });
   });
 
+  it("reads a dateline's bracketed byline wrapped between two names of three characters, which run together read as none", () => {
+    const text = "最坚固的防线最坚实的依靠，在疫情袭来时，大家毅然扛起重担。";
+    const a = parse(["苦战梦花街", "", "本报讯（记者 薛梅英", "周欣涵）" + text]).articles[0]!;
+    expect(a).toMatchObject({ dateline: "本报讯", byline: { reporters: ["薛梅英", "周欣涵"] } });
+    expect(a.paragraphs[0]!.text).toBe(text);
+  });
+
+  it("takes no second byline line for a story whose dateline's bracket names its reporters", () => {
+    const a = parse(["苦战梦花街", "", "本报记者 武泽", "", ...STORY]).articles[0]!;
+    expect(a.byline).toMatchObject({ reporters: ["薛礼伟"], correspondents: ["杨娜"] });
+    // without names in the dateline, the byline line signs the story
+    const plain = parse(["苦战梦花街", "", "本报记者 武泽", "", ...STORY.map((l) => l.replace("本报讯（记者 薛礼伟 通讯员 杨娜）", ""))]).articles[0]!;
+    expect(plain.byline?.reporters).toEqual(["武泽"]);
+  });
+
   it("reads a short colon kicker printed under its headline as the kicker", () => {
     const a = parse(["闻令动 显真情 铸忠诚", "市妇联：", "", ...STORY]).articles[0]!;
     expect(a).toMatchObject({ kicker: "市妇联：", headline: "闻令动 显真情 铸忠诚" });

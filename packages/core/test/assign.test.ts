@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignGaps, bound, isKickerText, isSubtitleOf, isSubtitleText, matchHeadings } from "../src/pipeline/assign.js";
+import { assignGaps, attachStrayLabels, bound, isKickerText, isSubtitleOf, isSubtitleText, matchHeadings, pairSideBySideHeads } from "../src/pipeline/assign.js";
 import { buildFlow, type Draft } from "../src/pipeline/flow.js";
 import { reclassifyFragments } from "../src/pipeline/fragments.js";
 import { junctionOf } from "../src/pipeline/junction.js";
@@ -110,6 +110,16 @@ describe("assignGaps", () => {
     assignGaps(flow.gaps, lexicon, docOf);
     expect(flow.drafts[0]!.trailers.map((u) => u.kind)).toEqual(["credit"]);
     expect(flow.drafts[1]!.leaders).toEqual([]);
+  });
+
+  it("gives a byline printed under a photo credit to the next story: the credit signs the caption", () => {
+    const caption = ["强化责任意识、自律意识，人人当好个人防护第一责任人，切实做到", "从“要我防”到“我要防”，把防控网织得更密更牢。"];
+    const b = ["近日，朔城区连续公布三批无疫小区名单，", "充分发挥居民在疫情防控中的重要作用，努力营", "造联防联控、群防群控的良好氛围。"];
+    const { flow, lexicon, docOf } = stage([...caption, "", "记者 丁海云 摄", "", "本报记者 宰飞 俱鹤飞", "", ...b]);
+    expect(flow.drafts).toHaveLength(2);
+    assignGaps(flow.gaps, lexicon, docOf);
+    expect(flow.drafts[0]!.trailers.map((u) => u.kind)).toEqual(["credit"]);
+    expect(flow.drafts[1]!.leaders.map((u) => u.kind)).toEqual(["byline"]);
   });
 
   it("gives a byline printed under a story's bracketed closing signature to the next story", () => {
@@ -260,6 +270,20 @@ describe("matchHeadings", () => {
     expect(openingMatched.get(opening.flow.drafts[1]!)).toBeUndefined();
   });
 
+  it("leaves a column label printed over a story's text with that story when a heading printed inside the text moves away", () => {
+    // the label tops story A; B's headline (set beside B) comes out inside A's sentence
+    const a1 = ["本报讯 市委副书记、市长龚正昨天主持召开市政府常务会", "议，会议指出，当前"];
+    const a2 = ["全市疫情防控工作已进入向常态化转换的阶段，要统筹", "抓好常态化疫情防控和经济恢复重振各项工作。"];
+    const { flow, lexicon, docOf } = stage(["【简讯】", "", ...a1, "", "救助走失智障男子", "", ...a2, "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["救助走失智障男子"]);
+    const labels = (d: Draft) => d.leaders.filter((u) => u.kind === "label").map((u) => u.lines[0]!.text);
+    expect(labels(flow.drafts[0]!)).toEqual(["【简讯】"]);
+    expect(labels(flow.drafts[1]!)).toEqual([]);
+  });
+
   it("gives no headline to a photo caption closed by a credit on its last line", () => {
     const caption = ["民警救助走失智障男子后将其扶上警车，将面包和热水递到他手中，", "并第一时间联系了其父母。在派出所，两位老人看到其儿子，激动", "地握住民警的手连声道谢 记者 马飞宇 摄"];
     const { flow, lexicon, docOf } = stage(["救助走失智障男子", "", ...caption, "", ...STORY_B]);
@@ -270,3 +294,43 @@ describe("matchHeadings", () => {
     expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["救助走失智障男子"]);
   });
 });
+
+describe("attachStrayLabels", () => {
+  const a1 = ["本报讯 市委副书记、市长龚正昨天主持召开市政府常务会", "议，会议指出，当前全市疫情防控工作已进入向常态化", "转换的阶段，要统筹抓好常态化疫情防控和经济恢复"];
+  const a2 = ["重振各项工作，全力以赴稳住经济大盘。会议强调，要", "前瞻谋划、强本固基，更好统筹下阶段疫情防控工作。"];
+  const labels = (d: Draft) => [...d.leaders, ...d.trailers].filter((u) => u.kind === "label").map((u) => u.lines[0]!.text);
+
+  it("gives a column label printed inside a story's text to the story of the next heading", () => {
+    const { flow, lexicon, docOf } = stage([...a1, "", "【快讯】", "", ...a2, "", "救助走失智障男子", "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    matchHeadings(flow.drafts, lexicon, docOf, assignGaps(flow.gaps, lexicon, docOf));
+    attachStrayLabels(flow.gaps, flow.drafts);
+    expect(labels(flow.drafts[0]!)).toEqual([]);
+    expect(labels(flow.drafts[1]!)).toEqual(["【快讯】"]);
+  });
+
+  it("leaves a label printed right under a vertical headline with that headline's story", () => {
+    const vertical = ["救", "助", "走", "失", "智", "障", "男", "子"];
+    const { flow, lexicon, docOf } = stage([...a1, "", ...vertical, "", "【快讯】", "", ...a2, "", "人人参与 人人受益", "", ...STORY_B]);
+    matchHeadings(flow.drafts, lexicon, docOf, assignGaps(flow.gaps, lexicon, docOf));
+    const holder = flow.drafts.find((d) => labels(d).length > 0);
+    expect(holder).toBeDefined();
+    attachStrayLabels(flow.gaps, flow.drafts);
+    expect(flow.drafts.find((d) => labels(d).length > 0)).toBe(holder);
+  });
+});
+
+describe("pairSideBySideHeads", () => {
+  it("puts the kickers of two heads set side by side, printed row by row, back over their headlines in order", () => {
+    const { flow, lexicon, docOf } = stage(["平鲁区：", "", "【基层直击】", "", "市商务委：", "", "人人参与 人人受益", "", "救助走失智障男子", "", ...STORY_A, "", ...STORY_B]);
+    expect(flow.drafts).toHaveLength(2);
+    assignGaps(flow.gaps, lexicon, docOf);
+    pairSideBySideHeads(flow.drafts);
+    const texts = (units: { kind: string }[]) => units.map((u) => (u.kind === "label" ? "label" : unitHeadingText(u as never)));
+    expect(texts(flow.drafts[0]!.leaders)).toEqual(["平鲁区：", "人人参与 人人受益", "label", "市商务委：", "救助走失智障男子"]);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, false);
+    expect(matched.get(flow.drafts[0]!)?.map(unitHeadingText)).toEqual(["平鲁区：", "人人参与 人人受益"]);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["市商务委：", "救助走失智障男子"]);
+  });
+});
+

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { unitHeadingText } from "../src/pipeline/unit-text.js";
-import { columnLabelName, isColumnLabel, isRunningHead, liftTextKickers, splitHeadlinesUnderKickers } from "../src/pipeline/units.js";
+import { columnLabelName, isColumnLabel, isRunningHead, liftTextKickers, rejoinWrappedKickers, splitHeadlinesUnderKickers } from "../src/pipeline/units.js";
+import { PageLexicon } from "../src/pipeline/lexicon.js";
 import { unitsOf } from "./helpers.js";
 
 const shape = (text: string) => unitsOf(text).map((u) => [u.kind, u.lines.map((l) => l.text)]);
@@ -137,6 +138,17 @@ describe("buildUnits", () => {
     ]);
   });
 
+  it("puts a kicker wrapped onto a second line together again when the page prints the pair across the break elsewhere", () => {
+    const page = ["朔州经济开发区纪", "检监察工委：", "站出来 沉下去 奔一线", "", "连日来，朔州经济开发区纪检监察工委干部闻令而动。"].join("\n");
+    const lexicon = new PageLexicon(page.split("\n"));
+    const rejoined = rejoinWrappedKickers(unitsOf(page), (a, b) => lexicon.junctionCount(a, b));
+    expect(rejoined.filter((u) => u.kind === "heading").map(unitHeadingText)).toEqual(["朔州经济开发区纪检监察工委：", "站出来 沉下去 奔一线"]);
+    // a kicker printed under its headline stays above it: the page prints 以上市 nowhere in a line
+    const under = ["单日核酸检测能力850万管以上", "市卫健委：", "", "昨天举行的新闻发布会传出消息，全市检测能力持续提升。"].join("\n");
+    const underLexicon = new PageLexicon(under.split("\n"));
+    expect(rejoinWrappedKickers(unitsOf(under), (a, b) => underLexicon.junctionCount(a, b)).filter((u) => u.kind === "heading").map(unitHeadingText)).toEqual(["市卫健委：", "单日核酸检测能力850万管以上"]);
+  });
+
   it("joins the phrases of a parallel headline printed one to a line with a space, and a headline wrapped in equal lines without", () => {
     const heading = (lines: string[]) => unitsOf(["", ...lines, ""].join("\n")).map((u) => unitHeadingText(u));
     expect(heading(["闻令动", "显真情", "铸忠诚"])).toEqual(["闻令动 显真情 铸忠诚"]);
@@ -181,6 +193,11 @@ describe("buildUnits", () => {
       ["heading", 2],
       ["body", 3],
     ]);
+  });
+
+  it("keeps a story's first lines, opening with a dateline, as text though they end on one character", () => {
+    const text = ["本报讯（记者 龚勇 齐婷勇 通讯", "员 周楠）最坚固的防线最坚实的依", "靠", "在疫情袭来时，大家毅然扛起重担，", "千方百计守护城市的生命线。"].join("\n");
+    expect(shape(text).map(([kind]) => kind)).toEqual(["body"]);
   });
 
   it("keeps a one-character line under text with a sentence in it as text", () => {

@@ -76,17 +76,23 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
     }
   }
   // dateline at the start of the first body paragraph (after a deck, if any)
+  let signedInDateline = false;
   const firstBody = datelineParagraph(paragraphs);
   if (firstBody) {
     const joined = joinWrappedLines(firstBody.pieces.map((x) => collapseSpaces(x.raw)));
     const found = leadingDateline(joined);
     if (found) {
       dateline = found.dateline;
-      // the byline read again with the line breaks between two whole names kept as spaces
-      const opening = firstBody.pieces.slice(0, BYLINE_LINES).map((x) => collapseSpaces(x.raw));
-      const byline = found.byline === null ? null : (leadingDateline(joinAtNames(opening))?.byline ?? found.byline);
+      // the byline read again with the line breaks between two whole names kept as spaces: a
+      // bracket that read as no byline with its names run together (`（记者 薛梅英` / `周欣涵）`)
+      // is one then, and is taken out of the text up to its closing bracket
+      const opening = joinAtNames(firstBody.pieces.slice(0, BYLINE_LINES).map((x) => collapseSpaces(x.raw)));
+      const reread = leadingDateline(opening.text);
+      const byline = reread?.byline ?? found.byline;
+      const length = found.byline === null && reread?.byline ? reread.length - opening.spacesBefore(reread.length) : found.length;
       if (byline) bylines.unshift({ text: byline, lines: [firstBody.pieces[0]!.line] });
-      consumePrefix(firstBody, found.length);
+      signedInDateline = byline !== null;
+      consumePrefix(firstBody, length);
     }
   }
 
@@ -96,6 +102,11 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
     if (u.kind === "jump") {
       const jump = inlineJump(u.lines[0]!.raw);
       jumps.push({ direction: jump?.direction ?? "continuedOn", page: jump?.page ?? null, raw: unitRawText(u), spans: spansOf(u.lines) });
+    } else if (u.kind === "byline" && signedInDateline && !(draft.trailers[0] === u && !u.blankBefore)) {
+      // a story names its reporters once: with its dateline's bracket naming them, a byline line
+      // given to it from around its text signs another story (one right under its last line, no
+      // blank line between, signs it all the same)
+      leftovers.push({ unit: u, reason: "second byline" });
     } else if (isBylineUnit(u)) {
       // the name goes on from the caption's line without a space: 通讯员 李 + 平军 摄
       const head = creditHead?.unit === u ? creditHead : null;
@@ -153,14 +164,19 @@ const NAME_AT_START = /^\p{Script=Han}{2,4}(?:[\s）)]|$)/u;
  * Lines joined as {@link joinWrappedLines} does, but with a space where a line ends with a whole
  * name and the next opens with one: a bracketed byline wrapped between two names
  * (`本报讯（记者 何永航` / `洪秋）…`) keeps them apart.
+ * @returns the text, and how many of those spaces stand in its first `n` characters
  */
-function joinAtNames(lines: readonly string[]): string {
+function joinAtNames(lines: readonly string[]): { text: string; spacesBefore: (n: number) => number } {
   let text = "";
+  const inserted: number[] = [];
   for (const line of lines) {
     if (line === "") continue;
-    text += text !== "" && NAME_AT_END.test(text) && NAME_AT_START.test(line) ? ` ${line}` : joinWrappedLines([text, line]).slice(text.length);
+    if (text !== "" && NAME_AT_END.test(text) && NAME_AT_START.test(line)) {
+      inserted.push(text.length);
+      text += ` ${line}`;
+    } else text += joinWrappedLines([text, line]).slice(text.length);
   }
-  return text;
+  return { text, spacesBefore: (n) => inserted.filter((at) => at < n).length };
 }
 
 /** The last body paragraph, or undefined. */

@@ -106,7 +106,10 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
       // not signed (a bracketed byline on its own line, `（记者 X）`, or a byline right under the
       // last line closes the text above it all the same)
       const signedTwice = u.blankBefore && !isClosingSignature(u) && isSigned(gap.prev!) && !isSigned(gap.next!);
-      const prevSigned = u.kind === "byline" && (signedAtEnd(prevTail) || units.slice(0, j).some(isClosingSignature) || signedTwice);
+      // (a photo credit printed before it in this gap signs the caption above: a byline after the
+      // credit is the next story's, printed on top of its text)
+      const creditBefore = units.slice(0, j).some((x) => x.kind === "credit");
+      const prevSigned = u.kind === "byline" && (signedAtEnd(prevTail) || units.slice(0, j).some(isClosingSignature) || signedTwice || creditBefore);
       const onTopOfNext = nextToNext && j === units.length - 1 && !u.blankAfter;
       return {
         toPrev: nextToPrev && !prevOpen && !prevSigned ? BYLINE_ADJACENT * 1.1 : 0,
@@ -196,6 +199,41 @@ function attachCommentaryLabels(gaps: readonly Gap[]): void {
       target?.leaders.unshift(u);
     }
   });
+}
+
+/**
+ * A column label is printed over a story's heading, never inside a story's text: one the extractor
+ * printed in a gap inside a story, or before the next column of a story begun earlier, labels the
+ * story of the first heading printed after it (with the kicker over it). Run after the headings are
+ * matched to their stories. A commentary label drifts on its own rule ({@link attachCommentaryLabels}).
+ */
+export function attachStrayLabels(gaps: readonly Gap[], drafts: readonly Draft[]): void {
+  const heads: { index: number; draft: Draft }[] = [];
+  for (const d of drafts) for (const u of [...d.leaders, ...d.trailers]) if (isHeadingUnit(u)) heads.push({ index: u.lines[0]!.index, draft: d });
+  heads.sort((a, b) => a.index - b.index);
+  const headAfter = (at: number): Draft | null => {
+    let lo = 0;
+    let hi = heads.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (heads[mid]!.index <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return heads[lo]?.draft ?? null;
+  };
+  for (const gap of gaps) {
+    if (!gap.nextContinued && !(gap.prev !== null && gap.prev === gap.next)) continue;
+    gap.units.forEach((label, k) => {
+      // (a label printed right after a vertical headline, set beside the text under it, is that headline's)
+      if (label.kind !== "label" || COMMENTARY_LABELS.has(labelKey(label)) || gap.units[k - 1]?.kind === "vertical") return;
+      const to = headAfter(label.lines[0]!.index);
+      const from = [gap.prev, gap.next].find((d) => d?.leaders.includes(label) || d?.trailers.includes(label));
+      if (!to || !from || to === from || to.leaders.some((u) => u.kind === "label")) return;
+      from.leaders = from.leaders.filter((u) => u !== label);
+      from.trailers = from.trailers.filter((u) => u !== label);
+      to.leaders.unshift(label);
+    });
+  }
 }
 
 /** The story nearest to gap `gi` that reads as commentary: the one after it first, then the one before, outwards. */
@@ -576,6 +614,20 @@ function isSigned(d: Draft, except: readonly Unit[] = []): boolean {
 }
 
 /**
+ * True when some of the story's text is printed between a label and a heading after it: the label
+ * is printed over that text (a column label sits right over its heading, or over the text of a
+ * story whose headline is printed beside it), so it labels the story, not the heading.
+ */
+function textBetween(story: Draft, label: Unit, heading: Unit): boolean {
+  const from = label.lines[label.lines.length - 1]!.index;
+  const to = heading.lines[0]!.index;
+  return story.items.some((item) => {
+    const at = item.unit.lines[0]!.index;
+    return at > from && at < to;
+  });
+}
+
+/**
  * A heading moves to the story it heads, with the column label printed right above it. The
  * bylines printed right under it (a byline under a heading signs the same story: {@link bound})
  * go along when the story left behind is signed otherwise (a caption's credit, its own byline)
@@ -590,7 +642,7 @@ function moveGroup(group: HeadingGroup, to: Draft, withLabel = true): void {
     if (at < 0) continue;
     const label = side[at - 1];
     // (a commentary label drifts on its own rule: attachCommentaryLabels)
-    if (withLabel && at > 0 && label?.kind === "label" && !COMMENTARY_LABELS.has(labelKey(label)) && bound(label, group.units[0]!)) moving.add(label);
+    if (withLabel && at > 0 && label?.kind === "label" && !COMMENTARY_LABELS.has(labelKey(label)) && bound(label, group.units[0]!) && !textBetween(owner, label, group.units[0]!)) moving.add(label);
     const last = side.indexOf(group.units[group.units.length - 1]!);
     for (let k = last + 1; k < side.length && bound(side[k - 1]!, side[k]!) && side[k]!.kind === "byline"; k++) signatures.push(side[k]!);
   }
@@ -615,6 +667,33 @@ export function takeSalutation(draft: Draft): void {
   if (k < 0) return;
   const [unit] = draft.leaders.splice(k, 1);
   draft.items.unshift({ unit: unit!, role: "body" });
+}
+
+/**
+ * Two heads set side by side come out row by row: both kickers, then both headlines
+ * (`平鲁区：` `【基层直击】` `市商务委：` / `发扬英模精神…` `加大为企服务…`). In such a run of a
+ * story's leading or trailing units, the kickers go back over their headlines in order (the first
+ * kicker over the first headline), a label printed over the second kicker staying over it.
+ * Works in place on every story's sides.
+ */
+export function pairSideBySideHeads(drafts: readonly Draft[]): void {
+  const isKicker = (u: Unit | undefined) => u !== undefined && u.kind === "heading" && isKickerText(unitHeadingText(u));
+  const isHeadline = (u: Unit | undefined) => u !== undefined && u.kind === "heading" && !isKickerText(unitHeadingText(u)) && !isSubtitleText(unitHeadingText(u));
+  const pairIn = (side: Unit[]) => {
+    for (let k = 0; k + 3 < side.length; k++) {
+      if (!isKicker(side[k])) continue;
+      const label = side[k + 1]?.kind === "label" ? 1 : 0;
+      const [second, first, next] = [side[k + 1 + label], side[k + 2 + label], side[k + 3 + label]];
+      if (!isKicker(second) || !isHeadline(first) || !isHeadline(next)) continue;
+      // K1 [L] K2 H1 H2 → K1 H1 [L] K2 H2
+      side.splice(k, 4 + label, side[k]!, first!, ...side.slice(k + 1, k + 2 + label), next!);
+      k += 3 + label;
+    }
+  };
+  for (const d of drafts) {
+    pairIn(d.leaders);
+    pairIn(d.trailers);
+  }
 }
 
 /** A deck's label is at least this many characters: shorter repeats prove nothing. */

@@ -244,6 +244,30 @@ export function splitHeadlinesUnderKickers(units: Unit[]): Unit[] {
   return units;
 }
 
+/**
+ * A kicker wrapped onto a second line (`朔州经济开发区纪` / `检监察工委：`) reads like a short kicker
+ * printed under its headline, which the units put back above the headline. When the page prints
+ * the two characters across that line break together inside a line elsewhere (`纪检`), the lines
+ * are one wrapped kicker: put together again, in printed order. (A common word across the break is
+ * no evidence here: a headline ends and a kicker's name starts with common characters, `以上` / `市卫健委：`.)
+ * Works in place; returns the units for chaining.
+ * @param printedTogether how often the page prints character `a` right before character `b` inside a line
+ */
+export function rejoinWrappedKickers(units: Unit[], printedTogether: (a: string, b: string) => number): Unit[] {
+  for (let i = units.length - 2; i >= 0; i--) {
+    const kicker = units[i]!;
+    const above = units[i + 1]!;
+    if (kicker.kind !== "heading" || above.kind !== "heading" || kicker.lines.length !== 1) continue;
+    const line = kicker.lines[0]!;
+    const last = above.lines[above.lines.length - 1]!;
+    // put back above the heading it was printed right under, with no blank line between
+    if (line.index !== last.index + 1 || kicker.blankAfter || above.blankBefore) continue;
+    if (!isShortKicker(line.text) || printedTogether(Array.from(last.text).at(-1) ?? "", Array.from(line.text)[0] ?? "") <= 0) continue;
+    units.splice(i, 2, { kind: "heading", lines: [...above.lines, line], blankBefore: kicker.blankBefore, blankAfter: above.blankAfter });
+  }
+  return units;
+}
+
 /** A kicker set as wide as the text wraps to at most this many lines (a lead-in sentence). */
 const MAX_TEXT_KICKER_LINES = 6;
 
@@ -600,10 +624,11 @@ const MAX_TAILED_HEADING_LINES = 3;
  * True when the lines opening a block are a headline whose last line holds one character
  * (`用为民情怀，做好“送上门”的群众工` / `作`) and `line` is text: set as wide as the text under
  * it, such a headline shows only by its one-character tail, which no text line has without
- * punctuation.
+ * punctuation. Lines opening with a dateline (`本报讯（记者 龚勇…` / `…的依` / `靠`) are a story's
+ * first paragraph, however short its last line.
  */
 function endsWithHeadingTail(current: readonly Line[], line: Line): boolean {
-  if (current.length < 2 || current.length > MAX_TAILED_HEADING_LINES) return false;
+  if (current.length < 2 || current.length > MAX_TAILED_HEADING_LINES || opensDateline(current[0]!)) return false;
   const tail = current[current.length - 1]!;
   if (!isSingleChar(tail) || !/^\p{L}$/u.test(tail.text) || line.width <= tail.width + HEADING_NARROWER_BY) return false;
   return current.every(isHeadingLike);
