@@ -6,7 +6,7 @@
  *
  * Counted in typed arrays (the lexicon's bigram table), not sets: this runs for every page.
  */
-import { Counts, forEachBigram, GramTable } from "./lexicon.js";
+import { bigramsInto, Counts, GramTable } from "./lexicon.js";
 import type { Unit } from "./units.js";
 
 /** A bigram in more than this share of the page's body units is a common word of the page: no evidence. */
@@ -15,8 +15,6 @@ const MAX_COMMON_SHARE = 0.5;
 const MIN_UNITS_HOLDING = 2;
 /** Distinct bigrams the table is first sized for (it grows past it). */
 const EXPECTED_GRAMS = 4096;
-/** Bigram indexes of one unit the scratch array first holds (it grows past it). */
-const MIN_SCRATCH = 256;
 
 /** The bigrams of a unit that weigh anything, and the sum of their weights. */
 interface Weighed {
@@ -37,12 +35,16 @@ export class Cohesion {
   private readonly lastUnit = new Counts();
   /** Marks of the context's bigrams for one question (by table index). */
   private readonly marks = new Counts();
+  /** Room for one unit's bigrams while they are read. */
+  private readonly ids = new Counts();
   /** Room for one unit's bigram indexes while they are found. */
   private readonly scratch = new Counts();
   private unitCount = 0;
   private question = 0;
   /** The weight of each bigram counted (by table index), once counted. */
   private weights: Float64Array | null = null;
+  /** The context units whose bigrams carry the current question's mark. */
+  private context: readonly Unit[] = [];
   /** The weighed bigrams of each unit asked about. */
   private readonly weighed = new Map<Unit, Weighed>();
 
@@ -56,15 +58,28 @@ export class Cohesion {
    */
   share(unit: Unit, context: readonly Unit[]): number {
     this.count();
-    const question = ++this.question;
     const marks = this.marks.upTo(this.table.size);
-    for (const u of context) for (const g of this.weighedOf(u).grams) marks[g] = question;
+    // the links ask about one end against many starts in turn: its bigrams are marked once
+    if (!this.sameContext(context)) {
+      const question = ++this.question;
+      for (const u of context) for (const g of this.weighedOf(u).grams) marks[g] = question;
+      this.context = [...context];
+    }
+    const question = this.question;
     const { grams, total } = this.weighedOf(unit);
     if (total === 0) return 0;
     const weights = this.weights!;
     let shared = 0;
     for (const g of grams) if (marks[g] === question) shared += weights[g]!;
     return shared / total;
+  }
+
+  /** True when `context` holds the units whose bigrams the last question marked, in order. */
+  private sameContext(context: readonly Unit[]): boolean {
+    const last = this.context;
+    if (last.length !== context.length) return false;
+    for (let k = 0; k < last.length; k++) if (last[k] !== context[k]) return false;
+    return last.length > 0;
   }
 
   /** The idf weight of a bigram printed in `count` body units: the log of the units over `count` (0 for a unique or common one). */
@@ -117,19 +132,21 @@ export class Cohesion {
     const known = this.gramsOf.get(unit);
     if (known !== undefined) return known;
     const stamp = this.gramsOf.size + 1;
-    let found = this.scratch.upTo(MIN_SCRATCH);
-    let n = 0;
     // the lines run together: a word may run across a line break
     let text = "";
     for (const line of unit.lines) text += line.text;
-    forEachBigram(text, (gram) => {
-      const g = this.table.intern(gram);
-      const last = this.lastUnit.upTo(this.table.size);
-      if (last[g] === stamp) return;
+    const ids = this.ids.upTo(text.length);
+    const count = bigramsInto(text, ids);
+    // room for every bigram to be new, taken once rather than asked for each bigram
+    const last = this.lastUnit.upTo(this.table.size + count);
+    const found = this.scratch.upTo(count);
+    let n = 0;
+    for (let k = 0; k < count; k++) {
+      const g = this.table.intern(ids[k]!);
+      if (last[g] === stamp) continue;
       last[g] = stamp;
-      if (n === found.length) found = this.scratch.upTo(n + 1);
       found[n++] = g;
-    });
+    }
     const grams = found.slice(0, n);
     this.gramsOf.set(unit, grams);
     return grams;

@@ -5,7 +5,6 @@
  * counted in flat typed-array hash tables rather than `Map`s: this runs over every line of
  * every page.
  */
-import { isCjkChar } from "../text/chars.js";
 
 /**
  * Small id of a word character (CJK ideograph, extension A, ASCII letter or digit), or -1.
@@ -21,26 +20,28 @@ const WORD_IDS = 0x6c40;
 
 /** Distinct bigrams of the CJK ideographs, Latin letters and digits of a text (other characters skipped). */
 export function bigrams(text: string): Set<number> {
+  const grams = new Int32Array(text.length);
+  const n = bigramsInto(text, grams);
   const out = new Set<number>();
-  forEachBigram(text, (gram) => out.add(gram));
+  for (let k = 0; k < n; k++) out.add(grams[k]!);
   return out;
 }
 
-/** Calls `visit` with each bigram of {@link bigrams}, in order, repeats included. */
-export function forEachBigram(text: string, visit: (gram: number) => void): void {
+/**
+ * Writes the bigrams of {@link bigrams} into `out`, in order, repeats included (a text has fewer
+ * than it has characters: `out` needs room for `text.length`); returns how many. A character that
+ * is no word character is skipped: the pair is taken across it.
+ */
+export function bigramsInto(text: string, out: Int32Array): number {
+  let n = 0;
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     const c = wordId(text.charCodeAt(i));
-    if (c < 0) {
-      if (c >= 0xd800 && c <= 0xdfff && isCjkChar(text.slice(i, i + 2))) {
-        prev = -1; // rare ideographs beyond the BMP break the chain; they are not counted
-        i++;
-      }
-      continue;
-    }
-    if (prev >= 0) visit(prev * WORD_IDS + c);
+    if (c < 0) continue;
+    if (prev >= 0) out[n++] = prev * WORD_IDS + c;
     prev = c;
   }
+  return n;
 }
 
 /** Occurrences of `pair` in `text`, overlapping ones included (`aaa` holds `aa` twice). */
