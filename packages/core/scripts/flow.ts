@@ -1,22 +1,24 @@
 // Dev aid: print the flow of a page dump (stories with their runs, and the gaps between them).
 // Usage: npx tsx scripts/flow.ts FILE
+// Runs parseInto's stages (src/parse-text.ts) up to the heading match: keep the two in step.
 import { readFileSync } from "node:fs";
 import { splitLines } from "../src/pipeline/lines.js";
-import { buildUnits, liftTextKickers, splitHeadlinesUnderKickers, type Unit } from "../src/pipeline/units.js";
+import { buildUnits, liftTextKickers, rejoinWrappedKickers, splitHeadlinesUnderKickers, type Unit } from "../src/pipeline/units.js";
+import { mapRadicals } from "../src/layout/pdf-glyphs.js";
 import { PageLexicon } from "../src/pipeline/lexicon.js";
-import { reclassifyFragments } from "../src/pipeline/fragments.js";
+import { joinWrappedHeadings, reclassifyFragments, reclassifyOpenQuotes } from "../src/pipeline/fragments.js";
 import { junctionOf } from "../src/pipeline/junction.js";
 import { buildFlow, type Draft } from "../src/pipeline/flow.js";
 import { columnWidth } from "../src/pipeline/measure.js";
 import { isPageNameUnit } from "../src/pipeline/furniture.js";
 
-const lines = splitLines(readFileSync(process.argv[2]!, "utf8"));
+const lines = splitLines(mapRadicals(readFileSync(process.argv[2]!, "utf8")));
 const all = buildUnits(lines);
 // as parseInto does: the page name beside the running head is furniture
 const head = all.slice(0, 3).findIndex((u) => u.kind === "furniture");
 const units = all.filter((u, k) => !isPageNameUnit(u, head >= 0 && Math.abs(k - head) === 1));
 const lex = new PageLexicon(lines.map((l) => l.text));
-reclassifyFragments(units, junctionOf(lex));
+reclassifyFragments(reclassifyOpenQuotes(joinWrappedHeadings(rejoinWrappedKickers(units, (a, b) => lex.junctionCount(a, b)))), junctionOf(lex));
 splitHeadlinesUnderKickers(liftTextKickers(units));
 const flow = buildFlow(units, junctionOf(lex));
 const name = new Map<Draft, string>(flow.drafts.map((d, i) => [d, `S${i + 1}`]));
@@ -29,16 +31,18 @@ events.sort((a, b) => a.at - b.at);
 for (const e of events) console.log(e.text);
 
 // then: the gaps' units given to stories, and the headline each story is matched with
-const { assignGaps, matchHeadings, takeDecks, takeSalutation } = await import("../src/pipeline/assign.js");
+const { assignGaps, attachStrayLabels, matchHeadings, pairSideBySideHeads, takeDecks, takeSalutation } = await import("../src/pipeline/assign.js");
 const docOf = new Map<Draft, number>();
 for (const d of flow.drafts) docOf.set(d, lex.addDocument(d.items.map((i) => i.unit.lines.map((l) => l.text).join("")).join("")));
 const follow = assignGaps(flow.gaps, lex, docOf);
 for (const d of flow.drafts) { takeSalutation(d); takeDecks(d); }
+pairSideBySideHeads(flow.drafts);
 console.log(`\nheadings ${follow ? "follow" : "precede"} their stories`);
 for (const d of flow.drafts) {
   console.log(`${name.get(d)}: leaders [${d.leaders.map(range).join(", ")}] trailers [${d.trailers.map(range).join(", ")}]`);
 }
 const matched = matchHeadings(flow.drafts, lex, docOf, follow);
+attachStrayLabels(flow.gaps, flow.drafts);
 for (const d of flow.drafts) console.log(`${name.get(d)} headline ← ${matched.get(d)?.map(range).join(" ") ?? "none"}`);
 
 // with --sims: each heading's word similarity to each story (as matchHeadings weighs them)
