@@ -380,6 +380,7 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
     runMax = 0;
   };
   const inBracket = bracketedBylineLines(rest);
+  let headingRun = 0;
   for (let i = 0; i < rest.length; i++) {
     const line = rest[i]!;
     // a bracketed byline cut by a narrow column runs on with the text it opens
@@ -414,8 +415,8 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
       emit(classifyText(current));
       current = [headline];
       emit("heading");
-    } else if (opensDateline(line) && headingRunOverDateline(current) > 0) {
-      const run = current.splice(current.length - headingRunOverDateline(current));
+    } else if (opensDateline(line) && (headingRun = headingRunOverDateline(current)) > 0) {
+      const run = current.splice(current.length - headingRun);
       emit(classifyText(current));
       for (const piece of wrappedPieces(run)) {
         current = piece;
@@ -523,8 +524,9 @@ function headingRunOverDateline(current: readonly Line[]): number {
 /**
  * True when `line` is the salutation that opens a letter (`亲爱的市民朋友们：`), printed right under
  * its headline in a dump that marks no text boxes: a short line ending in a full-width colon after
- * heading lines only (narrower than the text), over a column of text (the next two lines as wide as each other, the first
- * maybe an indent narrower, and wider than it). A kicker's colon ends the first line of a heading group, not its last.
+ * heading lines only (narrower than the text), over a column of text (the next two lines as wide
+ * as each other, the first maybe an indent narrower, and wider than it). A kicker's colon ends the
+ * first line of a heading group, not its last.
  */
 function opensLetterUnderHeading(current: readonly Line[], line: Line, next: Line | undefined, after: Line | undefined): boolean {
   if (current.length === 0 || next === undefined || after === undefined || !line.text.endsWith("：")) return false;
