@@ -9,7 +9,8 @@ import { joinWrappedHeadings, reclassifyFragments, reclassifyOpenQuotes } from "
 import { joinSplitStories } from "./pipeline/join.js";
 import { junctionOf } from "./pipeline/junction.js";
 import { splitLines } from "./pipeline/lines.js";
-import { buildUnits, liftTextKickers, rejoinWrappedKickers, splitHeadlinesUnderKickers, type Unit } from "./pipeline/units.js";
+import { boxesUnmarked, buildUnits, liftTextKickers, rejoinWrappedKickers, splitHeadlinesUnderKickers, type Unit } from "./pipeline/units.js";
+import { splitStackedHeadings } from "./pipeline/stacked-headings.js";
 import { unitHeadingText } from "./pipeline/unit-text.js";
 import { signedAtEnd } from "./pipeline/inline.js";
 import type { Page } from "./schema.js";
@@ -76,6 +77,7 @@ function parseInto(page: Page, input: string): void {
   readRunningHeads(flow.furniture, page.page);
   const docOf = new Map<Draft, number>();
   for (const d of flow.drafts) docOf.set(d, lexicon.addDocument(storyText(d)));
+  if (boxesUnmarked(lines)) splitStackedHeadings(flow.gaps, (text, story) => lexicon.similarity(text, docOf.get(story)!));
   takeTopBanner(flow.gaps, page, (u) => bestShare(lexicon, unitHeadingText(u)));
   const headingsFollow = assignGaps(flow.gaps, lexicon, docOf);
   takeBanner(flow.gaps, page);

@@ -180,6 +180,22 @@ describe("a headline printed with no blank line around it", () => {
     expect(letter!.paragraphs[0]!.text).toBe("亲爱的市民朋友们：");
   });
 
+  it("where no blank line marks a box, tells two headlines printed one over the other apart by the words of the stories around them", () => {
+    // dev cnki_104 as pdf.js prints it: a story, its headline printed after it, the next story's headline, its dateline
+    const lines = [
+      "本报讯 复工复产企业的人员管理要实施闭环管理，复工复产",
+      "人员可以通过公交等公共交通方式通勤，乘坐公交通勤时要",
+      "做好个人防护，复工复产人员上下班通勤要扫码。",
+      "复工复产人员可以通过公交通勤",
+      "谎称招方舱志愿者骗中介费",
+      "本报讯（记者 王闲乐）检察机关对谎称招募方舱志愿者、",
+      "收取中介费的诈骗案件提起公诉。嫌疑人谎称可以介绍方舱",
+      "志愿者岗位，向多人收取中介费共计两万余元。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    expect(articles.map((a) => a.headline)).toEqual(["复工复产人员可以通过公交通勤", "谎称招方舱志愿者骗中介费"]);
+  });
+
   it("keeps text of the column between a sentence end and a dateline with that text: a wrapped sentence, an indented paragraph", () => {
     // a column nine characters wide, as on the dev pages (cnki_107)
     const story = ["本报讯 国务院总理主", "持召开国务院常务会", "议，部署稳经济措", "施，要求各地抓好落", "实，尽快见效。"];

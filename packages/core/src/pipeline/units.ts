@@ -181,7 +181,7 @@ const UNMARKED_MAX_BLANK_SHARE = 0.01;
  * a heading and the text under it come with nothing between them, and the line shapes are all
  * the evidence there is.
  */
-function boxesUnmarked(lines: readonly Line[]): boolean {
+export function boxesUnmarked(lines: readonly Line[]): boolean {
   let blank = 0;
   let last = lines.length;
   while (last > 0 && lines[last - 1]!.blank) last--; // the blank lines an extractor prints after the page
