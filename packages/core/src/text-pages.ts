@@ -32,23 +32,23 @@ export interface TextPage {
  * @param input the decoded dump
  */
 export function splitTextPages(input: string): TextPage[] {
-  const ends: number[] = []; // where each page but the first begins
+  const laterStarts: number[] = []; // where each page but the first begins
   let seenText = false;
   let pieceStart = 0;
   for (let at = input.indexOf(FORM_FEED); at >= 0; at = input.indexOf(FORM_FEED, at + 1)) {
     if (hasLetterOrDigit(input, pieceStart, at)) {
-      if (seenText) ends.push(pieceStart);
+      if (seenText) laterStarts.push(pieceStart);
       seenText = true;
     }
     pieceStart = at + 1;
   }
-  if (seenText && hasLetterOrDigit(input, pieceStart, input.length)) ends.push(pieceStart);
-  if (ends.length === 0) return [{ text: input, start: 0, line: 1 }];
+  if (seenText && hasLetterOrDigit(input, pieceStart, input.length)) laterStarts.push(pieceStart);
+  if (laterStarts.length === 0) return [{ text: input, start: 0, line: 1 }];
 
   const pages: TextPage[] = [];
   let start = 0;
   let line = 1;
-  for (const end of [...ends, input.length]) {
+  for (const end of [...laterStarts, input.length]) {
     pages.push({ text: input.slice(start, end), start, line });
     line += countLineBreaks(input, start, end);
     start = end;
