@@ -56,7 +56,8 @@ const TOP_UNITS = 3;
 function parseInto(page: Page, input: string): void {
   const lines = splitLines(input);
   // the page name (`要闻`) printed on its own is page furniture, wherever the extractor put it
-  const all = buildUnits(lines);
+  const unmarked = boxesUnmarked(lines);
+  const all = buildUnits(lines, unmarked);
   // the running head opens the page; a short name printed on its own right above or below it names the page
   const head = all.slice(0, TOP_UNITS).findIndex((u) => u.kind === "furniture");
   const hasRunningHead = head >= 0 || all.some((u) => u.kind === "furniture");
@@ -77,7 +78,7 @@ function parseInto(page: Page, input: string): void {
   readRunningHeads(flow.furniture, page.page);
   const docOf = new Map<Draft, number>();
   for (const d of flow.drafts) docOf.set(d, lexicon.addDocument(storyText(d)));
-  if (boxesUnmarked(lines)) splitStackedHeadings(flow.gaps, (text, story) => lexicon.similarity(text, docOf.get(story)!));
+  if (unmarked) splitStackedHeadings(flow.gaps, (text, story) => lexicon.similarity(text, docOf.get(story)!));
   takeTopBanner(flow.gaps, page, (u) => bestShare(lexicon, unitHeadingText(u)));
   const headingsFollow = assignGaps(flow.gaps, lexicon, docOf);
   takeBanner(flow.gaps, page);

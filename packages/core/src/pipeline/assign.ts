@@ -108,8 +108,8 @@ function splitGap(gap: Gap, similarity: (u: Unit) => Scored, prior: number): voi
       const signedTwice = u.blankBefore && !isClosingSignature(u) && isSigned(gap.prev!) && !isSigned(gap.next!);
       // (a photo credit printed before it in this gap signs the caption above: a byline after the
       // credit is the next story's, printed on top of its text)
-      const creditBefore = units.slice(0, j).some((x) => x.kind === "credit");
-      const prevSigned = u.kind === "byline" && (signedAtEnd(prevTail) || units.slice(0, j).some(isClosingSignature) || signedTwice || creditBefore);
+      const before = units.slice(0, j);
+      const prevSigned = u.kind === "byline" && (signedAtEnd(prevTail) || before.some(isClosingSignature) || signedTwice || before.some((x) => x.kind === "credit"));
       const onTopOfNext = nextToNext && j === units.length - 1 && !u.blankAfter;
       return {
         toPrev: nextToPrev && !prevOpen && !prevSigned ? BYLINE_ADJACENT * 1.1 : 0,

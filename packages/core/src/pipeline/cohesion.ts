@@ -25,7 +25,6 @@ interface Weighed {
 /** Bigram weights of the body text of one page, counted on first use. */
 export class Cohesion {
   private readonly units: readonly Unit[];
-  private counted = false;
   private readonly table = new GramTable(EXPECTED_GRAMS);
   /** The distinct bigram indexes of each unit counted, by unit. */
   private readonly gramsOf = new Map<Unit, Int32Array>();
@@ -41,7 +40,7 @@ export class Cohesion {
   private readonly scratch = new Counts();
   private unitCount = 0;
   private question = 0;
-  /** The weight of each bigram counted (by table index), once counted. */
+  /** The weight of each bigram counted (by table index); null until the page is counted. */
   private weights: Float64Array | null = null;
   /** The context units whose bigrams carry the current question's mark. */
   private context: readonly Unit[] = [];
@@ -112,8 +111,7 @@ export class Cohesion {
 
   /** Counts the bigrams of every body unit of the page, once. */
   private count(): void {
-    if (this.counted) return;
-    this.counted = true;
+    if (this.weights !== null) return;
     for (const unit of this.units) {
       if (unit.kind !== "body") continue;
       this.unitCount++;

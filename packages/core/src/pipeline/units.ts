@@ -193,12 +193,19 @@ export function boxesUnmarked(lines: readonly Line[]): boolean {
 const isHeadingLike = (line: Line): boolean => readsAsHeading(line, MAX_HEADING_WIDTH);
 
 /**
+ * True when the line reads as a headline of its own, printed with no blank line around it: it
+ * could be a heading, holds no clause mark (a wrapped sentence's or subtitle's line has one) and
+ * opens no dateline.
+ */
+const readsAsHeadline = (line: Line): boolean => isHeadingLike(line) && !/[，、,：:]/u.test(line.text) && !opensDateline(line);
+
+/**
  * Groups lines into units: blank lines separate blocks; inside a block, special lines,
  * vertical runs, headings above text and changes of column width start new units.
+ * @param unmarked the dump marks no text boxes with blank lines (see {@link boxesUnmarked})
  */
-export function buildUnits(lines: readonly Line[]): Unit[] {
+export function buildUnits(lines: readonly Line[], unmarked = boxesUnmarked(lines)): Unit[] {
   const units: Unit[] = [];
-  const unmarked = boxesUnmarked(lines);
   let block: Line[] = [];
   const flush = () => {
     if (block.length > 0) splitBlock(block, units, unmarked);
@@ -399,11 +406,6 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
     if (current[0] === rest[0] && (endsWithHeadingTail(current, line) || (current.length === 1 && (isPhrasedHeadline(current[0]!, line) || isWideHeadingOver(current[0]!, line, rest[i + 1]))))) {
       emit("heading");
       runMax = 0;
-    } else if (opensDateline(line) && isHeadlineOverDateline(current)) {
-      const headline = current.pop()!;
-      emit(classifyText(current));
-      current = [headline];
-      emit("heading");
     } else if (unmarked && opensLetterUnderHeading(current, line, rest[i + 1], rest[i + 2])) {
       // the salutation opens the letter's text: it and the text's first line start one unit
       emit("heading");
@@ -489,7 +491,7 @@ function isHeadlineOverDateline(current: readonly Line[]): boolean {
   if (current.length < 2) return false;
   const last = current[current.length - 1]!;
   // a bracketed line (`（完）`, `（本报记者）`) closes the text above it
-  return isHeadingLike(last) && !/[，、,：:]|^[（(].*[）)]$/u.test(last.text) && !opensDateline(last) && endsSentence(current[current.length - 2]!.text);
+  return readsAsHeadline(last) && !/^[（(].*[）)]$/u.test(last.text) && endsSentence(current[current.length - 2]!.text);
 }
 
 /**
@@ -505,15 +507,16 @@ const MAX_HEADING_RUN = 6;
  * page that way): the lines after the last sentence's end, when there are at least two of them
  * and the first reads as a headline (no sentence, no clause mark). A dateline opens a story, so
  * nothing between the text's last sentence and it is that text's (bylines and credits were
- * split off already). 0 when there is no such run. One line is {@link isHeadlineOverDateline}'s.
+ * split off already). One line, {@link isHeadlineOverDateline}. 0 when there is no such run.
  */
 function headingRunOverDateline(current: readonly Line[]): number {
+  if (isHeadlineOverDateline(current)) return 1;
   const last = current.length - 1;
   let first = last;
   while (first > 0 && last - first + 1 < MAX_HEADING_RUN && !endsSentence(current[first - 1]!.text)) first--;
   if (first === 0 || first === last || !endsSentence(current[first - 1]!.text)) return 0;
   const headline = current[first]!;
-  if (!isHeadingLike(headline) || /[，、,：:]/u.test(headline.text)) return 0;
+  if (!readsAsHeadline(headline)) return 0;
   // a line the next one goes on from (as wide, the next no wider) is a wrapped sentence of the
   // text's column, and one an indent narrower than the next opens a paragraph: neither is a headline
   const indent = current[first + 1]!.width - headline.width;
@@ -546,7 +549,7 @@ function opensLetterUnderHeading(current: readonly Line[], line: Line, next: Lin
 function isHeadlineOverWiderText(current: readonly Line[], line: Line, next: Line | undefined): boolean {
   if (current.length < 3 || next === undefined) return false;
   const headline = current[current.length - 1]!;
-  if (!isHeadingLike(headline) || /[，、,：:]/u.test(headline.text) || opensDateline(headline)) return false;
+  if (!readsAsHeadline(headline)) return false;
   if (!endsSentence(current[current.length - 2]!.text)) return false;
   let textWidth = 0;
   for (let k = 0; k < current.length - 1; k++) textWidth = Math.max(textWidth, current[k]!.width);
@@ -589,7 +592,7 @@ const MIN_TEXT_COLUMN = 5;
  * the column's first line were taken for one unit and the line was cut off the rest of its column.
  */
 function isWideHeadingOver(heading: Line, line: Line, next: Line | undefined): boolean {
-  if (next === undefined || !isHeadingLike(heading) || /[，、,：:]/u.test(heading.text) || opensDateline(heading)) return false;
+  if (next === undefined || !readsAsHeadline(heading)) return false;
   if (line.width >= heading.width - RUN_WIDTH_CHANGE || next.width >= heading.width - RUN_WIDTH_CHANGE) return false;
   if (line.width < MIN_TEXT_COLUMN || next.width < MIN_TEXT_COLUMN) return false;
   const indent = next.width - line.width;
