@@ -4,12 +4,15 @@ export { openDatabase, resolveDbPath, DEFAULT_DB_PATH, type Db, type OpenOptions
 export { MIGRATIONS, SCHEMA_VERSION, currentVersion, migrate, type Migration } from "./store/migrations.js";
 export {
   importPage,
+  importPages,
+  overridesForPage,
   articleKey,
   personName,
   headTexts,
   bodyTexts,
   PERSON_ROLES,
   type ImportResult,
+  type PageToImport,
   type PersonRole,
 } from "./import/import-page.js";
 export {

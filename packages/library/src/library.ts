@@ -1,5 +1,5 @@
 import type { Page } from "@dubao/core";
-import { importPage, type ImportResult } from "./import/import-page.js";
+import { importPage, importPages, type ImportResult, type PageToImport } from "./import/import-page.js";
 import type { PageMetaOverrides } from "./import/page-meta.js";
 import { getArticle, getArticlePage, getPage, getPerson, type ArticleView, type PageView, type PersonView } from "./read/article.js";
 import {
@@ -47,6 +47,11 @@ export class Library {
   /** Imports one page in one transaction; see {@link importPage}. */
   importPage(page: Page, raw: string | null, overrides: PageMetaOverrides = {}): ImportResult {
     return importPage(this.db, page, raw, overrides);
+  }
+
+  /** Imports the pages of one input in one transaction, all or none; see {@link importPages}. */
+  importPages(pages: readonly PageToImport[], overrides: PageMetaOverrides = {}): ImportResult[] {
+    return importPages(this.db, pages, overrides);
   }
 
   /** Searches articles; see {@link search}. Never throws for any query string. */

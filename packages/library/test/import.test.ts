@@ -258,6 +258,28 @@ describe("importing the pages of a source of several pages", () => {
     lib.close();
   });
 
+  it("imports all pages of one input in one transaction, numbering them on from a given first page", () => {
+    const lib = Library.open(":memory:");
+    const results = lib.importPages(
+      [1, 2, 3].map((n) => ({ page: pdfPage(n), raw: null })),
+      { publication: "甲报", date: "2024-01-02", pageNumber: 5 },
+    );
+    expect(results.map((r) => [r.status, r.meta.pageNumber])).toEqual([
+      ["imported", 5],
+      ["imported", 6],
+      ["imported", 7],
+    ]);
+    // a page that fails while being stored takes the pages stored before it in the same call back out
+    const broken = { ...pdfPage(9), articles: [{ ...pdfPage(9).articles[0]!, paragraphs: null }] } as unknown as Page;
+    const before = lib.stats();
+    expect(() => lib.importPages([{ page: pdfPage(8), raw: null }, { page: broken, raw: null }])).toThrow(TypeError);
+    expect(lib.stats()).toEqual(before);
+    // a malformed page number is refused before anything is stored
+    expect(() => lib.importPages([{ page: pdfPage(8), raw: null }], { pageNumber: 0 })).toThrow(LibraryError);
+    expect(lib.stats()).toEqual(before);
+    lib.close();
+  });
+
   it("keeps a printed page number over the page's place in its source, and one-page sources under their hash", () => {
     expect(resolvePageMeta(pdfPage(2, { pageNumber: 7 })).pageNumber).toBe(7);
     expect(resolvePageMeta(pdfPage(2)).from.pageNumber).toBe("source-page");

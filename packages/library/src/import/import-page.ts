@@ -38,6 +38,12 @@ export function articleKey(sourceSha256: string, seq: number): string {
   return `${sourceSha256.slice(0, KEY_HASH_CHARS)}-${seq}`;
 }
 
+/** A parsed page to import, with the decoded dump its spans point into (if known). */
+export interface PageToImport {
+  page: Page;
+  raw: string | null;
+}
+
 /**
  * Imports one page in one transaction: either the page with all its articles, people and search
  * terms is stored, or (on any error, or if the process dies) nothing is. A page whose source hash
@@ -50,81 +56,107 @@ export function articleKey(sourceSha256: string, seq: number): string {
  * @throws LibraryError when an override is malformed
  */
 export function importPage(db: Db, page: Page, raw: string | null, overrides: PageMetaOverrides = {}): ImportResult {
-  const meta = resolvePageMeta(page, overrides);
+  return importPages(db, [{ page, raw }], overrides)[0]!;
+}
+
+/**
+ * Imports the pages of one input (a dump of several pages, a PDF issue) in one transaction: all
+ * of them or none. A page number given by the user is the first page's; the pages after it count
+ * on from it, as they follow in the input. Pages already in the library are left as they are
+ * (`duplicate`), as {@link importPage} does.
+ * @param db an open library database
+ * @param pages the pages, in input order
+ * @param overrides publication, date and first page number given by the user
+ * @returns what happened to each page, in the same order
+ * @throws LibraryError when an override is malformed (before anything is stored)
+ */
+export function importPages(db: Db, pages: readonly PageToImport[], overrides: PageMetaOverrides = {}): ImportResult[] {
+  const metas = pages.map(({ page }, n) => resolvePageMeta(page, overridesForPage(overrides, n)));
+  return db.transaction(() => pages.map(({ page, raw }, n) => storePage(db, page, raw, metas[n]!))).immediate();
+}
+
+/**
+ * The overrides of the input's page at `index`: its page number counts on from the one given.
+ * @param overrides the user's overrides for the whole input
+ * @param index the page's place in the input, from 0
+ */
+export function overridesForPage(overrides: PageMetaOverrides, index: number): PageMetaOverrides {
+  return overrides.pageNumber === undefined ? overrides : { ...overrides, pageNumber: overrides.pageNumber + index };
+}
+
+/** Stores one page (inside the caller's transaction), unless its source key is stored already. */
+function storePage(db: Db, page: Page, raw: string | null, meta: ResolvedPageMeta): ImportResult {
   const s = statements(db);
   const key = pageSourceKey(page);
-  const run = db.transaction((): ImportResult => {
-    const existing = s.pageByKey.get(key) as
-      | { id: number; publication: string; date: string; page_number: number | null; articles: number }
-      | undefined;
-    if (existing) {
-      return {
-        status: "duplicate",
-        pageId: existing.id,
-        articleCount: existing.articles,
-        meta: { publication: existing.publication, date: existing.date, pageNumber: existing.page_number },
-      };
-    }
-    s.insertPublication.run(meta.publication);
-    const publicationId = (s.publicationId.raw().get(meta.publication) as [number])[0];
-    s.insertIssue.run(publicationId, meta.date);
-    const issueId = (s.issueId.raw().get(publicationId, meta.date) as [number])[0];
-    const pageId = Number(
-      s.insertPage.run(
+  const existing = s.pageByKey.get(key) as
+    | { id: number; publication: string; date: string; page_number: number | null; articles: number }
+    | undefined;
+  if (existing) {
+    return {
+      status: "duplicate",
+      pageId: existing.id,
+      articleCount: existing.articles,
+      meta: { publication: existing.publication, date: existing.date, pageNumber: existing.page_number },
+    };
+  }
+  s.insertPublication.run(meta.publication);
+  const publicationId = (s.publicationId.raw().get(meta.publication) as [number])[0];
+  s.insertIssue.run(publicationId, meta.date);
+  const issueId = (s.issueId.raw().get(publicationId, meta.date) as [number])[0];
+  const pageId = Number(
+    s.insertPage.run(
+      issueId,
+      meta.pageNumber,
+      meta.pageName,
+      page.source.name,
+      page.source.format,
+      page.source.encoding,
+      key,
+      page.source.sha256,
+      sourcePageOf(page),
+      raw,
+      JSON.stringify(page),
+      new Date().toISOString(),
+    ).lastInsertRowid,
+  );
+  page.articles.forEach((article, index) => {
+    const seq = index + 1;
+    const bodyText = article.paragraphs.map((p) => p.text).join("\n");
+    const articleId = Number(
+      s.insertArticle.run(
+        articleKey(key, seq),
+        pageId,
+        seq,
+        article.kind,
+        article.column,
+        article.kicker,
+        article.headline,
+        article.subheadline,
+        article.dateline,
+        article.byline?.raw ?? null,
+        bodyText,
+        Array.from(bodyText).length,
+        JSON.stringify(article),
         issueId,
-        meta.pageNumber,
-        meta.pageName,
-        page.source.name,
-        page.source.format,
-        page.source.encoding,
-        key,
-        page.source.sha256,
-        sourcePageOf(page),
-        raw,
-        JSON.stringify(page),
-        new Date().toISOString(),
+        publicationId,
+        meta.date,
       ).lastInsertRowid,
     );
-    page.articles.forEach((article, index) => {
-      const seq = index + 1;
-      const bodyText = article.paragraphs.map((p) => p.text).join("\n");
-      const articleId = Number(
-        s.insertArticle.run(
-          articleKey(key, seq),
-          pageId,
-          seq,
-          article.kind,
-          article.column,
-          article.kicker,
-          article.headline,
-          article.subheadline,
-          article.dateline,
-          article.byline?.raw ?? null,
-          bodyText,
-          Array.from(bodyText).length,
-          JSON.stringify(article),
-          issueId,
-          publicationId,
-          meta.date,
-        ).lastInsertRowid,
-      );
-      for (const [role, name] of peopleOf(article)) {
-        s.insertPerson.run(name);
-        const personId = (s.personId.raw().get(name) as [number])[0];
-        s.insertArticlePerson.run(articleId, personId, role);
-      }
-      const head = indexTerms(headTexts(article));
-      const body = indexTerms(bodyTexts(article));
-      s.insertFts.run(articleId, head.bigrams, body.bigrams, head.chars, body.chars);
-    });
-    return {
-      status: "imported",
-      pageId,
-      articleCount: page.articles.length,
-      meta: { publication: meta.publication, date: meta.date, pageNumber: meta.pageNumber },
-    };
+    for (const [role, name] of peopleOf(article)) {
+      s.insertPerson.run(name);
+      const personId = (s.personId.raw().get(name) as [number])[0];
+      s.insertArticlePerson.run(articleId, personId, role);
+    }
+    const head = indexTerms(headTexts(article));
+    const body = indexTerms(bodyTexts(article));
+    s.insertFts.run(articleId, head.bigrams, body.bigrams, head.chars, body.chars);
   });
-  return run.immediate();
+  return {
+    status: "imported",
+    pageId,
+    articleCount: page.articles.length,
+    meta: { publication: meta.publication, date: meta.date, pageNumber: meta.pageNumber },
+  };
 }
 
 /**

@@ -54,7 +54,7 @@ export const examples = [
   "dubao import issue/mets.xml                             # a METS issue: its ALTO pages, its articles",
 ] as const;
 
-/** `dubao import`: page dumps, Page JSON, PDF, ALTO, hOCR or METS into the library (idempotent, one transaction per page). */
+/** `dubao import`: page dumps, Page JSON, PDF, ALTO, hOCR or METS into the library (idempotent, one transaction per input). */
 export default defineCommand({
   meta: { name: "import", description: "Store pages in the library database (the same source is stored once)" },
   args,

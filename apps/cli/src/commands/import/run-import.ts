@@ -70,9 +70,9 @@ function describeFiling(meta: { publication: string; date: string; pageNumber: n
 }
 
 /**
- * Imports each input into the library, one transaction per page: read, decode or validate,
- * parse, store, then the next. A PDF or METS issue gives several pages, each stored on its own
- * (`--page N` numbers them N, N+1…). A page already in the library (same source SHA-256, and
+ * Imports each input into the library, one transaction per input: read, decode or validate,
+ * parse, store, then the next. A PDF, METS issue or dump of several pages gives several pages,
+ * stored together, all or none (`--page N` numbers them N, N+1…). A page already in the library (same source SHA-256, and
  * page of it) is reported as a duplicate and left as it is. A failing input is reported as
  * `dubao: FILE: problem` and the others still run.
  * @returns the exit code: 0 when every input was imported or already there, 1 when any failed
@@ -118,12 +118,10 @@ export async function runImport(request: ImportRequest, io: CliIo): Promise<numb
         failed++;
         continue;
       }
-      let n = 0;
-      for (const loaded of pages) {
-        if (!loaded.ok) continue;
-        const pageOverrides = overrides.pageNumber === undefined ? overrides : { ...overrides, pageNumber: overrides.pageNumber + n };
-        n++;
-        const result = library.importPage(loaded.page, loaded.raw, pageOverrides);
+      const loadedPages = pages.flatMap((p) => (p.ok ? [{ page: p.page, raw: p.raw }] : []));
+      // all pages of one input in one transaction: an issue is stored whole or not at all
+      const results = library.importPages(loadedPages, overrides);
+      results.forEach((result, index) => {
         if (result.status === "imported") {
           imported++;
           articles += result.articleCount;
@@ -132,10 +130,10 @@ export async function runImport(request: ImportRequest, io: CliIo): Promise<numb
         }
         if (!request.quiet) {
           const verb = result.status === "imported" ? "imported " : "duplicate";
-          const which = pages.length > 1 ? ` (page ${n} of ${pages.length})` : "";
+          const which = results.length > 1 ? ` (page ${index + 1} of ${results.length})` : "";
           io.stdout.write(`${verb} ${file}${which} → ${describeFiling(result.meta)}, ${result.articleCount} articles\n`);
         }
-      }
+      });
     }
     // a large batch leaves the search index in many segments, each read by every search: merge them
     if (imported >= COMPACT_AFTER_PAGES) {
