@@ -9,8 +9,10 @@ import { API_CSP, COMMON_HEADERS } from "./src/lib/security-headers";
 const MAX_BODY = "21mb";
 
 const config: NextConfig = {
-  // libsql is a native module: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ["libsql"],
+  // libsql is a native module: load it from node_modules at run time, never bundle it. So is
+  // pdfjs-dist (for PDF uploads): @dubao/core finds its fonts and character maps beside the
+  // installed package, and pdf.js loads its own worker module, neither of which a bundle has.
+  serverExternalPackages: ["libsql", "pdfjs-dist"],
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {

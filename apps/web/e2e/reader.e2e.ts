@@ -372,6 +372,50 @@ describe("upload", () => {
   });
 });
 
+describe("upload of several pages", () => {
+  it("previews each page of a dump with form feeds and saves them together, numbered on from the given page", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/upload`);
+    const stamp = Date.now();
+    const pageText = (n: number) => `第${n}版新闻\n本报记者 测试员\n这是多页上传测试的第${n}版正文，讲述社区志愿者的故事。（${stamp}）\n\n`;
+    const dump = path.join(artifacts, "two-pages.txt");
+    writeFileSync(dump, `${pageText(1)}\f${pageText(2)}`);
+    await page.locator("#file").setInputFiles(dump);
+    await page.locator("#page").fill("7");
+    await page.getByRole("button", { name: "解析预览" }).click();
+    await page.locator("#preview-title").waitFor();
+    expect(await page.locator("#preview-title").textContent()).toBe("解析结果：2 个版面，共 2 篇文章");
+    expect(await page.locator(".preview-page h3").allTextContents()).toEqual(["第 1 页：1 篇文章", "第 2 页：1 篇文章"]);
+    expect(await page.locator(".preview-page > p").allTextContents()).toEqual([expect.stringContaining("第7版"), expect.stringContaining("第8版")]);
+    await shot(page, "12-upload-two-pages");
+    const before = library.stats().pages;
+    await page.getByRole("button", { name: "保存到文库" }).click();
+    await page.locator("#saved-title").waitFor();
+    expect(await page.locator("#saved-title").textContent()).toBe("已保存 2 个版面到文库");
+    expect(library.stats().pages).toBe(before + 2);
+    const links = await page.locator(".saved-pages a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    const numbers = links.map((href) => library.page(Number(href!.split("/").pop()))!.pageNumber);
+    expect(numbers).toEqual([7, 8]);
+    await page.getByRole("button", { name: "保存到文库" }).click();
+    await page.getByText("这些版面已经在文库里了").waitFor();
+    expect(library.stats().pages).toBe(before + 2);
+    rmSync(dump);
+    await page.close();
+  });
+
+  it("previews a PDF page by page", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/upload`);
+    await page.locator("#file").setInputFiles(path.resolve(import.meta.dirname, "../../../corpus/dev/cnki_101.pdf"));
+    await page.getByRole("button", { name: "解析预览" }).click();
+    await page.locator("#preview-title").waitFor({ timeout: 30_000 });
+    expect(await page.locator("#preview-title").textContent()).toMatch(/^解析结果：[1-9]\d* 篇文章$/);
+    expect(await page.locator(".preview .muted").first().textContent()).toContain("cnki_101.pdf · 编码 binary");
+    await shot(page, "13-upload-pdf");
+    await page.close();
+  });
+});
+
 describe("the browser", () => {
   it("reported no console errors or CSP violations", () => {
     expect(consoleErrors).toEqual([]);

@@ -85,6 +85,8 @@ describe("labels", () => {
 
   it("explains upload problems in Chinese and keeps the original", () => {
     expect(describeUploadProblem("binary file (NUL bytes at offset 4)")).toBe("这是二进制文件，不是版面文本（binary file (NUL bytes at offset 4)）");
+    expect(describeUploadProblem("not a PDF (no %PDF- header at its start)")).toMatch(/^文件名是 \.pdf，内容却不是 PDF（not a PDF/);
+    expect(describeUploadProblem("a METS file's pages are in the ALTO files it lists: read it from its path, not from its bytes alone")).toMatch(/^METS 文件的版面在它列出的 ALTO 文件里/);
   });
 });
 

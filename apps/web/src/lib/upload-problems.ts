@@ -1,7 +1,7 @@
 /**
  * Chinese wording for the library's one-line input problems (which are English, for the CLI).
  * The original line is kept in parentheses for anyone who reports it.
- * @param problem the problem from `loadPageInput`
+ * @param problem the problem from `loadPageInputs`
  */
 export function describeUploadProblem(problem: string): string {
   const rules: Array<[RegExp, string]> = [
@@ -13,6 +13,9 @@ export function describeUploadProblem(problem: string): string {
     [/^empty page dump/, "内容是空的"],
     [/^(not valid JSON|Page JSON is not valid UTF-8)/, "不是有效的 JSON"],
     [/^not a dubao Page JSON/, "JSON 不是读报的版面（Page）格式"],
+    [/^not a PDF/, "文件名是 .pdf，内容却不是 PDF"],
+    [/^a METS file's pages are in the ALTO files/, "METS 文件的版面在它列出的 ALTO 文件里，网页上传只能一次一个文件：请上传 ALTO 文件，或用命令行 dubao import 导入 METS"],
+    [/^(no pages|the PDF has no pages)/, "没有找到任何版面"],
   ];
   const rule = rules.find(([re]) => re.test(problem));
   return rule ? `${rule[1]}（${problem}）` : `无法使用这个输入（${problem}）`;

@@ -8,7 +8,6 @@
  * are read from the installed `pdfjs-dist` package, so PDFs whose CJK fonts are not embedded
  * still give text.
  */
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { LayoutDocument, LayoutPage } from "./model.js";
 import { layoutRuns, type TextRun } from "./pdf-geometry.js";
@@ -34,7 +33,10 @@ let pdfjsPromise: Promise<{ pdfjs: PdfJs; assets: PdfAssets }> | null = null;
 function loadPdfJs(): Promise<{ pdfjs: PdfJs; assets: PdfAssets }> {
   pdfjsPromise ??= (async () => {
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    const root = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+    // Node's own require, taken at run time as pdf.js itself does: a bundler (the reader's Next.js
+    // server) would turn `createRequire(…).resolve` into one of its module numbers.
+    const require = process.getBuiltinModule("module").createRequire(import.meta.url);
+    const root = path.dirname(require.resolve("pdfjs-dist/package.json"));
     // pdf.js reads these with fs in Node: file paths, with the trailing separator it requires
     const assets = { cMapUrl: path.join(root, "cmaps") + path.sep, standardFontDataUrl: path.join(root, "standard_fonts") + path.sep };
     return { pdfjs, assets };

@@ -1,11 +1,12 @@
 "use server";
 
-import { isIsoDate, LibraryError, loadPageInput, MAX_PAGE_INPUT_BYTES, resolvePageMeta, type PageMetaOverrides } from "@dubao/library";
+import { isIsoDate, LibraryError, loadPageInputs, MAX_PAGE_INPUT_BYTES, overridesForPage, resolvePageMeta, type PageMetaOverrides, type PageToImport } from "@dubao/library";
+import type { Page } from "@dubao/core";
 import { env } from "@/lib/env";
 import { getLibrary } from "@/lib/library";
 import { MAX_PUBLICATION_CHARS, MAX_UPLOAD_BYTES } from "@/lib/upload-limits";
 import { describeUploadProblem } from "@/lib/upload-problems";
-import type { UploadPreview, UploadState } from "./upload-state";
+import type { PreviewPage, UploadPreview, UploadState } from "./upload-state";
 
 /** Characters of each article's opening shown in the preview. */
 const EXCERPT_CHARS = 60;
@@ -50,9 +51,49 @@ async function inputOf(form: FormData): Promise<{ bytes: Uint8Array; name: strin
   return { bytes, name: "pasted.txt" };
 }
 
+/** Largest upload of any format: a page dump, Page JSON, or a PDF of a few pages. */
+const UPLOAD_LIMIT_BYTES = Math.min(MAX_UPLOAD_BYTES, MAX_PAGE_INPUT_BYTES);
+
+/**
+ * Parses the upload into its pages, as `dubao import` does: a text dump (one page per form-feed
+ * page), Page JSON, PDF, ALTO or hOCR. A METS issue is refused (its pages are in the ALTO files it
+ * lists, which an upload of one file does not carry).
+ * @returns the pages in input order, or the problem to show
+ */
+async function pagesOf(input: { bytes: Uint8Array; name: string }): Promise<PageToImport[] | string> {
+  const pages: PageToImport[] = [];
+  for await (const loaded of loadPageInputs(input.bytes, input.name, { maxBytes: UPLOAD_LIMIT_BYTES, maxPdfBytes: UPLOAD_LIMIT_BYTES })) {
+    if (!loaded.ok) return `${input.name}：${describeUploadProblem(loaded.problem)}`;
+    pages.push({ page: loaded.page, raw: loaded.raw });
+  }
+  return pages.length > 0 ? pages : `${input.name}：${describeUploadProblem("no pages")}`;
+}
+
+/** One page as the preview shows it, filed where saving would file it. */
+function previewPage(page: Page, overrides: PageMetaOverrides): PreviewPage {
+  const meta = resolvePageMeta(page, overrides);
+  return {
+    publication: meta.publication === "" ? null : meta.publication,
+    date: meta.date === "" ? null : meta.date,
+    pageNumber: meta.pageNumber,
+    pageName: meta.pageName,
+    unassigned: page.unassigned.length,
+    diagnostics: page.diagnostics.length,
+    articles: page.articles.map((a) => ({
+      kind: a.kind,
+      kicker: a.kicker,
+      headline: a.headline,
+      subheadline: a.subheadline,
+      byline: a.byline?.raw ?? null,
+      paragraphs: a.paragraphs.length,
+      excerpt: Array.from(a.paragraphs.find((p) => p.role !== "subhead")?.text ?? "").slice(0, EXCERPT_CHARS).join(""),
+    })),
+  };
+}
+
 /**
  * The upload form's action: `intent=preview` parses and shows the result, `intent=save` parses
- * and imports the page in one transaction (nothing is half-saved).
+ * and imports the input's pages in one transaction (all or none: nothing is half-saved).
  */
 export async function uploadAction(_previous: UploadState, form: FormData): Promise<UploadState> {
   if (env.DUBAO_UPLOAD !== "on") return { status: "error", message: "这个文库不接受上传" };
@@ -61,40 +102,23 @@ export async function uploadAction(_previous: UploadState, form: FormData): Prom
   if (typeof overrides === "string") return { status: "error", message: overrides };
   const input = await inputOf(form);
   if (typeof input === "string") return { status: "error", message: input };
-  const loaded = loadPageInput(input.bytes, input.name, { maxBytes: Math.min(MAX_UPLOAD_BYTES, MAX_PAGE_INPUT_BYTES) });
-  if (!loaded.ok) return { status: "error", message: `${input.name}：${describeUploadProblem(loaded.problem)}` };
-  const { page, raw } = loaded;
+  const pages = await pagesOf(input);
+  if (typeof pages === "string") return { status: "error", message: pages };
+  const first = pages[0]!;
   try {
     if (intent === "save") {
-      const result = (await getLibrary()).importPage(page, raw, overrides);
+      const results = (await getLibrary()).importPages(pages, overrides);
       return {
         status: "saved",
-        duplicate: result.status === "duplicate",
-        pageId: result.pageId,
-        articleCount: result.articleCount,
-        sourceName: page.source.name,
+        sourceName: first.page.source.name,
+        pages: results.map((r) => ({ pageId: r.pageId, articleCount: r.articleCount, duplicate: r.status === "duplicate" })),
       };
     }
-    const meta = resolvePageMeta(page, overrides);
     const preview: UploadPreview = {
-      sourceName: page.source.name,
-      encoding: page.source.encoding,
-      characters: raw === null ? null : raw.length,
-      publication: meta.publication === "" ? null : meta.publication,
-      date: meta.date === "" ? null : meta.date,
-      pageNumber: meta.pageNumber,
-      pageName: meta.pageName,
-      unassigned: page.unassigned.length,
-      diagnostics: page.diagnostics.length,
-      articles: page.articles.map((a) => ({
-        kind: a.kind,
-        kicker: a.kicker,
-        headline: a.headline,
-        subheadline: a.subheadline,
-        byline: a.byline?.raw ?? null,
-        paragraphs: a.paragraphs.length,
-        excerpt: Array.from(a.paragraphs.find((p) => p.role !== "subhead")?.text ?? "").slice(0, EXCERPT_CHARS).join(""),
-      })),
+      sourceName: first.page.source.name,
+      encoding: first.page.source.encoding,
+      characters: first.raw === null ? null : first.raw.length,
+      pages: pages.map(({ page }, index) => previewPage(page, overridesForPage(overrides, index))),
     };
     return { status: "preview", preview };
   } catch (error) {

@@ -5,12 +5,79 @@ import { useActionState, useRef, useState, useTransition, type ChangeEvent, type
 import { formatDate, headlineOrPlaceholder, kindLabel, pageLabel, UNNAMED_PUBLICATION } from "@/lib/format";
 import { MAX_UPLOAD_BYTES } from "@/lib/upload-limits";
 import { uploadAction } from "./actions";
-import type { UploadState } from "./upload-state";
+import type { PreviewPage, SavedPage, UploadState } from "./upload-state";
 
 const INITIAL: UploadState = { status: "idle" };
 
+/** Where a previewed page would be filed, and what the parse left out of articles. */
+function filing(page: PreviewPage) {
+  return (
+    <>
+      {page.publication ?? UNNAMED_PUBLICATION} {formatDate(page.date)} {pageLabel(page.pageNumber, page.pageName)}
+      {page.unassigned > 0 && <> · {page.unassigned} 段文字未归入文章</>}
+    </>
+  );
+}
+
+/** The articles of one previewed page. */
+function ArticleList({ page }: { page: PreviewPage }) {
+  return (
+    <ol className="article-list">
+      {page.articles.map((a, i) => (
+        <li key={i}>
+          {a.kicker && <span className="muted">{a.kicker} </span>}
+          <strong>{headlineOrPlaceholder(a.headline)}</strong> <span className="tag">{kindLabel(a.kind)}</span>
+          {a.subheadline && <span className="muted"> —— {a.subheadline}</span>}
+          <br />
+          <span className="muted small">
+            {a.byline && <>{a.byline} · </>}
+            {a.paragraphs} 段 · {a.excerpt}…
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** What saving did: one page, or each page of an input of several. */
+function SavedNotice({ sourceName, pages }: { sourceName: string; pages: SavedPage[] }) {
+  const duplicates = pages.filter((p) => p.duplicate).length;
+  const articles = pages.reduce((sum, p) => sum + p.articleCount, 0);
+  const title =
+    duplicates === pages.length
+      ? pages.length === 1
+        ? "这个版面已经在文库里了"
+        : "这些版面已经在文库里了"
+      : pages.length === 1
+        ? "已保存到文库"
+        : `已保存 ${pages.length - duplicates} 个版面到文库`;
+  return (
+    <section className="notice notice--ok" role="status" aria-labelledby="saved-title">
+      <h2 id="saved-title">{title}</h2>
+      {pages.length === 1 ? (
+        <p>
+          {sourceName}：{articles} 篇文章。<Link href={`/pages/${pages[0]!.pageId}`}>查看这一版</Link>
+        </p>
+      ) : (
+        <>
+          <p>
+            {sourceName}：{pages.length} 个版面，{articles} 篇文章{duplicates > 0 && duplicates < pages.length && <>（其中 {duplicates} 个版面已在文库里）</>}。
+          </p>
+          <ol className="saved-pages">
+            {pages.map((p, i) => (
+              <li key={p.pageId}>
+                <Link href={`/pages/${p.pageId}`}>第 {i + 1} 页</Link>：{p.articleCount} 篇文章{p.duplicate && "（已在文库里）"}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
 /**
- * Paste or choose a page dump (or Page JSON), preview its parse, save it. The chosen file and the
+ * Paste or choose a page dump (or Page JSON, PDF, ALTO, hOCR), preview its parse, save it. The chosen file and the
  * pasted text are kept in state, so "save" after "preview" sends the same input again. Without
  * JavaScript the form still posts to the same action.
  */
@@ -60,11 +127,11 @@ export function UploadForm() {
     <>
       <form action={formAction} onSubmit={onSubmit} className="upload-form" aria-describedby="upload-help">
         <p id="upload-help" className="hint">
-          支持 UTF-8、带 BOM 的 UTF-16 和 GB18030 编码的版面文本，以及读报的 Page JSON（.json）。文件不超过 20 MB。
+          支持 UTF-8、带 BOM 的 UTF-16 和 GB18030 编码的版面文本（多页文本以换页符分页），读报的 Page JSON（.json），PDF，ALTO 和 hOCR。文件不超过 20 MB。
         </p>
         <div className="field field--wide">
           <label htmlFor="file">版面文件</label>
-          <input ref={fileInput} id="file" name="file" type="file" accept=".txt,.json,text/plain,application/json" onChange={onFile} />
+          <input ref={fileInput} id="file" name="file" type="file" accept=".txt,.json,.pdf,.xml,.hocr,.html,text/plain,application/json,application/pdf" onChange={onFile} />
           {file && (
             <p className="hint">
               已选择 {file.name}（{(file.size / 1024).toFixed(1)} KB）{" "}
@@ -79,7 +146,7 @@ export function UploadForm() {
           <textarea id="text" name="text" rows={10} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
         </div>
         <fieldset className="field-row">
-          <legend>归档信息（可不填，默认取版面自身的报头或文件名）</legend>
+          <legend>归档信息（可不填，默认取版面自身的报头或文件名；多页时版次为第一页的，其后各页依次加一）</legend>
           <div className="field">
             <label htmlFor="publication">报刊</label>
             <input id="publication" name="publication" type="text" maxLength={100} />
@@ -114,38 +181,32 @@ export function UploadForm() {
         </p>
       )}
 
-      {state.status === "saved" && (
-        <section className="notice notice--ok" role="status" aria-labelledby="saved-title">
-          <h2 id="saved-title">{state.duplicate ? "这个版面已经在文库里了" : "已保存到文库"}</h2>
-          <p>
-            {state.sourceName}：{state.articleCount} 篇文章。<Link href={`/pages/${state.pageId}`}>查看这一版</Link>
-          </p>
-        </section>
-      )}
+      {state.status === "saved" && <SavedNotice sourceName={state.sourceName} pages={state.pages} />}
 
       {state.status === "preview" && (
         <section className="preview" aria-labelledby="preview-title">
-          <h2 id="preview-title">解析结果：{state.preview.articles.length} 篇文章</h2>
+          <h2 id="preview-title">
+            解析结果：{state.preview.pages.length > 1 && <>{state.preview.pages.length} 个版面，共 </>}
+            {state.preview.pages.reduce((sum, p) => sum + p.articles.length, 0)} 篇文章
+          </h2>
           <p className="muted">
             {state.preview.sourceName} · 编码 {state.preview.encoding}
-            {state.preview.characters !== null && <> · {state.preview.characters} 字符</>} · 将归入：
-            {state.preview.publication ?? UNNAMED_PUBLICATION} {formatDate(state.preview.date)} {pageLabel(state.preview.pageNumber, state.preview.pageName)}
-            {state.preview.unassigned > 0 && <> · {state.preview.unassigned} 段文字未归入文章</>}
+            {state.preview.characters !== null && <> · {state.preview.characters} 字符</>}
+            {state.preview.pages.length === 1 && <> · 将归入：{filing(state.preview.pages[0]!)}</>}
           </p>
-          <ol className="article-list">
-            {state.preview.articles.map((a, i) => (
-              <li key={i}>
-                {a.kicker && <span className="muted">{a.kicker} </span>}
-                <strong>{headlineOrPlaceholder(a.headline)}</strong> <span className="tag">{kindLabel(a.kind)}</span>
-                {a.subheadline && <span className="muted"> —— {a.subheadline}</span>}
-                <br />
-                <span className="muted small">
-                  {a.byline && <>{a.byline} · </>}
-                  {a.paragraphs} 段 · {a.excerpt}…
-                </span>
-              </li>
-            ))}
-          </ol>
+          {state.preview.pages.length === 1 ? (
+            <ArticleList page={state.preview.pages[0]!} />
+          ) : (
+            state.preview.pages.map((page, i) => (
+              <section key={i} className="preview-page" aria-labelledby={`preview-page-${i + 1}`}>
+                <h3 id={`preview-page-${i + 1}`}>
+                  第 {i + 1} 页：{page.articles.length} 篇文章
+                </h3>
+                <p className="muted">将归入：{filing(page)}</p>
+                <ArticleList page={page} />
+              </section>
+            ))
+          )}
           <p className="hint">确认无误后点“保存到文库”。</p>
         </section>
       )}

@@ -11,11 +11,8 @@ export interface PreviewArticle {
   excerpt: string;
 }
 
-/** The parse of an upload, before saving. */
-export interface UploadPreview {
-  sourceName: string;
-  encoding: string;
-  characters: number | null;
+/** One page of an upload as the preview shows it, filed where saving would file it. */
+export interface PreviewPage {
   publication: string | null;
   date: string | null;
   pageNumber: number | null;
@@ -25,9 +22,26 @@ export interface UploadPreview {
   articles: PreviewArticle[];
 }
 
+/** The parse of an upload, before saving: one page, or several (a dump with form feeds, a PDF issue). */
+export interface UploadPreview {
+  sourceName: string;
+  encoding: string;
+  /** Characters of the decoded text dump; null for Page JSON, PDF, ALTO and hOCR. */
+  characters: number | null;
+  pages: PreviewPage[];
+}
+
+/** One saved page of an upload. */
+export interface SavedPage {
+  pageId: number;
+  articleCount: number;
+  /** The page was in the library already; nothing changed. */
+  duplicate: boolean;
+}
+
 /** The state of the upload form. */
 export type UploadState =
   | { status: "idle" }
   | { status: "error"; message: string }
   | { status: "preview"; preview: UploadPreview }
-  | { status: "saved"; duplicate: boolean; pageId: number; articleCount: number; sourceName: string };
+  | { status: "saved"; sourceName: string; pages: SavedPage[] };
