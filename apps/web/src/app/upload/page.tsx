@@ -10,7 +10,7 @@ export default function UploadPage() {
   return (
     <div className="upload-view">
       <h1>上传版面</h1>
-      <p className="lede">粘贴或上传一个版面的文本，先看解析结果，再保存到文库。同一个版面只会保存一次。</p>
+      <p className="lede">粘贴版面文本，或上传版面文件（文本、PDF、ALTO、hOCR，可含多个版面），先看解析结果，再保存到文库。同一个版面只会保存一次。</p>
       <UploadForm />
     </div>
   );
