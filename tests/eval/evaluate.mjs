@@ -21,6 +21,8 @@ export const SETS = {
   synth: path.join(REPO, "corpus/synth"),
   // the dev pages as pdf.js prints their PDFs' text: no blank lines between boxes, radicals for some ideographs
   "dev-pdfjs": path.join(REPO, "corpus/dev-pdfjs"),
+  // the dev pages as `pdftotext -layout` prints them: the columns side by side on every line
+  "dev-layout": path.join(REPO, "corpus/dev-layout"),
 };
 /** The same gold pages read from layout files (ALTO, hOCR) instead of the text dump, by name. */
 export const LAYOUT_SETS = {

@@ -17,6 +17,7 @@ import type { Page } from "./schema.js";
 import { SCHEMA_VERSION } from "./schema-version.js";
 import { keepAfterInternalError, keepEveryLetter, unassigned } from "./finish-page.js";
 import { mapRadicals } from "./layout/pdf-glyphs.js";
+import { readColumns } from "./text-columns.js";
 
 /**
  * Parses the text dump of one newspaper page into articles.
@@ -31,10 +32,25 @@ import { mapRadicals } from "./layout/pdf-glyphs.js";
  */
 export function parseText(input: string, options: ParseOptions = {}): Page {
   const sha256 = createHash("sha256").update(input, "utf8").digest("hex");
-  const pageId = sha256.slice(0, 16);
+  // columns printed side by side (pdftotext -layout) are read one after another, then the spans put back
+  const columns = readColumns(input);
+  if (columns === null) return parseDump(input, sha256, options);
+  const page = parseDump(columns.text, sha256, options);
+  columns.restoreSpans(page);
+  page.diagnostics.push({
+    code: "columns-side-by-side",
+    severity: "info",
+    message: "the dump prints the page's columns side by side (as pdftotext -layout does): read column by column",
+    span: null,
+  });
+  return page;
+}
+
+/** {@link parseText} of a dump whose source hash is `sha256` (the input's, or the dump's it was rebuilt from). */
+function parseDump(input: string, sha256: string, options: ParseOptions): Page {
   const page: Page = {
     schemaVersion: SCHEMA_VERSION,
-    id: pageId,
+    id: sha256.slice(0, 16),
     source: { name: options.sourceName ?? "input.txt", format: "text", sha256, encoding: options.encoding ?? "utf-8" },
     page: {},
     articles: [],

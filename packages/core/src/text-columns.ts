@@ -1,0 +1,363 @@
+/**
+ * Dumps printed with the page's columns side by side (`pdftotext -layout`): every line of the
+ * dump holds a line of each column, far apart. Read as they are, the columns' sentences
+ * interleave line by line. Here the lines are cut into their columns' pieces, the pieces joined
+ * into boxes (a column's run of lines, a headline across columns), and the boxes written out one
+ * after another in reading order, as an extractor that prints box by box (pdftotext without
+ * `-layout`) would. The page parser reads that text; its spans are then put back onto the
+ * pieces of the dump they came from.
+ */
+import type { Page, Span } from "./schema.js";
+import { displayWidth } from "./text/chars.js";
+
+/**
+ * Spaces that part two columns on a line. Inside a column, extractors print one space between
+ * spaced-out characters and two inside spaced-out names (`张  骏`); between columns pdftotext
+ * -layout leaves three or more (three beside a line of many digits, which print narrow).
+ */
+const COLUMN_GAP = 3;
+/**
+ * A dump is read column by column when at least this share of its lines with text hold two or
+ * more pieces. Dumps printed box by box have none (0 on every page of our corpora: seed, dev,
+ * pdf.js, 10 synthetic sets); pdftotext -layout dumps of the dev pages have 45–94%.
+ */
+const MIN_SIDE_BY_SIDE_SHARE = 0.2;
+/** ...and at least this many such lines: a few table rows or a spaced signature are no columns. */
+const MIN_SIDE_BY_SIDE_LINES = 5;
+/**
+ * A piece goes on the box of the line above it when it reaches no further right than the box's
+ * widest line and this many characters: columns wobble by a character or two where narrow
+ * digits and Latin letters print. Wider, it is a line of its own kind (body under a headline).
+ */
+const WIDER_SLACK = 3;
+/**
+ * A paragraph's first line is indented two ideographs (pdftotext prints 2–4 spaces). A line
+ * set in from both edges of its column by more than this is centred: a subhead, a box of its own.
+ */
+const INDENT_SLACK = 4;
+/**
+ * A line set in this many characters or more from its box's left edge opens a paragraph (a
+ * paragraph's two-ideograph indent; one character is the wobble of a column's edge).
+ */
+const MIN_INDENT = 2;
+/** How an indented line is written for the page parser: the two ideographic spaces of a paragraph indent. */
+const PARAGRAPH_INDENT = "\u3000\u3000";
+/**
+ * A box of at most this many lines may be a heading (a headline of two lines and its subtitle):
+ * a row of such boxes is read with the text under it.
+ */
+const MAX_HEADING_LINES = 3;
+/**
+ * Reading order sorts the boxes again at each level of its cuts: beyond this many boxes on a
+ * page (a real page has a few hundred at most) they are ordered top to bottom, left to right, so
+ * no input costs much more than linear time.
+ */
+const MAX_ORDERED_BOXES = 2000;
+
+/** The text of one column on one line of the dump. */
+export interface Piece {
+  /** Offsets of its first character and just past its last (UTF-16 units of the dump). */
+  start: number;
+  end: number;
+  /**
+   * Where it starts on its line, in characters (pdftotext -layout sets each piece at the
+   * character column of its place on the page), and ends: its start and its display width in
+   * ems (narrow digits and Latin letters take more characters than the room they print in).
+   */
+  x0: number;
+  x1: number;
+  /** 0-based line of the dump. */
+  line: number;
+}
+
+/** A column's run of lines (or a headline's), in the order printed. */
+interface Box {
+  pieces: Piece[];
+  x0: number;
+  x1: number;
+  /** Left edge of its widest lines: where a full line starts. */
+  left: number;
+  top: number;
+  bottom: number;
+}
+
+/** A piece of the rebuilt text and where it came from in the dump. */
+interface Placed {
+  /** Offset in the rebuilt text. */
+  at: number;
+  piece: Piece;
+}
+
+/** A dump read column by column: the text to parse, and how to put its spans back. */
+export interface ColumnReading {
+  /** The boxes one after another in reading order, a blank line between two. */
+  text: string;
+  /** Turns the spans of a Page parsed from `text` into spans of the dump (in place). */
+  restoreSpans(page: Page): void;
+}
+
+/**
+ * Reads a dump printed with its columns side by side, or returns null when it is not one.
+ * @param input the decoded dump
+ */
+export function readColumns(input: string): ColumnReading | null {
+  const lines = piecesByLine(input);
+  let withText = 0;
+  let sideBySide = 0;
+  for (const pieces of lines) {
+    if (pieces.length > 0) withText++;
+    if (pieces.length > 1) sideBySide++;
+  }
+  if (sideBySide < MIN_SIDE_BY_SIDE_LINES || sideBySide < withText * MIN_SIDE_BY_SIDE_SHARE) return null;
+  const boxes = orderBoxes(buildBoxes(lines));
+  const placed: Placed[] = [];
+  let text = "";
+  for (const box of boxes) {
+    if (text !== "") text += "\n\n";
+    box.pieces.forEach((piece, k) => {
+      if (k > 0) text += "\n";
+      // a paragraph's first line keeps its indent, which says where the paragraph starts
+      if (piece.x0 - box.x0 >= MIN_INDENT) text += PARAGRAPH_INDENT;
+      placed.push({ at: text.length, piece });
+      text += input.slice(piece.start, piece.end);
+    });
+  }
+  if (text !== "") text += "\n";
+  return { text, restoreSpans: (page) => restoreSpans(page, placed) };
+}
+
+/** The pieces of each line of the dump (none for a blank line), left to right. */
+export function piecesByLine(input: string): Piece[][] {
+  const lines: Piece[][] = [];
+  let lineStart = 0;
+  for (let line = 0; lineStart <= input.length; line++) {
+    const newline = input.indexOf("\n", lineStart);
+    const lineEnd = newline < 0 ? input.length : newline;
+    lines.push(piecesOf(input, lineStart, lineEnd, line));
+    lineStart = lineEnd + 1;
+  }
+  return lines;
+}
+
+/** The pieces of one line: runs of text parted by {@link COLUMN_GAP} or more spaces. */
+function piecesOf(input: string, lineStart: number, lineEnd: number, line: number): Piece[] {
+  const pieces: Piece[] = [];
+  let x = 0;
+  let open: Piece | null = null;
+  let spaces = 0;
+  for (let i = lineStart; i < lineEnd; i++) {
+    const c = input.charCodeAt(i);
+    // a surrogate pair is one character, one column
+    if (c >= 0xdc00 && c <= 0xdfff && i > lineStart) continue;
+    if (c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0c || c === 0x3000) {
+      spaces++;
+    } else {
+      if (open !== null && spaces >= COLUMN_GAP) {
+        pieces.push(open);
+        open = null;
+      }
+      if (open === null) open = { start: i, end: i, x0: x, x1: x, line };
+      open.end = c >= 0xd800 && c <= 0xdbff && i + 1 < lineEnd ? i + 2 : i + 1;
+      spaces = 0;
+    }
+    x++;
+  }
+  if (open !== null) pieces.push(open);
+  for (const piece of pieces) piece.x1 = piece.x0 + displayWidth(input.slice(piece.start, piece.end));
+  return pieces;
+}
+
+/**
+ * Joins each line's pieces onto the boxes of the line above: a piece continues the one box whose
+ * last piece it overlaps, when that piece overlaps no other piece of its line, it is no wider
+ * than the box, and it is not a centred line (or under one). Anything else opens a box.
+ */
+function buildBoxes(lines: readonly Piece[][]): Box[] {
+  const boxes: Box[] = [];
+  let above: Piece[] = [];
+  let aboveBoxes: Box[] = [];
+  for (const pieces of lines) {
+    const here: Box[] = [];
+    const under = overlapping(above, pieces);
+    const over = overlapping(pieces, above);
+    pieces.forEach((piece, k) => {
+      const [lo, hi] = under[k]!;
+      const up = above[lo];
+      const box = hi - lo === 1 && up && over[lo]![1] - over[lo]![0] === 1 ? aboveBoxes[lo]! : null;
+      if (box && continues(piece, up!, box)) {
+        box.pieces.push(piece);
+        box.x0 = Math.min(box.x0, piece.x0);
+        if (piece.x1 >= box.x1) box.left = Math.min(box.left, piece.x0);
+        box.x1 = Math.max(box.x1, piece.x1);
+        box.bottom = piece.line;
+        here.push(box);
+      } else {
+        const opened: Box = { pieces: [piece], x0: piece.x0, x1: piece.x1, left: piece.x0, top: piece.line, bottom: piece.line };
+        boxes.push(opened);
+        here.push(opened);
+      }
+    });
+    above = pieces;
+    aboveBoxes = here;
+  }
+  return boxes;
+}
+
+/**
+ * For each piece of `line`, the range `[lo, hi)` of the pieces of `other` it overlaps. Both
+ * lines run left to right without overlaps, so one walk finds them all (linear in the pieces).
+ */
+function overlapping(other: readonly Piece[], line: readonly Piece[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let lo = 0;
+  for (const piece of line) {
+    while (lo < other.length && other[lo]!.x1 <= piece.x0) lo++;
+    let hi = lo;
+    while (hi < other.length && other[hi]!.x0 < piece.x1) hi++;
+    out.push([lo, hi]);
+  }
+  return out;
+}
+
+/** True when `piece`, under `up` (the last piece of `box`), goes on in the box: not wider, not centred. */
+function continues(piece: Piece, up: Piece, box: Box): boolean {
+  if (piece.x1 > box.x1 + WIDER_SLACK) return false;
+  if (isCentred(piece, box)) return false;
+  // a box of one centred line (a headline over its column) ends there
+  return !(box.pieces.length === 1 && isCentred(up, { ...box, x1: Math.max(box.x1, piece.x1), left: Math.min(box.left, piece.x0) }));
+}
+
+/** True when the piece is set in from both edges of the box's full lines: a centred heading. */
+function isCentred(piece: Piece, box: Box): boolean {
+  return piece.x0 > box.left + INDENT_SLACK && piece.x1 < box.x1 - INDENT_SLACK;
+}
+
+
+/**
+ * Boxes in reading order, cut as a reader's eye cuts a page (recursive X-Y cut): first across
+ * the page where no box spans the cut (a story above another), then down it between columns, a
+ * headline row staying with the text under it (so side-by-side stories keep their headlines).
+ */
+function orderBoxes(boxes: Box[]): Box[] {
+  if (boxes.length > MAX_ORDERED_BOXES) return [...boxes].sort((a, b) => a.top - b.top || a.x0 - b.x0);
+  const out: Box[] = [];
+  // the page's top row of single lines is its running head (page name, date, page number): first
+  const [top, ...rest] = rowsOf(boxes);
+  if (top && rest.length > 0 && top.every((box) => box.pieces.length === 1)) {
+    out.push(...top);
+    cutInto(rest.flat(), out);
+  } else {
+    cutInto(boxes, out);
+  }
+  return out;
+}
+
+function cutInto(boxes: Box[], out: Box[]): void {
+  if (boxes.length <= 1) {
+    out.push(...boxes);
+    return;
+  }
+  const rows = rowsOf(boxes);
+  // a row of headings only (a headline, a running head) goes with the row under it
+  const stories = mergeHeadingRows(rows);
+  if (stories.length > 1) return stories.forEach((group) => cutInto(group, out));
+  const columns = columnsOf(boxes);
+  if (columns.length > 1) return columns.forEach((group) => cutInto(group, out));
+  if (rows.length > 1) return rows.forEach((group) => cutInto(group, out));
+  out.push(...[...boxes].sort((a, b) => a.top - b.top || a.x0 - b.x0));
+}
+
+/** The boxes in groups one above another, cut where no box spans from one line to the next. */
+function rowsOf(boxes: readonly Box[]): Box[][] {
+  const sorted = [...boxes].sort((a, b) => a.top - b.top || a.x0 - b.x0);
+  const groups: Box[][] = [];
+  let bottom = -1;
+  for (const box of sorted) {
+    if (groups.length === 0 || box.top > bottom) groups.push([]);
+    groups[groups.length - 1]!.push(box);
+    bottom = Math.max(bottom, box.bottom);
+  }
+  return groups;
+}
+
+/** The boxes in groups side by side, cut where no box spans from one column to the next. */
+function columnsOf(boxes: readonly Box[]): Box[][] {
+  const sorted = [...boxes].sort((a, b) => a.x0 - b.x0 || a.top - b.top);
+  const groups: Box[][] = [];
+  let right = -1;
+  for (const box of sorted) {
+    if (groups.length === 0 || box.x0 >= right) groups.push([]);
+    groups[groups.length - 1]!.push(box);
+    right = Math.max(right, box.x1);
+  }
+  return groups;
+}
+
+/** Rows with the rows of headings above them joined on (a heading row at the bottom stays apart). */
+function mergeHeadingRows(rows: readonly Box[][]): Box[][] {
+  const out: Box[][] = [];
+  let pending: Box[] = [];
+  for (const row of rows) {
+    pending.push(...row);
+    if (!row.every((box) => box.pieces.length <= MAX_HEADING_LINES)) {
+      out.push(pending);
+      pending = [];
+    }
+  }
+  if (pending.length > 0) out.push(pending);
+  return out;
+}
+
+/**
+ * Puts the spans of a Page parsed from the rebuilt text back onto the dump: a span over several
+ * pieces becomes one span per piece (each `input.slice(start, end)` is text of one column), with
+ * the dump's lines; a diagnostic's one span covers its pieces from the first to the last.
+ */
+function restoreSpans(page: Page, placed: readonly Placed[]): void {
+  const split = (spans: Span[]): Span[] => spans.flatMap((s) => piecesUnder(s, placed));
+  for (const article of page.articles) {
+    article.spans = split(article.spans);
+    for (const p of article.paragraphs) p.spans = split(p.spans);
+    for (const j of article.jumps) j.spans = split(j.spans);
+  }
+  for (const u of page.unassigned) u.spans = split(u.spans);
+  for (const d of page.diagnostics) {
+    if (!d.span) continue;
+    const parts = piecesUnder(d.span, placed);
+    d.span = { ...parts[0]!, end: parts[parts.length - 1]!.end, endLine: parts[parts.length - 1]!.endLine };
+  }
+}
+
+/** The spans of the dump's pieces that a span of the rebuilt text covers (at least one). */
+function piecesUnder(span: Span, placed: readonly Placed[]): Span[] {
+  const first = placedAt(span.start, placed);
+  const out: Span[] = [];
+  for (let k = first; k < placed.length; k++) {
+    const { at, piece } = placed[k]!;
+    const length = piece.end - piece.start;
+    if (out.length > 0 && at >= span.end) break;
+    const from = Math.min(Math.max(span.start, at), at + length);
+    const to = Math.min(Math.max(span.end, from), at + length);
+    // a span that begins in the line break after this piece takes nothing of it
+    if (to === from && span.end > span.start && from === at + length) continue;
+    out.push({ ...span, start: piece.start + from - at, end: piece.start + to - at, line: piece.line + 1, endLine: piece.line + 1 });
+    if (span.end <= at + length) break;
+  }
+  if (out.length === 0) {
+    const { piece } = placed[first]!;
+    out.push({ ...span, start: piece.end, end: piece.end, line: piece.line + 1, endLine: piece.line + 1 });
+  }
+  return out;
+}
+
+/** Index of the placed piece holding rebuilt offset `offset` (or the last one before it). */
+function placedAt(offset: number, placed: readonly Placed[]): number {
+  let lo = 0;
+  let hi = placed.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (placed[mid]!.at <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

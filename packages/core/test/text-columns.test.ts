@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { PageSchema, parseText } from "../src/index.js";
+import { lettersAndDigits } from "../src/text/chars.js";
+import { piecesByLine, readColumns } from "../src/text-columns.js";
+
+const CORPUS = fileURLToPath(new URL("../../../corpus/", import.meta.url));
+
+/** Two lines side by side: `left` padded to `width` characters, then `right`. */
+const beside = (left: string, right: string, width = 24) => left + " ".repeat(Math.max(3, width - left.length)) + right;
+
+/**
+ * A page printed as pdftotext -layout prints it: a running head, then two stories side by side,
+ * each a headline over its column.
+ */
+const LEFT = ["  本报讯（记者 王明）昨天，城东", "社区新建的图书室正式开放，居民", "可以免费借阅各类图书两千余册。", "  图书室每天开放八小时，周末也", "照常开放。"];
+const RIGHT = ["  本报讯（记者 李华）今年春耕", "期间，全市农机手检修农机三百余", "台，保障了春耕生产的顺利进行。", "  农业部门还组织了技术培训，", "参加的农民有五百多人。"];
+const LAYOUT_PAGE = [
+  beside("要闻", "2024年4月2日 星期二 第2版", 60),
+  "",
+  beside("城东社区图书室开放", "全市农机检修完成", 34),
+  "",
+  ...LEFT.map((l, k) => beside(l, RIGHT[k]!, 34)),
+  "",
+].join("\n");
+
+describe("piecesByLine", () => {
+  it("cuts a line where three or more spaces part its columns, and keeps narrower gaps inside a piece", () => {
+    const text = "记者 张  骏 报道" + "   " + "第二栏 12 月";
+    const [pieces] = piecesByLine(text);
+    expect(pieces!.map((p) => text.slice(p.start, p.end))).toEqual(["记者 张  骏 报道", "第二栏 12 月"]);
+    // x0 in characters; x1 = x0 + display width (narrow digits count half)
+    expect(pieces!.map((p) => [p.x0, p.x1])).toEqual([
+      [0, 6],
+      [13, 18],
+    ]);
+  });
+
+  it("gives a blank line no pieces and counts a surrogate pair as one character", () => {
+    const lines = piecesByLine("  \n𠮷字   右");
+    expect(lines[0]).toEqual([]);
+    expect(lines[1]!.map((p) => p.x0)).toEqual([0, 5]);
+  });
+});
+
+describe("readColumns", () => {
+  it("leaves dumps printed box by box alone: the seed page and every dev page", () => {
+    expect(readColumns(readFileSync(`${CORPUS}seed/000_0c30f1900352050f.txt`, "utf8"))).toBeNull();
+    for (const n of [101, 105, 110, 112]) expect(readColumns(readFileSync(`${CORPUS}dev/cnki_${n}.txt`, "utf8"))).toBeNull();
+  });
+
+  it("needs several lines side by side: a spaced signature or a short table is no column layout", () => {
+    expect(readColumns(["标题", beside("正文一行。", "王明"), "正文又一行。", beside("名单", "李华"), ""].join("\n"))).toBeNull();
+  });
+
+  it("reads the running head first, then each story's headline and its column", () => {
+    const text = readColumns(LAYOUT_PAGE)!.text;
+    expect(text.split("\n\n").map((box) => box.split("\n")[0]!.trim())).toEqual(["要闻", "2024年4月2日 星期二 第2版", "城东社区图书室开放", LEFT[0]!.trim(), "全市农机检修完成", RIGHT[0]!.trim()]);
+  });
+
+  it("reads a story printed under another after it, and a centred subhead as a box of its own", () => {
+    const page = [
+      ...["第一篇的正文第一行，写满了一栏。", "第一篇的正文第二行，写满了一栏。"].map((l) => beside(l, "第二栏的正文，与第一篇并排印。", 34)),
+      beside("      小标题在此", "第二栏的正文，又一行并排印。", 34),
+      ...["第一篇小标题下的正文写满一栏。", "第一篇小标题下的正文又是一行。"].map((l) => beside(l, "第二栏的正文，再一行并排印着。", 34)),
+      "",
+      "第二篇在第一篇下面，横跨两栏，是另一个故事的正文，读在两栏之后。",
+      "",
+    ].join("\n");
+    const boxes = readColumns(page)!.text.split("\n\n").map((box) => box.split("\n")[0]!.trim());
+    expect(boxes).toEqual(["第一篇的正文第一行，写满了一栏。", "小标题在此", "第一篇小标题下的正文写满一栏。", "第二栏的正文，与第一篇并排印。", "第二篇在第一篇下面，横跨两栏，是另一个故事的正文，读在两栏之后。"]);
+  });
+});
+
+describe("parseText of a dump with its columns side by side", () => {
+  const page = parseText(LAYOUT_PAGE, { sourceName: "layout.txt" });
+
+  it("finds each story with its own headline and text, and says how it read the page", () => {
+    expect(PageSchema.parse(page)).toBeTruthy();
+    expect(page.articles.map((a) => [a.headline, a.paragraphs.map((p) => p.text)])).toEqual([
+      ["城东社区图书室开放", ["昨天，城东社区新建的图书室正式开放，居民可以免费借阅各类图书两千余册。", "图书室每天开放八小时，周末也照常开放。"]],
+      ["全市农机检修完成", ["今年春耕期间，全市农机手检修农机三百余台，保障了春耕生产的顺利进行。", "农业部门还组织了技术培训，参加的农民有五百多人。"]],
+    ]);
+    expect(page.articles.map((a) => [a.dateline, a.byline?.reporters])).toEqual([["本报讯", ["王明"]], ["本报讯", ["李华"]]]);
+    expect(page.diagnostics.map((d) => d.code)).toContain("columns-side-by-side");
+    // the source is the dump as given
+    expect(page.source.sha256).toBe(parseText(LAYOUT_PAGE).source.sha256);
+  });
+
+  it("points every span at text of one column on one line of the dump", () => {
+    const lines = LAYOUT_PAGE.split("\n");
+    for (const article of page.articles) {
+      for (const span of [...article.spans, ...article.paragraphs.flatMap((p) => p.spans)]) {
+        const text = LAYOUT_PAGE.slice(span.start, span.end);
+        expect(text).not.toMatch(/ {3}/);
+        expect(span.line).toBe(span.endLine);
+        expect(lines[span.line - 1]).toContain(text);
+      }
+    }
+    const second = page.articles[1]!.paragraphs[0]!;
+    expect(second.spans.map((s) => LAYOUT_PAGE.slice(s.start, s.end))).toEqual(RIGHT.slice(0, 3).map((l) => l.trim()));
+  });
+
+  it("keeps every letter and digit", () => {
+    const kept = lettersAndDigits(JSON.stringify(page));
+    for (const ch of lettersAndDigits(LAYOUT_PAGE)) expect(kept).toContain(ch);
+  });
+});
