@@ -180,6 +180,17 @@ describe("buildUnits", () => {
     expect(shape(["展现积极姿态 迅速扭", "转预期"].join("\n"))).toEqual([["heading", ["展现积极姿态迅速扭", "转预期"]]]);
   });
 
+  it("reads lines of a paragraph's shape as text, not a heading: indented first line, then full lines of one width", () => {
+    const cut = ["对不少企业来说，物流", "畅通是开展生产经营的必备", "前提之一，作为园区运营方", "负责人，赵丽佳的感受更深"];
+    expect(shape(["恢复跨省运力", ...cut, ""].join("\n"))).toEqual([
+      ["heading", ["恢复跨省运力"]],
+      ["body", cut],
+    ]);
+    // a headline wrapped onto lines of one width, its first line full, stays a heading
+    const wrapped = ["全市春耕生产农机检修", "工作全面完成保障春耕", "顺利进行"];
+    expect(shape([...wrapped, ""].join("\n"))).toEqual([["heading", wrapped]]);
+  });
+
   it("splits a heading off the wider body text under it", () => {
     expect(shape("送抑郁女子回家\n11月30日16时许，应县公安局金城派出所民警\n日常疫情巡逻至北四环附近，看见一女子孤身\n一人行走在路边野地里。")).toEqual([
       ["heading", ["送抑郁女子回家"]],

@@ -639,6 +639,24 @@ function endsWithHeadingTail(current: readonly Line[], line: Line): boolean {
   return current.every(isHeadingLike);
 }
 
+/**
+ * A paragraph set in a column, as no wrapped heading is: its first line short by an indent, the
+ * lines after it (two or more) all of one width, the column's (`对不少企业来说，物流` /
+ * `畅通是开展生产经营的必备` / `前提之一，作为园区运营方` / `负责人，赵丽佳的感受更深`, cut at the
+ * column's foot mid-sentence). A wrapped heading is set full on its first line and shorter after.
+ */
+function hasParagraphShape(lines: readonly Line[]): boolean {
+  if (lines.length < MIN_PARAGRAPH_SHAPE_LINES) return false;
+  const [first, ...rest] = lines as [Line, ...Line[]];
+  const width = rest[0]!.width;
+  if (rest.some((l) => Math.abs(l.width - width) > WIDTH_WOBBLE / 2)) return false;
+  const shortBy = width - first.width;
+  return shortBy >= INDENT_MIN && shortBy <= INDENT_MAX;
+}
+
+/** An indented line and two full ones: fewer lines show no column. */
+const MIN_PARAGRAPH_SHAPE_LINES = 3;
+
 /** Body text or heading, from the shape of the lines. */
 function classifyText(lines: Line[]): UnitKind {
   if (lines.length === 0) return "body";
@@ -646,7 +664,7 @@ function classifyText(lines: Line[]): UnitKind {
   // a caption closed by its photo credit need not end a sentence: still text
   if (closesWithPhotoCredit(lines[lines.length - 1]!.raw)) return "body";
   const chars = lines.reduce((n, l) => n + l.text.length, 0);
-  if ((lines.length <= MAX_HEADING_LINES || chars <= MAX_HEADING_CHARS) && lines.every(isHeadingLike)) return "heading";
+  if ((lines.length <= MAX_HEADING_LINES || chars <= MAX_HEADING_CHARS) && lines.every(isHeadingLike) && !hasParagraphShape(lines)) return "heading";
   // a subtitle (`——…`) on one line wider than a column, with no sentence in it
   if (lines.length === 1 && SUBTITLE_START.test(lines[0]!.text) && isLoneHeading(lines[0]!)) return "heading";
   return "body";
