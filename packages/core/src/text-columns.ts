@@ -101,14 +101,8 @@ export interface ColumnReading {
  * @param input the decoded dump
  */
 export function readColumns(input: string): ColumnReading | null {
+  if (!printsSideBySide(input)) return null;
   const lines = piecesByLine(input);
-  let withText = 0;
-  let sideBySide = 0;
-  for (const pieces of lines) {
-    if (pieces.length > 0) withText++;
-    if (pieces.length > 1) sideBySide++;
-  }
-  if (sideBySide < MIN_SIDE_BY_SIDE_LINES || sideBySide < withText * MIN_SIDE_BY_SIDE_SHARE) return null;
   const boxes = orderBoxes(buildBoxes(lines));
   const placed: Placed[] = [];
   let text = "";
@@ -125,6 +119,37 @@ export function readColumns(input: string): ColumnReading | null {
   if (text !== "") text += "\n";
   return { text, restoreSpans: (page) => restoreSpans(page, placed) };
 }
+
+/**
+ * True when enough lines of the dump hold text parted by {@link COLUMN_GAP} or more spaces. One
+ * pass over the characters with nothing allocated: every dump is asked, few are such.
+ */
+export function printsSideBySide(input: string): boolean {
+  let withText = 0;
+  let sideBySide = 0;
+  let lineHasText = false;
+  let lineParted = false;
+  let spaces = 0;
+  for (let i = 0; i <= input.length; i++) {
+    const c = i < input.length ? input.charCodeAt(i) : 0x0a;
+    if (c === 0x0a) {
+      if (lineHasText) withText++;
+      if (lineParted) sideBySide++;
+      lineHasText = lineParted = false;
+      spaces = 0;
+    } else if (isGapSpace(c)) {
+      spaces++;
+    } else {
+      if (lineHasText && spaces >= COLUMN_GAP) lineParted = true;
+      lineHasText = true;
+      spaces = 0;
+    }
+  }
+  return sideBySide >= MIN_SIDE_BY_SIDE_LINES && sideBySide >= withText * MIN_SIDE_BY_SIDE_SHARE;
+}
+
+/** White space inside a line as the extractor prints it (a carriage return and form feed count as such). */
+const isGapSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0c || c === 0x3000;
 
 /** The pieces of each line of the dump (none for a blank line), left to right. */
 export function piecesByLine(input: string): Piece[][] {
@@ -149,7 +174,7 @@ function piecesOf(input: string, lineStart: number, lineEnd: number, line: numbe
     const c = input.charCodeAt(i);
     // a surrogate pair is one character, one column
     if (c >= 0xdc00 && c <= 0xdfff && i > lineStart) continue;
-    if (c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0c || c === 0x3000) {
+    if (isGapSpace(c)) {
       spaces++;
     } else {
       if (open !== null && spaces >= COLUMN_GAP) {
