@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PageSchema, parseText } from "../src/index.js";
+import { printsSideBySide } from "../src/text-columns.js";
 import { missingLetters, seedText } from "./helpers.js";
 
 /** Runs for cheap inputs, and for the ones that parse a whole page or a huge line. */
@@ -48,6 +49,15 @@ describe("parseText on any input", () => {
   it("random lines of CJK text, punctuation, spaces and line breaks", () => {
     const piece = fc.constantFrom("中", "国", "报", "记者", " ", "\u3000", "\n", "\n\n", "\r\n", "。", "，", "（", "）", "第3版", "下转", "12", "月", "日", "摄", "本报讯", "何永航", "责任编辑");
     property(fc.array(piece, { maxLength: 300 }).map((a) => a.join("")), RUNS);
+  });
+
+  it("pages printed with columns side by side: seed lines set two to four abreast, gaps of 3 to 12 spaces, lines left blank", () => {
+    const cell = fc.oneof(fc.constantFrom(...seedLines), fc.constant(""));
+    const row = fc.tuple(fc.array(cell, { minLength: 2, maxLength: 4 }), fc.integer({ min: 3, max: 12 })).map(([cells, gap]) => cells.map((c) => c.padEnd(20, " ")).join(" ".repeat(gap)).trimEnd());
+    const page = fc.array(row, { minLength: 10, maxLength: 120 }).map((rows) => rows.join("\n"));
+    // most such pages are read column by column
+    expect(fc.sample(page, 20).filter(printsSideBySide).length).toBeGreaterThan(10);
+    property(page, BIG_RUNS);
   });
 
   it("the seed page's lines, shuffled", () => {
