@@ -406,7 +406,7 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
     if (current[0] === rest[0] && (endsWithHeadingTail(current, line) || (current.length === 1 && (isPhrasedHeadline(current[0]!, line) || isWideHeadingOver(current[0]!, line, rest[i + 1]))))) {
       emit("heading");
       runMax = 0;
-    } else if (unmarked && opensLetterUnderHeading(current, line, rest[i + 1], rest[i + 2])) {
+    } else if (opensLetterUnderHeading(current, line, rest[i + 1], rest[i + 2])) {
       // the salutation opens the letter's text: it and the text's first line start one unit
       emit("heading");
       current.push(line, rest[++i]!);
@@ -526,7 +526,8 @@ function headingRunOverDateline(current: readonly Line[]): number {
 
 /**
  * True when `line` is the salutation that opens a letter (`亲爱的市民朋友们：`), printed right under
- * its headline in a dump that marks no text boxes: a short line ending in a full-width colon after
+ * its headline (no blank line between, in any dump: a letter's heading and text can be one box with
+ * blank lines around it, as on synth_s20_21 and synth_s21_10): a short line ending in a full-width colon after
  * heading lines only (narrower than the text), over a column of text (the next two lines as wide
  * as each other, the first maybe an indent narrower, and wider than it). A kicker's colon ends the
  * first line of a heading group, not its last.
