@@ -369,7 +369,7 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
   for (const line of merged.headings) pieces.push({ kind: specialKind(line) ?? "heading", lines: [line], blankBefore: true, blankAfter: true });
   const sideBySide = splitSideBySideHeadlines(block);
   block = sideBySide.lines;
-  for (const line of sideBySide.headings) pieces.push({ kind: "heading", lines: [line], blankBefore: true, blankAfter: true });
+  for (const lines of sideBySide.headings) pieces.push({ kind: "heading", lines, blankBefore: true, blankAfter: true });
   const vertical = block.filter(isSingleChar);
   let rest = block;
   if (block.length >= MIN_PAIR_ROWS && block.every(isVerticalRow) && countPairRows(block) >= MIN_PAIR_ROWS) {
@@ -765,17 +765,40 @@ function areTwoHeadlines(left: number, right: number): boolean {
  * In a block of heading lines, a line holding two headlines side by side is cut in two, each a
  * heading of its own (with exact offsets), so each can go to the story whose words it shares.
  */
-function splitSideBySideHeadlines(block: Line[]): { lines: Line[]; headings: Line[] } {
+function splitSideBySideHeadlines(block: Line[]): { lines: Line[]; headings: Line[][] } {
   if (block.length > MAX_HEADING_LINES || !block.every(isHeadingLike)) return { lines: block, headings: [] };
-  const headings: Line[] = [];
-  const lines = block.filter((line) => {
-    const halves = sideBySideHalves(line);
-    if (halves === null) return true;
-    headings.push(...halves);
-    return false;
-  });
+  const headings: Line[][] = [];
+  const lines: Line[] = [];
+  for (let i = 0; i < block.length; i++) {
+    const halves = sideBySideHalves(block[i]!);
+    if (halves === null) {
+      lines.push(block[i]!);
+      continue;
+    }
+    const [left, right] = halves;
+    // both wrapped ends printed under the pair, the left one's first (a single one may be either's)
+    const ends = block.slice(i + 1, i + 3);
+    if (ends.length === 2 && ends.every((l) => isWrappedEnd(l, left, right))) {
+      headings.push([left, ends[0]!], [right, ends[1]!]);
+      i += 2;
+    } else headings.push([left], [right]);
+  }
   return headings.length === 0 ? { lines: block, headings } : { lines, headings };
 }
+
+/**
+ * Headlines set side by side in columns of one width wrap their last characters onto a line of
+ * their own (`助企纾困，加快恢复经济社会发展 上海民营企业结对社区保供显身` / `活力` / `手`): a
+ * line at most a third as wide as the narrower headline, no kicker (`：`, `——`) nor label, is such
+ * an end. Two such lines under the pair are the left one's then the right one's; one alone may be
+ * either's (synth_s20_17: the right one's), so it is left as printed.
+ */
+function isWrappedEnd(line: Line, left: Line, right: Line): boolean {
+  return line.width <= WRAPPED_END_MAX_SHARE * Math.min(left.width, right.width) && !KICKER_END.test(line.text) && specialKind(line) === null;
+}
+
+/** A headline's wrapped end is at most this share of the headline's width (the rest fills a column). */
+const WRAPPED_END_MAX_SHARE = 1 / 3;
 
 
 /**
