@@ -84,6 +84,14 @@ describe("assignGaps", () => {
     expect(headings(flow.drafts[1]!.trailers)).toEqual(["救助走失智障男子"]);
   });
 
+  it("learns that a page prints headings before their stories from the heads printed before any text, though a heading between shares the words of the story before it", () => {
+    const lines = ["文明城市创建——", "", "干净整洁家园", "", ...STORY_A, "", "人人参与 人人受益", "", ...STORY_B];
+    const { flow, lexicon, docOf } = stage(lines);
+    expect(flow.drafts).toHaveLength(2);
+    expect(assignGaps(flow.gaps, lexicon, docOf)).toBe(false);
+    expect(headings(flow.drafts[0]!.leaders)).toEqual(["文明城市创建——", "干净整洁家园"]);
+  });
+
   it("gives a byline printed right after a story to that story", () => {
     const { flow, lexicon, docOf } = stage([...STORY_A, "记者 武跃林", "救助走失智障男子", ...STORY_B]);
     assignGaps(flow.gaps, lexicon, docOf);

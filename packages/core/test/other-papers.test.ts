@@ -180,6 +180,16 @@ describe("a headline printed with no blank line around it", () => {
     expect(letter!.paragraphs[0]!.text).toBe("亲爱的市民朋友们：");
   });
 
+  it("where blank lines mark the boxes, still reads a salutation printed right under its headline, no blank line between, as the letter's opening", () => {
+    const before = ["本报讯 复工复产企业的人员管理要实施闭环管理，复工复产", "人员可以通过公交等公共交通方式通勤，乘坐公交通勤时要", "做好个人防护，复工复产人员上下班通勤要扫码。"];
+    // synth_s21_10: the letter set in a narrower column than the story before it
+    const letter = ["致全市人民的感谢信", "亲爱的市民朋友们：", "在以习近平同志为核心的党中", "央坚强领导下，经过两个多月的持", "续奋战，艰苦卓绝的大上海保卫战", "取得了重大阶段性成果。"];
+    const { articles } = parseText(["复工复产人员可以通过公交通勤", "", ...before, "", ...letter].join("\n"));
+    const read = articles.find((a) => a.headline?.startsWith("致全市人民的感谢信"));
+    expect(read?.headline).toBe("致全市人民的感谢信");
+    expect(read?.paragraphs[0]!.text).toBe("亲爱的市民朋友们：");
+  });
+
   it("where no blank line marks a box, tells two headlines printed one over the other apart by the words of the stories around them", () => {
     // dev cnki_104 as pdf.js prints it: a story, its headline printed after it, the next story's headline, its dateline
     const lines = [

@@ -91,6 +91,17 @@ describe("buildUnits", () => {
     expect(shape("一手抓防控 一手抓发展——")).toHaveLength(1);
   });
 
+  it("gives two headlines side by side the ends they wrapped onto lines of their own, the left one's first", () => {
+    // synth_s19_17
+    const pair = "助企纾困，加快恢复经济社会发展 上海民营企业结对社区保供显身";
+    expect(shape([pair, "活力", "手"].join("\n"))).toEqual([
+      ["heading", ["助企纾困，加快恢复经济社会发展", "活力"]],
+      ["heading", ["上海民营企业结对社区保供显身", "手"]],
+    ]);
+    // one end alone may be either headline's: it is left as printed
+    expect(shape([pair, "活力"].join("\n")).map(([, lines]) => lines)).toEqual([["助企纾困，加快恢复经济社会发展"], ["上海民营企业结对社区保供显身"], ["活力"]]);
+  });
+
   it("cuts two headlines side by side printed right above a dateline apart, but keeps a subhead run into its text whole", () => {
     const pair = "保障供应，大型商超拿起数字化工具 助企纾困，加快恢复经济社会发展活力";
     const text = ["本报讯（记者 郭霞宇）家乐福古北店店长张瑞卿，", "已经在店里住了两个多月。这段时间，他的手机几乎", "24小时不离手，处理订单、回复信息。"];

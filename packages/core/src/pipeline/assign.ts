@@ -61,6 +61,14 @@ export function assignGaps(gaps: readonly Gap[], lexicon: PageLexicon, docOf: Ma
   let after = 0;
   let before = 0;
   for (const gap of gaps) {
+    // heads printed before any text can only precede a story, heads after all text only follow
+    // one: each such heading is a vote (the first headline of a headings-first page has no story
+    // before it to be weighed against)
+    if (!gap.prev !== !gap.next) {
+      const headings = gap.units.filter(isHeadingUnit).length;
+      if (gap.prev) after += headings;
+      else before += headings;
+    }
     if (!gap.prev || !gap.next) continue;
     for (const u of gap.units) {
       if (!isHeadingUnit(u)) continue;

@@ -369,7 +369,7 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
   for (const line of merged.headings) pieces.push({ kind: specialKind(line) ?? "heading", lines: [line], blankBefore: true, blankAfter: true });
   const sideBySide = splitSideBySideHeadlines(block);
   block = sideBySide.lines;
-  for (const line of sideBySide.headings) pieces.push({ kind: "heading", lines: [line], blankBefore: true, blankAfter: true });
+  for (const lines of sideBySide.headings) pieces.push({ kind: "heading", lines, blankBefore: true, blankAfter: true });
   const vertical = block.filter(isSingleChar);
   let rest = block;
   if (block.length >= MIN_PAIR_ROWS && block.every(isVerticalRow) && countPairRows(block) >= MIN_PAIR_ROWS) {
@@ -406,7 +406,7 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
     if (current[0] === rest[0] && (endsWithHeadingTail(current, line) || (current.length === 1 && (isPhrasedHeadline(current[0]!, line) || isWideHeadingOver(current[0]!, line, rest[i + 1]))))) {
       emit("heading");
       runMax = 0;
-    } else if (unmarked && opensLetterUnderHeading(current, line, rest[i + 1], rest[i + 2])) {
+    } else if (opensLetterUnderHeading(current, line, rest[i + 1], rest[i + 2])) {
       // the salutation opens the letter's text: it and the text's first line start one unit
       emit("heading");
       current.push(line, rest[++i]!);
@@ -526,7 +526,8 @@ function headingRunOverDateline(current: readonly Line[]): number {
 
 /**
  * True when `line` is the salutation that opens a letter (`亲爱的市民朋友们：`), printed right under
- * its headline in a dump that marks no text boxes: a short line ending in a full-width colon after
+ * its headline (no blank line between, in any dump: a letter's heading and text can be one box with
+ * blank lines around it, as on synth_s20_21 and synth_s21_10): a short line ending in a full-width colon after
  * heading lines only (narrower than the text), over a column of text (the next two lines as wide
  * as each other, the first maybe an indent narrower, and wider than it). A kicker's colon ends the
  * first line of a heading group, not its last.
@@ -782,17 +783,40 @@ function areTwoHeadlines(left: number, right: number): boolean {
  * In a block of heading lines, a line holding two headlines side by side is cut in two, each a
  * heading of its own (with exact offsets), so each can go to the story whose words it shares.
  */
-function splitSideBySideHeadlines(block: Line[]): { lines: Line[]; headings: Line[] } {
+function splitSideBySideHeadlines(block: Line[]): { lines: Line[]; headings: Line[][] } {
   if (block.length > MAX_HEADING_LINES || !block.every(isHeadingLike)) return { lines: block, headings: [] };
-  const headings: Line[] = [];
-  const lines = block.filter((line) => {
-    const halves = sideBySideHalves(line);
-    if (halves === null) return true;
-    headings.push(...halves);
-    return false;
-  });
+  const headings: Line[][] = [];
+  const lines: Line[] = [];
+  for (let i = 0; i < block.length; i++) {
+    const halves = sideBySideHalves(block[i]!);
+    if (halves === null) {
+      lines.push(block[i]!);
+      continue;
+    }
+    const [left, right] = halves;
+    // both wrapped ends printed under the pair, the left one's first (a single one may be either's)
+    const ends = block.slice(i + 1, i + 3);
+    if (ends.length === 2 && ends.every((l) => isWrappedEnd(l, left, right))) {
+      headings.push([left, ends[0]!], [right, ends[1]!]);
+      i += 2;
+    } else headings.push([left], [right]);
+  }
   return headings.length === 0 ? { lines: block, headings } : { lines, headings };
 }
+
+/**
+ * Headlines set side by side in columns of one width wrap their last characters onto a line of
+ * their own (`助企纾困，加快恢复经济社会发展 上海民营企业结对社区保供显身` / `活力` / `手`): a
+ * line at most a third as wide as the narrower headline, no kicker (`：`, `——`) nor label, is such
+ * an end. Two such lines under the pair are the left one's then the right one's; one alone may be
+ * either's (synth_s20_17: the right one's), so it is left as printed.
+ */
+function isWrappedEnd(line: Line, left: Line, right: Line): boolean {
+  return line.width <= WRAPPED_END_MAX_SHARE * Math.min(left.width, right.width) && !KICKER_END.test(line.text) && specialKind(line) === null;
+}
+
+/** A headline's wrapped end is at most this share of the headline's width (the rest fills a column). */
+const WRAPPED_END_MAX_SHARE = 1 / 3;
 
 
 /**
