@@ -50,17 +50,6 @@ describe("reclassifyFragments", () => {
       ]);
     });
 
-    it("ends the cut sentence with the full lines it ends: a paragraph's end wrapped over a full line and a short one", () => {
-      // synth_s21_01
-      const column = ["在疫情袭来时，大家毅", "然扛起重担，千方百计守护", "城市的生命线、守护人民的", "生活线。党员、团员行动起", "志和千千万万的市民，始终", "显了团结的力量、互助的力"];
-      const wrapped = ["量、向上的力量、大爱的力", "量"];
-      const after = ["坚决克服麻痹思想、厌", "战情绪、侥幸心理、松劲心", "态，把各项防控措施从严从", "紧、从细从实落实下去。"];
-      expect(kinds([...column, "", ...wrapped, ...after].join("\n"))).toEqual([
-        ["body", [1, 2, 3, 4, 5, 6, 8, 9]],
-        ["body", [10, 11, 12, 13]],
-      ]);
-    });
-
     it("stays a heading when a blank line parts it from the text under it, or the text before closed its sentence", () => {
       expect(kinds([...cut, "", "行动", "", ...next].join("\n")).map(([kind]) => kind)).toEqual(["body", "heading", "body"]);
       const closed = [...cut.slice(0, -1), "口罩、常洗手、多消毒成为习惯。"];

@@ -70,23 +70,19 @@ function isBodyFragment(unit: Unit, next: Unit, junction: Junction): boolean {
  * A paragraph's last line pushed to the head of the next column is a short line on its own, right
  * above the next paragraph's indented first line (`…多消毒成为自觉` / blank / `行动` / `连日来，…`): a
  * heading-like line, no more than half the column wide, after text in that column width that stops
- * mid-sentence, and printed with no blank line before that indented text, ends the cut sentence;
- * so does such a short line under full lines of the column (`量、向上的力量、大爱的力` / `量`: the
- * paragraph's end wrapped over them: 4 times in 5 on the sets below).
+ * mid-sentence, and printed with no blank line before that indented text, ends the cut sentence.
  * A headline over its story is wider or stands apart, and its text opens with a dateline; a line
  * closed by a colon is a letter's salutation (`亲爱的市民朋友们：`) opening the text under it. On the
  * synthetic sets synth, s4–s7, s14, s15 and s19–s21, such lines ended the cut text 9 times in 10, a
  * lead-in aside (see {@link restatedIn}); on dev, the one such line is a salutation.
  */
 function isParagraphTail(before: Unit, unit: Unit, next: Unit): boolean {
-  if (before.kind !== "body" || unit.blankAfter || !endsOpen(before)) return false;
+  if (before.kind !== "body" || unit.lines.length !== 1 || unit.blankAfter || !endsOpen(before)) return false;
   if (next.lines.length < MIN_LINES_FOR_WIDTH || !isIndented(next) || opensDateline(next.lines[0]!)) return false;
-  const last = unit.lines[unit.lines.length - 1]!;
-  const text = unit.lines.map((l) => l.text).join("");
-  if (CLOSED_HEADING.test(last.text) || restatedIn(text, next)) return false;
+  const line = unit.lines[0]!;
+  if (CLOSED_HEADING.test(line.text) || restatedIn(line.text, next)) return false;
   const column = columnWidth(next.lines);
-  // the last line short; any before it run the column's full width (a paragraph's end wrapped in it)
-  if (last.width > column * TAIL_MAX_SHARE || unit.lines.some((l) => l !== last && Math.abs(l.width - column) > SAME_COLUMN)) return false;
+  if (line.width > column * TAIL_MAX_SHARE) return false;
   const gap = columnWidthGap(before, next);
   return gap !== null && gap <= SAME_COLUMN;
 }
