@@ -39,30 +39,6 @@ describe("reclassifyFragments", () => {
     expect(kinds(text, (tail, head) => (tail.endsWith("护") && head.startsWith("12") ? 1 : 0)).map(([kind]) => kind)).toEqual(["body", "body", "body"]);
   });
 
-  describe("a paragraph's last line pushed to the head of the next column", () => {
-    const cut = ["会议要求，层层压实责任。各", "区、各街镇、各居村要把要求措施", "执行到位，让打疫苗、做核酸、戴", "口罩、常洗手、多消毒成为自觉"];
-    const next = ["连日来，市委市政府每天晚上", "召开市新冠肺炎疫情防控工作例会", "就做好常态化疫情防控重点工作进", "行再部署再压实，推动全面恢复。"];
-
-    it("ends the cut sentence: a short line right above an indented paragraph, after text that stops mid-sentence", () => {
-      expect(kinds([...cut, "", "行动", ...next].join("\n"))).toEqual([
-        ["body", [1, 2, 3, 4, 6]],
-        ["body", [7, 8, 9, 10]],
-      ]);
-    });
-
-    it("stays a heading when a blank line parts it from the text under it, or the text before closed its sentence", () => {
-      expect(kinds([...cut, "", "行动", "", ...next].join("\n")).map(([kind]) => kind)).toEqual(["body", "heading", "body"]);
-      const closed = [...cut.slice(0, -1), "口罩、常洗手、多消毒成为习惯。"];
-      expect(kinds([...closed, "", "行动", ...next].join("\n")).map(([kind]) => kind)).toEqual(["body", "heading", "body"]);
-    });
-
-    it("stays a heading when it is a salutation or a lead-in its paragraph restates", () => {
-      expect(kinds([...cut, "", "亲爱的朋友：", ...next].join("\n")).map(([kind]) => kind)).toEqual(["body", "heading", "body"]);
-      const restating = ["各级干部要主动服务企业，深", "入基层一线，倾听企业呼声，帮助", "企业排忧解难，支持企业复工复产。"];
-      expect(kinds([...cut, "", "服务企业", ...restating].join("\n")).map(([kind]) => kind)).toEqual(["body", "heading", "body"]);
-    });
-  });
-
   it("keeps a narrow heading above the text a heading", () => {
     expect(kinds(["救助走失智障男子", "", ...BODY].join("\n"))).toEqual([
       ["heading", [1]],

@@ -6,7 +6,7 @@
  * the page uses elsewhere (`救` + `治`).
  */
 import { appendAll } from "../arrays.js";
-import { columnWidth, columnWidthGap, endsOpen, isIndented, MIN_LINES_FOR_WIDTH, SAME_COLUMN, WIDTH_WOBBLE } from "./measure.js";
+import { columnWidth, endsOpen, WIDTH_WOBBLE } from "./measure.js";
 import { wordAcross, type Junction } from "./junction.js";
 import type { Unit } from "./units.js";
 import type { Line } from "./lines.js";
@@ -26,15 +26,8 @@ export function reclassifyFragments(units: Unit[], junction: Junction): Unit[] {
     const unit = units[i]!;
     const next = units[i + 1]!;
     if (unit.kind !== "heading" || next.kind !== "body") continue;
-    const before = units[i - 1];
-    if (before !== undefined && isParagraphTail(before, unit, next)) {
-      before.lines = [...before.lines, ...unit.lines];
-      before.blankAfter = false;
-      units.splice(i, 1);
-      continue;
-    }
     // a column label is printed over a headline, never over text cut off from its paragraph
-    if (before?.kind === "label") continue;
+    if (units[i - 1]?.kind === "label") continue;
     if (isBodyFragment(unit, next, junction) && !cutsSentenceBefore(units[i - 1], unit, junction)) {
       unit.kind = "body";
     } else if (unit.lines.length >= 2) {
@@ -65,40 +58,6 @@ function isBodyFragment(unit: Unit, next: Unit, junction: Junction): boolean {
   return junction(last.text, next.lines[0]!.text) > 0;
 }
 
-
-/**
- * A paragraph's last line pushed to the head of the next column is a short line on its own, right
- * above the next paragraph's indented first line (`…多消毒成为自觉` / blank / `行动` / `连日来，…`): a
- * heading-like line, no more than half the column wide, after text in that column width that stops
- * mid-sentence, and printed with no blank line before that indented text, ends the cut sentence.
- * A headline over its story is wider or stands apart, and its text opens with a dateline; a line
- * closed by a colon is a letter's salutation (`亲爱的市民朋友们：`) opening the text under it. On the
- * synthetic sets synth, s4–s7, s14, s15 and s19–s21, such lines ended the cut text 9 times in 10, a
- * lead-in aside (see {@link restatedIn}); on dev, the one such line is a salutation.
- */
-function isParagraphTail(before: Unit, unit: Unit, next: Unit): boolean {
-  if (before.kind !== "body" || unit.lines.length !== 1 || unit.blankAfter || !endsOpen(before)) return false;
-  if (next.lines.length < MIN_LINES_FOR_WIDTH || !isIndented(next) || opensDateline(next.lines[0]!)) return false;
-  const line = unit.lines[0]!;
-  if (CLOSED_HEADING.test(line.text) || restatedIn(line.text, next)) return false;
-  const column = columnWidth(next.lines);
-  if (line.width > column * TAIL_MAX_SHARE) return false;
-  const gap = columnWidthGap(before, next);
-  return gap !== null && gap <= SAME_COLUMN;
-}
-
-/** A paragraph tail taken for a heading is at most this share of its column wide (headlines run wider). */
-const TAIL_MAX_SHARE = 0.5;
-/** Characters a line must hold for its words printed again below it to be no chance. */
-const MIN_RESTATED_CHARS = 4;
-
-/**
- * True when the text under a line prints the line again (`发扬“店小二”精神` over `…服务企业，发扬“店小
- * 二”精神，…`): the line is a lead-in that sums up its paragraph, not the end of a cut sentence.
- */
-function restatedIn(text: string, next: Unit): boolean {
-  return text.length >= MIN_RESTATED_CHARS && next.lines.map((l) => l.text).join("").includes(text);
-}
 
 /**
  * True when a one-line heading comes right after text that stops mid-sentence and does not go on
