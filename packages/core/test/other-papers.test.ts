@@ -166,6 +166,25 @@ describe("a headline printed with no blank line around it", () => {
     expect(marked.articles.some((a) => a.headline === "保障供应，大型商超拿起数字化工具")).toBe(false);
   });
 
+  it("where no blank line marks a box, reads a line with no sentence end between a story's last sentence and a byline as the next story's headline", () => {
+    // dev cnki_106 as pdf.js prints it: a story ends, a headline with a comma, its reporter, its text
+    const lines = [
+      "本报讯（记者 孟群舒）市委副书记、市长",
+      "结合中长期战略规划，切实发挥好政策对推",
+      "动产业结构转型升级的引导作用，增强产业",
+      "链供应链的竞争力和韧性。",
+      "发扬英模精神，助力打赢大上海保卫战",
+      "记者 邬林桦",
+      "奋战抗疫一线，筑牢防控屏障；剑指违法",
+      "犯罪，守护一方平安；深化“放管服”，用心为",
+      "民解忧……党的十九大以来，上海公安机关深",
+      "入贯彻习近平总书记系列重要讲话精神。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    expect(articles.map((a) => a.headline)).toEqual([null, "发扬英模精神，助力打赢大上海保卫战"]);
+    expect(articles[1]!.byline?.reporters).toEqual(["邬林桦"]);
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [

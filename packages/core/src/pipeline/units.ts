@@ -398,6 +398,12 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
     }
     const special = inBracket?.has(line) ? null : specialKind(line);
     if (special && !endsWrappedHeading(special, current, line) && !opensParallelHeading(special, current, rest, i)) {
+      if (unmarked && special === "byline" && isHeadlineOverByline(current)) {
+        const headline = current.pop()!;
+        emit(classifyText(current));
+        current = [headline];
+        emit("heading");
+      }
       emit(classifyText(current));
       current = [line];
       emit(special);
@@ -492,6 +498,21 @@ function isHeadlineOverDateline(current: readonly Line[]): boolean {
   const last = current[current.length - 1]!;
   // a bracketed line (`（完）`, `（本报记者）`) closes the text above it
   return readsAsHeadline(last) && !/^[（(].*[）)]$/u.test(last.text) && endsSentence(current[current.length - 2]!.text);
+}
+
+/**
+ * True when the last of `current` is the headline of the story whose byline comes next, in a dump
+ * that marks no text boxes (`…链的竞争力和韧性。` / `发扬英模精神，助力打赢大上海保卫战` / `记者 邬林桦`):
+ * one line that could be a heading (clause marks allowed: a headline's comma) right after a
+ * sentence's end. A story's last paragraph ends a sentence; a line with none standing alone
+ * between that end and a byline is no paragraph of it but the head the byline is printed under.
+ */
+function isHeadlineOverByline(current: readonly Line[]): boolean {
+  if (current.length < 2) return false;
+  const last = current[current.length - 1]!;
+  // a bracketed line (`（完）`) closes the text above it
+  if (!isHeadingLike(last) || opensDateline(last) || /^[（(].*[）)]$/u.test(last.text)) return false;
+  return endsSentence(current[current.length - 2]!.text);
 }
 
 /**
