@@ -185,6 +185,25 @@ describe("a headline printed with no blank line around it", () => {
     expect(articles[1]!.byline?.reporters).toEqual(["邬林桦"]);
   });
 
+  it("where no blank line marks a box, starts a narrower heading at a narrow line with another as narrow under it", () => {
+    // dev cnki_110 as pdf.js prints it: one story's headline, then the next one's set three lines of five
+    const lines = [
+      "本报讯 市委常委会昨晚举行会议，研究部署",
+      "我市复工复产工作，把握好“控”和“放”的平",
+      "衡，在“控得住”前提下有序放开社会流动。",
+      "（紧转第5版）",
+      "在“控得住”前提下加快经济恢复重振",
+      "加快经济恢",
+      "复全力稳住",
+      "经济大盘",
+      "本报讯（记者 孟群舒）市委副书记、市",
+      "长龚正昨天走访先进制造业企业，实地调研",
+      "复工复产情况，要求全力稳住经济大盘。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    expect(articles.at(-1)!.headline).toBe("加快经济恢复全力稳住经济大盘");
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [

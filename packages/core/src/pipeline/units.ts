@@ -431,6 +431,11 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
         // a line with no sentence in it is a heading however wide (a subtitle across the columns), as alone between blank lines
         emit(piece.every(isHeadingLike) || (piece.length === 1 && isLoneHeading(piece[0]!)) ? "heading" : classifyText(piece));
       }
+    } else if (unmarked && opensNarrowerHeading(current, line)) {
+      const first = current.pop()!;
+      emit("heading");
+      current = [first];
+      runMax = first.width;
     } else if (current.length > 0 && startsNewUnit(current, runMax, line, rest[i + 1], unmarked)) {
       const byline = unmarked ? namesUnderHeading(current) : null;
       emit(classifyText(current));
@@ -599,6 +604,18 @@ function wrappedPieces(lines: readonly Line[]): Line[][] {
   }
   if (piece.length > 0) pieces.push(piece);
   return pieces;
+}
+
+/**
+ * True when the last of heading lines (`在“控得住”前提下加快经济恢复重振` / `加快经济恢`) is narrower than
+ * the line before it and about as wide as `line` (`复全力稳住`), both heading-like: only the last line
+ * of a wrapped heading is narrower than its first, so a narrow line with another as narrow under it
+ * is the first line of a narrower heading, not the end of the wider one.
+ */
+function opensNarrowerHeading(current: readonly Line[], line: Line): boolean {
+  if (current.length < 2 || current.length > MAX_HEADING_LINES || !isHeadingLike(line) || opensDateline(line) || !current.every(isHeadingLike)) return false;
+  const narrow = current[current.length - 1]!;
+  return narrow.width < current[current.length - 2]!.width - WIDTH_WOBBLE && Math.abs(line.width - narrow.width) <= WIDTH_WOBBLE;
 }
 
 /** Text lines of a column are at least this wide (ems): a shorter line under a headline is the headline's wrapped end (`信心`). */
