@@ -204,6 +204,23 @@ describe("a headline printed with no blank line around it", () => {
     expect(articles.at(-1)!.headline).toBe("加快经济恢复全力稳住经济大盘");
   });
 
+  it("where no blank line marks a box, takes a headline printed inside a sentence of its story's column out of the text", () => {
+    // dev cnki_110 as pdf.js prints it: a line stops short in mid-word, the headline, the sentence goes on at full width
+    const lines = [
+      "本报讯 市委书记李强昨天在上海自贸试验区临港新片区检",
+      "查疫情防控和复工复产情况时指出，要加快恢复经济社会发",
+      "展活力，奋力夺取大上海保卫战的胜利。李强来到企业检",
+      "查，在国内最大的船用大功率低速发动",
+      "助企纾困，加快恢复经济社会发展活力",
+      "机生产车间听取企业复工复产和自主研发情况介绍，详细了",
+      "解员工个人防护、封闭生产管理以及产业链供应链恢复进展，",
+      "对坚守岗位的一线干部职工表示慰问和感谢。",
+    ];
+    const [story] = parseText(lines.join("\n")).articles;
+    expect(story!.headline).toBe("助企纾困，加快恢复经济社会发展活力");
+    expect(story!.paragraphs.map((p) => p.text).join("")).toContain("低速发动机生产车间");
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [

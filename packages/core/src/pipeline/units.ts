@@ -431,6 +431,11 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
         // a line with no sentence in it is a heading however wide (a subtitle across the columns), as alone between blank lines
         emit(piece.every(isHeadingLike) || (piece.length === 1 && isLoneHeading(piece[0]!)) ? "heading" : classifyText(piece));
       }
+    } else if (unmarked && isHeadlineInSentence(current, runMax, line)) {
+      const headline = current.pop()!;
+      emit(classifyText(current));
+      current = [headline];
+      emit("heading");
     } else if (unmarked && opensNarrowerHeading(current, line)) {
       const first = current.pop()!;
       emit("heading");
@@ -604,6 +609,23 @@ function wrappedPieces(lines: readonly Line[]): Line[][] {
   }
   if (piece.length > 0) pieces.push(piece);
   return pieces;
+}
+
+/**
+ * True when the last of `current` is a headline printed inside a sentence of the text around it,
+ * in a dump that marks no text boxes (`查，在国内最大的船用大功率低速发动` / `助企纾困，加快恢复经济社会发展活力`
+ * / `机生产车间听取企业复工复产…`): the line before it stops short of its column in mid-word (no
+ * punctuation at its end: its box ended there), it reads as a heading narrower than the column, and
+ * `line` goes on at the column's full width. Text never leaves a line short without a mark but at the
+ * end of its box, so the line between is another box: the headline set into the column.
+ */
+function isHeadlineInSentence(current: readonly Line[], runWidth: number, line: Line): boolean {
+  if (current.length < 3) return false;
+  const headline = current[current.length - 1]!;
+  const cut = current[current.length - 2]!;
+  if (!isHeadingLike(headline) || opensDateline(headline) || headline.width >= runWidth - RUN_WIDTH_CHANGE) return false;
+  if (cut.width >= runWidth - RUN_WIDTH_CHANGE || !/[\p{L}\p{N}]$/u.test(cut.text)) return false;
+  return line.width > runWidth - RUN_WIDTH_CHANGE;
 }
 
 /**
