@@ -221,6 +221,25 @@ describe("a headline printed with no blank line around it", () => {
     expect(story!.paragraphs.map((p) => p.text).join("")).toContain("低速发动机生产车间");
   });
 
+  it("where no blank line marks a box, cuts a headline off the short last line of the story before it, over a wider column", () => {
+    // dev cnki_109 as pdf.js prints it: a story's last line, cut off its column as it is short, the next headline, a wider column
+    const lines = [
+      "本报讯 市委书记李强昨天在闵行区",
+      "检查企业疫情防控和复工复产情况时指",
+      "出，要提升复工复产整体效应，加快推",
+      "动复工达产。",
+      "市领导诸葛宇杰参加检查。",
+      "最坚固的防线 最坚实的依靠",
+      "在疫情袭来时，大家毅然扛起重担，千方百",
+      "计守护城市的生命线、守护人民的生活线。党",
+      "员、团员行动起来，能人、达人站了出来，志愿",
+      "者超过了百万。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    expect(articles[0]!.paragraphs.at(-1)!.text).toBe("市领导诸葛宇杰参加检查。");
+    expect(articles[1]!.headline).toBe("最坚固的防线 最坚实的依靠");
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [

@@ -418,7 +418,7 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
       current.push(line, rest[++i]!);
       runMax = Math.max(line.width, rest[i]!.width);
       continue;
-    } else if (isHeadlineOverWiderText(current, line, rest[i + 1])) {
+    } else if (isHeadlineOverWiderText(current, line, rest[i + 1], unmarked)) {
       const headline = current.pop()!;
       emit(classifyText(current));
       current = [headline];
@@ -572,13 +572,23 @@ function opensLetterUnderHeading(current: readonly Line[], line: Line, next: Lin
 }
 
 /**
+ * Fewest lines gathered (text and headline) before a headline is looked for over wider text. Where
+ * blank lines mark boxes, a box's text is at least two lines; where none does, a story's last line
+ * alone is cut off its column when it is short (`市领导诸葛宇杰参加检查。`), so the headline under it
+ * is the second line gathered.
+ */
+const MIN_LINES_OVER_WIDER_TEXT = 3;
+const MIN_LINES_OVER_WIDER_TEXT_UNMARKED = 2;
+
+/**
  * True when the last of `current` is a headline printed between a story's last sentence and a
  * wider box of text (a deck, the next story's first column), no blank line around it: it reads as
  * a headline (no sentence, no clause mark), the line before it ends a sentence, and the next two
  * lines are wider than it and than the text before it by more than a run's wobble.
+ * @param unmarked the dump marks no text boxes with blank lines (see {@link boxesUnmarked})
  */
-function isHeadlineOverWiderText(current: readonly Line[], line: Line, next: Line | undefined): boolean {
-  if (current.length < 3 || next === undefined) return false;
+function isHeadlineOverWiderText(current: readonly Line[], line: Line, next: Line | undefined, unmarked: boolean): boolean {
+  if (current.length < (unmarked ? MIN_LINES_OVER_WIDER_TEXT_UNMARKED : MIN_LINES_OVER_WIDER_TEXT) || next === undefined) return false;
   const headline = current[current.length - 1]!;
   if (!readsAsHeadline(headline)) return false;
   if (!endsSentence(current[current.length - 2]!.text)) return false;
