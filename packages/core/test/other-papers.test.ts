@@ -240,6 +240,24 @@ describe("a headline printed with no blank line around it", () => {
     expect(articles[1]!.headline).toBe("最坚固的防线 最坚实的依靠");
   });
 
+  it("takes a headline wrapped once, right above a dateline with no blank line around it, off the story before it", () => {
+    // dev cnki_108 as pdf.js prints it: a story's short last line, a two-line headline whose second line is short, the dateline
+    const lines = [
+      "本报讯（记者 孟群舒）市委",
+      "副书记、市长龚正昨天为圆满顺",
+      "利完成阶段性任务的医疗队送行。",
+      "副市长宗明参加活动。",
+      "单日核酸检测能力850",
+      "万管以上",
+      "本报讯（记者 侍佳妮）在昨",
+      "天举行的新闻发布会上，记者获悉，",
+      "全市单日核酸检测能力大幅提高。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    expect(articles.map((a) => a.headline)).toEqual([null, "单日核酸检测能力850万管以上"]);
+    expect(articles[0]!.paragraphs.at(-1)!.text.endsWith("副市长宗明参加活动。")).toBe(true);
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [

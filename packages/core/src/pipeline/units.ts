@@ -552,7 +552,18 @@ function headingRunOverDateline(current: readonly Line[]): number {
   // text's column, and one an indent narrower than the next opens a paragraph: neither is a headline
   const indent = current[first + 1]!.width - headline.width;
   if (indent >= INDENT_MIN && indent <= INDENT_MAX) return 0;
-  return wrappedPieces(current.slice(first, first + 2)).length === 2 ? last - first + 1 : 0;
+  return wrappedPieces(current.slice(first, first + 2)).length === 2 || isWrappedHeadline(current.slice(first)) ? last - first + 1 : 0;
+}
+
+/**
+ * True for two heading lines whose second is shorter and ends no sentence (`单日核酸检测能力850` /
+ * `万管以上`): a headline wrapped once. Text wraps so too only when its paragraph ends with no mark,
+ * which a paragraph right above a dateline does not do.
+ */
+function isWrappedHeadline(run: readonly Line[]): boolean {
+  if (run.length !== 2) return false;
+  const [first, second] = run as [Line, Line];
+  return isHeadingLike(second) && second.width < first.width - WIDTH_WOBBLE;
 }
 
 /**
