@@ -258,6 +258,28 @@ describe("a headline printed with no blank line around it", () => {
     expect(articles[0]!.paragraphs.at(-1)!.text.endsWith("副市长宗明参加活动。")).toBe(true);
   });
 
+  it("where no blank line marks a box, cuts two heading lines between a story's last sentence and a wider deck off that story", () => {
+    // dev cnki_104 as pdf.js prints it: a story ends, the next one's headline, the deck's title, the deck, the dateline
+    const lines = [
+      "本报讯（记者 王闲乐）前天，",
+      "上海检察机关对在疫情防控期间假借",
+      "社区团购名目实施诈骗的案件依法提",
+      "起公诉，加价向居民销售保供物资。",
+      "在“控得住”前提下加快经济恢复重振",
+      "发扬“店小二”精神",
+      "各层各级领导干部要主动关心企业、服务企业，发扬“店小二”精神，",
+      "深入基层一线，倾听企业呼声，帮助企业排忧解难。要支持企业加快复",
+      "工复产，要送政策上门，要加大联系走访企业力度",
+      "本报讯 市委常委会昨晚举行会",
+      "议，研究部署我市复工复产和加快",
+      "经济恢复有关工作，在“控得住”前",
+      "提下有序放开社会流动。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    expect(articles[0]!.paragraphs.map((p) => p.text).join("")).not.toContain("控得住");
+    expect(articles.at(-1)!.headline).toBe("在“控得住”前提下加快经济恢复重振");
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [

@@ -423,6 +423,13 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
       emit(classifyText(current));
       current = [headline];
       emit("heading");
+    } else if (unmarked && areHeadingsOverWiderText(current, line, rest[i + 1])) {
+      const headings = current.splice(current.length - 2);
+      emit(classifyText(current));
+      for (const piece of wrappedPieces(headings)) {
+        current = piece;
+        emit("heading");
+      }
     } else if (opensDateline(line) && (headingRun = headingRunOverDateline(current)) > 0) {
       const run = current.splice(current.length - headingRun);
       emit(classifyText(current));
@@ -606,6 +613,24 @@ function isHeadlineOverWiderText(current: readonly Line[], line: Line, next: Lin
   let textWidth = 0;
   for (let k = 0; k < current.length - 1; k++) textWidth = Math.max(textWidth, current[k]!.width);
   const wider = Math.max(textWidth, headline.width) + RUN_WIDTH_CHANGE;
+  return line.width > wider && next.width > wider;
+}
+
+/**
+ * True when the last two of `current` are heading lines printed between a story's last sentence and
+ * a wider box of text, in a dump that marks no text boxes (`…销售保供物资。` / `在“控得住”前提下加快经济恢复重振`
+ * / `发扬“店小二”精神` / a deck across the columns): the first reads as a headline, the second could
+ * be a heading, the line before them ends a sentence, and the next two lines are wider than them
+ * and than the text before them by more than a run's wobble. {@link isHeadlineOverWiderText} for one line.
+ */
+function areHeadingsOverWiderText(current: readonly Line[], line: Line, next: Line | undefined): boolean {
+  const n = current.length;
+  if (n < 3 || next === undefined) return false;
+  const [first, second] = [current[n - 2]!, current[n - 1]!];
+  if (!readsAsHeadline(first) || !isHeadingLike(second) || opensDateline(second) || !endsSentence(current[n - 3]!.text)) return false;
+  let width = Math.max(first.width, second.width);
+  for (let k = 0; k < n - 2; k++) width = Math.max(width, current[k]!.width);
+  const wider = width + RUN_WIDTH_CHANGE;
   return line.width > wider && next.width > wider;
 }
 
