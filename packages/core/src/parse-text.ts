@@ -84,7 +84,7 @@ function parseInto(page: Page, input: string): void {
   takeBanner(flow.gaps, page);
   for (const draft of flow.drafts) {
     takeSalutation(draft);
-    takeDecks(draft);
+    takeDecks(draft, unmarked);
   }
   pairSideBySideHeads(flow.drafts);
   const matched = matchHeadings(flow.drafts, lexicon, docOf, headingsFollow);

@@ -280,6 +280,43 @@ describe("a headline printed with no blank line around it", () => {
     expect(articles.at(-1)!.headline).toBe("在“控得住”前提下加快经济恢复重振");
   });
 
+  it("where no blank line marks a box, cuts heading lines alone over a dateline where one printed box ends: headline, subtitle", () => {
+    // dev cnki_109 as pdf.js prints it: a label, a headline in narrow lines, its subtitle in wider ones, the dateline
+    const lines = [
+      "本报讯（记者 侍佳妮）全市核酸检测能力",
+      "大幅提高，单日最大检测能力达850万管。",
+      "简 讯",
+      "恢复小区出入公",
+      "交运营机动车通",
+      "希望广大市民继续做",
+      "好个人防护，合力筑",
+      "牢疫情防控坚固屏障",
+      "本报讯 市新冠肺炎",
+      "疫情防控工作领导小组办",
+      "公室昨天发布通告，全市住",
+      "宅小区恢复出入。",
+    ];
+    const story = parseText(lines.join("\n")).articles.at(-1)!;
+    expect(story.headline).toBe("恢复小区出入公交运营机动车通");
+    expect(story.subheadline).toBe("希望广大市民继续做好个人防护，合力筑牢疫情防控坚固屏障");
+  });
+
+  it("where no blank line marks a box, keeps the points of a deck printed as boxes of their own in order", () => {
+    // dev cnki_110 as pdf.js prints it: two points of a deck, each wrapped, over the dateline
+    const lines = [
+      "以政策的确定性应对不确定性，精准帮扶企业达产，全力支",
+      "持企业发展，更好帮助企业稳信心、稳预期",
+      "加大走访力度，优化企业服务，简化操作流程，加快解决反",
+      "映集中突出问题，更好满足各类企业不同发展需求",
+      "本报讯 市委书记李强昨天在上海自贸试验区临港新片区检",
+      "查疫情防控和复工复产情况时指出，要精准帮扶企业达产，全力",
+      "导、清单管理，以政策的确定性应对不确定性，精准帮扶企业达",
+      "产，全力支持企业发展，更好帮助企业稳信心、稳预期。",
+    ];
+    const [story] = parseText(lines.join("\n")).articles;
+    expect(story!.paragraphs.map((p) => p.text.slice(0, 4))).toEqual(["以政策的", "加大走访", "市委书记"]);
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [

@@ -722,13 +722,18 @@ function takeDeckLabel(draft: Draft): void {
   draft.items.unshift({ unit: { kind: "body", lines: [last], blankBefore: false, blankAfter: false }, role: "paragraph" });
 }
 
-/** Decks printed before the story (not under a headline) are its first paragraphs. */
-export function takeDecks(draft: Draft): void {
+/**
+ * Decks printed before the story (not under a headline) are its first paragraphs.
+ * @param unmarked the dump marks no text boxes with blank lines: there each point of a deck comes as
+ * a heading of its own (pdftotext prints them as one box), so a deck under another deck is its next
+ * point and goes with it, in order, not a subtitle
+ */
+export function takeDecks(draft: Draft, unmarked = false): void {
   takeDeckLabel(draft);
   for (let k = draft.leaders.length - 1; k >= 0; k--) {
     const u = draft.leaders[k]!;
     const before = draft.leaders[k - 1];
-    if (!isDeckLike(u) || (before && isHeadingUnit(before))) continue;
+    if (!isDeckLike(u) || (before && isHeadingUnit(before) && !(unmarked && isDeckLike(before)))) continue;
     draft.leaders.splice(k, 1);
     draft.items.unshift({ unit: u, role: "body" });
   }

@@ -78,6 +78,23 @@ function isSingleChar(line: Line): boolean {
   return t.length === 1 || (t.length === 2 && t.codePointAt(0)! > 0xffff);
 }
 
+/**
+ * The one-character lines of a block that stand in runs of at least {@link MIN_VERTICAL_CHARS}, one
+ * after another: a vertical headline's glyphs. In a dump that marks no text boxes the whole page is
+ * one block, so a one-character line elsewhere (a wrapped headline's last glyph, `交运营机动车通` /
+ * `行`) is no glyph of it.
+ */
+function singleCharRuns(block: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= block.length; i++) {
+    if (i < block.length && isSingleChar(block[i]!)) continue;
+    if (i - start >= MIN_VERTICAL_CHARS) for (let k = start; k < i; k++) out.push(block[k]!);
+    start = i + 1;
+  }
+  return out;
+}
+
 /** True for a running head line: a date, a page number or page editors. */
 export function isRunningHead(text: string): boolean {
   const hasDate = RUNNING_HEAD_DATE.test(text);
@@ -376,7 +393,8 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
     pieces.push({ kind: "vertical", lines: block, blankBefore: true, blankAfter: true });
     rest = [];
   } else if (vertical.length >= MIN_VERTICAL_CHARS) {
-    rest = block.filter((l) => !isSingleChar(l));
+    const inVertical = new Set(vertical);
+    rest = block.filter((l) => !inVertical.has(l));
     pieces.push({ kind: "vertical", lines: vertical, blankBefore: true, blankAfter: true });
   }
   let current: Line[] = [];
@@ -448,6 +466,14 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
       emit("heading");
       current = [first];
       runMax = first.width;
+    } else if (unmarked && opensDateline(line) && isHeadingGroup(current)) {
+      // heading lines alone over a dateline: cut where one printed box ends (headline / subtitle)
+      const group = current;
+      for (const piece of wrappedPieces(group)) {
+        current = piece;
+        emit("heading");
+      }
+      runMax = 0;
     } else if (current.length > 0 && startsNewUnit(current, runMax, line, rest[i + 1], unmarked)) {
       const byline = unmarked ? namesUnderHeading(current) : null;
       emit(classifyText(current));
@@ -614,6 +640,11 @@ function isHeadlineOverWiderText(current: readonly Line[], line: Line, next: Lin
   for (let k = 0; k < current.length - 1; k++) textWidth = Math.max(textWidth, current[k]!.width);
   const wider = Math.max(textWidth, headline.width) + RUN_WIDTH_CHANGE;
   return line.width > wider && next.width > wider;
+}
+
+/** True for several lines that are a heading as a whole ({@link classifyText}). */
+function isHeadingGroup(current: Line[]): boolean {
+  return current.length >= 2 && classifyText(current) === "heading";
 }
 
 /**
