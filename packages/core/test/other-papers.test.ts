@@ -317,6 +317,31 @@ describe("a headline printed with no blank line around it", () => {
     expect(story!.paragraphs.map((p) => p.text.slice(0, 4))).toEqual(["以政策的", "加大走访", "市委书记"]);
   });
 
+  it("where no blank line marks a box, takes only one-character lines in a run into a vertical headline, not a wrapped headline's last glyph", () => {
+    // dev cnki_109 as pdf.js prints it: a vertical headline, later a headline whose last line is one glyph
+    const lines = [
+      "本报讯 市委书记李强昨天主持召开会议，",
+      "要求共同努力守护好建设好城市家园。",
+      ...Array.from("共同努力守护好建设好城市家园"),
+      "家乐福古北店店长张瑞卿，已经在店里",
+      "住了两个多月，为城市家园保供。",
+      "简 讯",
+      "恢复小区出入公",
+      "交运营机动车通",
+      "行",
+      "希望广大市民继续做",
+      "好个人防护，合力筑",
+      "牢疫情防控坚固屏障",
+      "本报讯 市新冠肺炎",
+      "疫情防控工作领导小组办",
+      "公室昨天发布通告，全市住",
+      "宅小区恢复出入，公交恢复运营。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    expect(articles.map((a) => a.headline)).not.toContain("共同努力守护好建设好城市家园行");
+    expect(articles.at(-1)!.headline).toBe("恢复小区出入公交运营机动车通行");
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [

@@ -387,7 +387,7 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
   const sideBySide = splitSideBySideHeadlines(block);
   block = sideBySide.lines;
   for (const line of sideBySide.headings) pieces.push({ kind: "heading", lines: [line], blankBefore: true, blankAfter: true });
-  const vertical = block.filter(isSingleChar);
+  const vertical = unmarked ? singleCharRuns(block) : block.filter(isSingleChar);
   let rest = block;
   if (block.length >= MIN_PAIR_ROWS && block.every(isVerticalRow) && countPairRows(block) >= MIN_PAIR_ROWS) {
     pieces.push({ kind: "vertical", lines: block, blankBefore: true, blankAfter: true });
