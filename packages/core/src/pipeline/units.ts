@@ -580,12 +580,22 @@ function headingRunOverDateline(current: readonly Line[]): number {
   while (first > 0 && last - first + 1 < MAX_HEADING_RUN && !endsSentence(current[first - 1]!.text)) first--;
   if (first === 0 || first === last || !endsSentence(current[first - 1]!.text)) return 0;
   const headline = current[first]!;
-  if (!readsAsHeadline(headline)) return 0;
+  if (!readsAsHeadline(headline) && !isNarrowHeadlineOverDeck(headline, current[first + 1]!)) return 0;
   // a line the next one goes on from (as wide, the next no wider) is a wrapped sentence of the
   // text's column, and one an indent narrower than the next opens a paragraph: neither is a headline
   const indent = current[first + 1]!.width - headline.width;
   if (indent >= INDENT_MIN && indent <= INDENT_MAX) return 0;
   return wrappedPieces(current.slice(first, first + 2)).length === 2 || isWrappedHeadline(current.slice(first)) ? last - first + 1 : 0;
+}
+
+/**
+ * True when `headline`, first of the lines between a sentence's end and a dateline, is a headline
+ * with a clause mark (`助企纾困，加快恢复经济社会发展活力`) over the lines of a deck: a heading line
+ * narrower than the line under it by more than a run's wobble. A wrapped sentence's first line is
+ * as wide as its column, and a paragraph's first line only an indent narrower.
+ */
+function isNarrowHeadlineOverDeck(headline: Line, next: Line): boolean {
+  return isHeadingLike(headline) && !opensDateline(headline) && next.width > headline.width + RUN_WIDTH_CHANGE;
 }
 
 /**
