@@ -364,6 +364,25 @@ describe("a headline printed with no blank line around it", () => {
     expect(articles[0]!.paragraphs.map((p) => p.text).join("")).not.toContain("助企纾困，加快");
   });
 
+  it("where no blank line marks a box, cuts a column label printed on one line with a headline off it: the label heads the next story", () => {
+    // dev cnki_102 as pdf.js prints it: a headline and the next story's label on one line, that story's headline, its dateline
+    const lines = [
+      "本报讯 市委书记李强昨天在闵行区检查企业复工复产情况，推动惠企政策",
+      "落地落实，增强企业信心，对产业链、供应链相配套企业统筹考虑。",
+      "推动惠企政策落地落实增强企业信心 简 讯",
+      "彰显一方有难八方支援",
+      "制度优势",
+      "本报讯（记者 孟群舒）市委副",
+      "书记、市长龚正昨天为圆满顺利完",
+      "成阶段性任务的天津市援沪医疗队",
+      "送行，彰显一方有难八方支援的制度优势。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    const last = articles.at(-1)!;
+    expect(last.column).toBe("简讯");
+    expect(last.headline).toBe("彰显一方有难八方支援制度优势");
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [

@@ -404,10 +404,19 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
     current = [];
     runMax = 0;
   };
+  const besideLabel = new Set<Line>();
+  if (unmarked) rest = splitLabelsBesideHeadings(rest, besideLabel);
   const inBracket = bracketedBylineLines(rest);
   let headingRun = 0;
   for (let i = 0; i < rest.length; i++) {
     const line = rest[i]!;
+    if (besideLabel.has(line)) {
+      // a heading printed on one line with a column label: a heading of its own, the label next
+      emit(classifyText(current));
+      current = [line];
+      emit("heading");
+      continue;
+    }
     // a bracketed byline cut by a narrow column runs on with the text it opens
     if (inBracket !== null && inBracket.has(line) && current.length > 0) {
       current.push(line);
@@ -971,6 +980,53 @@ function besideParallelPhrases(line: Line): [Line, Line] | null {
     return [subLine(line, first.index!, end(runs[runs.length - 2]!)), subLine(line, last.index!, end(last))];
   }
   return null;
+}
+
+/**
+ * Lines holding a heading and, after a space, a column label (`推动惠企政策落地落实增强企业信心 简 讯`:
+ * a headline and the label of the next story set beside it) cut in two, in printed order, each a
+ * line of its own with exact offsets; the heading halves are added to `headings`. A label stands
+ * beside headings, never beside text: the first half must read as a heading. The block itself when
+ * no line is cut (the usual case).
+ */
+function splitLabelsBesideHeadings(block: Line[], headings: Set<Line>): Line[] {
+  let out: Line[] | null = null;
+  for (let i = 0; i < block.length; i++) {
+    const halves = headingAndLabel(block[i]!);
+    if (halves === null) {
+      out?.push(block[i]!);
+      continue;
+    }
+    out ??= block.slice(0, i);
+    out.push(...halves);
+    headings.add(halves[0]);
+  }
+  return out ?? block;
+}
+
+/** A heading before a column label is at least this many characters (a headline, not a word). */
+const MIN_HEADING_BESIDE_LABEL_CHARS = 5;
+
+/** The heading and the column label of a line holding both (heading first), or null. */
+function headingAndLabel(line: Line): [Line, Line] | null {
+  const raw = line.raw;
+  if (raw.length > MAX_SPECIAL_CHARS * 2) return null;
+  // the label is the line's end after a space: try each space, leftmost first (`简 讯` is spaced itself)
+  for (let k = raw.search(/\S\s/u) + 1; k > 0 && k < raw.length; k = nextSpace(raw, k + 1)) {
+    const tail = raw.slice(k).trim();
+    if (tail === "" || !isColumnLabel(tail)) continue;
+    const head = subLine(line, 0, k);
+    if (Array.from(head.text).length < MIN_HEADING_BESIDE_LABEL_CHARS || !isHeadingLike(head)) return null;
+    const start = k + (raw.length - k - raw.slice(k).trimStart().length);
+    return [head, subLine(line, start, raw.trimEnd().length)];
+  }
+  return null;
+}
+
+/** The index of the next white space of `raw` after a non-space at or after `from`, or -1. */
+function nextSpace(raw: string, from: number): number {
+  const m = /\S\s/u.exec(raw.slice(from));
+  return m === null ? -1 : from + m.index + 1;
 }
 
 /** A part of a line, `from`..`to` in its raw text, as a line of its own with exact offsets. */
