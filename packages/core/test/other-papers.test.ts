@@ -383,6 +383,27 @@ describe("a headline printed with no blank line around it", () => {
     expect(last.headline).toBe("彰显一方有难八方支援制度优势");
   });
 
+  it("where no blank line marks a box, cuts a headline with a comma between a story's last sentence and a wider deck off that story", () => {
+    // dev cnki_111 as pdf.js prints it: a story's short last line, the next headline, a deck across the page, a byline
+    const lines = [
+      "本报讯 连日来，市委、市政府每天晚上召",
+      "开市新冠肺炎疫情防控工作例会，要以无疫",
+      "小区创建为抓手，发动群众守护家园，形成责",
+      "任共同体。",
+      "相关市领导出席会议。",
+      "保持不动摇不放松，就一定能战胜疫情",
+      "坚持无症状感染者、轻症患者集中隔离。推进“动态清零”，就是要把社区的感染者全部找出来",
+      "上海人民的素质、对防控措施的理解、高度的责任感让人充分赞赏 相信解封时刻会在不久后到来",
+      "记者 陈华",
+      "昨天下午，国家卫生健康委专家组组长梁万年",
+      "在上海就现阶段防疫抗疫形势接受采访，表示",
+      "保持不动摇不放松，就一定能战胜疫情。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    expect(articles[0]!.paragraphs.map((p) => p.text).join("")).not.toContain("保持不动摇");
+    expect(articles.at(-1)!.headline).toBe("保持不动摇不放松，就一定能战胜疫情");
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [

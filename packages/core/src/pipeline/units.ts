@@ -653,7 +653,9 @@ const MIN_LINES_OVER_WIDER_TEXT_UNMARKED = 2;
 function isHeadlineOverWiderText(current: readonly Line[], line: Line, next: Line | undefined, unmarked: boolean): boolean {
   if (current.length < (unmarked ? MIN_LINES_OVER_WIDER_TEXT_UNMARKED : MIN_LINES_OVER_WIDER_TEXT) || next === undefined) return false;
   const headline = current[current.length - 1]!;
-  if (!readsAsHeadline(headline)) return false;
+  // where no blank line marks boxes, a headline's comma is allowed (保持不动摇不放松，就一定能战胜疫情):
+  // its narrowness under wider text tells it from a wrapped sentence's line
+  if (!(unmarked ? isHeadingLike(headline) && !opensDateline(headline) : readsAsHeadline(headline))) return false;
   if (!endsSentence(current[current.length - 2]!.text)) return false;
   let textWidth = 0;
   for (let k = 0; k < current.length - 1; k++) textWidth = Math.max(textWidth, current[k]!.width);
