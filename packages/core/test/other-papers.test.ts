@@ -404,6 +404,23 @@ describe("a headline printed with no blank line around it", () => {
     expect(articles.at(-1)!.headline).toBe("保持不动摇不放松，就一定能战胜疫情");
   });
 
+  it("where no blank line marks a box, reads a line with no sentence or clause mark between two paragraphs of a column as a subhead", () => {
+    // dev cnki_111 as pdf.js prints it: a paragraph ends, the subhead, the next paragraph in the same column
+    const lines = [
+      "本报讯 昨天下午，国家卫生健康委专家组组长梁",
+      "万年在上海就现阶段防疫抗疫形势接受采访。他",
+      "表示，上海每日报告的感染者数量仍在高位，疫",
+      "情形势仍然是严峻复杂的，绝不可掉以轻心。",
+      "集中隔离在当前形势下是必要的",
+      "梁万年表示，坚持无症状感染者、轻症患者",
+      "集中隔离，这是由我国“外防输入、内防反弹”",
+      "总策略和“动态清零”总方针决定的。",
+    ];
+    const [story] = parseText(lines.join("\n")).articles;
+    expect(story!.paragraphs.map((p) => p.role ?? "text")).toContain("subhead");
+    expect(story!.paragraphs.find((p) => p.role === "subhead")!.text).toBe("集中隔离在当前形势下是必要的");
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [

@@ -450,6 +450,12 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
       emit(classifyText(current));
       current = [headline];
       emit("heading");
+    } else if (unmarked && isSubheadInColumn(current, runMax, line)) {
+      const subhead = current.pop()!;
+      emit(classifyText(current));
+      current = [subhead];
+      emit("heading");
+      runMax = 0;
     } else if (unmarked && areHeadingsOverWiderText(current, line, rest[i + 1])) {
       const headings = current.splice(current.length - 2);
       emit(classifyText(current));
@@ -666,6 +672,22 @@ function isHeadlineOverWiderText(current: readonly Line[], line: Line, next: Lin
 /** True for several lines that are a heading as a whole ({@link classifyText}). */
 function isHeadingGroup(current: Line[]): boolean {
   return current.length >= 2 && classifyText(current) === "heading";
+}
+
+/**
+ * True when the last of `current` is a subhead printed in its column between two paragraphs, in a
+ * dump that marks no text boxes (`…保障物资运送通畅。”` / `增强政策可操作性` / `随着封控时间延长，…`):
+ * it reads as a headline (no sentence, no clause mark), the line before it ends a sentence, it is
+ * narrower than the column by more than a run's wobble, and `line` opens a paragraph of the column
+ * (as wide, or an indent narrower). A paragraph's last line ends its sentence; one line with none
+ * standing alone between paragraphs is a heading.
+ */
+function isSubheadInColumn(current: readonly Line[], columnWidth: number, line: Line): boolean {
+  if (current.length < 2) return false;
+  const subhead = current[current.length - 1]!;
+  if (!readsAsHeadline(subhead) || !endsSentence(current[current.length - 2]!.text)) return false;
+  const opensParagraph = line.width >= columnWidth - INDENT_MAX - WIDTH_WOBBLE && line.width <= columnWidth + WIDTH_WOBBLE;
+  return subhead.width < columnWidth - RUN_WIDTH_CHANGE && opensParagraph && !opensDateline(line);
 }
 
 /**
