@@ -79,19 +79,32 @@ function isSingleChar(line: Line): boolean {
 }
 
 /**
+ * Most other lines between two glyphs of one vertical headline: an extractor may print each glyph
+ * between two lines of the text beside it (`我` / `市民警终于…` / `第` / `的刘某柱。…` / `二`).
+ */
+const MAX_LINES_BETWEEN_VERTICAL_GLYPHS = 1;
+
+/**
  * The one-character lines of a block that stand in runs of at least {@link MIN_VERTICAL_CHARS}, one
- * after another: a vertical headline's glyphs. In a dump that marks no text boxes the whole page is
- * one block, so a one-character line elsewhere (a wrapped headline's last glyph, `交运营机动车通` /
- * `行`) is no glyph of it.
+ * after another or each between two lines of text: a vertical headline's glyphs. In a dump that
+ * marks no text boxes the whole page is one block, so a one-character line elsewhere (a wrapped
+ * headline's last glyph, `交运营机动车通` / `行`) is no glyph of it.
  */
 function singleCharRuns(block: readonly Line[]): Line[] {
   const out: Line[] = [];
-  let start = 0;
-  for (let i = 0; i <= block.length; i++) {
-    if (i < block.length && isSingleChar(block[i]!)) continue;
-    if (i - start >= MIN_VERTICAL_CHARS) for (let k = start; k < i; k++) out.push(block[k]!);
-    start = i + 1;
+  let run: Line[] = [];
+  let lastAt = -Infinity;
+  const close = () => {
+    if (run.length >= MIN_VERTICAL_CHARS) out.push(...run);
+    run = [];
+  };
+  for (let i = 0; i < block.length; i++) {
+    if (!isSingleChar(block[i]!)) continue;
+    if (i - lastAt - 1 > MAX_LINES_BETWEEN_VERTICAL_GLYPHS) close();
+    run.push(block[i]!);
+    lastAt = i;
   }
+  close();
   return out;
 }
 
