@@ -421,6 +421,28 @@ describe("a headline printed with no blank line around it", () => {
     expect(story!.paragraphs.find((p) => p.role === "subhead")!.text).toBe("集中隔离在当前形势下是必要的");
   });
 
+  it("where no blank line marks a box, reads a deck of two points under a headline as the story's first paragraphs, not a subtitle", () => {
+    // dev cnki_112 as pdf.js prints it: a story's end, the next headline, a deck of two points, the dateline
+    const lines = [
+      "本报讯 市委书记李强昨天在崇明区检查疫情防控和复工复产情",
+      "况，要求及时跟进排摸，认真梳理农业生产单位反映集中的突",
+      "出问题，确保人员和机具畅通无阻、农资运输配送高效有序，",
+      "产，为市民餐桌提供高品质的绿色农副产品，以产业兴旺带动",
+      "农民增收、实现生活富裕。",
+      "助企纾困，加快恢复经济社会发展活力",
+      "以政策的确定性应对不确定性，精准帮扶企业达产，全",
+      "力支持企业发展，更好帮助企业稳信心、稳预期",
+      "加大走访力度，优化企业服务，简化操作流程，加快解",
+      "决反映集中突出问题，更好满足各类企业不同发展需求",
+      "本报讯 市委书记李强昨天在上海自贸试验区临港新片区",
+      "检查疫情防控和复工复产情况，要求助企纾困，加快恢复经济社",
+      "会发展活力，以政策的确定性应对不确定性。",
+    ];
+    const story = parseText(lines.join("\n")).articles.at(-1)!;
+    expect(story.subheadline).toBeNull();
+    expect(story.paragraphs[0]!.text.startsWith("以政策的确定性")).toBe(true);
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [
