@@ -443,6 +443,29 @@ describe("a headline printed with no blank line around it", () => {
     expect(story.paragraphs[0]!.text.startsWith("以政策的确定性")).toBe(true);
   });
 
+  it("where no blank line marks a box, ends a letter at the date of its sign-off, not in the narrow column after it", () => {
+    // dev cnki_108 as pdf.js prints it: a letter's last sentence, its signers and date, then a story in a narrow column
+    const lines = [
+      "亲爱的市民朋友们：",
+      "在以习近平同志为核心的党中央坚强领导下，全",
+      "市上下心往一处想、劲往一处使，我们必将迎来",
+      "大上海保卫战的全面胜利，迈向更加美好的未来!",
+      "中共上海市委",
+      "上海市人民政府",
+      "2022年6月1日",
+      "苦战梦花街 茅冠隽 唐烨",
+      "浦东看北蔡镇，浦西看梦",
+      "花街”，这是上海疫情防控两块",
+      "“硬骨头”。最严重时，梦花街",
+      "区域阳性病例数占区域总人数",
+      "的近五成。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    expect(articles.length).toBeGreaterThanOrEqual(2);
+    expect(articles[0]!.paragraphs.at(-1)!.text).toContain("2022年6月1日");
+    expect(articles[0]!.paragraphs.map((p) => p.text).join("")).not.toContain("梦花街");
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [

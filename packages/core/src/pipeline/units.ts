@@ -463,6 +463,9 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
       emit(classifyText(current));
       current = [headline];
       emit("heading");
+    } else if (unmarked && current.length > 0 && isDateLine(current[current.length - 1]!) && !isDateLine(line)) {
+      // a date alone on its line closes a letter's sign-off (中共上海市委 / 上海市人民政府 / 2022年6月1日): what follows is another box
+      emit(classifyText(current));
     } else if (unmarked && isSubheadInColumn(current, runMax, line)) {
       const subhead = current.pop()!;
       emit(classifyText(current));
@@ -685,6 +688,11 @@ function isHeadlineOverWiderText(current: readonly Line[], line: Line, next: Lin
 /** True for several lines that are a heading as a whole ({@link classifyText}). */
 function isHeadingGroup(current: Line[]): boolean {
   return current.length >= 2 && classifyText(current) === "heading";
+}
+
+/** True for a line that is a date and nothing else (`2022年6月1日`), as a letter's sign-off ends. */
+function isDateLine(line: Line): boolean {
+  return RUNNING_HEAD_DATE.exec(line.text)?.[0] === line.text;
 }
 
 /**
