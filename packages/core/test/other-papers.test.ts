@@ -466,6 +466,21 @@ describe("a headline printed with no blank line around it", () => {
     expect(articles[0]!.paragraphs.map((p) => p.text).join("")).not.toContain("梦花街");
   });
 
+  it("where no blank line marks a box, cuts the writers' names printed on one line with a headline off it as the byline", () => {
+    // dev cnki_108 as pdf.js prints it: a headline and its two writers on one line over a narrow column
+    const lines = [
+      "苦战梦花街 茅冠隽 唐烨",
+      "浦东看北蔡镇，浦西看梦",
+      "花街”，这是上海疫情防控两块",
+      "“硬骨头”。最严重时，梦花街",
+      "区域阳性病例数占区域总人数",
+      "的近五成。",
+    ];
+    const [story] = parseText(lines.join("\n")).articles;
+    expect(story!.headline).toBe("苦战梦花街");
+    expect(story!.byline?.authors).toEqual(["茅冠隽", "唐烨"]);
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [

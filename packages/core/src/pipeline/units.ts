@@ -1029,15 +1029,15 @@ function besideParallelPhrases(line: Line): [Line, Line] | null {
 
 /**
  * Lines holding a heading and, after a space, a column label (`推动惠企政策落地落实增强企业信心 简 讯`:
- * a headline and the label of the next story set beside it) cut in two, in printed order, each a
- * line of its own with exact offsets; the heading halves are added to `headings`. A label stands
- * beside headings, never beside text: the first half must read as a heading. The block itself when
- * no line is cut (the usual case).
+ * a headline and the label of the next story set beside it) or its writers' names (`苦战梦花街 茅冠隽
+ * 唐烨`) cut in two, in printed order, each a line of its own with exact offsets; the heading halves
+ * are added to `headings`. A label or a byline stands beside headings, never beside text: the first
+ * half must read as a heading. The block itself when no line is cut (the usual case).
  */
 function splitLabelsBesideHeadings(block: Line[], headings: Set<Line>): Line[] {
   let out: Line[] | null = null;
   for (let i = 0; i < block.length; i++) {
-    const halves = headingAndLabel(block[i]!);
+    const halves = headingAndLabel(block[i]!) ?? headingAndNames(block[i]!);
     if (halves === null) {
       out?.push(block[i]!);
       continue;
@@ -1066,6 +1066,26 @@ function headingAndLabel(line: Line): [Line, Line] | null {
     return [head, subLine(line, start, raw.trimEnd().length)];
   }
   return null;
+}
+
+/** Most names a byline printed beside its headline holds (`苦战梦花街 茅冠隽 唐烨`). */
+const MAX_NAMES_BESIDE_HEADING = 4;
+
+/**
+ * The heading and the byline of a line holding a headline and, after it, its writers' bare names
+ * (`苦战梦花街 茅冠隽 唐烨`), or null: the first run reads as a heading of at least
+ * {@link MIN_HEADING_BESIDE_LABEL_CHARS} characters, every other run is a name (not a word of the
+ * language). A parallel headline's phrases (`闻令动 显真情 铸忠诚`) are shorter than that first run.
+ */
+function headingAndNames(line: Line): [Line, Line] | null {
+  const runs = [...line.raw.matchAll(/\S+/gu)];
+  if (runs.length < 2 || runs.length > MAX_NAMES_BESIDE_HEADING + 1) return null;
+  const [first, ...names] = runs as [RegExpMatchArray, ...RegExpMatchArray[]];
+  if (!names.every((r) => isBareNames(r[0]) && !isCommonWord(r[0]))) return null;
+  const head = subLine(line, first.index!, first.index! + first[0].length);
+  if (Array.from(head.text).length < MIN_HEADING_BESIDE_LABEL_CHARS || !isHeadingLike(head) || opensDateline(head)) return null;
+  const last = names[names.length - 1]!;
+  return [head, subLine(line, names[0]!.index!, last.index! + last[0].length)];
 }
 
 /** The index of the next white space of `raw` after a non-space at or after `from`, or -1. */
