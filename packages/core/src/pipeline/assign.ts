@@ -736,7 +736,7 @@ export function takeDecks(draft: Draft, unmarked = false): void {
   for (let k = draft.leaders.length - 1; k >= 0; k--) {
     const u = draft.leaders[k]!;
     const before = draft.leaders[k - 1];
-    const taken = isDeckLike(u) && !(before && isHeadingUnit(before) && !(unmarked && (isDeckLike(before) || pointAfter)));
+    const taken: boolean = isDeckLike(u) && !(before && isHeadingUnit(before) && !(unmarked && (isDeckLike(before) || pointAfter)));
     pointAfter = taken;
     if (!taken) continue;
     draft.leaders.splice(k, 1);
