@@ -44,6 +44,8 @@ for (const d of flow.drafts) {
 }
 const matched = matchHeadings(flow.drafts, lex, docOf, follow);
 attachStrayLabels(flow.gaps, flow.drafts);
+const { promoteLoneSubheads } = await import("../src/pipeline/inline-headline.js");
+if (unmarked) promoteLoneSubheads(flow.drafts, matched);
 for (const d of flow.drafts) console.log(`${name.get(d)} headline ← ${matched.get(d)?.map(range).join(" ") ?? "none"}`);
 
 // with --sims: each heading's word similarity to each story (as matchHeadings weighs them)

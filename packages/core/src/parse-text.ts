@@ -11,6 +11,7 @@ import { junctionOf } from "./pipeline/junction.js";
 import { splitLines } from "./pipeline/lines.js";
 import { boxesUnmarked, buildUnits, liftTextKickers, rejoinWrappedKickers, splitHeadlinesUnderKickers, type Unit } from "./pipeline/units.js";
 import { splitStackedHeadings } from "./pipeline/stacked-headings.js";
+import { promoteLoneSubheads } from "./pipeline/inline-headline.js";
 import { unitHeadingText } from "./pipeline/unit-text.js";
 import { signedAtEnd } from "./pipeline/inline.js";
 import type { Page } from "./schema.js";
@@ -89,6 +90,7 @@ function parseInto(page: Page, input: string): void {
   pairSideBySideHeads(flow.drafts);
   const matched = matchHeadings(flow.drafts, lexicon, docOf, headingsFollow);
   attachStrayLabels(flow.gaps, flow.drafts);
+  if (unmarked) promoteLoneSubheads(flow.drafts, matched);
   const drafts = joinSplitStories(flow.drafts, matched, lexicon, docOf);
 
   drafts.forEach((draft, i) => {

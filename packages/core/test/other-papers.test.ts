@@ -407,6 +407,8 @@ describe("a headline printed with no blank line around it", () => {
   it("where no blank line marks a box, reads a line with no sentence or clause mark between two paragraphs of a column as a subhead", () => {
     // dev cnki_111 as pdf.js prints it: a paragraph ends, the subhead, the next paragraph in the same column
     const lines = [
+      "保持不动摇不放松，就一定能战胜疫情",
+      "记者 陈华",
       "本报讯 昨天下午，国家卫生健康委专家组组长梁",
       "万年在上海就现阶段防疫抗疫形势接受采访。他",
       "表示，上海每日报告的感染者数量仍在高位，疫",
@@ -479,6 +481,26 @@ describe("a headline printed with no blank line around it", () => {
     const [story] = parseText(lines.join("\n")).articles;
     expect(story!.headline).toBe("苦战梦花街");
     expect(story!.byline?.authors).toEqual(["茅冠隽", "唐烨"]);
+  });
+
+  it("where no blank line marks a box, takes the one subhead of a story with no headline as its headline", () => {
+    // dev cnki_106 as pdf.js prints it: a byline, a story's text, its headline printed between two paragraphs, more text
+    const lines = [
+      "本报讯（记者 孟群舒）市委副书记、市长龚正昨天调研",
+      "外资外贸企业，推动经济社会尽早重回正常轨道。",
+      "俱鹤飞",
+      "家乐福古北店店长张瑞卿，已经在店里住",
+      "了两个多月，找到了实用的数字化工具。",
+      "保障供应，大型商超拿起数字",
+      "化工具",
+      "疫情期间一直对接浦东三林等区域保供",
+      "的联华超市，也尝到了数字化工具带来",
+      "的甜头，大型商超保障供应更加便利。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    const story = articles.find((a) => a.paragraphs.some((p) => p.text.startsWith("家乐福")))!;
+    expect(story.headline).toBe("保障供应，大型商超拿起数字化工具");
+    expect(story.paragraphs.some((p) => p.role === "subhead")).toBe(false);
   });
 
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
