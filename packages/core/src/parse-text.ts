@@ -12,6 +12,7 @@ import { splitLines } from "./pipeline/lines.js";
 import { boxesUnmarked, buildUnits, liftTextKickers, rejoinWrappedKickers, splitHeadlinesUnderKickers, type Unit } from "./pipeline/units.js";
 import { splitStackedHeadings } from "./pipeline/stacked-headings.js";
 import { promoteLoneSubheads } from "./pipeline/inline-headline.js";
+import { joinTrailingDecks } from "./pipeline/trailing-deck.js";
 import { unitHeadingText } from "./pipeline/unit-text.js";
 import { signedAtEnd } from "./pipeline/inline.js";
 import type { Page } from "./schema.js";
@@ -91,7 +92,7 @@ function parseInto(page: Page, input: string): void {
   const matched = matchHeadings(flow.drafts, lexicon, docOf, headingsFollow);
   attachStrayLabels(flow.gaps, flow.drafts);
   if (unmarked) promoteLoneSubheads(flow.drafts, matched);
-  const drafts = joinSplitStories(flow.drafts, matched, lexicon, docOf);
+  const drafts = joinSplitStories(unmarked ? joinTrailingDecks(flow.drafts, matched) : flow.drafts, matched, lexicon, docOf);
 
   drafts.forEach((draft, i) => {
     const { article, leftovers } = buildArticle(draft, `${page.id}-${String(i + 1).padStart(2, "0")}`, headingsFollow, matched.get(draft));

@@ -503,6 +503,30 @@ describe("a headline printed with no blank line around it", () => {
     expect(story.paragraphs.some((p) => p.role === "subhead")).toBe(false);
   });
 
+  it("where no blank line marks a box, opens a story cut by a jump line with the deck printed after it", () => {
+    // dev cnki_110 as pdf.js prints it: a story, its jump line, its deck's title and deck, its headline, the next story
+    const lines = [
+      "本报讯 市委常委会昨晚举行会议，研究部署",
+      "我市复工复产和加快经济恢复有关工作，把握",
+      "好“控”和“放”的平衡，在“控得住”前提下",
+      "有序放开社会流动，加快经济恢复和重振。",
+      "（紧转第5版）",
+      "发扬“店小二”精神",
+      "各层各级领导干部要主动关心企业、服务企业，发扬“店小二”精神，深入基层一线，倾听企业呼声，帮助企业排忧解难。要",
+      "支持企业加快复工复产，要送政策上门，要加大联系走访企业力度",
+      "在“控得住”前提下加快经济恢复重振",
+      "加快经济恢",
+      "复全力稳住",
+      "经济大盘",
+      "本报讯（记者 孟群舒）市委副书记、市",
+      "长龚正昨天走访先进制造业企业，实地调研",
+      "复工复产情况，要求全力稳住经济大盘。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.paragraphs.map((p) => p.text).join("")).toContain("各层各级领导干部要主动关心企业");
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [
