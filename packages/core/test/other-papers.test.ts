@@ -527,6 +527,26 @@ describe("a headline printed with no blank line around it", () => {
     expect(articles[0]!.paragraphs.map((p) => p.text).join("")).toContain("各层各级领导干部要主动关心企业");
   });
 
+  it("keeps lines with no sentence in them, however wide, between a sentence's end and a dateline out of the text", () => {
+    // dev cnki_105 as pdf.js prints it: a story ends, its headline, its subtitle across the page, the next headline, the dateline
+    const lines = [
+      "本报讯 市新冠肺炎疫情防控工作领导小组办公",
+      "室昨天发布通告，希望广大市民继续做好个人防",
+      "护，合力筑牢疫情防控坚固屏障，共同守护好我们",
+      "的城市家园。",
+      "恢复小区出入公交运营机动车通行",
+      "希望广大市民继续做好个人防护，合力筑牢疫情防控坚固屏障，共同守护好我们的城市家园",
+      "展现积极姿态 迅速扭转预期",
+      "本报讯（记者 孟群舒）市委副书",
+      "记、市长龚正昨天主持召开市政府常",
+      "务会议，要求展现积极姿态，迅速扭转",
+      "预期。",
+    ];
+    const { articles } = parseText(lines.join("\n"));
+    const body = articles.flatMap((a) => a.paragraphs.map((p) => p.text)).join("");
+    expect(body).not.toContain("希望广大市民继续做好个人防护，合力筑牢疫情防控坚固屏障，共同守护好我们的城市家园展现");
+  });
+
   it("where no blank line marks a box, reads a letter's salutation under its headline as the letter's opening, not the headline's end", () => {
     // dev cnki_103 as pdf.js prints it
     const lines = [

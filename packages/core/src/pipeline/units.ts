@@ -485,7 +485,7 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
       for (const piece of wrappedPieces(run)) {
         current = piece;
         // a line with no sentence in it is a heading however wide (a subtitle across the columns), as alone between blank lines
-        emit(piece.every(isHeadingLike) || (piece.length === 1 && isLoneHeading(piece[0]!)) ? "heading" : classifyText(piece));
+        emit(piece.every(isHeadingLike) || piece.every(isLoneHeading) ? "heading" : classifyText(piece));
       }
     } else if (unmarked && isHeadlineInSentence(current, runMax, line)) {
       const headline = current.pop()!;
