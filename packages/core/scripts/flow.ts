@@ -3,7 +3,7 @@
 // Runs parseInto's stages (src/parse-text.ts) up to the heading match: keep the two in step.
 import { readFileSync } from "node:fs";
 import { splitLines } from "../src/pipeline/lines.js";
-import { buildUnits, liftTextKickers, rejoinWrappedKickers, splitHeadlinesUnderKickers, type Unit } from "../src/pipeline/units.js";
+import { boxesUnmarked, buildUnits, liftTextKickers, rejoinWrappedKickers, splitHeadlinesUnderKickers, type Unit } from "../src/pipeline/units.js";
 import { mapRadicals } from "../src/layout/pdf-glyphs.js";
 import { PageLexicon } from "../src/pipeline/lexicon.js";
 import { joinWrappedHeadings, reclassifyFragments, reclassifyOpenQuotes } from "../src/pipeline/fragments.js";
@@ -13,7 +13,8 @@ import { columnWidth } from "../src/pipeline/measure.js";
 import { isPageNameUnit } from "../src/pipeline/furniture.js";
 
 const lines = splitLines(mapRadicals(readFileSync(process.argv[2]!, "utf8")));
-const all = buildUnits(lines);
+const unmarked = boxesUnmarked(lines);
+const all = buildUnits(lines, unmarked);
 // as parseInto does: the page name beside the running head is furniture
 const head = all.slice(0, 3).findIndex((u) => u.kind === "furniture");
 const units = all.filter((u, k) => !isPageNameUnit(u, head >= 0 && Math.abs(k - head) === 1));
@@ -35,7 +36,7 @@ const { assignGaps, attachStrayLabels, matchHeadings, pairSideBySideHeads, takeD
 const docOf = new Map<Draft, number>();
 for (const d of flow.drafts) docOf.set(d, lex.addDocument(d.items.map((i) => i.unit.lines.map((l) => l.text).join("")).join("")));
 const follow = assignGaps(flow.gaps, lex, docOf);
-for (const d of flow.drafts) { takeSalutation(d); takeDecks(d); }
+for (const d of flow.drafts) { takeSalutation(d); takeDecks(d, unmarked); }
 pairSideBySideHeads(flow.drafts);
 console.log(`\nheadings ${follow ? "follow" : "precede"} their stories`);
 for (const d of flow.drafts) {
@@ -43,6 +44,8 @@ for (const d of flow.drafts) {
 }
 const matched = matchHeadings(flow.drafts, lex, docOf, follow);
 attachStrayLabels(flow.gaps, flow.drafts);
+const { promoteLoneSubheads } = await import("../src/pipeline/inline-headline.js");
+if (unmarked) promoteLoneSubheads(flow.drafts, matched);
 for (const d of flow.drafts) console.log(`${name.get(d)} headline ← ${matched.get(d)?.map(range).join(" ") ?? "none"}`);
 
 // with --sims: each heading's word similarity to each story (as matchHeadings weighs them)

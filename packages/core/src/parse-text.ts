@@ -11,6 +11,8 @@ import { junctionOf } from "./pipeline/junction.js";
 import { splitLines } from "./pipeline/lines.js";
 import { boxesUnmarked, buildUnits, liftTextKickers, rejoinWrappedKickers, splitHeadlinesUnderKickers, type Unit } from "./pipeline/units.js";
 import { splitStackedHeadings } from "./pipeline/stacked-headings.js";
+import { promoteLoneSubheads } from "./pipeline/inline-headline.js";
+import { joinTrailingDecks } from "./pipeline/trailing-deck.js";
 import { unitHeadingText } from "./pipeline/unit-text.js";
 import { signedAtEnd } from "./pipeline/inline.js";
 import type { Page } from "./schema.js";
@@ -100,12 +102,13 @@ function parseInto(page: Page, input: string): void {
   takeBanner(flow.gaps, page);
   for (const draft of flow.drafts) {
     takeSalutation(draft);
-    takeDecks(draft);
+    takeDecks(draft, unmarked);
   }
   pairSideBySideHeads(flow.drafts);
   const matched = matchHeadings(flow.drafts, lexicon, docOf, headingsFollow);
   attachStrayLabels(flow.gaps, flow.drafts);
-  const drafts = joinSplitStories(flow.drafts, matched, lexicon, docOf);
+  if (unmarked) promoteLoneSubheads(flow.drafts, matched);
+  const drafts = joinSplitStories(unmarked ? joinTrailingDecks(flow.drafts, matched) : flow.drafts, matched, lexicon, docOf);
 
   drafts.forEach((draft, i) => {
     const { article, leftovers } = buildArticle(draft, `${page.id}-${String(i + 1).padStart(2, "0")}`, headingsFollow, matched.get(draft));

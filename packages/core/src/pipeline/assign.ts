@@ -730,13 +730,23 @@ function takeDeckLabel(draft: Draft): void {
   draft.items.unshift({ unit: { kind: "body", lines: [last], blankBefore: false, blankAfter: false }, role: "paragraph" });
 }
 
-/** Decks printed before the story (not under a headline) are its first paragraphs. */
-export function takeDecks(draft: Draft): void {
+/**
+ * Decks printed before the story (not under a headline) are its first paragraphs.
+ * @param unmarked the dump marks no text boxes with blank lines: there each point of a deck comes as
+ * a heading of its own (pdftotext prints them as one box), so a deck under another deck is its next
+ * point and goes with it, in order, not a subtitle; and a deck under a headline with another point
+ * under it is the deck's first point, not a subtitle
+ */
+export function takeDecks(draft: Draft, unmarked = false): void {
   takeDeckLabel(draft);
+  // whether the leader after this one was a deck point taken (a subtitle has no deck point after it)
+  let pointAfter = false;
   for (let k = draft.leaders.length - 1; k >= 0; k--) {
     const u = draft.leaders[k]!;
     const before = draft.leaders[k - 1];
-    if (!isDeckLike(u) || (before && isHeadingUnit(before))) continue;
+    const taken: boolean = isDeckLike(u) && !(before && isHeadingUnit(before) && !(unmarked && (isDeckLike(before) || pointAfter)));
+    pointAfter = taken;
+    if (!taken) continue;
     draft.leaders.splice(k, 1);
     draft.items.unshift({ unit: u, role: "body" });
   }

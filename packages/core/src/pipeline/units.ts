@@ -78,6 +78,36 @@ function isSingleChar(line: Line): boolean {
   return t.length === 1 || (t.length === 2 && t.codePointAt(0)! > 0xffff);
 }
 
+/**
+ * Most other lines between two glyphs of one vertical headline: an extractor may print each glyph
+ * between two lines of the text beside it (`我` / `市民警终于…` / `第` / `的刘某柱。…` / `二`).
+ */
+const MAX_LINES_BETWEEN_VERTICAL_GLYPHS = 1;
+
+/**
+ * The one-character lines of a block that stand in runs of at least {@link MIN_VERTICAL_CHARS}, one
+ * after another or each between two lines of text: a vertical headline's glyphs. In a dump that
+ * marks no text boxes the whole page is one block, so a one-character line elsewhere (a wrapped
+ * headline's last glyph, `交运营机动车通` / `行`) is no glyph of it.
+ */
+function singleCharRuns(block: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  let run: Line[] = [];
+  let lastAt = -Infinity;
+  const close = () => {
+    if (run.length >= MIN_VERTICAL_CHARS) out.push(...run);
+    run = [];
+  };
+  for (let i = 0; i < block.length; i++) {
+    if (!isSingleChar(block[i]!)) continue;
+    if (i - lastAt - 1 > MAX_LINES_BETWEEN_VERTICAL_GLYPHS) close();
+    run.push(block[i]!);
+    lastAt = i;
+  }
+  close();
+  return out;
+}
+
 /** True for a running head line: a date, a page number or page editors. */
 export function isRunningHead(text: string): boolean {
   const hasDate = RUNNING_HEAD_DATE.test(text);
@@ -370,13 +400,14 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
   const sideBySide = splitSideBySideHeadlines(block);
   block = sideBySide.lines;
   for (const lines of sideBySide.headings) pieces.push({ kind: "heading", lines, blankBefore: true, blankAfter: true });
-  const vertical = block.filter(isSingleChar);
+  const vertical = unmarked ? singleCharRuns(block) : block.filter(isSingleChar);
   let rest = block;
   if (block.length >= MIN_PAIR_ROWS && block.every(isVerticalRow) && countPairRows(block) >= MIN_PAIR_ROWS) {
     pieces.push({ kind: "vertical", lines: block, blankBefore: true, blankAfter: true });
     rest = [];
   } else if (vertical.length >= MIN_VERTICAL_CHARS) {
-    rest = block.filter((l) => !isSingleChar(l));
+    const inVertical = new Set(vertical);
+    rest = block.filter((l) => !inVertical.has(l));
     pieces.push({ kind: "vertical", lines: vertical, blankBefore: true, blankAfter: true });
   }
   let current: Line[] = [];
@@ -386,10 +417,19 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
     current = [];
     runMax = 0;
   };
+  const besideLabel = new Set<Line>();
+  if (unmarked) rest = splitLabelsBesideHeadings(rest, besideLabel);
   const inBracket = bracketedBylineLines(rest);
   let headingRun = 0;
   for (let i = 0; i < rest.length; i++) {
     const line = rest[i]!;
+    if (besideLabel.has(line)) {
+      // a heading printed on one line with a column label: a heading of its own, the label next
+      emit(classifyText(current));
+      current = [line];
+      emit("heading");
+      continue;
+    }
     // a bracketed byline cut by a narrow column runs on with the text it opens
     if (inBracket !== null && inBracket.has(line) && current.length > 0) {
       current.push(line);
@@ -398,6 +438,12 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
     }
     const special = inBracket?.has(line) ? null : specialKind(line);
     if (special && !endsWrappedHeading(special, current, line) && !opensParallelHeading(special, current, rest, i)) {
+      if (unmarked && special === "byline" && isHeadlineOverByline(current)) {
+        const headline = current.pop()!;
+        emit(classifyText(current));
+        current = [headline];
+        emit("heading");
+      }
       emit(classifyText(current));
       current = [line];
       emit(special);
@@ -412,19 +458,53 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
       current.push(line, rest[++i]!);
       runMax = Math.max(line.width, rest[i]!.width);
       continue;
-    } else if (isHeadlineOverWiderText(current, line, rest[i + 1])) {
+    } else if (isHeadlineOverWiderText(current, line, rest[i + 1], unmarked)) {
       const headline = current.pop()!;
       emit(classifyText(current));
       current = [headline];
       emit("heading");
+    } else if (unmarked && current.length > 0 && isDateLine(current[current.length - 1]!) && !isDateLine(line)) {
+      // a date alone on its line closes a letter's sign-off (中共上海市委 / 上海市人民政府 / 2022年6月1日): what follows is another box
+      emit(classifyText(current));
+    } else if (unmarked && isSubheadInColumn(current, runMax, line)) {
+      const subhead = current.pop()!;
+      emit(classifyText(current));
+      current = [subhead];
+      emit("heading");
+      runMax = 0;
+    } else if (unmarked && areHeadingsOverWiderText(current, line, rest[i + 1])) {
+      const headings = current.splice(current.length - 2);
+      emit(classifyText(current));
+      for (const piece of wrappedPieces(headings)) {
+        current = piece;
+        emit("heading");
+      }
     } else if (opensDateline(line) && (headingRun = headingRunOverDateline(current)) > 0) {
       const run = current.splice(current.length - headingRun);
       emit(classifyText(current));
       for (const piece of wrappedPieces(run)) {
         current = piece;
         // a line with no sentence in it is a heading however wide (a subtitle across the columns), as alone between blank lines
-        emit(piece.every(isHeadingLike) || (piece.length === 1 && isLoneHeading(piece[0]!)) ? "heading" : classifyText(piece));
+        emit(piece.every(isHeadingLike) || piece.every(isLoneHeading) ? "heading" : classifyText(piece));
       }
+    } else if (unmarked && isHeadlineInSentence(current, runMax, line)) {
+      const headline = current.pop()!;
+      emit(classifyText(current));
+      current = [headline];
+      emit("heading");
+    } else if (unmarked && opensNarrowerHeading(current, line)) {
+      const first = current.pop()!;
+      emit("heading");
+      current = [first];
+      runMax = first.width;
+    } else if (unmarked && opensDateline(line) && isHeadingGroup(current)) {
+      // heading lines alone over a dateline: cut where one printed box ends (headline / subtitle)
+      const group = current;
+      for (const piece of wrappedPieces(group)) {
+        current = piece;
+        emit("heading");
+      }
+      runMax = 0;
     } else if (current.length > 0 && startsNewUnit(current, runMax, line, rest[i + 1], unmarked)) {
       const byline = unmarked ? namesUnderHeading(current) : null;
       emit(classifyText(current));
@@ -495,6 +575,21 @@ function isHeadlineOverDateline(current: readonly Line[]): boolean {
 }
 
 /**
+ * True when the last of `current` is the headline of the story whose byline comes next, in a dump
+ * that marks no text boxes (`…链的竞争力和韧性。` / `发扬英模精神，助力打赢大上海保卫战` / `记者 邬林桦`):
+ * one line that could be a heading (clause marks allowed: a headline's comma) right after a
+ * sentence's end. A story's last paragraph ends a sentence; a line with none standing alone
+ * between that end and a byline is no paragraph of it but the head the byline is printed under.
+ */
+function isHeadlineOverByline(current: readonly Line[]): boolean {
+  if (current.length < 2) return false;
+  const last = current[current.length - 1]!;
+  // a bracketed line (`（完）`) closes the text above it
+  if (!isHeadingLike(last) || opensDateline(last) || /^[（(].*[）)]$/u.test(last.text)) return false;
+  return endsSentence(current[current.length - 2]!.text);
+}
+
+/**
  * Most lines printed between a story's end and the next story's dateline with no blank line among
  * them that are taken for the next story's headings: a headline, a subtitle and a deck of two
  * points, each wrapped once.
@@ -516,12 +611,33 @@ function headingRunOverDateline(current: readonly Line[]): number {
   while (first > 0 && last - first + 1 < MAX_HEADING_RUN && !endsSentence(current[first - 1]!.text)) first--;
   if (first === 0 || first === last || !endsSentence(current[first - 1]!.text)) return 0;
   const headline = current[first]!;
-  if (!readsAsHeadline(headline)) return 0;
+  if (!readsAsHeadline(headline) && !isNarrowHeadlineOverDeck(headline, current[first + 1]!)) return 0;
   // a line the next one goes on from (as wide, the next no wider) is a wrapped sentence of the
   // text's column, and one an indent narrower than the next opens a paragraph: neither is a headline
   const indent = current[first + 1]!.width - headline.width;
   if (indent >= INDENT_MIN && indent <= INDENT_MAX) return 0;
-  return wrappedPieces(current.slice(first, first + 2)).length === 2 ? last - first + 1 : 0;
+  return wrappedPieces(current.slice(first, first + 2)).length === 2 || isWrappedHeadline(current.slice(first)) ? last - first + 1 : 0;
+}
+
+/**
+ * True when `headline`, first of the lines between a sentence's end and a dateline, is a headline
+ * with a clause mark (`助企纾困，加快恢复经济社会发展活力`) over the lines of a deck: a heading line
+ * narrower than the line under it by more than a run's wobble. A wrapped sentence's first line is
+ * as wide as its column, and a paragraph's first line only an indent narrower.
+ */
+function isNarrowHeadlineOverDeck(headline: Line, next: Line): boolean {
+  return isHeadingLike(headline) && !opensDateline(headline) && next.width > headline.width + RUN_WIDTH_CHANGE;
+}
+
+/**
+ * True for two heading lines whose second is shorter and ends no sentence (`单日核酸检测能力850` /
+ * `万管以上`): a headline wrapped once. Text wraps so too only when its paragraph ends with no mark,
+ * which a paragraph right above a dateline does not do.
+ */
+function isWrappedHeadline(run: readonly Line[]): boolean {
+  if (run.length !== 2) return false;
+  const [first, second] = run as [Line, Line];
+  return isHeadingLike(second) && second.width < first.width - WIDTH_WOBBLE;
 }
 
 /**
@@ -542,19 +658,75 @@ function opensLetterUnderHeading(current: readonly Line[], line: Line, next: Lin
 }
 
 /**
+ * Fewest lines gathered (text and headline) before a headline is looked for over wider text. Where
+ * blank lines mark boxes, a box's text is at least two lines; where none does, a story's last line
+ * alone is cut off its column when it is short (`市领导诸葛宇杰参加检查。`), so the headline under it
+ * is the second line gathered.
+ */
+const MIN_LINES_OVER_WIDER_TEXT = 3;
+const MIN_LINES_OVER_WIDER_TEXT_UNMARKED = 2;
+
+/**
  * True when the last of `current` is a headline printed between a story's last sentence and a
  * wider box of text (a deck, the next story's first column), no blank line around it: it reads as
  * a headline (no sentence, no clause mark), the line before it ends a sentence, and the next two
  * lines are wider than it and than the text before it by more than a run's wobble.
+ * @param unmarked the dump marks no text boxes with blank lines (see {@link boxesUnmarked})
  */
-function isHeadlineOverWiderText(current: readonly Line[], line: Line, next: Line | undefined): boolean {
-  if (current.length < 3 || next === undefined) return false;
+function isHeadlineOverWiderText(current: readonly Line[], line: Line, next: Line | undefined, unmarked: boolean): boolean {
+  if (current.length < (unmarked ? MIN_LINES_OVER_WIDER_TEXT_UNMARKED : MIN_LINES_OVER_WIDER_TEXT) || next === undefined) return false;
   const headline = current[current.length - 1]!;
-  if (!readsAsHeadline(headline)) return false;
+  // where no blank line marks boxes, a headline's comma is allowed (保持不动摇不放松，就一定能战胜疫情):
+  // its narrowness under wider text tells it from a wrapped sentence's line
+  if (!(unmarked ? isHeadingLike(headline) && !opensDateline(headline) : readsAsHeadline(headline))) return false;
   if (!endsSentence(current[current.length - 2]!.text)) return false;
   let textWidth = 0;
   for (let k = 0; k < current.length - 1; k++) textWidth = Math.max(textWidth, current[k]!.width);
   const wider = Math.max(textWidth, headline.width) + RUN_WIDTH_CHANGE;
+  return line.width > wider && next.width > wider;
+}
+
+/** True for several lines that are a heading as a whole ({@link classifyText}). */
+function isHeadingGroup(current: Line[]): boolean {
+  return current.length >= 2 && classifyText(current) === "heading";
+}
+
+/** True for a line that is a date and nothing else (`2022年6月1日`), as a letter's sign-off ends. */
+function isDateLine(line: Line): boolean {
+  return RUNNING_HEAD_DATE.exec(line.text)?.[0] === line.text;
+}
+
+/**
+ * True when the last of `current` is a subhead printed in its column between two paragraphs, in a
+ * dump that marks no text boxes (`…保障物资运送通畅。”` / `增强政策可操作性` / `随着封控时间延长，…`):
+ * it reads as a headline (no sentence, no clause mark), the line before it ends a sentence, it is
+ * narrower than the column by more than a run's wobble, and `line` opens a paragraph of the column
+ * (as wide, or an indent narrower). A paragraph's last line ends its sentence; one line with none
+ * standing alone between paragraphs is a heading.
+ */
+function isSubheadInColumn(current: readonly Line[], columnWidth: number, line: Line): boolean {
+  if (current.length < 2) return false;
+  const subhead = current[current.length - 1]!;
+  if (!readsAsHeadline(subhead) || !endsSentence(current[current.length - 2]!.text)) return false;
+  const opensParagraph = line.width >= columnWidth - INDENT_MAX - WIDTH_WOBBLE && line.width <= columnWidth + WIDTH_WOBBLE;
+  return subhead.width < columnWidth - RUN_WIDTH_CHANGE && opensParagraph && !opensDateline(line);
+}
+
+/**
+ * True when the last two of `current` are heading lines printed between a story's last sentence and
+ * a wider box of text, in a dump that marks no text boxes (`…销售保供物资。` / `在“控得住”前提下加快经济恢复重振`
+ * / `发扬“店小二”精神` / a deck across the columns): the first reads as a headline, the second could
+ * be a heading, the line before them ends a sentence, and the next two lines are wider than them
+ * and than the text before them by more than a run's wobble. {@link isHeadlineOverWiderText} for one line.
+ */
+function areHeadingsOverWiderText(current: readonly Line[], line: Line, next: Line | undefined): boolean {
+  const n = current.length;
+  if (n < 3 || next === undefined) return false;
+  const [first, second] = [current[n - 2]!, current[n - 1]!];
+  if (!readsAsHeadline(first) || !isHeadingLike(second) || opensDateline(second) || !endsSentence(current[n - 3]!.text)) return false;
+  let width = Math.max(first.width, second.width);
+  for (let k = 0; k < n - 2; k++) width = Math.max(width, current[k]!.width);
+  const wider = width + RUN_WIDTH_CHANGE;
   return line.width > wider && next.width > wider;
 }
 
@@ -579,6 +751,35 @@ function wrappedPieces(lines: readonly Line[]): Line[][] {
   }
   if (piece.length > 0) pieces.push(piece);
   return pieces;
+}
+
+/**
+ * True when the last of `current` is a headline printed inside a sentence of the text around it,
+ * in a dump that marks no text boxes (`查，在国内最大的船用大功率低速发动` / `助企纾困，加快恢复经济社会发展活力`
+ * / `机生产车间听取企业复工复产…`): the line before it stops short of its column in mid-word (no
+ * punctuation at its end: its box ended there), it reads as a heading narrower than the column, and
+ * `line` goes on at the column's full width. Text never leaves a line short without a mark but at the
+ * end of its box, so the line between is another box: the headline set into the column.
+ */
+function isHeadlineInSentence(current: readonly Line[], runWidth: number, line: Line): boolean {
+  if (current.length < 3) return false;
+  const headline = current[current.length - 1]!;
+  const cut = current[current.length - 2]!;
+  if (!isHeadingLike(headline) || opensDateline(headline) || headline.width >= runWidth - RUN_WIDTH_CHANGE) return false;
+  if (cut.width >= runWidth - RUN_WIDTH_CHANGE || !/[\p{L}\p{N}]$/u.test(cut.text)) return false;
+  return line.width > runWidth - RUN_WIDTH_CHANGE;
+}
+
+/**
+ * True when the last of heading lines (`在“控得住”前提下加快经济恢复重振` / `加快经济恢`) is narrower than
+ * the line before it and about as wide as `line` (`复全力稳住`), both heading-like: only the last line
+ * of a wrapped heading is narrower than its first, so a narrow line with another as narrow under it
+ * is the first line of a narrower heading, not the end of the wider one.
+ */
+function opensNarrowerHeading(current: readonly Line[], line: Line): boolean {
+  if (current.length < 2 || current.length > MAX_HEADING_LINES || !isHeadingLike(line) || opensDateline(line) || !current.every(isHeadingLike)) return false;
+  const narrow = current[current.length - 1]!;
+  return narrow.width < current[current.length - 2]!.width - WIDTH_WOBBLE && Math.abs(line.width - narrow.width) <= WIDTH_WOBBLE;
 }
 
 /** Text lines of a column are at least this wide (ems): a shorter line under a headline is the headline's wrapped end (`信心`). */
@@ -866,6 +1067,73 @@ function besideParallelPhrases(line: Line): [Line, Line] | null {
     return [subLine(line, first.index!, end(runs[runs.length - 2]!)), subLine(line, last.index!, end(last))];
   }
   return null;
+}
+
+/**
+ * Lines holding a heading and, after a space, a column label (`推动惠企政策落地落实增强企业信心 简 讯`:
+ * a headline and the label of the next story set beside it) or its writers' names (`苦战梦花街 茅冠隽
+ * 唐烨`) cut in two, in printed order, each a line of its own with exact offsets; the heading halves
+ * are added to `headings`. A label or a byline stands beside headings, never beside text: the first
+ * half must read as a heading. The block itself when no line is cut (the usual case).
+ */
+function splitLabelsBesideHeadings(block: Line[], headings: Set<Line>): Line[] {
+  let out: Line[] | null = null;
+  for (let i = 0; i < block.length; i++) {
+    const halves = headingAndLabel(block[i]!) ?? headingAndNames(block[i]!);
+    if (halves === null) {
+      out?.push(block[i]!);
+      continue;
+    }
+    out ??= block.slice(0, i);
+    out.push(...halves);
+    headings.add(halves[0]);
+  }
+  return out ?? block;
+}
+
+/** A heading before a column label is at least this many characters (a headline, not a word). */
+const MIN_HEADING_BESIDE_LABEL_CHARS = 5;
+
+/** The heading and the column label of a line holding both (heading first), or null. */
+function headingAndLabel(line: Line): [Line, Line] | null {
+  const raw = line.raw;
+  if (raw.length > MAX_SPECIAL_CHARS * 2) return null;
+  // the label is the line's end after a space: try each space, leftmost first (`简 讯` is spaced itself)
+  for (let k = raw.search(/\S\s/u) + 1; k > 0 && k < raw.length; k = nextSpace(raw, k + 1)) {
+    const tail = raw.slice(k).trim();
+    if (tail === "" || !isColumnLabel(tail)) continue;
+    const head = subLine(line, 0, k);
+    if (Array.from(head.text).length < MIN_HEADING_BESIDE_LABEL_CHARS || !isHeadingLike(head)) return null;
+    const start = k + (raw.length - k - raw.slice(k).trimStart().length);
+    return [head, subLine(line, start, raw.trimEnd().length)];
+  }
+  return null;
+}
+
+/** Most names a byline printed beside its headline holds (`苦战梦花街 茅冠隽 唐烨`). */
+const MAX_NAMES_BESIDE_HEADING = 4;
+
+/**
+ * The heading and the byline of a line holding a headline and, after it, its writers' bare names
+ * (`苦战梦花街 茅冠隽 唐烨`), or null: the first run reads as a heading of at least
+ * {@link MIN_HEADING_BESIDE_LABEL_CHARS} characters, every other run is a name (not a word of the
+ * language). A parallel headline's phrases (`闻令动 显真情 铸忠诚`) are shorter than that first run.
+ */
+function headingAndNames(line: Line): [Line, Line] | null {
+  const runs = [...line.raw.matchAll(/\S+/gu)];
+  if (runs.length < 2 || runs.length > MAX_NAMES_BESIDE_HEADING + 1) return null;
+  const [first, ...names] = runs as [RegExpMatchArray, ...RegExpMatchArray[]];
+  if (!names.every((r) => isBareNames(r[0]) && !isCommonWord(r[0]))) return null;
+  const head = subLine(line, first.index!, first.index! + first[0].length);
+  if (Array.from(head.text).length < MIN_HEADING_BESIDE_LABEL_CHARS || !isHeadingLike(head) || opensDateline(head)) return null;
+  const last = names[names.length - 1]!;
+  return [head, subLine(line, names[0]!.index!, last.index! + last[0].length)];
+}
+
+/** The index of the next white space of `raw` after a non-space at or after `from`, or -1. */
+function nextSpace(raw: string, from: number): number {
+  const m = /\S\s/u.exec(raw.slice(from));
+  return m === null ? -1 : from + m.index + 1;
 }
 
 /** A part of a line, `from`..`to` in its raw text, as a line of its own with exact offsets. */
