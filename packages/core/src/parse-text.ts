@@ -26,11 +26,11 @@ import { mapRadicals } from "./layout/pdf-glyphs.js";
  * articles with their fields and paragraphs. Never throws: what it cannot place goes to
  * `unassigned`, with a diagnostic, so every letter and digit of the input is in the Page.
  * @param input the decoded text of the dump
- * @param options source name and encoding to record
+ * @param options source name, encoding and (when known) SHA-256 to record
  * @returns a schema-valid {@link Page}; the same input always gives the same Page
  */
 export function parseText(input: string, options: ParseOptions = {}): Page {
-  const sha256 = createHash("sha256").update(input, "utf8").digest("hex");
+  const sha256 = options.sha256 ?? createHash("sha256").update(input, "utf8").digest("hex");
   const pageId = sha256.slice(0, 16);
   const page: Page = {
     schemaVersion: SCHEMA_VERSION,
