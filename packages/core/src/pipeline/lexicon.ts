@@ -156,7 +156,7 @@ export class PageLexicon {
       // a unit without a word character adds no bigram: the pair is taken across it
       if (firstWord < 0) continue;
       if (prevWord >= 0) this.addMember(this.grams.intern(prevWord * WORD_IDS + firstWord), stamp);
-      for (let k = 0; k < grams.length; k++) this.addMember(grams[k]!, stamp);
+      this.addMembers(grams, stamp);
       prevWord = lastWord;
     }
     return this.closeDocument();
@@ -169,6 +169,23 @@ export class PageLexicon {
     lastDoc[slot] = stamp;
     this.df.upTo(slot + 1)[slot]!++;
     this.members.upTo(this.memberCount + 1)[this.memberCount++] = slot;
+  }
+
+  /** {@link addMember} of each of `slots` (bigrams in the table already), the arrays sized once for them all. */
+  private addMembers(slots: Int32Array, stamp: number): void {
+    const size = this.grams.size;
+    const lastDoc = this.lastDoc.upTo(size);
+    const df = this.df.upTo(size);
+    const members = this.members.upTo(this.memberCount + slots.length);
+    let count = this.memberCount;
+    for (let k = 0; k < slots.length; k++) {
+      const slot = slots[k]!;
+      if (lastDoc[slot] === stamp) continue;
+      lastDoc[slot] = stamp;
+      df[slot]!++;
+      members[count++] = slot;
+    }
+    this.memberCount = count;
   }
 
   /** Ends the story being added; returns its document index. */
