@@ -89,4 +89,20 @@ describe("PageLexicon on an input of many pages", () => {
     expect(byUnits.similarity("报道", 0)).toBeGreaterThan(0);
     expect(byUnits.similarity("事刘", 0)).toBeGreaterThan(0);
   });
+
+  it("reads a unit's lines run together: a word wrapped across a line break is one of its bigrams", () => {
+    // one unit of three lines: 了解 and 了这 run across the breaks
+    const page = ["记者前往现场采访了", "解情况后写成报道了", "这件事。", "", "另一条新闻说别的事。"].join("\n");
+    const units = unitsOf(page);
+    expect(units[0]!.lines.length).toBe(3);
+    const byText = new PageLexicon(page.split("\n"));
+    const byUnits = new PageLexicon(page.split("\n"));
+    for (const story of [[units[0]!], units.slice(1)]) {
+      byText.addDocument(story.map((u) => u.lines.map((l) => l.text).join("")).join(""));
+      byUnits.addUnits(story);
+    }
+    expect(byUnits.similarity("采访了解", 0)).toBe(1);
+    expect(byUnits.similarity("报道了这件", 0)).toBe(1);
+    for (const heading of ["采访了解", "前往现场", "新闻", "事另"]) for (const doc of [0, 1]) expect(byUnits.similarity(heading, doc)).toBe(byText.similarity(heading, doc));
+  });
 });

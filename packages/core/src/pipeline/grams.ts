@@ -164,8 +164,6 @@ export interface UnitGrams {
 export class PageGrams {
   readonly table: GramTable;
   private readonly ofUnit = new Map<Unit, UnitGrams>();
-  /** Room for one unit's bigrams while they are read. */
-  private readonly ids = new Counts();
   /** Last unit (+1) that found each bigram: dedupes within one unit. */
   private readonly lastUnit = new Counts();
   /** Room for one unit's bigram indexes while they are found. */
@@ -180,40 +178,32 @@ export class PageGrams {
     const known = this.ofUnit.get(unit);
     if (known !== undefined) return known;
     const stamp = this.ofUnit.size + 1;
-    let text = "";
-    for (const line of unit.lines) text += line.text;
-    const ids = this.ids.upTo(text.length);
-    const count = bigramsInto(text, ids);
-    // room for every bigram to be new, taken once rather than asked for each bigram
-    const last = this.lastUnit.upTo(this.table.size + count);
-    const found = this.scratch.upTo(count);
+    let found: Int32Array = this.scratch.values;
     let n = 0;
-    for (let k = 0; k < count; k++) {
-      const g = this.table.intern(ids[k]!);
-      if (last[g] === stamp) continue;
-      last[g] = stamp;
-      found[n++] = g;
+    let first = -1;
+    let prev = -1;
+    // the lines run together (a word may run across a line break), each read where it is
+    for (const line of unit.lines) {
+      const text = line.text;
+      // room for every bigram of the line to be new, taken once a line rather than asked for each bigram
+      const last = this.lastUnit.upTo(this.table.size + text.length);
+      if (n + text.length > found.length) found = this.scratch.upTo(n + text.length);
+      for (let i = 0; i < text.length; i++) {
+        const c = wordId(text.charCodeAt(i));
+        if (c < 0) continue;
+        if (prev < 0) first = c;
+        else {
+          const g = this.table.intern(prev * WORD_IDS + c);
+          if (last[g] !== stamp) {
+            last[g] = stamp;
+            found[n++] = g;
+          }
+        }
+        prev = c;
+      }
     }
-    const result = { grams: found.slice(0, n), firstWord: firstWordId(text), lastWord: lastWordId(text) };
+    const result = { grams: found.slice(0, n), firstWord: first, lastWord: prev };
     this.ofUnit.set(unit, result);
     return result;
   }
-}
-
-/** {@link wordId} of the first word character of `text`, or -1. */
-function firstWordId(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = wordId(text.charCodeAt(i));
-    if (c >= 0) return c;
-  }
-  return -1;
-}
-
-/** {@link wordId} of the last word character of `text`, or -1. */
-function lastWordId(text: string): number {
-  for (let i = text.length - 1; i >= 0; i--) {
-    const c = wordId(text.charCodeAt(i));
-    if (c >= 0) return c;
-  }
-  return -1;
 }
