@@ -29,11 +29,11 @@ import { readColumns } from "./text-columns.js";
  * articles with their fields and paragraphs. Never throws: what it cannot place goes to
  * `unassigned`, with a diagnostic, so every letter and digit of the input is in the Page.
  * @param input the decoded text of the dump
- * @param options source name and encoding to record
+ * @param options source name, encoding and (when known) SHA-256 to record
  * @returns a schema-valid {@link Page}; the same input always gives the same Page
  */
 export function parseText(input: string, options: ParseOptions = {}): Page {
-  const sha256 = createHash("sha256").update(input, "utf8").digest("hex");
+  const sha256 = options.sha256 ?? createHash("sha256").update(input, "utf8").digest("hex");
   // columns printed side by side (pdftotext -layout) are read one after another, then the spans put back
   const columns = readColumns(input);
   if (columns === null) return parseDump(input, sha256, options);
@@ -92,10 +92,10 @@ function parseInto(page: Page, input: string): void {
   const junction = junctionOf(lexicon);
   reclassifyFragments(reclassifyOpenQuotes(joinWrappedHeadings(rejoinWrappedKickers(units, (a, b) => lexicon.junctionCount(a, b)))), junction);
   splitHeadlinesUnderKickers(liftTextKickers(units));
-  const flow = buildFlow(units, junction);
+  const flow = buildFlow(units, junction, lexicon.pageGrams);
   readRunningHeads(flow.furniture, page.page);
   const docOf = new Map<Draft, number>();
-  for (const d of flow.drafts) docOf.set(d, lexicon.addDocument(storyText(d)));
+  for (const d of flow.drafts) docOf.set(d, lexicon.addUnits(d.items.map((item) => item.unit)));
   if (unmarked) splitStackedHeadings(flow.gaps, (text, story) => lexicon.similarity(text, docOf.get(story)!));
   takeTopBanner(flow.gaps, page, (u) => bestShare(lexicon, unitHeadingText(u)));
   const headingsFollow = assignGaps(flow.gaps, lexicon, docOf);
@@ -119,13 +119,6 @@ function parseInto(page: Page, input: string): void {
     for (const gap of flow.gaps) for (const u of gap.units) page.unassigned.push(unassigned(u, "no article text on the page"));
   }
   keepEveryLetter(page, lines, input);
-}
-
-/** A story's text for the lexicon: the texts of its lines run together, built without an array per unit. */
-function storyText(d: Draft): string {
-  let text = "";
-  for (const item of d.items) for (const line of item.unit.lines) text += line.text;
-  return text;
 }
 
 /** The highest share of the heading's words that any story of the page holds (0 without stories). */

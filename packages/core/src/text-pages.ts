@@ -69,7 +69,8 @@ export function parseTextPages(input: string, options: ParseOptions = {}): Page[
   if (pieces.length === 1) return [parseText(input, options)];
   const sha256 = createHash("sha256").update(input, "utf8").digest("hex");
   return pieces.map((piece, k) => {
-    const page = parseText(piece.text, options);
+    // the page records the whole dump's hash: each page is not hashed on its own
+    const page = parseText(piece.text, { ...options, sha256 });
     const number = k + 1;
     for (const span of allSpans(page)) {
       span.start += piece.start;
@@ -82,7 +83,6 @@ export function parseTextPages(input: string, options: ParseOptions = {}): Page[
     const pieceId = page.id;
     for (const article of page.articles) if (article.id.startsWith(`${pieceId}-`)) article.id = id + article.id.slice(pieceId.length);
     page.id = id;
-    page.source.sha256 = sha256;
     return page;
   });
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PageLexicon } from "../src/pipeline/lexicon.js";
+import type { Unit } from "../src/pipeline/units.js";
+import { unitsOf } from "./helpers.js";
 
 const STORIES = [
   "民警终于在通往朔南大道的南环路上找到走失的刘某柱",
@@ -67,5 +69,40 @@ describe("PageLexicon on an input of many pages", () => {
     const count = (pair: string) => lines.reduce((n, line) => n + line.split(pair).length - 1, 0);
     for (let i = 0; i < 20; i++) lexicon.junctionCount(late[i % 9]!, late[(i % 9) + 1]!);
     for (const text of [early, late]) for (let i = 0; i + 1 < text.length; i++) expect(lexicon.junctionCount(text[i]!, text[i + 1]!)).toBe(count(text.slice(i, i + 2)));
+  });
+
+  it("puts a story of units together as the story's text run together: the pairs across units too, across a unit without words", () => {
+    // units: text ending 报, a unit without a word character, text opening with 道 (报道 spans them), a one-character unit
+    const page = ["本报记者李华报", "", "——", "", "道了这件事", "", "刘", "", "刘华说"].join("\n");
+    const units = unitsOf(page);
+    const text = (us: readonly Unit[]) => us.map((u) => u.lines.map((l) => l.text).join("")).join("");
+    const stories = [units.slice(0, 4), units.slice(3)];
+    const byText = new PageLexicon(page.split("\n"));
+    const byUnits = new PageLexicon(page.split("\n"));
+    for (const story of stories) {
+      byText.addDocument(text(story));
+      byUnits.addUnits(story);
+    }
+    for (const heading of ["报道", "记者报道", "事刘", "刘刘华", "李华说"]) {
+      for (const doc of [0, 1]) expect(byUnits.similarity(heading, doc)).toBe(byText.similarity(heading, doc));
+    }
+    expect(byUnits.similarity("报道", 0)).toBeGreaterThan(0);
+    expect(byUnits.similarity("事刘", 0)).toBeGreaterThan(0);
+  });
+
+  it("reads a unit's lines run together: a word wrapped across a line break is one of its bigrams", () => {
+    // one unit of three lines: 了解 and 了这 run across the breaks
+    const page = ["记者前往现场采访了", "解情况后写成报道了", "这件事。", "", "另一条新闻说别的事。"].join("\n");
+    const units = unitsOf(page);
+    expect(units[0]!.lines.length).toBe(3);
+    const byText = new PageLexicon(page.split("\n"));
+    const byUnits = new PageLexicon(page.split("\n"));
+    for (const story of [[units[0]!], units.slice(1)]) {
+      byText.addDocument(story.map((u) => u.lines.map((l) => l.text).join("")).join(""));
+      byUnits.addUnits(story);
+    }
+    expect(byUnits.similarity("采访了解", 0)).toBe(1);
+    expect(byUnits.similarity("报道了这件", 0)).toBe(1);
+    for (const heading of ["采访了解", "前往现场", "新闻", "事另"]) for (const doc of [0, 1]) expect(byUnits.similarity(heading, doc)).toBe(byText.similarity(heading, doc));
   });
 });

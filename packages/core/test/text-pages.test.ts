@@ -88,3 +88,16 @@ describe("parseInput on a dump of several pages", () => {
     expect(pages.map((p) => p.articles.length)).toEqual([parseText(first).articles.length, parseText(second).articles.length]);
   });
 });
+
+describe("parseText with a known SHA-256", () => {
+  it("records the hash it is given and names the page and its articles by it, the text otherwise parsed alike", () => {
+    const sha256 = "ab".repeat(32);
+    const given = parseText(first, { sourceName: "cnki_101.txt", sha256 });
+    const hashed = parseText(first, { sourceName: "cnki_101.txt" });
+    expect(given.source.sha256).toBe(sha256);
+    expect(given.id).toBe(sha256.slice(0, 16));
+    expect(given.articles.length).toBeGreaterThan(0);
+    for (const article of given.articles) expect(article.id.startsWith(`${sha256.slice(0, 16)}-`)).toBe(true);
+    expect(placeFree(given)).toEqual(placeFree(hashed));
+  });
+});

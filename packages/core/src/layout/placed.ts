@@ -154,6 +154,10 @@ export function placeLines(page: LayoutPage): { lines: PlacedLine[]; unitsPerPoi
       width: boxWidth(d.box) / em,
       blank: collapseSpaces(d.raw) === "",
       leadingSpace: false,
+      // every field of splitLines' lines, in its order: one shape for all lines
+      wrappedDateline: false,
+      datelineText: undefined,
+      sentence: undefined,
     };
     return { line, box: d.box, size: d.size, sizeDeclared: d.sizeDeclared, block: d.block, order: d.order, vertical: d.line.vertical, words: d.words, source };
   });

@@ -4,17 +4,16 @@
  * words. Character bigrams stand in for words; a bigram printed in many units of the page weighs
  * less (idf), and one in more than half of them not at all.
  *
- * Counted in typed arrays (the lexicon's bigram table), not sets: this runs for every page.
+ * Counted in typed arrays (the page's bigram table, which the lexicon shares), not sets: this runs
+ * for every page.
  */
-import { bigramsInto, Counts, GramTable } from "./lexicon.js";
+import { Counts, PageGrams } from "./grams.js";
 import type { Unit } from "./units.js";
 
 /** A bigram in more than this share of the page's body units is a common word of the page: no evidence. */
 const MAX_COMMON_SHARE = 0.5;
 /** A bigram in only one unit is shared with no other: no evidence either way. */
 const MIN_UNITS_HOLDING = 2;
-/** Distinct bigrams the table is first sized for (it grows past it). */
-const EXPECTED_GRAMS = 4096;
 
 /** The bigrams of a unit that weigh anything, and the sum of their weights. */
 interface Weighed {
@@ -25,19 +24,12 @@ interface Weighed {
 /** Bigram weights of the body text of one page, counted on first use. */
 export class Cohesion {
   private readonly units: readonly Unit[];
-  private readonly table = new GramTable(EXPECTED_GRAMS);
-  /** The distinct bigram indexes of each unit counted, by unit. */
-  private readonly gramsOf = new Map<Unit, Int32Array>();
+  /** The page's bigrams, by unit. */
+  private readonly grams: PageGrams;
   /** How many of the page's body units print each bigram (by table index). */
   private readonly holding = new Counts();
-  /** Last unit (+1) that counted each bigram: dedupes within one unit. */
-  private readonly lastUnit = new Counts();
   /** Marks of the context's bigrams for one question (by table index). */
   private readonly marks = new Counts();
-  /** Room for one unit's bigrams while they are read. */
-  private readonly ids = new Counts();
-  /** Room for one unit's bigram indexes while they are found. */
-  private readonly scratch = new Counts();
   private unitCount = 0;
   private question = 0;
   /** The weight of each bigram counted (by table index); null until the page is counted. */
@@ -47,8 +39,10 @@ export class Cohesion {
   /** The weighed bigrams of each unit asked about. */
   private readonly weighed = new Map<Unit, Weighed>();
 
-  constructor(units: readonly Unit[]) {
+  /** @param grams the page's bigram table (shared with the page's lexicon) */
+  constructor(units: readonly Unit[], grams: PageGrams = new PageGrams()) {
     this.units = units;
+    this.grams = grams;
   }
 
   /**
@@ -57,7 +51,7 @@ export class Cohesion {
    */
   share(unit: Unit, context: readonly Unit[]): number {
     this.count();
-    const marks = this.marks.upTo(this.table.size);
+    const marks = this.marks.upTo(this.grams.table.size);
     // the links ask about one end against many starts in turn: its bigrams are marked once
     if (!this.sameContext(context)) {
       const question = ++this.question;
@@ -94,7 +88,7 @@ export class Cohesion {
     const known = this.weighed.get(unit);
     if (known !== undefined) return known;
     const weights = this.weights!;
-    const all = this.gramsOfUnit(unit);
+    const all = this.grams.of(unit).grams;
     const grams: number[] = [];
     let total = 0;
     for (const g of all) {
@@ -115,38 +109,13 @@ export class Cohesion {
     for (const unit of this.units) {
       if (unit.kind !== "body") continue;
       this.unitCount++;
-      const grams = this.gramsOfUnit(unit);
-      const holding = this.holding.upTo(this.table.size);
+      const grams = this.grams.of(unit).grams;
+      const holding = this.holding.upTo(this.grams.table.size);
       for (const g of grams) holding[g]!++;
     }
-    const holding = this.holding.upTo(this.table.size);
-    const weights = new Float64Array(this.table.size);
+    const holding = this.holding.upTo(this.grams.table.size);
+    const weights = new Float64Array(this.grams.table.size);
     for (let g = 0; g < weights.length; g++) weights[g] = this.weight(holding[g]!);
     this.weights = weights;
-  }
-
-  /** The distinct bigram indexes of `unit` (a unit the flow made, such as a joined heading, is weighed alike but not counted). */
-  private gramsOfUnit(unit: Unit): Int32Array {
-    const known = this.gramsOf.get(unit);
-    if (known !== undefined) return known;
-    const stamp = this.gramsOf.size + 1;
-    // the lines run together: a word may run across a line break
-    let text = "";
-    for (const line of unit.lines) text += line.text;
-    const ids = this.ids.upTo(text.length);
-    const count = bigramsInto(text, ids);
-    // room for every bigram to be new, taken once rather than asked for each bigram
-    const last = this.lastUnit.upTo(this.table.size + count);
-    const found = this.scratch.upTo(count);
-    let n = 0;
-    for (let k = 0; k < count; k++) {
-      const g = this.table.intern(ids[k]!);
-      if (last[g] === stamp) continue;
-      last[g] = stamp;
-      found[n++] = g;
-    }
-    const grams = found.slice(0, n);
-    this.gramsOf.set(unit, grams);
-    return grams;
   }
 }

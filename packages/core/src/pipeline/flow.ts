@@ -31,6 +31,7 @@ import { opensDateline } from "./lines.js";
 import type { Junction } from "./junction.js";
 import { columnDepthFit, linkBackward, linkColumns } from "./links.js";
 import { Cohesion } from "./cohesion.js";
+import { PageGrams } from "./grams.js";
 
 /** A body unit, a subhead, or a paragraph standing alone (a deck's label) inside a story, in reading order. */
 export interface StoryItem {
@@ -117,8 +118,11 @@ function lastBodies(d: Draft, n: number): Unit[] {
   return out;
 }
 
-/** Chains body units into drafts and collects the gaps between them. */
-export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
+/**
+ * Chains body units into drafts and collects the gaps between them.
+ * @param grams the page's bigrams (shared with its lexicon, so the page's text is read for them once)
+ */
+export function buildFlow(units: readonly Unit[], junction: Junction, grams: PageGrams = new PageGrams()): Flow {
   const drafts: Draft[] = [];
   const gaps: Gap[] = [];
   const furniture: Unit[] = [];
@@ -126,7 +130,7 @@ export function buildFlow(units: readonly Unit[], junction: Junction): Flow {
   let pending: Unit[] = [];
   // stories opened by a deck: the deck's further points and its dateline text join them
   const deckStories = new Set<Draft>();
-  const cohesion = new Cohesion(units);
+  const cohesion = new Cohesion(units, grams);
   // open starts → the open ends they continue, matched over the whole page
   const links = linkColumns(units, junction, cohesion);
   // open starts printed before the open ends they continue: such a start opens a draft, which

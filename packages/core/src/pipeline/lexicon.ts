@@ -6,43 +6,8 @@
  * every page.
  */
 
-/**
- * Small id of a word character (CJK ideograph, extension A, ASCII letter or digit), or -1.
- * Ids stay below {@link WORD_IDS} so a pair of them is a small integer, which V8 keeps unboxed.
- */
-function wordId(c: number): number {
-  if (c >= 0x4e00 && c <= 0x9fff) return c - 0x4e00;
-  if (c >= 0x3400 && c <= 0x4dbf) return 0x5200 + (c - 0x3400);
-  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 0x6bc0 + c;
-  return -1;
-}
-const WORD_IDS = 0x6c40;
-
-/** Distinct bigrams of the CJK ideographs, Latin letters and digits of a text (other characters skipped). */
-export function bigrams(text: string): Set<number> {
-  const grams = new Int32Array(text.length);
-  const n = bigramsInto(text, grams);
-  const out = new Set<number>();
-  for (let k = 0; k < n; k++) out.add(grams[k]!);
-  return out;
-}
-
-/**
- * Writes the bigrams of {@link bigrams} into `out`, in order, repeats included (a text has fewer
- * than it has characters: `out` needs room for `text.length`); returns how many. A character that
- * is no word character is skipped: the pair is taken across it.
- */
-export function bigramsInto(text: string, out: Int32Array): number {
-  let n = 0;
-  let prev = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = wordId(text.charCodeAt(i));
-    if (c < 0) continue;
-    if (prev >= 0) out[n++] = prev * WORD_IDS + c;
-    prev = c;
-  }
-  return n;
-}
+import { bigrams, Counts, GramTable, MAX_EXPECTED_GRAMS, PageGrams, WORD_IDS, wordId } from "./grams.js";
+import type { Unit } from "./units.js";
 
 /** Occurrences of `pair` in `text`, overlapping ones included (`aaa` holds `aa` twice). */
 function occurrences(text: string, pair: string): number {
@@ -53,105 +18,6 @@ function occurrences(text: string, pair: string): number {
 
 /** Joins line texts for {@link occurrences}: a line break is no word character, so no pair spans two lines. */
 const LINE_JOINER = "\n";
-
-/** Marks a free slot of {@link GramTable}: bigrams are never negative. */
-const EMPTY = -1;
-/** A table is doubled when it is more than this full, which keeps probe sequences short. */
-const MAX_LOAD = 0.5;
-/** Smallest table: a few lines of text. */
-const MIN_CAPACITY = 64;
-/**
- * Distinct bigrams a table is first sized for, at most: a large page has some 10,000 characters.
- * An input of many pages (a whole issue in one file) repeats most of its bigrams, and tables
- * sized by its characters (millions) would be spread over more memory than the caches hold:
- * counting the pairs of 600 pages in one file took a fifth of its parse. The tables grow past it.
- */
-const MAX_EXPECTED_GRAMS = 1 << 15;
-/** Fibonacci hashing multiplier (2^32 / golden ratio): spreads consecutive ids over the table. */
-const HASH_MULTIPLIER = 0x9e3779b1;
-
-/**
- * Bigram → dense index (0, 1, 2… in order of first insertion), by open addressing with linear
- * probing over typed arrays: no boxing, no per-entry allocation.
- */
-export class GramTable {
-  private keys: Int32Array;
-  private slots: Int32Array;
-  private shift: number;
-  /** Number of distinct bigrams, which is also the next index. */
-  size = 0;
-
-  constructor(expected: number) {
-    let capacity = MIN_CAPACITY;
-    while (capacity * MAX_LOAD < expected) capacity *= 2;
-    this.keys = new Int32Array(capacity).fill(EMPTY);
-    this.slots = new Int32Array(capacity);
-    this.shift = 32 - Math.log2(capacity);
-  }
-
-  /** Index of `gram`, or -1 when absent. */
-  get(gram: number): number {
-    const keys = this.keys;
-    const mask = keys.length - 1;
-    for (let at = Math.imul(gram, HASH_MULTIPLIER) >>> this.shift; ; at = (at + 1) & mask) {
-      const key = keys[at]!;
-      if (key === gram) return this.slots[at]!;
-      if (key === EMPTY) return -1;
-    }
-  }
-
-  /** Index of `gram`, given the next free index when new. */
-  intern(gram: number): number {
-    const keys = this.keys;
-    const mask = keys.length - 1;
-    for (let at = Math.imul(gram, HASH_MULTIPLIER) >>> this.shift; ; at = (at + 1) & mask) {
-      const key = keys[at]!;
-      if (key === gram) return this.slots[at]!;
-      if (key === EMPTY) return this.insert(at, gram);
-    }
-  }
-
-  /** Puts `gram` into the free slot `at`; returns its new index. */
-  private insert(at: number, gram: number): number {
-    const index = this.size++;
-    this.keys[at] = gram;
-    this.slots[at] = index;
-    if (this.size > this.keys.length * MAX_LOAD) this.grow();
-    return index;
-  }
-
-  private grow(): void {
-    const { keys, slots } = this;
-    this.keys = new Int32Array(keys.length * 2).fill(EMPTY);
-    this.slots = new Int32Array(keys.length * 2);
-    this.shift--;
-    const mask = this.keys.length - 1;
-    for (let i = 0; i < keys.length; i++) {
-      const gram = keys[i]!;
-      if (gram === EMPTY) continue;
-      let at = Math.imul(gram, HASH_MULTIPLIER) >>> this.shift;
-      while (this.keys[at] !== EMPTY) at = (at + 1) & mask;
-      this.keys[at] = gram;
-      this.slots[at] = slots[i]!;
-    }
-  }
-}
-
-/** A growable array of integers (counts, indexed by {@link GramTable} index; or lists of indexes). */
-export class Counts {
-  values = new Int32Array(MIN_CAPACITY);
-
-  /** The counts, with room for indexes below `size` (new entries are 0). */
-  upTo(size: number): Int32Array {
-    if (size <= this.values.length) return this.values;
-    let length = this.values.length * 2;
-    while (length < size) length *= 2;
-    const grown = new Int32Array(length);
-    grown.set(this.values);
-    this.values = grown;
-    return grown;
-  }
-}
 
 /** The heading bigrams of one heading, weighed for a given number of stories. */
 interface WeighedHeading {
@@ -185,7 +51,9 @@ export class PageLexicon {
   /** Adjacent word-character pairs inside lines → index into `pairCounts`; built when first needed. */
   private pairs: GramTable | null = null;
   private readonly pairCounts = new Counts();
-  /** Bigrams of the stories → dense index into `df`, `lastDoc` and the postings. */
+  /** The page's bigrams, by unit: the cohesion of the page's units reads them too. */
+  readonly pageGrams: PageGrams;
+  /** Bigrams of the page (`pageGrams`' table) → dense index into `df`, `lastDoc` and the postings. */
   private readonly grams: GramTable;
   /** Number of stories holding each bigram. */
   private readonly df = new Counts();
@@ -193,6 +61,8 @@ export class PageLexicon {
   private readonly lastDoc = new Counts();
   /** The distinct bigram indexes of every story, story after story. */
   private readonly members = new Counts();
+  /** How many of `members` are taken. */
+  private memberCount = 0;
   /** Where each story's bigrams start in `members`; one entry more than there are stories. */
   private readonly memberStarts: number[] = [0];
   /**
@@ -215,7 +85,8 @@ export class PageLexicon {
     // stories are made of the page's lines: room for as many bigrams as the lines have characters,
     // up to a large page's worth (the tables grow past that)
     this.expectedGrams = Math.min(chars, MAX_EXPECTED_GRAMS);
-    this.grams = new GramTable(this.expectedGrams);
+    this.pageGrams = new PageGrams(this.expectedGrams);
+    this.grams = this.pageGrams.table;
     this.df.upTo(this.expectedGrams);
     this.lastDoc.upTo(this.expectedGrams);
   }
@@ -260,35 +131,68 @@ export class PageLexicon {
    * {@link bigrams}: word characters, pairs taken across the other characters.
    */
   addDocument(text: string): number {
-    const doc = this.memberStarts.length - 1;
-    const stamp = doc + 1;
-    const grams = this.grams;
-    let lastDoc = this.lastDoc.upTo(grams.size);
-    let df = this.df.upTo(grams.size);
-    let members: Int32Array = this.members.values;
-    let count = this.memberStarts[doc]!;
+    const stamp = this.docCount + 1;
     let prev = -1;
     for (let i = 0; i < text.length; i++) {
       const c = wordId(text.charCodeAt(i));
       if (c < 0) continue;
-      if (prev >= 0) {
-        const slot = grams.intern(prev * WORD_IDS + c);
-        if (slot >= df.length) {
-          lastDoc = this.lastDoc.upTo(slot + 1);
-          df = this.df.upTo(slot + 1);
-        }
-        if (lastDoc[slot] !== stamp) {
-          lastDoc[slot] = stamp;
-          df[slot]!++;
-          if (count === members.length) members = this.members.upTo(count + 1);
-          members[count++] = slot;
-        }
-      }
+      if (prev >= 0) this.addMember(this.grams.intern(prev * WORD_IDS + c), stamp);
       prev = c;
     }
-    this.memberStarts.push(count);
+    return this.closeDocument();
+  }
+
+  /**
+   * Registers a story made of `units` and returns its document index: the same as
+   * {@link addDocument} of their texts run together, put together from the bigrams of each unit
+   * ({@link PageGrams}, found once a page) and the bigram across each join of two units, so the
+   * story's text is not read again.
+   */
+  addUnits(units: readonly Unit[]): number {
+    const stamp = this.docCount + 1;
+    let prevWord = -1;
+    for (const unit of units) {
+      const { grams, firstWord, lastWord } = this.pageGrams.of(unit);
+      // a unit without a word character adds no bigram: the pair is taken across it
+      if (firstWord < 0) continue;
+      if (prevWord >= 0) this.addMember(this.grams.intern(prevWord * WORD_IDS + firstWord), stamp);
+      this.addMembers(grams, stamp);
+      prevWord = lastWord;
+    }
+    return this.closeDocument();
+  }
+
+  /** Counts bigram `slot` for the story being added (story `stamp - 1`), once per story. */
+  private addMember(slot: number, stamp: number): void {
+    const lastDoc = this.lastDoc.upTo(slot + 1);
+    if (lastDoc[slot] === stamp) return;
+    lastDoc[slot] = stamp;
+    this.df.upTo(slot + 1)[slot]!++;
+    this.members.upTo(this.memberCount + 1)[this.memberCount++] = slot;
+  }
+
+  /** {@link addMember} of each of `slots` (bigrams in the table already), the arrays sized once for them all. */
+  private addMembers(slots: Int32Array, stamp: number): void {
+    const size = this.grams.size;
+    const lastDoc = this.lastDoc.upTo(size);
+    const df = this.df.upTo(size);
+    const members = this.members.upTo(this.memberCount + slots.length);
+    let count = this.memberCount;
+    for (let k = 0; k < slots.length; k++) {
+      const slot = slots[k]!;
+      if (lastDoc[slot] === stamp) continue;
+      lastDoc[slot] = stamp;
+      df[slot]!++;
+      members[count++] = slot;
+    }
+    this.memberCount = count;
+  }
+
+  /** Ends the story being added; returns its document index. */
+  private closeDocument(): number {
+    this.memberStarts.push(this.memberCount);
     this.postings = null;
-    return doc;
+    return this.docCount - 1;
   }
 
   /** Number of stories added. */
@@ -299,7 +203,8 @@ export class PageLexicon {
   /** The postings of every bigram (see {@link postings}), by counting sort of the stories' members. */
   private buildPostings(): Int32Array {
     const size = this.grams.size;
-    const df = this.df.values;
+    // the table is the page's: it may hold bigrams of no story, which the counts never reached
+    const df = this.df.upTo(size);
     const starts = new Int32Array(size + 1);
     for (let slot = 0; slot < size; slot++) starts[slot + 1] = starts[slot]! + df[slot]!;
     const postings = new Int32Array(starts[size]!);
@@ -349,7 +254,8 @@ export class PageLexicon {
     const { slots, weights } = weighed;
     for (let k = 0; k < slots.length; k++) {
       const slot = slots[k]!;
-      if (slot < 0) continue;
+      // (a bigram of no story: none, or one put in the page's table after the postings were built)
+      if (slot < 0 || slot >= this.postingStarts.length - 1) continue;
       const end = this.postingStarts[slot + 1]!;
       for (let at = this.firstPostingFrom(postings, slot, from); at < end && postings[at]! <= to; at++) shares[postings[at]! - from]! += weights[k]!;
     }

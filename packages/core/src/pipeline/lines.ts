@@ -1,5 +1,5 @@
 /** Stage 1: the input as lines, each with its offsets in the source. */
-import { displayWidth } from "../text/chars.js";
+import { displayWidth, endsSentence } from "../text/chars.js";
 import { removeExtractorSpaces } from "../text/normalize.js";
 import type { Span } from "../schema.js";
 import { DATELINE, DATELINE_HEAD, DATELINE_MARK, DATELINE_TAIL } from "./patterns.js";
@@ -28,6 +28,8 @@ export interface Line {
   wrappedDateline?: boolean;
   /** Whether the text opens with a whole dateline ({@link DATELINE}): set by {@link opensDateline} when first asked. */
   datelineText?: boolean;
+  /** Whether the text ends a sentence or holds a sentence's end: set by {@link holdsSentence} when first asked. */
+  sentence?: boolean;
 }
 
 
@@ -35,6 +37,17 @@ export interface Line {
 export function opensDateline(line: Line): boolean {
   // every stage asks this of the same lines: the pattern runs once per line
   return line.wrappedDateline === true || (line.datelineText ??= DATELINE_MARK.test(line.text) && DATELINE.test(line.text));
+}
+
+/** A sentence's end (or a semicolon's) inside a line. */
+const SENTENCE_MARK = /[。！？；]/u;
+
+/**
+ * True when the line ends a sentence or holds a sentence's end: no heading does. Units ask it of
+ * the same lines again and again while they gather them: the text is read once per line.
+ */
+export function holdsSentence(line: Line): boolean {
+  return (line.sentence ??= endsSentence(line.text) || SENTENCE_MARK.test(line.text));
 }
 
 /** A space, tab or ideographic space opening a raw line. */
@@ -78,6 +91,7 @@ export function splitLines(input: string): Line[] {
       // set here, not only on the lines marked later: every line keeps one shape (one hidden class)
       wrappedDateline: false,
       datelineText: undefined,
+      sentence: undefined,
     });
   };
   for (let at = nextLineBreak(input, 0, newlinesOnly); at >= 0; at = nextLineBreak(input, start, newlinesOnly)) {

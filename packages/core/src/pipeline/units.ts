@@ -8,7 +8,7 @@ import { removeExtractorSpaces } from "../text/normalize.js";
 import { collapseSpaces, isBareNames, isNamingByline, isPhotoCredit } from "./byline.js";
 import { closesWithPhotoCredit, trailingByline } from "./inline.js";
 import { isCommonWord } from "./junction.js";
-import { type Line, opensDateline } from "./lines.js";
+import { holdsSentence, type Line, opensDateline } from "./lines.js";
 import { INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
 import { areParallelPhrases, isParallelHeading, PARALLEL_MAX_PHRASES } from "./unit-text.js";
 import {
@@ -181,9 +181,7 @@ function specialKind(line: Line): UnitKind | null {
 
 /** True when the line could be (part of) a heading: narrower than `maxWidth`, no sentence inside, no sentence end. */
 function readsAsHeading(line: Line, maxWidth: number): boolean {
-  if (line.width >= maxWidth) return false;
-  if (endsSentence(line.text)) return false;
-  return !/[。！？；]/u.test(line.text);
+  return line.width < maxWidth && !holdsSentence(line);
 }
 
 /**
@@ -1154,5 +1152,6 @@ function subLine(line: Line, from: number, to: number): Line {
     leadingSpace: false,
     wrappedDateline: line.wrappedDateline,
     datelineText: undefined,
+    sentence: undefined,
   };
 }
