@@ -60,6 +60,17 @@ describe("linkColumns", () => {
     expect(linkColumns(units, junctionOf(lexicon)).size).toBe(0);
   });
 
+  it("takes no word across a cut between two whole words as evidence for a start farther than the next", () => {
+    // `干部身上` | `市民排忧`: 上市 is a word, but the cut falls between 身上 and 市民; the text
+    // goes on in the next column (`勇于担当…`), whose own cut (`…努力为` | `市民`) is the true one
+    const endsWithWord = ["本报讯近日，市信访办召开座谈", "会，总结疫情期间的信访工作。", "会上大家谈到最多的是干部身上"];
+    const nextColumn = ["勇于担当、迎难而上的精神。他", "们深入社区，倾听群众呼声，集", "民智、聚民心，千方百计努力为"];
+    const farColumn = ["市民排忧解难，为群众办实事。", "会议要求，继续做好信访工作，", "切实维护群众合法权益。"];
+    const { units, lexicon } = pageUnits([...endsWithWord, "", ...nextColumn, "", ...farColumn].join("\n"));
+    const linked = [...linkColumns(units, junctionOf(lexicon))].map(([start, end]) => [firstLine(end), firstLine(start)]);
+    expect(linked).not.toContainEqual([endsWithWord[0], farColumn[0]]);
+  });
+
   it("never links a one-line unit, a dateline or an indented paragraph start", () => {
     const text = [...STORY_B, "", "难，推动全市经济加快恢复。", "", "本报讯市领导还听取了企业负", "责人意见建议，并作了讲话。", "", "  难，推动全市经济加快恢复", "市领导还听取了企业负责人意见"].join("\n");
     const { units, lexicon } = pageUnits(text);

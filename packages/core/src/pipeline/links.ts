@@ -11,7 +11,7 @@
  * the characters across a true cut join, how widths agree — not any one layout.
  */
 import { opensDateline } from "./lines.js";
-import type { Junction } from "./junction.js";
+import { isCommonWord, type Junction } from "./junction.js";
 import { endsOpen, EXACT_COLUMN, isIndented, PARAGRAPH_OPENER, SAME_COLUMN, unitColumnWidth, WIDTH_WOBBLE } from "./measure.js";
 import { signedAtEnd } from "./inline.js";
 import type { Unit } from "./units.js";
@@ -172,10 +172,31 @@ function pairScore(end: Unit, start: Unit, rank: number, widthGap: number, junct
   let score = PRIOR + orderWeight(rank) + (widthGap <= EXACT_COLUMN ? EXACT_WIDTH : NEAR_WIDTH) + depthWeight(end, start);
   if (PARAGRAPH_OPENER.test(start.lines[0]!.text)) score += OPENS_LIKE_PARAGRAPH;
   if (score + JUNCTION_SEEN + LINK_COHESION_WEIGHT < MIN_LINK_SCORE) return score + JUNCTION_UNSEEN;
-  score += junction(end.lines[end.lines.length - 1]!.text, start.lines[0]!.text) > 0 ? JUNCTION_SEEN : JUNCTION_UNSEEN;
+  score += junctionWeight(end.lines[end.lines.length - 1]!.text, start.lines[0]!.text, junction, rank);
   // the words, the costliest evidence, are weighed only for a pair they could lift to the threshold
   if (score + LINK_COHESION_WEIGHT < MIN_LINK_SCORE) return score;
   return score + LINK_COHESION_WEIGHT * cohesion.share(start, [end]);
+}
+
+/**
+ * The weight of the characters across the cut. When the text before the cut ends with a whole
+ * word and the text after it opens with one (`干部身上` | `市民排忧`), the cut falls between two
+ * words, and a word the two characters across it make (`上市`) is a coincidence of characters:
+ * for a start past the next one it says nothing either way, so that it no longer takes that start
+ * from the open end right before it (`千方百计为` | `市民`). The very next start is the reading
+ * order's own guess, and there such a pair still counts (`最大` | `力度`: on synth s14, taking it
+ * away there let a coincidence of another end win, 的力 from 的力量, and lowered s14).
+ */
+function junctionWeight(tail: string, head: string, junction: Junction, rank: number): number {
+  if (junction(tail, head) <= 0) return JUNCTION_UNSEEN;
+  return rank > 0 && cutBetweenWords(tail, head) ? 0 : JUNCTION_SEEN;
+}
+
+/** True when `tail` ends with a common word of two characters and `head` opens with one. */
+function cutBetweenWords(tail: string, head: string): boolean {
+  const before = Array.from(tail.slice(-4)).slice(-2);
+  const after = Array.from(head.slice(0, 4)).slice(0, 2);
+  return before.length === 2 && after.length === 2 && isCommonWord(before.join("")) && isCommonWord(after.join(""));
 }
 
 /** How the depth of column `start` compares with that of column `end` before it; null when either is too short to be a whole column. */
