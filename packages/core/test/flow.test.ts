@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildFlow } from "../src/pipeline/flow.js";
 import { reclassifyFragments } from "../src/pipeline/fragments.js";
-import type { Junction } from "../src/pipeline/junction.js";
+import { junctionOf, type Junction } from "../src/pipeline/junction.js";
+import { PageLexicon } from "../src/pipeline/lexicon.js";
 import { unitsOf } from "./helpers.js";
 
 const FILLER = "民警终于在通往朔南大道的南环路上找到走失的刘某柱看着被冻发抖";
@@ -32,6 +33,17 @@ describe("buildFlow", () => {
     const column = [...Array.from({ length: 5 }, () => row(20, "，")), row(10, "。")];
     const page = [...storyA, "", "加快经济恢复全力稳住经济大盘", "", ...storyB, "", ...column];
     expect(storyLines(page, () => 0)).toEqual([[1, 15], [10]]);
+  });
+
+  it("takes no word across a cut between two whole words as a join: text cut after 为 goes on in the story just read, not after 身上", () => {
+    // `干部身上` | `市民排忧`: 上市 is a word, but the cut falls between 身上 and 市民
+    const storyA = ["本报讯近日，市信访办召开座谈", "会，总结疫情期间的信访工作。", "会上大家谈到最多的是干部身上"];
+    const storyB = ["本报讯昨天，区里组织志愿者走", "进社区，帮助老人采购生活物资", "。志愿者们表示，千方百计为"];
+    // (one line, as a paragraph's end pushed to the next column: only a join can carry it to another story)
+    const column = ["市民排忧解难。"];
+    const page = [...storyA, "", "志愿服务暖人心", "", ...storyB, "", ...column];
+    const lexicon = new PageLexicon(page);
+    expect(storyLines(page, junctionOf(lexicon))).toEqual([[1], [7, 11]]);
   });
 
   it("reads on past a jump line printed before the story's last column when that column is as deep as the one before it", () => {

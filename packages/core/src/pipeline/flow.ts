@@ -28,7 +28,7 @@ import {
 import { KICKER_END, RUNNING_HEAD_DATE, SUBTITLE_START } from "./patterns.js";
 import { isBylineUnit, type Unit } from "./units.js";
 import { opensDateline } from "./lines.js";
-import type { Junction } from "./junction.js";
+import { cutBetweenWords, type Junction } from "./junction.js";
 import { columnDepthFit, linkBackward, linkColumns } from "./links.js";
 import { Cohesion } from "./cohesion.js";
 import { PageGrams } from "./grams.js";
@@ -334,7 +334,9 @@ function continuationHost(
     if (linkedEnds.has(tail)) continue;
     const widthGap = columnWidthGap(tail, unit);
     if (!isSameColumnGap(widthGap) || !lineFitsColumn(tail, unit)) continue;
-    const joins = junction(tail.lines[tail.lines.length - 1]!.text, unit.lines[0]!.text) > 0;
+    const tailText = tail.lines[tail.lines.length - 1]!.text;
+    // a word across a cut between two whole words (身上 | 市民: 上市) is a coincidence, no join
+    const joins = junction(tailText, unit.lines[0]!.text) > 0 && !cutBetweenWords(tailText, unit.lines[0]!.text);
     if (needsJoin && !joins) continue;
     if (hasClosingTrailer(d, current, gap) && !readsOnAfterJump(d, current, gap, widthGap, joins || isOnlyJumpAbove(gap, tail, unit))) continue;
     let score = 1;

@@ -39,6 +39,17 @@ export function isCommonWord(text: string): boolean {
   return loadCommonWords().has(text);
 }
 
+/**
+ * True when the cut falls between two whole words: `tail` ends with a common word of two
+ * characters and `head` opens with one (`干部身上` | `市民排忧`). A word the two characters across
+ * such a cut make (`上市`) is then a coincidence of characters, not a word the cut broke.
+ */
+export function cutBetweenWords(tail: string, head: string): boolean {
+  const before = Array.from(tail.slice(-4)).slice(-2);
+  const after = Array.from(head.slice(0, 4)).slice(0, 2);
+  return before.length === 2 && after.length === 2 && isCommonWord(before.join("")) && isCommonWord(after.join(""));
+}
+
 const loadCommonWords = (): ReadonlySet<string> => (commonWords ??= new Set(COMMON_WORDS.split(" ")));
 const sideBefore = (tail: string): string[] => Array.from(tail.slice(-2 * SIDE)).slice(-SIDE);
 const sideAfter = (head: string): string[] => Array.from(head.slice(0, 2 * SIDE)).slice(0, SIDE);

@@ -11,7 +11,7 @@
  * the characters across a true cut join, how widths agree — not any one layout.
  */
 import { opensDateline } from "./lines.js";
-import { isCommonWord, type Junction } from "./junction.js";
+import { cutBetweenWords, type Junction } from "./junction.js";
 import { endsOpen, EXACT_COLUMN, isIndented, PARAGRAPH_OPENER, SAME_COLUMN, unitColumnWidth, WIDTH_WOBBLE } from "./measure.js";
 import { signedAtEnd } from "./inline.js";
 import type { Unit } from "./units.js";
@@ -190,13 +190,6 @@ function pairScore(end: Unit, start: Unit, rank: number, widthGap: number, junct
 function junctionWeight(tail: string, head: string, junction: Junction, rank: number): number {
   if (junction(tail, head) <= 0) return JUNCTION_UNSEEN;
   return rank > 0 && cutBetweenWords(tail, head) ? 0 : JUNCTION_SEEN;
-}
-
-/** True when `tail` ends with a common word of two characters and `head` opens with one. */
-function cutBetweenWords(tail: string, head: string): boolean {
-  const before = Array.from(tail.slice(-4)).slice(-2);
-  const after = Array.from(head.slice(0, 4)).slice(0, 2);
-  return before.length === 2 && after.length === 2 && isCommonWord(before.join("")) && isCommonWord(after.join(""));
 }
 
 /** How the depth of column `start` compares with that of column `end` before it; null when either is too short to be a whole column. */
