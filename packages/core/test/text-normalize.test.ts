@@ -30,6 +30,13 @@ describe("removeExtractorSpaces", () => {
     expect(removeExtractorSpaces("\u3000\u3000正文")).toBe("正文");
   });
 
+  it("reads characters outside the BMP next to a space whole: a CJK extension B ideograph, a letter before half a pair", () => {
+    expect(removeExtractorSpaces("𠀀 字 a b")).toBe("𠀀字a b");
+    expect(removeExtractorSpaces("字 𠀀 AI")).toBe("字𠀀AI");
+    // a lone low surrogate after a letter: the two are read as one character, which holds the letter
+    expect(removeExtractorSpaces("a\udc00 b")).toBe("a\udc00 b");
+  });
+
   it("returns an empty string for whitespace", () => {
     expect(removeExtractorSpaces("   \t")).toBe("");
     expect(removeExtractorSpaces("")).toBe("");

@@ -105,6 +105,11 @@ export function isLatinLetterOrDigit(ch: string): boolean {
   return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 
+/** {@link isLatinLetterOrDigit} of the one character whose code unit is `c` (no surrogate). */
+export function isLatinLetterOrDigitCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
 /** Half-width characters take half an em in a CJK column. */
 const HALF_WIDTH = 0.5;
 

@@ -1,5 +1,5 @@
 /** Text clean-up: spaces added by extractors, and joining hard-wrapped lines. */
-import { isCjkChar, isLatinLetterOrDigit, isLatinOrDigit, isWideChar } from "./chars.js";
+import { isCjkChar, isLatinLetterOrDigit, isLatinLetterOrDigitCode, isLatinOrDigit, isWideChar } from "./chars.js";
 
 const WHITESPACE_RUN = /[ \t\u00A0\u3000]+/gu;
 
@@ -60,6 +60,42 @@ export function removeExtractorSpaces(line: string): string {
   if (i === line.length) return line;
   // the words between runs of spaces (none empty: the spaces are all trimmed at the ends)
   const t = line.trim();
+  let out = "";
+  let start = 0;
+  let wordEnd = 0;
+  while (start < t.length) {
+    let end = start;
+    while (end < t.length && !isExtractorSpace(t.charCodeAt(end))) end++;
+    if (start > 0) {
+      // the characters either side of the spaces, read as code units off the line (no string per
+      // word, and `out` is not flattened) unless one is half a surrogate pair
+      const before = t.charCodeAt(wordEnd - 1);
+      const after = t.charCodeAt(start);
+      if (isSurrogate(before) || isSurrogate(after)) return removeSpacesBetweenCharacters(t);
+      if (endsLatinWordCode(before) && startsLatinWordCode(after)) out += " ";
+    }
+    out += t.slice(start, end);
+    wordEnd = start = end;
+    while (start < t.length && isExtractorSpace(t.charCodeAt(start))) start++;
+  }
+  return out;
+}
+
+/** True for half of a surrogate pair (or a lone one). */
+const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
+
+/** `keepSpaceBetween`'s test of the character before a space, for one code unit that is no surrogate. */
+function endsLatinWordCode(c: number): boolean {
+  return isLatinLetterOrDigitCode(c) || (c < 0x80 && LATIN_WORD_END.includes(String.fromCharCode(c)));
+}
+
+/** `keepSpaceBetween`'s test of the character after a space, for one code unit that is no surrogate. */
+function startsLatinWordCode(c: number): boolean {
+  return isLatinLetterOrDigitCode(c) || (c < 0x80 && LATIN_WORD_START.includes(String.fromCharCode(c)));
+}
+
+/** {@link removeExtractorSpaces} of a trimmed line, by whole characters: for lines with surrogate pairs next to their spaces. */
+function removeSpacesBetweenCharacters(t: string): string {
   const out = new Joined();
   let start = 0;
   while (start < t.length) {
