@@ -30,6 +30,13 @@ const MIN_SIDE_BY_SIDE_LINES = 5;
  * digits and Latin letters print. Wider, it is a line of its own kind (body under a headline).
  */
 const WIDER_SLACK = 3;
+/** A column's left edge wobbles by this many characters (a hung quote or bracket). */
+const EDGE_WOBBLE = 1;
+/**
+ * A line flush left in a column of body text reaching this many characters past its widest line
+ * outreaches it (its lines wobble by a character, where narrow digits and Latin letters print).
+ */
+const OUTREACH = 1.5;
 /**
  * A paragraph's first line is indented two ideographs (pdftotext prints 2–4 spaces). A line
  * set in from both edges of its column by more than this is centred: a subhead, a box of its own.
@@ -40,6 +47,8 @@ const INDENT_SLACK = 4;
  * paragraph's two-ideograph indent; one character is the wobble of a column's edge).
  */
 const MIN_INDENT = 2;
+/** How a subtitle (副题) opens: a dash of two em dashes. */
+const SUBTITLE_DASH = "——";
 /** How an indented line is written for the page parser: the two ideographic spaces of a paragraph indent. */
 const PARAGRAPH_INDENT = "\u3000\u3000";
 /**
@@ -103,7 +112,7 @@ export interface ColumnReading {
 export function readColumns(input: string): ColumnReading | null {
   if (!printsSideBySide(input)) return null;
   const lines = piecesByLine(input);
-  const boxes = orderBoxes(buildBoxes(lines));
+  const boxes = orderBoxes(buildBoxes(lines, input));
   const placed: Placed[] = [];
   let text = "";
   for (const box of boxes) {
@@ -111,7 +120,8 @@ export function readColumns(input: string): ColumnReading | null {
     box.pieces.forEach((piece, k) => {
       if (k > 0) text += "\n";
       // a paragraph's first line keeps its indent, which says where the paragraph starts
-      if (piece.x0 - box.x0 >= MIN_INDENT) text += PARAGRAPH_INDENT;
+      // (a centred line, the last of a subtitle, has none)
+      if (piece.x0 - box.x0 >= MIN_INDENT && !isCentred(piece, box)) text += PARAGRAPH_INDENT;
       placed.push({ at: text.length, piece });
       text += input.slice(piece.start, piece.end);
     });
@@ -197,7 +207,7 @@ function piecesOf(input: string, lineStart: number, lineEnd: number, line: numbe
  * last piece it overlaps, when that piece overlaps no other piece of its line, it is no wider
  * than the box, and it is not a centred line (or under one). Anything else opens a box.
  */
-function buildBoxes(lines: readonly Piece[][]): Box[] {
+function buildBoxes(lines: readonly Piece[][], input: string): Box[] {
   const boxes: Box[] = [];
   let above: Piece[] = [];
   let aboveBoxes: Box[] = [];
@@ -209,7 +219,7 @@ function buildBoxes(lines: readonly Piece[][]): Box[] {
       const [lo, hi] = under[k]!;
       const up = above[lo];
       const box = hi - lo === 1 && up && over[lo]![1] - over[lo]![0] === 1 ? aboveBoxes[lo]! : null;
-      if (box && continues(piece, up!, box)) {
+      if (box && !endsCentred(box) && (continues(piece, up!, box) || continuesSubtitle(piece, box, input))) {
         box.pieces.push(piece);
         box.x0 = Math.min(box.x0, piece.x0);
         if (piece.x1 >= box.x1) box.left = Math.min(box.left, piece.x0);
@@ -247,9 +257,34 @@ function overlapping(other: readonly Piece[], line: readonly Piece[]): Array<[nu
 /** True when `piece`, under `up` (the last piece of `box`), goes on in the box: not wider, not centred. */
 function continues(piece: Piece, up: Piece, box: Box): boolean {
   if (piece.x1 > box.x1 + WIDER_SLACK) return false;
+  if (outreachesColumn(piece, box)) return false;
   if (isCentred(piece, box)) return false;
   // a box of one centred line (a headline over its column) ends there
   return !(box.pieces.length === 1 && isCentred(up, { ...box, x1: Math.max(box.x1, piece.x1), left: Math.min(box.left, piece.x0) }));
+}
+
+/**
+ * True when `piece` is the centred last line of a subtitle: a box whose first line opens with a
+ * dash (副题, `——写在…`) is a subtitle, and a subtitle that wraps sets its short last line centred
+ * under the full one, no wider than it.
+ */
+function continuesSubtitle(piece: Piece, box: Box, input: string): boolean {
+  const first = box.pieces[0]!;
+  return input.startsWith(SUBTITLE_DASH, first.start) && piece.x1 <= box.x1 && isCentred(piece, box);
+}
+
+/** True when the box's last line is a centred one under its first (a subtitle's last line): the box ends there. */
+function endsCentred(box: Box): boolean {
+  return box.pieces.length > 1 && isCentred(box.pieces[box.pieces.length - 1]!, box);
+}
+
+/**
+ * True when a line flush with a column's left edge reaches past its right edge: the column's own
+ * full lines end there (give or take the wobble of narrow digits), so a wider line printed right
+ * under it is the next story's headline or byline, no blank row between.
+ */
+function outreachesColumn(piece: Piece, box: Box): boolean {
+  return box.pieces.length > MAX_HEADING_LINES && piece.x0 <= box.left + EDGE_WOBBLE && piece.x1 > box.x1 + OUTREACH;
 }
 
 /** True when the piece is set in from both edges of the box's full lines: a centred heading. */

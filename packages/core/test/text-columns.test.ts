@@ -71,6 +71,31 @@ describe("readColumns", () => {
     const boxes = readColumns(page)!.text.split("\n\n").map((box) => box.split("\n")[0]!.trim());
     expect(boxes).toEqual(["第一篇的正文第一行，写满了一栏。", "小标题在此", "第一篇小标题下的正文写满一栏。", "第二栏的正文，与第一篇并排印。", "第二篇在第一篇下面，横跨两栏，是另一个故事的正文，读在两栏之后。"]);
   });
+
+  it("keeps a subtitle's centred last line with its first, and the body under it apart", () => {
+    const left = ["  本报讯（记者 李华）今年", "春耕期间，全市农机手检修", "农机三百余台，保障了春耕", "生产的顺利进行。农机手们", "说，今年的活儿干得早。"];
+    const right = ["农业部门还组织了技术培训", "参加培训的农民有五百多人", "培训分三期在各镇举行，每", "期两天，讲农机保养和维修", "的要领。"];
+    const page = [
+      beside("要闻", "2024年4月2日 星期二 第2版", 60),
+      "",
+      "全市春耕生产全面展开",
+      "——农机检修完成，技术培训覆盖各镇，农民踊跃参加，各镇",
+      "                  争先",
+      ...left.map((l, k) => beside(l, right[k]!, 16)),
+      "",
+    ].join("\n");
+    const boxes = readColumns(page)!.text.trimEnd().split("\n\n");
+    expect(boxes).toContain("——农机检修完成，技术培训覆盖各镇，农民踊跃参加，各镇\n争先");
+    expect(boxes).toContain(right.join("\n"));
+  });
+
+  it("opens a box for a line flush left under a column that it outreaches: the next story's headline", () => {
+    const left = ["  本报讯（记者王明）", "昨天，城东派出所民警", "帮助一名走失的男子回", "到了家中，家属道谢。", "民警说这是应该做的。"];
+    const right = ["农业部门还组织了技术", "培训，参加培训的农民", "有五百多人。培训分三", "期在各镇举行，每期两", "天，讲农机保养要领。"];
+    const page = [...left.map((l, k) => beside(l, right[k]!, 16)), "全市春耕生产工作全面展开了", "  本报讯（记者李华）", "今年春耕期间，全市农", ""].join("\n");
+    const boxes = readColumns(page)!.text.trimEnd().split("\n\n");
+    expect(boxes.map((box) => box.split("\n")[0])).toContain("全市春耕生产工作全面展开了");
+  });
 });
 
 describe("parseText of a dump with its columns side by side", () => {
