@@ -30,13 +30,6 @@ const MIN_SIDE_BY_SIDE_LINES = 5;
  * digits and Latin letters print. Wider, it is a line of its own kind (body under a headline).
  */
 const WIDER_SLACK = 3;
-/** A column's left edge wobbles by this many characters (a hung quote or bracket). */
-const EDGE_WOBBLE = 1;
-/**
- * A line flush left in a column of body text reaching this many characters past its widest line
- * outreaches it (its lines wobble by a character, where narrow digits and Latin letters print).
- */
-const OUTREACH = 1.5;
 /**
  * A paragraph's first line is indented two ideographs (pdftotext prints 2–4 spaces). A line
  * set in from both edges of its column by more than this is centred: a subhead, a box of its own.
@@ -257,7 +250,6 @@ function overlapping(other: readonly Piece[], line: readonly Piece[]): Array<[nu
 /** True when `piece`, under `up` (the last piece of `box`), goes on in the box: not wider, not centred. */
 function continues(piece: Piece, up: Piece, box: Box): boolean {
   if (piece.x1 > box.x1 + WIDER_SLACK) return false;
-  if (outreachesColumn(piece, box)) return false;
   if (isCentred(piece, box)) return false;
   // a box of one centred line (a headline over its column) ends there
   return !(box.pieces.length === 1 && isCentred(up, { ...box, x1: Math.max(box.x1, piece.x1), left: Math.min(box.left, piece.x0) }));
@@ -276,15 +268,6 @@ function continuesSubtitle(piece: Piece, box: Box, input: string): boolean {
 /** True when the box's last line is a centred one under its first (a subtitle's last line): the box ends there. */
 function endsCentred(box: Box): boolean {
   return box.pieces.length > 1 && isCentred(box.pieces[box.pieces.length - 1]!, box);
-}
-
-/**
- * True when a line flush with a column's left edge reaches past its right edge: the column's own
- * full lines end there (give or take the wobble of narrow digits), so a wider line printed right
- * under it is the next story's headline or byline, no blank row between.
- */
-function outreachesColumn(piece: Piece, box: Box): boolean {
-  return box.pieces.length > MAX_HEADING_LINES && piece.x0 <= box.left + EDGE_WOBBLE && piece.x1 > box.x1 + OUTREACH;
 }
 
 /** True when the piece is set in from both edges of the box's full lines: a centred heading. */

@@ -88,14 +88,6 @@ describe("readColumns", () => {
     expect(boxes).toContain("——农机检修完成，技术培训覆盖各镇，农民踊跃参加，各镇\n争先");
     expect(boxes).toContain(right.join("\n"));
   });
-
-  it("opens a box for a line flush left under a column that it outreaches: the next story's headline", () => {
-    const left = ["  本报讯（记者王明）", "昨天，城东派出所民警", "帮助一名走失的男子回", "到了家中，家属道谢。", "民警说这是应该做的。"];
-    const right = ["农业部门还组织了技术", "培训，参加培训的农民", "有五百多人。培训分三", "期在各镇举行，每期两", "天，讲农机保养要领。"];
-    const page = [...left.map((l, k) => beside(l, right[k]!, 16)), "全市春耕生产工作全面展开了", "  本报讯（记者李华）", "今年春耕期间，全市农", ""].join("\n");
-    const boxes = readColumns(page)!.text.trimEnd().split("\n\n");
-    expect(boxes.map((box) => box.split("\n")[0])).toContain("全市春耕生产工作全面展开了");
-  });
 });
 
 describe("parseText of a dump with its columns side by side", () => {
