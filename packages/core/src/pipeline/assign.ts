@@ -218,17 +218,7 @@ function attachCommentaryLabels(gaps: readonly Gap[]): void {
 export function attachStrayLabels(gaps: readonly Gap[], drafts: readonly Draft[]): void {
   const heads: { index: number; draft: Draft }[] = [];
   for (const d of drafts) for (const u of [...d.leaders, ...d.trailers]) if (isHeadingUnit(u)) heads.push({ index: u.lines[0]!.index, draft: d });
-  heads.sort((a, b) => a.index - b.index);
-  const headAfter = (at: number): Draft | null => {
-    let lo = 0;
-    let hi = heads.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (heads[mid]!.index <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return heads[lo]?.draft ?? null;
-  };
+  const headAfter = firstAfter(heads);
   for (const gap of gaps) {
     if (!gap.nextContinued && !(gap.prev !== null && gap.prev === gap.next)) continue;
     gap.units.forEach((label, k) => {
@@ -474,16 +464,24 @@ function rightAboveText(group: HeadingGroup): boolean {
 function storyOfTextAfter(drafts: readonly Draft[]): (at: number) => Draft | null {
   const starts: { index: number; draft: Draft }[] = [];
   for (const d of drafts) for (const item of d.items) if (item.role === "body") starts.push({ index: item.unit.lines[0]!.index, draft: d });
-  starts.sort((a, b) => a.index - b.index);
+  return firstAfter(starts);
+}
+
+/**
+ * For a line index, the story of the first of `marks` printed after it (null after the last):
+ * `marks` sorted once (in place), each question a binary search.
+ */
+function firstAfter(marks: { index: number; draft: Draft }[]): (at: number) => Draft | null {
+  marks.sort((a, b) => a.index - b.index);
   return (at) => {
     let lo = 0;
-    let hi = starts.length;
+    let hi = marks.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (starts[mid]!.index <= at) lo = mid + 1;
+      if (marks[mid]!.index <= at) lo = mid + 1;
       else hi = mid;
     }
-    return starts[lo]?.draft ?? null;
+    return marks[lo]?.draft ?? null;
   };
 }
 
