@@ -11,8 +11,12 @@ import { junctionOf } from "../src/pipeline/junction.js";
 import { buildFlow, type Draft } from "../src/pipeline/flow.js";
 import { columnWidth } from "../src/pipeline/measure.js";
 import { isPageNameUnit } from "../src/pipeline/furniture.js";
+import { readColumns } from "../src/text-columns.js";
 
-const lines = splitLines(mapRadicals(readFileSync(process.argv[2]!, "utf8")));
+// a dump with its columns side by side is read column by column first, as parseText does (its
+// line numbers are then those of the rebuilt text)
+const dump = readFileSync(process.argv[2]!, "utf8");
+const lines = splitLines(mapRadicals(readColumns(dump)?.text ?? dump));
 const unmarked = boxesUnmarked(lines);
 const all = buildUnits(lines, unmarked);
 // as parseInto does: the page name beside the running head is furniture
@@ -21,7 +25,7 @@ const units = all.filter((u, k) => !isPageNameUnit(u, head >= 0 && Math.abs(k - 
 const lex = new PageLexicon(lines.map((l) => l.text));
 reclassifyFragments(reclassifyOpenQuotes(joinWrappedHeadings(rejoinWrappedKickers(units, (a, b) => lex.junctionCount(a, b)))), junctionOf(lex));
 splitHeadlinesUnderKickers(liftTextKickers(units));
-const flow = buildFlow(units, junctionOf(lex));
+const flow = buildFlow(units, junctionOf(lex), lex.pageGrams);
 const name = new Map<Draft, string>(flow.drafts.map((d, i) => [d, `S${i + 1}`]));
 const range = (u: Unit) => `${u.lines[0]!.lineNo}-${u.lines[u.lines.length - 1]!.lineNo}`;
 const show = (u: Unit) => `${range(u).padEnd(8)} ${u.kind.padEnd(8)} W${columnWidth(u.lines).toFixed(1).padEnd(5)} ${u.lines[0]!.text.slice(0, 24)}${u.lines.length > 1 ? " … " + u.lines[u.lines.length - 1]!.text.slice(-10) : ""}`;
@@ -34,7 +38,7 @@ for (const e of events) console.log(e.text);
 // then: the gaps' units given to stories, and the headline each story is matched with
 const { assignGaps, attachStrayLabels, matchHeadings, pairSideBySideHeads, takeDecks, takeSalutation } = await import("../src/pipeline/assign.js");
 const docOf = new Map<Draft, number>();
-for (const d of flow.drafts) docOf.set(d, lex.addDocument(d.items.map((i) => i.unit.lines.map((l) => l.text).join("")).join("")));
+for (const d of flow.drafts) docOf.set(d, lex.addUnits(d.items.map((i) => i.unit)));
 const follow = assignGaps(flow.gaps, lex, docOf);
 for (const d of flow.drafts) { takeSalutation(d); takeDecks(d, unmarked); }
 pairSideBySideHeads(flow.drafts);
