@@ -2,6 +2,7 @@ import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { describeFsError } from "../../errors.js";
+import { noInputsProblem } from "../parse/input-format.js";
 
 /** What an input holds: a page dump to parse, or Page JSON written by `dubao parse`. */
 export type InputKind = "dump" | "page-json";
@@ -102,7 +103,7 @@ export async function findExportInputs(
         expandDirectories: false,
       });
       if (matches.length === 0) {
-        problems.push({ display: input, problem: `no ${[...sourceExtensions, PAGE_JSON_EXTENSION].join(" or ")} files in this directory` });
+        problems.push({ display: input, problem: await noInputsProblem(input, [...sourceExtensions, PAGE_JSON_EXTENSION]) });
         continue;
       }
       const root = path.resolve(input);

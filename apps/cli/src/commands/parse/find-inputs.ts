@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { describeFsError } from "../../errors.js";
+import { noInputsProblem } from "./input-format.js";
 
 /** A file to parse, named as the user would recognise it. */
 export interface InputFile {
@@ -53,7 +54,7 @@ export async function* findInputs(inputs: readonly string[], extensions: readonl
         expandDirectories: false,
       });
       if (found.length === 0) {
-        yield { kind: "problem", path: input, problem: `no ${extensions.join(" or ")} files in this directory` };
+        yield { kind: "problem", path: input, problem: await noInputsProblem(input, extensions) };
         continue;
       }
       found.sort(comparePaths);

@@ -1,4 +1,5 @@
 import { INPUT_FORMATS } from "@dubao/core/parse";
+import { glob } from "tinyglobby";
 import { UsageError } from "../../errors.js";
 import { isMetsFile } from "../../io/read-linked-file.js";
 import type { InputFormatOption } from "./parse-file.js";
@@ -42,4 +43,35 @@ export function extensionsOf(format: InputFormatOption): readonly string[] {
  */
 export function walkFilterOf(format: InputFormatOption): ((file: string) => Promise<boolean>) | undefined {
   return format === "mets" ? isMetsFile : undefined;
+}
+
+/** Formats whose files a directory walk of the default (`auto`) format leaves out, with their extensions. */
+const OTHER_FORMATS: readonly { format: InputFormatOption; extensions: readonly string[] }[] = [
+  { format: "pdf", extensions: EXTENSIONS.pdf },
+  { format: "hocr", extensions: EXTENSIONS.hocr },
+  { format: "alto", extensions: EXTENSIONS.alto },
+];
+
+/**
+ * The problem of a directory that holds none of the files looked for: names what it holds instead
+ * and the `--input-format` that takes them (a folder of PDFs given with the default format is the
+ * usual case), so the user is not left guessing why nothing was parsed.
+ * @param dir the directory as given
+ * @param extensions the extensions looked for
+ * @example "no .txt files in this directory (it has 12 .pdf files: give --input-format pdf to parse them)"
+ */
+export async function noInputsProblem(dir: string, extensions: readonly string[]): Promise<string> {
+  const none = `no ${extensions.join(" or ")} files in this directory`;
+  for (const { format, extensions: theirs } of OTHER_FORMATS) {
+    if (theirs.every((e) => extensions.includes(e))) continue;
+    const found = await glob(
+      theirs.map((e) => `**/*${e}`),
+      { cwd: dir, onlyFiles: true, caseSensitiveMatch: false, expandDirectories: false },
+    ).catch(() => []);
+    if (found.length > 0) {
+      const files = `${found.length} ${theirs.join("/")} file${found.length === 1 ? "" : "s"}`;
+      return `${none} (it has ${files}: give --input-format ${format} to parse them)`;
+    }
+  }
+  return none;
 }

@@ -97,6 +97,16 @@ describe("dubao parse --out", () => {
     expect(b.source).toMatchObject({ name: "page-b.txt", encoding: "gb18030" });
   });
 
+  it("names the files a directory holds instead of dumps, and the flag that parses them", async () => {
+    const scans = path.join(tmp, "scans");
+    await mkdir(path.join(scans, "2022-06"), { recursive: true });
+    await writeFile(path.join(scans, "2022-06", "p1.pdf"), "%PDF-1.4\n");
+    await writeFile(path.join(scans, "2022-06", "p2.PDF"), "%PDF-1.4\n");
+    const r = await dubao(["parse", scans, "--out", path.join(tmp, "scans-out")]);
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)[0]).toBe(`dubao: ${scans}: no .txt files in this directory (it has 2 .pdf files: give --input-format pdf to parse them)`);
+  });
+
   it("parses the good files of a call that names a missing one, and exits 1", async () => {
     const out = path.join(tmp, "missing");
     const r = await dubao(["parse", "missing.txt", "encodings/utf8.txt", "--out", out, "--quiet"]);
