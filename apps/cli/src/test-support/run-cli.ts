@@ -39,3 +39,14 @@ export function runCli(args: readonly string[], options: { cwd: string; input?: 
 export function textOf(run: CliRun): { code: number; stdout: string; stderr: string } {
   return { code: run.code, stdout: run.stdout, stderr: run.stderr };
 }
+
+/** The size and time at the end of `dubao parse`'s summary line, e.g. ` (12.8 MB in 4.4 s)`. */
+const PARSE_TIMING = / \(\d+\.\d MB in [^)]*\)$/gmu;
+
+/**
+ * A run's text output with the size and time of `dubao parse`'s summary left out, which change
+ * from run to run (a test of the summary itself checks them).
+ */
+export function untimedTextOf(run: CliRun): { code: number; stdout: string; stderr: string } {
+  return { code: run.code, stdout: run.stdout, stderr: run.stderr.replace(PARSE_TIMING, "") };
+}

@@ -19,7 +19,7 @@ import { createConverter } from "./converter-pool.js";
 import { parallelOption } from "../../worker-pool.js";
 import { findExportInputs, STDIN_NAME, type ExportInput } from "./find-export-inputs.js";
 import { exists, OutputExistsError, StreamedOutputFile, streamSink, TempFiles, writeOutputFile } from "./output-files.js";
-import { formatDuration, Progress } from "./progress.js";
+import { formatDuration, Progress } from "../../io/progress.js";
 import { extensionsOf, parseInputFormatOption, walkFilterOf } from "../parse/input-format.js";
 
 /** What `dubao export` was asked to do, as given on the command line. */

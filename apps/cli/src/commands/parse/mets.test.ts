@@ -5,13 +5,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PageSchema, type Page } from "@dubao/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, runCli, textOf } from "../../test-support/run-cli.js";
+import { BIN, runCli, textOf, untimedTextOf } from "../../test-support/run-cli.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** A two-page METS issue: mets.xml, and alto/cnki_101.xml, alto/cnki_102.xml (dev pages) it points to. */
 const ISSUE = path.resolve(here, "../../../../../packages/core/test/layout/fixtures/mets-issue");
 
-const dubao = async (args: string[], cwd: string) => textOf(await runCli(args, { cwd }));
+const dubao = async (args: string[], cwd: string) => untimedTextOf(await runCli(args, { cwd }));
 const pageOf = (json: string): Page => PageSchema.parse(JSON.parse(json));
 const headlines = (page: Page) => page.articles.map((a) => (a.headline ?? "").replace(/\s+/g, ""));
 

@@ -44,7 +44,10 @@ export interface ParseTask {
  * What became of a {@link ParseTask}: written (`files` output files; or the JSON, for stdout),
  * or a one-line problem (`files` written before it happened).
  */
-export type ParseResult = { id: number; ok: true; json: string | null; files: number } | { id: number; ok: false; problem: string; files?: number };
+export type ParseResult = ({ id: number; ok: true; json: string | null; files: number } | { id: number; ok: false; problem: string; files?: number }) & {
+  /** Bytes of the input read (0 when it could not be read): the batch's progress counts them. */
+  bytes?: number;
+};
 
 /**
  * The file of page `n` of an input with several pages: `<out without .json>-p<n>.json`.
@@ -65,19 +68,31 @@ const toJson = (page: Page) => `${JSON.stringify(page, null, 2)}\n`;
  * held in memory). Never throws.
  */
 export async function parseFile(task: ParseTask): Promise<ParseResult> {
+  const read = readInput(task);
+  if (!(read instanceof Uint8Array)) return read;
+  return { ...(await parseBytes(task, read)), bytes: read.length };
+}
+
+/** The bytes of the task's input, or the problem that kept it from being read. */
+function readInput(task: ParseTask): Uint8Array | ParseResult {
   const { id } = task;
-  let bytes: Uint8Array;
   const limit = task.inputFormat === "pdf" || /\.pdf$/i.test(task.file) ? MAX_PDF_BYTES : MAX_INPUT_BYTES;
   const tooLarge = (size: number) => `${task.file === STDIN_INPUT ? "input" : "file"} too large (${(size / 2 ** 20).toFixed(1)} MiB; an input may have at most ${limit / 2 ** 20} MiB)`;
   try {
     // standard input has no size to ask beforehand: it is read whole, then measured
     const size = task.file === STDIN_INPUT ? 0 : statSync(task.file).size;
     if (size > limit) return { id, ok: false, problem: tooLarge(size) };
-    bytes = readFileSync(task.file === STDIN_INPUT ? STDIN_FD : task.file);
+    const bytes = readFileSync(task.file === STDIN_INPUT ? STDIN_FD : task.file);
     if (bytes.length > limit) return { id, ok: false, problem: tooLarge(bytes.length) };
+    return bytes;
   } catch (error) {
     return { id, ok: false, problem: describeFsError(error) };
   }
+}
+
+/** Parses the input's bytes and writes its pages (see {@link parseFile}). */
+async function parseBytes(task: ParseTask, bytes: Uint8Array): Promise<ParseResult> {
+  const { id } = task;
   let files = 0;
   try {
     // the first page waits until the second shows whether the input has more than one

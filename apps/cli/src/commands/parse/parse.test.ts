@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PageSchema, type Page } from "@dubao/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, runCli, textOf } from "../../test-support/run-cli.js";
+import { BIN, runCli, textOf, untimedTextOf } from "../../test-support/run-cli.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.join(here, "fixtures");
@@ -13,7 +13,7 @@ const ENCODINGS = path.join(FIXTURES, "encodings");
 
 
 /** Runs the built CLI as a user would, from `cwd`. */
-const dubao = async (args: string[], cwd = FIXTURES) => textOf(await runCli(args, { cwd }));
+const dubao = async (args: string[], cwd = FIXTURES) => untimedTextOf(await runCli(args, { cwd }));
 
 const lines = (s: string): string[] => s.split("\n").filter((l) => l !== "");
 const pageOf = (json: string): Page => PageSchema.parse(JSON.parse(json));
@@ -95,6 +95,14 @@ describe("dubao parse --out", () => {
     expect((await readdir(out)).sort()).toEqual(["page-a.json", "page-b.json"]);
     const b = pageOf(await readFile(path.join(out, "page-b.json"), "utf8"));
     expect(b.source).toMatchObject({ name: "page-b.txt", encoding: "gb18030" });
+  });
+
+  it("ends with the files written, the megabytes read and the time taken", async () => {
+    const out = path.join(tmp, "timed");
+    const r = await runCli(["parse", "encodings/utf8.txt", "encodings/gb18030.txt", "--out", out], { cwd: FIXTURES });
+    const bytes = (await readFile(path.join(ENCODINGS, "utf8.txt"))).length + (await readFile(path.join(ENCODINGS, "gb18030.txt"))).length;
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`^dubao: wrote 2 files to ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(${(bytes / 1e6).toFixed(1).replace(".", "\\.")} MB in \\d+\\.\\d s\\)\\n$`));
   });
 
   it("names the files a directory holds instead of dumps, and the flag that parses them", async () => {

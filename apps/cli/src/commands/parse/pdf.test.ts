@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { PageSchema, type Page } from "@dubao/core";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, runCli, textOf } from "../../test-support/run-cli.js";
+import { BIN, runCli, untimedTextOf } from "../../test-support/run-cli.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DEV = path.resolve(here, "../../../../../corpus/dev");
@@ -14,7 +14,7 @@ const DEV = path.resolve(here, "../../../../../corpus/dev");
 const SLOW = 120_000;
 
 
-const dubao = async (args: string[], cwd: string) => textOf(await runCli(args, { cwd }));
+const dubao = async (args: string[], cwd: string) => untimedTextOf(await runCli(args, { cwd }));
 
 const pageOf = (json: string): Page => PageSchema.parse(JSON.parse(json));
 

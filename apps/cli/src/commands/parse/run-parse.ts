@@ -5,6 +5,7 @@ import path from "node:path";
 import { describeFsError, EXIT_FAILURE, EXIT_OK, UsageError } from "../../errors.js";
 import { writeToStream } from "../../io/write-stream.js";
 import type { CliIo } from "../../main.js";
+import { formatDuration, Progress } from "../../io/progress.js";
 import { createWorkerPool, parallelOption } from "../../worker-pool.js";
 import { findInputs, outputNameOf, STDIN_INPUT, STDIN_NAME } from "./find-inputs.js";
 import { extensionsOf, parseInputFormatOption, walkFilterOf } from "./input-format.js";
@@ -54,8 +55,11 @@ export function defaultParallel(): number {
   return Math.max(1, Math.min(MAX_DEFAULT_PARALLEL, availableParallelism()));
 }
 
-/** An input's outcome: the output files written (0 for stdout), and its one-line problem if it failed. */
-type Outcome = Promise<{ files: number; problem: string | null }>;
+/**
+ * An input's outcome: the output files written (0 for stdout), its one-line problem if it failed,
+ * and the bytes read from it.
+ */
+type Outcome = Promise<{ files: number; problem: string | null; bytes: number }>;
 
 /**
  * Parses each input: read, decode, parse, write. With `--parallel 1` on the main thread, one
@@ -78,8 +82,10 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
     throw new UsageError(`${inputs[0]} is a directory: use --out DIR to parse the files in it`);
   }
 
+  // the inputs are found as the batch runs (memory stays flat): a count and a speed, no bar
+  const progress = new Progress({ stream: io.stderr, quiet: request.quiet || outDir === undefined, totalFiles: undefined, totalBytes: undefined });
   const report = (file: string, problem: string): void => {
-    io.stderr.write(`dubao: ${file}: ${problem}\n`);
+    progress.message(`dubao: ${file}: ${problem}`);
   };
   if (outDir !== undefined) {
     try {
@@ -101,23 +107,27 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
     const task: ParseTask = { id: nextId++, file, sourceName: stdin ? STDIN_NAME : path.basename(file), outFile, inputFormat };
     // standard input is the process's: read on the main thread
     const result = task.id > 0 && threaded && !stdin && workerHasRoom(pool.get()) ? await pool.get().run(task) : await parseFile(task);
-    if (!result.ok) return { files: result.files ?? 0, problem: result.problem };
-    if (result.json === null) return { files: result.files, problem: null };
+    const bytes = result.bytes ?? 0;
+    if (!result.ok) return { files: result.files ?? 0, problem: result.problem, bytes };
+    if (result.json === null) return { files: result.files, problem: null, bytes };
     try {
       await writeToStream(io.stdout, result.json);
-      return { files: 0, problem: null };
+      return { files: 0, problem: null, bytes };
     } catch (error) {
-      return { files: 0, problem: `cannot write to stdout: ${describeFsError(error)}` };
+      return { files: 0, problem: `cannot write to stdout: ${describeFsError(error)}`, bytes };
     }
   };
 
   let written = 0;
   let failed = 0;
+  let bytesRead = 0;
   const pending: { file: string; outcome: Outcome }[] = [];
   const settle = async (): Promise<void> => {
     const { file, outcome } = pending.shift()!;
-    const { files, problem } = await outcome;
+    const { files, problem, bytes } = await outcome;
     written += files;
+    bytesRead += bytes;
+    progress.advance(bytes);
     if (problem !== null) {
       report(file, problem);
       failed++;
@@ -132,7 +142,7 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
       // another input follows: the worker threads start now, while the main thread parses this one
       if (threaded && !last) pool.get();
       if (item.kind === "problem") {
-        pending.push({ file: item.path, outcome: Promise.resolve({ files: 0, problem: item.problem }) });
+        pending.push({ file: item.path, outcome: Promise.resolve({ files: 0, problem: item.problem, bytes: 0 }) });
       } else {
         const file = item.file.path;
         // before the main thread takes a file, the workers' answers so far are counted (see workerHasRoom)
@@ -147,7 +157,7 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
         const outcome: Outcome =
           earlier === undefined
             ? parse(file, outFile)
-            : earlier.then((writer) => (writer !== null ? { files: 0, problem: `skipped: its output ${outName} is already written for ${writer}` } : parse(file, outFile)));
+            : earlier.then((writer) => (writer !== null ? { files: 0, problem: `skipped: its output ${outName} is already written for ${writer}`, bytes: 0 } : parse(file, outFile)));
         const writtenHere = outcome.then(({ problem }) => (problem === null ? file : null));
         writerOf.set(outName, earlier === undefined ? writtenHere : earlier.then((writer) => writer ?? writtenHere));
         pending.push({ file, outcome });
@@ -157,11 +167,14 @@ export async function runParse(request: ParseRequest, io: CliIo): Promise<number
     while (pending.length > 0) await settle();
   } finally {
     await pool.made()?.close();
+    progress.finish();
   }
 
   if (outDir !== undefined && !request.quiet) {
-    const files = (n: number) => `${n} file${n === 1 ? "" : "s"}`;
-    io.stderr.write(`dubao: wrote ${files(written)} to ${outDir}${failed > 0 ? `; ${failed} failed` : ""}\n`);
+    const files = (n: number) => `${n.toLocaleString("en-US")} file${n === 1 ? "" : "s"}`;
+    const seconds = progress.elapsedMs() / 1000;
+    const took = `${(bytesRead / 1e6).toFixed(1)} MB in ${seconds < 60 ? `${seconds.toFixed(1)} s` : formatDuration(seconds)}`;
+    io.stderr.write(`dubao: wrote ${files(written)} to ${outDir}${failed > 0 ? `; ${failed} failed` : ""} (${took})\n`);
   }
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
 }

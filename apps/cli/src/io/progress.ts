@@ -1,7 +1,8 @@
 /**
  * Progress of a batch on stderr: a bar redrawn in place when stderr is a terminal, a plain line
  * now and then otherwise, nothing when quiet. Problems are printed through it, so that a
- * message never lands in the middle of the bar.
+ * message never lands in the middle of the bar. A batch whose size is not known beforehand (its
+ * inputs are found while it runs) shows a count and a speed instead of a bar and a time left.
  */
 
 /** Redraw the bar at most this often: often enough to look live, rarely enough to cost nothing. */
@@ -18,8 +19,9 @@ const MB = 1e6;
 export interface ProgressOptions {
   stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   quiet: boolean;
-  totalFiles: number;
-  totalBytes: number;
+  /** Files and bytes the run will do in all; `undefined` while not known. */
+  totalFiles: number | undefined;
+  totalBytes: number | undefined;
   /** Clock in milliseconds (tests pass their own). */
   now?: () => number;
 }
@@ -66,7 +68,7 @@ export class Progress {
     const t = this.#now();
     if (this.#tty) {
       if (t - this.#lastDraw >= BAR_REDRAW_MS || this.#files === this.#o.totalFiles) this.#draw(t);
-    } else if (t - this.#lastDraw >= PLAIN_LINE_MS && t - this.#start >= PLAIN_LINE_MS && this.#files < this.#o.totalFiles) {
+    } else if (t - this.#lastDraw >= PLAIN_LINE_MS && t - this.#start >= PLAIN_LINE_MS && this.#files !== this.#o.totalFiles) {
       this.#lastDraw = t;
       this.#o.stream.write(`dubao: ${this.#status(t)}\n`);
     }
@@ -88,11 +90,11 @@ export class Progress {
   #status(t: number): string {
     const { totalFiles, totalBytes } = this.#o;
     const elapsed = (t - this.#start) / 1000;
-    let text = `${this.#files}/${totalFiles} files`;
+    let text = totalFiles === undefined ? `${this.#files} file${this.#files === 1 ? "" : "s"}` : `${this.#files}/${totalFiles} files`;
     if (t - this.#start >= MIN_ESTIMATE_MS && this.#bytes > 0) {
       const rate = this.#bytes / elapsed;
       text += `, ${(rate / MB).toFixed(1)} MB/s`;
-      if (this.#files < totalFiles) text += `, ${formatDuration((totalBytes - this.#bytes) / rate)} left`;
+      if (totalFiles !== undefined && totalBytes !== undefined && this.#files < totalFiles) text += `, ${formatDuration((totalBytes - this.#bytes) / rate)} left`;
     }
     return text;
   }
@@ -100,10 +102,12 @@ export class Progress {
   #draw(t: number): void {
     this.#lastDraw = t;
     const { totalFiles } = this.#o;
-    const done = totalFiles === 0 ? 1 : this.#files / totalFiles;
-    const filled = Math.round(done * BAR_CELLS);
-    const bar = `[${"#".repeat(filled)}${"-".repeat(BAR_CELLS - filled)}]`;
-    let line = `${bar} ${this.#status(t)}`;
+    let line = this.#status(t);
+    if (totalFiles !== undefined) {
+      const done = totalFiles === 0 ? 1 : this.#files / totalFiles;
+      const filled = Math.round(done * BAR_CELLS);
+      line = `[${"#".repeat(filled)}${"-".repeat(BAR_CELLS - filled)}] ${line}`;
+    }
     const columns = this.#o.stream.columns;
     if (columns !== undefined && line.length >= columns) line = line.slice(0, columns - 1);
     this.#o.stream.write(`\r${line}\u001b[K`);

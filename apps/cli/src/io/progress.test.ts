@@ -44,6 +44,23 @@ describe("Progress", () => {
     expect(writes).toHaveLength(1);
   });
 
+  it("counts files and shows the speed, with no bar and no time left, while the batch's size is not known", () => {
+    let now = 0;
+    const { writes, stream } = fakeStream(true);
+    const p = new Progress({ stream, quiet: false, totalFiles: undefined, totalBytes: undefined, now: () => now });
+    now = 200;
+    p.advance(500_000);
+    expect(writes.at(-1)).toBe("\r1 file\u001b[K");
+    now = 1000;
+    p.advance(1_500_000);
+    expect(writes.at(-1)).toBe("\r2 files, 2.0 MB/s\u001b[K");
+    const plain = fakeStream(false);
+    const q = new Progress({ stream: plain.stream, quiet: false, totalFiles: undefined, totalBytes: undefined, now: () => now });
+    now = 7000;
+    q.advance(6e6);
+    expect(plain.writes).toEqual(["dubao: 1 file, 1.0 MB/s\n"]);
+  });
+
   it("prints nothing but problems when quiet", () => {
     let now = 0;
     const { writes, stream } = fakeStream(true);
