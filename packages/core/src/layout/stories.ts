@@ -319,7 +319,7 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
       if (!isFree(s) || !sameType(p, s)) return false;
       const gap = s.fullBox[1] - p.box[3];
       const aligned = Math.abs(s.box[0] - p.box[0]) <= COLUMN_ALIGN * em;
-      return gap >= -em / 2 && gap <= MAX_BELOW_GAP * em && aligned && overlapX(s.box, p.box) >= SAME_COLUMN_SHARE * Math.min(boxWidth(s.box), boxWidth(p.box));
+      return gap >= -em / 2 && gap <= MAX_BELOW_GAP * em && aligned && overlapX(s.box, p.box) >= SAME_COLUMN_SHARE * Math.min(boxWidth(s.box), boxWidth(p.box)) && !headlineBetween(p, s);
     });
     const s = leftmostOfTop(candidates);
     if (!s) return null;
@@ -329,6 +329,12 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
     if (!textAgrees(p, s) || startsStory(s)) return null;
     return s;
   };
+  /** True when a headline is printed across the column between `above` and `below`: the text under it is another story's. */
+  const subheads = new Set(segments.map((s) => s.subheadAbove));
+  const headlineBetween = (above: Segment, below: Segment): boolean =>
+    groups.some(
+      (g) => !g.minor && !g.pieces.some((p) => subheads.has(p)) && overlapX(g.box, below.box) > 0 && g.box[1] >= above.box[3] - em / 2 && g.box[3] <= below.fullBox[1] + em / 2,
+    );
   /** True when nothing of another story is printed between the story's top and `s` in its column. */
   const clearAbove = (story: Story, s: Segment): boolean => {
     const top = storyTop(story);

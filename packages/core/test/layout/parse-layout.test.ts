@@ -244,3 +244,30 @@ describe("parseLayout with METS articles", () => {
     ]);
   });
 });
+
+describe("parseLayout: a headline across the columns ends the text above it", () => {
+  it("does not run a story on down its column into the next story's column under that story's headline", () => {
+    // A stops mid-sentence at the foot of its second column (it goes on on another page); B's
+    // headline spans both columns right under it, and B's second column goes on mid-paragraph
+    const a = "工作组连日来深入社区走访，逐一核实居民需求，协调解决物资配送、就医配药等实际困难，并把各项措施落实到每一栋楼每一户人家，确保群众生活必需品供应充足不断档，同时加快推进复工复产工作";
+    const b = "昨天举行的新闻发布会传出消息，本市将有序恢复公共交通运营，市民出行须持有效的核酸检测阴性证明，各区要做好站点的消毒和秩序维护工作，保障市民安全出行。";
+    const aLines = wrap([a], 10);
+    const bLines = wrap([b], 10);
+    const pitch = Math.round(EM * 1.6);
+    const rows = 5;
+    const aBottom = 260 + (rows - 1) * pitch + EM;
+    const xml = altoPage([
+      { id: "a-head", x: 100, y: 100, size: 26, lines: ["全力保障居民生活所需"] },
+      { id: "a1", x: 100, y: 260, size: 10, lines: aLines.slice(0, rows) },
+      { id: "a2", x: 604, y: 260, size: 10, lines: aLines.slice(rows, 2 * rows) },
+      { id: "b-head", x: 100, y: aBottom + 20, size: 20, lines: ["公共交通有序恢复运营"] },
+      { id: "b1", x: 100, y: aBottom + 150, size: 10, lines: bLines.slice(0, rows) },
+      { id: "b2", x: 604, y: aBottom + 150, size: 10, lines: bLines.slice(rows) },
+    ]);
+    expect(aLines.length).toBe(2 * rows);
+    const { page } = parse(xml);
+    const text = (headline: string) => page.articles.find((x) => x.headline === headline)?.paragraphs.map((p) => p.text).join("");
+    expect(text("全力保障居民生活所需")).toBe(a);
+    expect(text("公共交通有序恢复运营")).toBe(b);
+  });
+});
