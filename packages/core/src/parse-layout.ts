@@ -81,7 +81,7 @@ function parsePageInto(page: Page, layoutPage: LayoutPage, placed: PlacedLine[],
 
   const limits = { em };
   const segments = buildSegments(pieces, limits);
-  const groups = buildHeadingGroups(pieces);
+  const groups = buildHeadingGroups(pieces, limits);
   const unplaced = placeHeadings(groups, segments, limits);
   let stories: Story[];
   if (articles && articles.length > 0) {
@@ -103,10 +103,12 @@ function parsePageInto(page: Page, layoutPage: LayoutPage, placed: PlacedLine[],
     for (const { unit, reason } of leftovers) if (!heads.has(unit)) page.unassigned.push(unassigned(unit, reason));
   });
 
-  // headings that head nothing: a big one below all text is the page's banner
+  // headings that head nothing: a big one below all text, or above all text (a slogan under the
+  // masthead), is the page's banner
   const lowestText = Math.max(0, ...segments.map((s) => s.box[3]));
+  const highestText = Math.min(Infinity, ...segments.map((s) => s.fullBox[1]), ...groups.filter((g) => !unplaced.includes(g)).map((g) => g.box[1]));
   for (const g of unplaced) {
-    const isBanner = page.page.banner === undefined && g.box[1] >= lowestText && !g.minor;
+    const isBanner = page.page.banner === undefined && (g.box[1] >= lowestText || g.box[3] <= highestText) && !g.minor;
     if (isBanner) page.page.banner = g.pieces.map((p) => unitHeadingText(p.unit)).join(" ");
     else for (const p of g.pieces) page.unassigned.push(unassigned(p.unit, "heading not placed"));
   }

@@ -161,21 +161,41 @@ function isClosed(s: Segment): boolean {
   return signedAtEnd(s.piece.unit);
 }
 
+/**
+ * Lines stacked into one heading share an axis: their left edges, centres or right edges lie
+ * within this many ems of each other's. A slogan centred over the page above a story's heading
+ * shares none with it (13-17 ems off on the synthetic front pages).
+ */
+const HEAD_ALIGN = 2;
+
+/** True when `p` sits on one axis with some piece of the group: left-aligned, centred or right-aligned. */
+function alignedWith(g: HeadingGroup, p: Piece, em: number): boolean {
+  const centre = (b: Box) => (b[0] + b[2]) / 2;
+  return g.pieces.some(
+    (q) => Math.abs(q.box[0] - p.box[0]) <= HEAD_ALIGN * em || Math.abs(centre(q.box) - centre(p.box)) <= HEAD_ALIGN * em || Math.abs(q.box[2] - p.box[2]) <= HEAD_ALIGN * em,
+  );
+}
+
 /** Stacks heading pieces (and column labels above them) into groups, top to bottom. */
-export function buildHeadingGroups(pieces: readonly Piece[]): HeadingGroup[] {
+export function buildHeadingGroups(pieces: readonly Piece[], limits: Limits): HeadingGroup[] {
   const heads = pieces.filter((p) => isHeadingPiece(p) || (p.unit.kind === "label" && !pieces.some((o) => isText(o) && o.block === p.block))).sort((a, b) => a.box[1] - b.box[1]);
   const groups: HeadingGroup[] = [];
   for (const p of heads) {
     const lineH = lineHeight(p);
-    const g = groups.find(
-      (g) =>
+    // the nearest group above takes the line (a kicker under a column label, not the slogan over both)
+    const g = nearestAbove(
+      groups.filter((g) =>
         !g.vertical &&
         p.unit.kind !== "vertical" &&
         overlapX(g.box, p.box) > 0 &&
         p.box[1] >= g.box[3] - lineH / 2 &&
         p.box[1] - g.box[3] <= GROUP_GAP * Math.max(lineH, lineHeight(g.pieces[g.pieces.length - 1]!)) &&
+        alignedWith(g, p, limits.em) &&
+        // a column label tops its story's heading: under other heading lines it starts a new one
+        !(p.unit.kind === "label" && g.pieces.some((q) => q.unit.kind !== "label")) &&
         !(p.minor && !g.minor) &&
         !(g.minor && !p.minor && g.pieces.every((x) => x.unit.kind !== "label")),
+      ),
     );
     if (g) {
       g.pieces.push(p);
@@ -188,6 +208,13 @@ export function buildHeadingGroups(pieces: readonly Piece[]): HeadingGroup[] {
   // a group of only a label is no heading; a label over a heading makes the group as big as the heading
   for (const g of groups) if (g.pieces.some((p) => p.unit.kind !== "label" && !p.minor)) g.minor = false;
   return groups;
+}
+
+/** The group whose foot is lowest (nearest above a line under them all), or undefined. */
+function nearestAbove(groups: readonly HeadingGroup[]): HeadingGroup | undefined {
+  let best: HeadingGroup | undefined;
+  for (const g of groups) if (best === undefined || g.box[3] > best.box[3]) best = g;
+  return best;
 }
 
 /** Height of one line of a piece (the glyph width for vertical text). */

@@ -271,3 +271,34 @@ describe("parseLayout: a headline across the columns ends the text above it", ()
     expect(text("公共交通有序恢复运营")).toBe(b);
   });
 });
+
+describe("parseLayout: a slogan over the page is its banner, not a story's kicker", () => {
+  const body = wrap(["本报讯（记者 张三）昨天，全市各区各部门连夜部署落实各项防控措施，守护城市安全运行，确保群众生活必需品供应充足。"], 20);
+
+  it("does not stack a slogan centred over the page onto the heading of the story under it", () => {
+    const xml = altoPage([
+      { id: "slogan", x: 1300, y: 100, size: 26, lines: ["众志成城 共克时艰"] },
+      { id: "h", x: 600, y: 260, size: 28, lines: ["全力守护城市安全运行"] },
+      { id: "b", x: 600, y: 420, size: 10, lines: body },
+    ]);
+    const { page } = parse(xml);
+    expect(page.page.banner).toBe("众志成城 共克时艰");
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ kicker: null, headline: "全力守护城市安全运行", dateline: "本报讯" });
+  });
+
+  it("starts a new heading at a column label, even one printed in line with the slogan above", () => {
+    const xml = altoPage([
+      // the label and the kicker are centred over the headline; the label's left edge is in line with the slogan's
+      { id: "slogan", x: 1420, y: 100, size: 26, lines: ["众志成城 共克时艰"] },
+      { id: "label", x: 1439, y: 250, size: 10, lines: ["一线传真"] },
+      { id: "k", x: 1422, y: 320, size: 12, lines: ["闵行区："] },
+      { id: "h", x: 700, y: 390, size: 28, lines: ["加快经济恢复全力稳住经济大盘"] },
+      { id: "b", x: 700, y: 550, size: 10, lines: body },
+    ]);
+    const { page } = parse(xml);
+    expect(page.page.banner).toBe("众志成城 共克时艰");
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ column: "一线传真", kicker: "闵行区：", headline: "加快经济恢复全力稳住经济大盘" });
+  });
+});
