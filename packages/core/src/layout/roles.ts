@@ -10,7 +10,7 @@ import { collapseSpaces, isBareNames, isBylineText, isPhotoCredit } from "../pip
 import { DATELINE, JUMP_LINE, PAGE_NAMES } from "../pipeline/patterns.js";
 import { isColumnLabel, isRunningHead, type Unit, type UnitKind } from "../pipeline/units.js";
 import { endsSentence } from "../text/chars.js";
-import { boxHeight, boxWidth, unionBox } from "./geometry.js";
+import { boxHeight, boxWidth, overlapX, unionBox } from "./geometry.js";
 import type { Box } from "./model.js";
 import type { PlacedLine } from "./placed.js";
 
@@ -105,6 +105,23 @@ function verticalRuns(lines: readonly PlacedLine[]): PlacedLine[][] {
   return joinColumns(runs);
 }
 
+/**
+ * A glyph of a vertical headline set at least this share of a glyph's height below the one above
+ * it in its column starts a new phrase (`展现积极姿态 迅速扭转预期`: glyphs touch within a phrase,
+ * a glyph's height apart between phrases on the synthetic pages).
+ */
+const PHRASE_GAP_SHARE = 0.5;
+
+/** Marks the glyphs of a vertical run that start a phrase (see {@link PHRASE_GAP_SHARE}). */
+function markPhraseGaps(run: readonly PlacedLine[]): void {
+  for (let k = 1; k < run.length; k++) {
+    const above = run[k - 1]!;
+    const glyph = run[k]!;
+    const sameColumn = overlapX(above.box, glyph.box) > 0;
+    if (sameColumn && glyph.box[1] - above.box[3] >= PHRASE_GAP_SHARE * boxHeight(above.box)) glyph.line.phraseBreakBefore = true;
+  }
+}
+
 /** Vertical columns side by side (at most a glyph apart, level with each other) are one text, read right to left. */
 function joinColumns(runs: PlacedLine[][]): PlacedLine[][] {
   const boxOf = (run: readonly PlacedLine[]) => unionBox(run.map((l) => l.box));
@@ -164,7 +181,10 @@ export function buildPieces(lines: readonly PlacedLine[], body: number): Piece[]
     minor,
     pageName,
   });
-  for (const run of runs) pieces.push(make("vertical", run));
+  for (const run of runs) {
+    markPhraseGaps(run);
+    pieces.push(make("vertical", run));
+  }
 
   const blocks = new Map<number, PlacedLine[]>();
   for (const l of lines) {

@@ -30,6 +30,8 @@ export interface Line {
   datelineText?: boolean;
   /** Whether the text ends a sentence or holds a sentence's end: set by {@link holdsSentence} when first asked. */
   sentence?: boolean;
+  /** A glyph of a vertical headline set apart from the one above: a new phrase (set from geometry by the layout reader). */
+  phraseBreakBefore?: boolean;
 }
 
 

@@ -7,7 +7,7 @@ import type { Unit } from "./units.js";
 
 /** The heading text of a unit: a vertical headline's glyphs in order, or its lines joined. */
 export function unitHeadingText(unit: Unit): string {
-  if (unit.kind === "vertical") return unit.lines.map((l) => l.text).join("");
+  if (unit.kind === "vertical") return unit.lines.map((l, k) => (k > 0 && l.phraseBreakBefore === true ? ` ${l.text}` : l.text)).join("");
   let text = headingTextOf.get(unit.lines);
   if (text === undefined) {
     text = joinedHeadingText(unit.lines);

@@ -200,6 +200,20 @@ describe("parseLayout: heading roles and vertical text from the geometry", () =>
   });
 });
 
+describe("parseLayout: phrases of a vertical headline", () => {
+  it("keeps the space between the phrases of a vertical headline, set a glyph apart", () => {
+    const body = wrap(["一批重点企业生产水平持续提升，一批科技产业项目有序恢复建设，经济社会发展活力加快恢复。"], 14);
+    const glyph = Math.round(EM * 1.5 * 1.1); // the builder's pitch of 15-point vertical glyphs
+    const xml = altoPage([
+      { id: "b", x: 100, y: 100, size: 10, lines: body },
+      { id: "v1", x: 800, y: 100, size: 15, lines: Array.from("展现积极姿态"), vertical: true },
+      { id: "v2", x: 800, y: 100 + Math.round(6.6 * glyph), size: 15, lines: Array.from("迅速扭转预期"), vertical: true },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles.map((a) => a.headline)).toEqual(["展现积极姿态 迅速扭转预期"]);
+  });
+});
+
 describe("parseLayout on a document of several pages", () => {
   it("gives one Page per layout page, with ids and spans of its own page", () => {
     const one = altoPage([
