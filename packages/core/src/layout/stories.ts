@@ -11,7 +11,8 @@ import { appendAll } from "../arrays.js";
 import type { Draft, StoryItem } from "../pipeline/flow.js";
 import { signedAtEnd } from "../pipeline/inline.js";
 import { endsOpen, endsWithJump } from "../pipeline/measure.js";
-import { DATELINE } from "../pipeline/patterns.js";
+import { DATELINE, KICKER_END, SUBTITLE_START } from "../pipeline/patterns.js";
+import { unitHeadingText } from "../pipeline/unit-text.js";
 import { isHeadingUnit } from "../pipeline/units.js";
 import { boxWidth, overlapX, overlapY, unionBox } from "./geometry.js";
 import type { Box } from "./model.js";
@@ -193,8 +194,9 @@ export function buildHeadingGroups(pieces: readonly Piece[], limits: Limits): He
         alignedWith(g, p, limits.em) &&
         // a column label tops its story's heading: under other heading lines it starts a new one
         !(p.unit.kind === "label" && g.pieces.some((q) => q.unit.kind !== "label")) &&
-        !(p.minor && !g.minor) &&
-        !(g.minor && !p.minor && g.pieces.every((x) => x.unit.kind !== "label")),
+        // body-size lines join a headline only as its subtitle (`——…`) or, over it, its kicker (`…——`, `…：`)
+        !(p.minor && !g.minor && !SUBTITLE_START.test(headText(p))) &&
+        !(g.minor && !p.minor && g.pieces.every((x) => x.unit.kind !== "label") && !KICKER_END.test(headText(g.pieces[g.pieces.length - 1]!))),
       ),
     );
     if (g) {
@@ -209,6 +211,8 @@ export function buildHeadingGroups(pieces: readonly Piece[], limits: Limits): He
   for (const g of groups) if (g.pieces.some((p) => p.unit.kind !== "label" && !p.minor)) g.minor = false;
   return groups;
 }
+
+const headText = (p: Piece) => unitHeadingText(p.unit);
 
 /** The group whose foot is lowest (nearest above a line under them all), or undefined. */
 function nearestAbove(groups: readonly HeadingGroup[]): HeadingGroup | undefined {

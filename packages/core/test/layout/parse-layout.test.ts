@@ -200,6 +200,22 @@ describe("parseLayout: heading roles and vertical text from the geometry", () =>
   });
 });
 
+describe("parseLayout: kicker and subtitle in body type", () => {
+  it("reads a body-size line ending in a dash over the headline as its kicker, and one opening with a dash under it as its subtitle", () => {
+    const body = wrap(["家乐福古北店店长张瑞卿，已经在店里住了两个多月。这段时间里，门店通过数字化工具保障了周边居民的生活物资供应。"], 20);
+    const xml = altoPage([
+      // kicker and subtitle centred over and under the headline
+      { id: "k", x: 883, y: 100, size: 10, lines: ["守护城市烟火气——"] },
+      { id: "h", x: 200, y: 160, size: 26, lines: ["保障供应，大型商超拿起数字化工具"] },
+      { id: "s", x: 694, y: 290, size: 10, lines: ["——写在全面恢复正常生产生活秩序之际"] },
+      { id: "b", x: 200, y: 380, size: 10, lines: body },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ kicker: "守护城市烟火气——", headline: "保障供应，大型商超拿起数字化工具", subheadline: "——写在全面恢复正常生产生活秩序之际" });
+  });
+});
+
 describe("parseLayout: phrases of a vertical headline", () => {
   it("keeps the space between the phrases of a vertical headline, set a glyph apart", () => {
     const body = wrap(["一批重点企业生产水平持续提升，一批科技产业项目有序恢复建设，经济社会发展活力加快恢复。"], 14);
