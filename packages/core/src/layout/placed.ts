@@ -4,7 +4,7 @@
  * (a vertical headline's glyph printed beside a horizontal heading) are cut apart first.
  */
 import { collapseSpaces } from "../pipeline/byline.js";
-import type { Line } from "../pipeline/lines.js";
+import { markWrappedDatelines, type Line } from "../pipeline/lines.js";
 import { displayWidth } from "../text/chars.js";
 import { removeExtractorSpaces } from "../text/normalize.js";
 import { boxHeight, boxWidth, median, unionBox } from "./geometry.js";
@@ -161,5 +161,13 @@ export function placeLines(page: LayoutPage): { lines: PlacedLine[]; unitsPerPoi
     };
     return { line, box: d.box, size: d.size, sizeDeclared: d.sizeDeclared, block: d.block, order: d.order, vertical: d.line.vertical, words: d.words, source };
   });
+  // a dateline wrapped in a narrow column (`新华社杭州5月21` / `日电（记者…`) is marked as in dumps, block by block
+  const byBlock = new Map<number, Line[]>();
+  for (const l of lines) {
+    const inBlock = byBlock.get(l.block);
+    if (inBlock) inBlock.push(l.line);
+    else byBlock.set(l.block, [l.line]);
+  }
+  for (const blockLines of byBlock.values()) markWrappedDatelines(blockLines);
   return { lines, unitsPerPoint };
 }

@@ -107,7 +107,7 @@ export function splitLines(input: string): Line[] {
 }
 
 /** Marks the lines whose dateline goes on in the next line (narrow columns wrap long datelines). */
-function markWrappedDatelines(lines: Line[]): void {
+export function markWrappedDatelines(lines: readonly Line[]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i]!;
     const next = lines[i + 1]!;

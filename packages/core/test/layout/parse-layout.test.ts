@@ -216,6 +216,18 @@ describe("parseLayout: kicker and subtitle in body type", () => {
   });
 });
 
+describe("parseLayout: a dateline wrapped in a narrow column", () => {
+  it("reads the dateline and its byline across the line break", () => {
+    const xml = altoPage([
+      { id: "h", x: 100, y: 100, size: 20, lines: ["全力创建无疫小区"] },
+      { id: "b", x: 100, y: 220, size: 10, lines: ["新华社杭州5月21", "日电（记者王闲乐）近", "日，朔城区连续公布了", "三批无疫小区创建名单，", "充分发挥居民的作用。"] },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles[0]).toMatchObject({ headline: "全力创建无疫小区", dateline: "新华社杭州5月21日电", byline: { reporters: ["王闲乐"] } });
+    expect(page.articles[0]!.paragraphs.map((p) => p.text)).toEqual(["近日，朔城区连续公布了三批无疫小区创建名单，充分发挥居民的作用。"]);
+  });
+});
+
 describe("parseLayout: phrases of a vertical headline", () => {
   it("keeps the space between the phrases of a vertical headline, set a glyph apart", () => {
     const body = wrap(["一批重点企业生产水平持续提升，一批科技产业项目有序恢复建设，经济社会发展活力加快恢复。"], 14);
