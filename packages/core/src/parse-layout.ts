@@ -81,7 +81,7 @@ function parsePageInto(page: Page, layoutPage: LayoutPage, placed: PlacedLine[],
 
   const limits = { em };
   const segments = buildSegments(pieces, limits);
-  const groups = buildHeadingGroups(pieces, limits);
+  const groups = buildHeadingGroups(pieces, segments, limits);
   const unplaced = placeHeadings(groups, segments, limits);
   let stories: Story[];
   if (articles && articles.length > 0) {

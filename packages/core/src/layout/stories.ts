@@ -177,8 +177,17 @@ function alignedWith(g: HeadingGroup, p: Piece, em: number): boolean {
   );
 }
 
+/**
+ * True when body text starts level with the top of `box` in another column under `span` (a
+ * headline's width): the line is set inside the story's text, at the top of its column (a subhead
+ * there), not in the headline's stack above the text.
+ */
+function levelWithTextBeside(box: Box, span: Box, segments: readonly Segment[], em: number): boolean {
+  return segments.some((s) => overlapX(s.box, span) > 0 && overlapX(s.box, box) <= 0 && Math.abs(s.fullBox[1] - box[1]) <= TOP_TOLERANCE * em);
+}
+
 /** Stacks heading pieces (and column labels above them) into groups, top to bottom. */
-export function buildHeadingGroups(pieces: readonly Piece[], limits: Limits): HeadingGroup[] {
+export function buildHeadingGroups(pieces: readonly Piece[], segments: readonly Segment[], limits: Limits): HeadingGroup[] {
   const heads = pieces.filter((p) => isHeadingPiece(p) || (p.unit.kind === "label" && !pieces.some((o) => isText(o) && o.block === p.block))).sort((a, b) => a.box[1] - b.box[1]);
   const groups: HeadingGroup[] = [];
   for (const p of heads) {
@@ -192,6 +201,7 @@ export function buildHeadingGroups(pieces: readonly Piece[], limits: Limits): He
         p.box[1] >= g.box[3] - lineH / 2 &&
         p.box[1] - g.box[3] <= GROUP_GAP * Math.max(lineH, lineHeight(g.pieces[g.pieces.length - 1]!)) &&
         alignedWith(g, p, limits.em) &&
+        !levelWithTextBeside(p.box, g.box, segments, limits.em) &&
         // a column label tops its story's heading: under other heading lines it starts a new one
         !(p.unit.kind === "label" && g.pieces.some((q) => q.unit.kind !== "label")) &&
         // body-size lines join a headline only as its subtitle (`——…`) or, over it, its kicker (`…——`, `…：`)
@@ -297,6 +307,15 @@ export function placeHeadings(groups: readonly HeadingGroup[], segments: readonl
         continue;
       }
     }
+    // a heading at the top of a column, level with the text of the column beside it, is a subhead there
+    if (lone && !g.vertical && lone.unit.kind === "heading" && lone.sizeClass !== "headline") {
+      const below = segmentBelow(g.box, segments, limits, MAX_HEAD_GAP);
+      const beside = below && segments.some((s) => s !== below && isBesideColumn(s, below, limits.em) && Math.abs(s.fullBox[1] - g.box[1]) <= TOP_TOLERANCE * limits.em);
+      if (below && beside && below.subheadAbove === null && !below.heads) {
+        below.subheadAbove = lone;
+        continue;
+      }
+    }
     const target = g.vertical ? segmentLeftOf(g.box, segments, limits) : (segmentBelow(g.box, segments, limits, MAX_HEAD_GAP) ?? segmentRightOf(g.box, segments, limits) ?? segmentLevelLeftOf(g.box, segments, limits));
     if (!target) {
       unplaced.push(g);
@@ -313,6 +332,12 @@ export function placeHeadings(groups: readonly HeadingGroup[], segments: readonl
     target.heads = g;
   }
   return unplaced;
+}
+
+/** True when `s` is the column right before or after `column`: side by side, a gutter apart. */
+function isBesideColumn(s: Segment, column: Segment, em: number): boolean {
+  const gap = s.box[0] >= column.box[2] - em ? s.box[0] - column.box[2] : column.box[0] - s.box[2];
+  return gap >= -em && gap <= MAX_GUTTER * em && overlapX(s.box, column.box) <= 0;
 }
 
 /** True when `s` may not go on from another segment: it opens a story of its own. */
@@ -369,7 +394,8 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
   /** True when nothing of another story is printed between the story's top and `s` in its column. */
   const clearAbove = (story: Story, s: Segment): boolean => {
     const top = storyTop(story);
-    const inStory = (b: Box) => story.segments.some((x) => x.box === b) || story.heads?.box === b;
+    const ownSubhead = groups.find((g) => s.subheadAbove !== null && g.pieces.includes(s.subheadAbove))?.box;
+    const inStory = (b: Box) => story.segments.some((x) => x.box === b) || story.heads?.box === b || b === ownSubhead;
     const boxes = [...segments.map((x) => x.box), ...groups.map((g) => g.box)];
     return !boxes.some((b) => !inStory(b) && b !== s.box && overlapX(b, s.box) > 0 && b[3] <= s.fullBox[1] + em / 2 && b[1] >= top - em / 2);
   };
