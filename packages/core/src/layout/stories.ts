@@ -490,7 +490,10 @@ function mergeRunOns(stories: Story[], em: number): Story[] {
       if (!adjacent) return false;
       const runsOn = last.open && !first.indented;
       const levelWithHead = st.heads !== null && !st.heads.vertical && Math.abs(a.segments[0]!.fullBox[1] - st.heads.box[1]) <= TOP_TOLERANCE * em;
-      return runsOn || levelWithHead;
+      // a headline centred over the story's columns stands over a later one: the first columns start level with it, under the headline's top
+      const levelColumns =
+        st.heads !== null && !st.heads.vertical && st.heads.box[3] <= a.segments[0]!.fullBox[1] + TOP_TOLERANCE * em && Math.abs(a.segments[0]!.fullBox[1] - first.fullBox[1]) <= TOP_TOLERANCE * em;
+      return runsOn || levelWithHead || levelColumns;
     });
     if (!b) continue;
     b.segments.unshift(...a.segments);

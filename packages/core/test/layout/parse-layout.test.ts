@@ -241,6 +241,24 @@ describe("parseLayout: a subhead at the top of a column", () => {
   });
 });
 
+describe("parseLayout: a headline set over later columns", () => {
+  it("gives the story the column printed left of the headline's, starting level with it", () => {
+    const p1 = "本报讯（记者 岳琪帅）各层各级领导干部要主动关心企业、服务企业，深入基层一线走访企业，帮助企业解决实际困难。";
+    const p2 = "市委常委会昨晚举行会议，深入学习贯彻关于疫情防控工作的重要讲话精神，研究部署本市复工复产各项工作。";
+    const xml = altoPage([
+      // the headline stands over the second and third columns only; the first column starts level with them
+      { id: "h", x: 688, y: 100, size: 22, lines: ["在控得住前提下加快经济恢复"] },
+      { id: "c1", x: 100, y: 260, size: 10, lines: wrap([p1], 12) },
+      { id: "c2", x: 688, y: 260, size: 10, lines: wrap([p2], 12).slice(0, 3) },
+      { id: "c3", x: 1276, y: 260, size: 10, lines: wrap([p2], 12).slice(3) },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ headline: "在控得住前提下加快经济恢复", dateline: "本报讯", byline: { reporters: ["岳琪帅"] } });
+    expect(page.articles[0]!.paragraphs.map((p) => p.text)).toEqual([p1.replace(/^本报讯（记者 岳琪帅）/u, ""), p2]);
+  });
+});
+
 describe("parseLayout: a dateline wrapped in a narrow column", () => {
   it("reads the dateline and its byline across the line break", () => {
     const xml = altoPage([
