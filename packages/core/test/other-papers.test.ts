@@ -70,6 +70,15 @@ describe("datelines of other papers and agencies", () => {
   });
 });
 
+describe("a dateline on a line of its own, justified character by character", () => {
+  it("reads the dateline and the byline after it from a line whose every character is set apart", () => {
+    const dump = ["更高效统筹疫情防控和经济社会发展", "", "本 报 南 京 6 月 10 日 电", "（记者 冯悦阳）要坚决克", "服侥幸松劲，保持高度警醒", "警惕，市区两级应急指挥体", "系要保持战时状态。"].join("\n");
+    const [article] = parseText(dump).articles;
+    expect(article).toMatchObject({ headline: "更高效统筹疫情防控和经济社会发展", dateline: "本报南京6月10日电", byline: { reporters: ["冯悦阳"] } });
+    expect(article!.paragraphs.map((p) => p.text)).toEqual(["要坚决克服侥幸松劲，保持高度警醒警惕，市区两级应急指挥体系要保持战时状态。"]);
+  });
+});
+
 describe("paragraph indents the extractor kept", () => {
   const paragraphs = (lines: string[]) => parseText(["国务院常务会议部署稳经济措施", "", ...lines].join("\n")).articles.map((a) => a.paragraphs.map((p) => p.text));
 

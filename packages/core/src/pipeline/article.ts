@@ -4,7 +4,7 @@
  * (dateline `本报讯（记者 X）`, closing byline `…安全感。 何永航`, jump `（下转第3版）`).
  */
 import type { Article, ArticleKind, Byline, Jump, Paragraph } from "../schema.js";
-import { normalizeHeading, joinWrappedLines, removeExtractorSpaces } from "../text/normalize.js";
+import { isSpacedOut, normalizeHeading, joinWrappedLines, removeExtractorSpaces } from "../text/normalize.js";
 import { isKickerText, isSubtitleText } from "./assign.js";
 import { collapseSpaces, isCommentatorByline, isPhotoCredit, parseByline } from "./byline.js";
 import type { Draft } from "./flow.js";
@@ -79,6 +79,9 @@ export function buildArticle(draft: Draft, id: string, headingsFollow: boolean, 
   let signedInDateline = false;
   const firstBody = datelineParagraph(paragraphs);
   if (firstBody) {
+    // a dateline line justified character by character (`本 报 南 京 6 月 10 日 电`) has no word gaps
+    const head = firstBody.pieces[0]!;
+    if (isSpacedOut(head.raw)) head.raw = head.line.text;
     const joined = joinWrappedLines(firstBody.pieces.map((x) => collapseSpaces(x.raw)));
     const found = leadingDateline(joined);
     if (found) {

@@ -174,6 +174,18 @@ const startsLatinWord = (line: string) => isLatinLetter(firstChar(line));
 const isAsciiDigit = (ch: string) => ch >= "0" && ch <= "9";
 const isLatinLetter = (ch: string) => isLatinLetterOrDigit(ch) && !isAsciiDigit(ch);
 
+/** A number an extractor sets apart in a justified line (`10`, `2022`). */
+const SPACED_NUMBER = /^[0-9]{1,4}$/u;
+
+/**
+ * True when a line is justified character by character: every word is one full-width character
+ * or a number (`本 报 南 京 6 月 10 日 电`). Its spaces are the extractor's, none is a word gap.
+ */
+export function isSpacedOut(line: string): boolean {
+  const tokens = line.trim().split(WHITESPACE_RUN);
+  return tokens.length >= 3 && tokens.every((t) => (Array.from(t).length === 1 && isWideChar(t)) || SPACED_NUMBER.test(t));
+}
+
 /**
  * Normalises a heading (headline, kicker, label): collapses space runs; a heading spaced out
  * character by character (`短 评`) loses its spaces, while spaces between multi-character
