@@ -70,6 +70,8 @@ export function paragraphGeometry(segments: readonly Segment[], em: number, body
     const lines = s.piece.placed;
     // text opened by a dateline or a byline starts a paragraph (after summary points with no full stop)
     if (DATELINE.test(lines[0]!.line.text) || s.leaders.some((l) => l.unit.kind === "byline")) starts.add(lines[0]!.line);
+    // a column opening with an indented line opens a paragraph, whatever the column before ends with
+    if (s.indented) starts.add(lines[0]!.line);
     if (lines.length < 2) continue;
     const points = s.piece.size > bodySize && bodyPitch > 0;
     const edges = lines.length >= MIN_LINES_FOR_EDGES;

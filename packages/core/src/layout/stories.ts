@@ -413,7 +413,11 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
         clearAbove(story, s),
     );
     const s = candidates.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])[0];
-    return s && textAgrees(p, s) ? s : null;
+    if (!s) return null;
+    // a column level with the story's first, right after an open end, is the story's even when it
+    // opens a paragraph (a paragraph may end without punctuation, as a run-in subhead does)
+    const levelWithFirst = !p.closed && Math.abs(s.fullBox[1] - story.segments[0]!.fullBox[1]) <= TOP_TOLERANCE * em;
+    return textAgrees(p, s) || levelWithFirst ? s : null;
   };
   const follow = (story: Story) => {
     for (;;) {

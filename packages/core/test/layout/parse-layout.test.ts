@@ -259,6 +259,23 @@ describe("parseLayout: a headline set over later columns", () => {
   });
 });
 
+describe("parseLayout: a paragraph that ends a column without punctuation", () => {
+  it("goes on into the next column level with it, where an indented line opens the next paragraph", () => {
+    const p1 = "最坚固的防线最坚实的依靠在疫情袭来时，大家毅然扛起了重担，我们都看到了团结的力量、互助的力量、向上的力量、大爱的力量";
+    const p2 = "坚决克服麻痹思想、厌战情绪、侥幸心理、松劲心态，把各项防控措施落细落实，共同努力守护好我们的城市家园。";
+    const lines1 = wrap([p1], 12);
+    const xml = altoPage([
+      { id: "h", x: 100, y: 100, size: 22, lines: ["共同努力守护好建设好城市家园"] },
+      { id: "c1", x: 100, y: 260, size: 10, lines: lines1 },
+      { id: "c2", x: 688, y: 260, size: 10, lines: wrap([p2], 12) },
+    ]);
+    expect(Array.from(lines1.at(-1)!).length).toBe(12); // the column ends on a full line, mid-paragraph as far as the text shows
+    const { page } = parse(xml);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]!.paragraphs.map((p) => p.text)).toEqual([p1, p2]);
+  });
+});
+
 describe("parseLayout: a dateline wrapped in a narrow column", () => {
   it("reads the dateline and its byline across the line break", () => {
     const xml = altoPage([
