@@ -39,6 +39,17 @@ describe("reclassifyFragments", () => {
     expect(kinds(text, (tail, head) => (tail.endsWith("护") && head.startsWith("12") ? 1 : 0)).map(([kind]) => kind)).toEqual(["body", "body", "body"]);
   });
 
+  it("keeps a full line that closes no sentence a heading over an indented paragraph, even with a comma or a join", () => {
+    // a paragraph ends with a sentence's end, so the line cannot be the end of the paragraph before
+    const para = ["家乐福古北店店长张瑞卿，已", "经在店里住了两个多月。这段时", "间，他的手机几乎24小时不离手，", "联华超市也尝到了数字化的甜头。"];
+    expect(kinds(["保障供应，大型商超拿起数字化工具", "", ...para].join("\n"), () => 1)).toEqual([
+      ["heading", [1]],
+      ["body", [3, 4, 5, 6]],
+    ]);
+    // the paragraph's own first line, indented and cut off by a blank line, is still its text
+    expect(kinds(["连日来，朔城区在临时管控", "", ...para].join("\n"), () => 1)[0]![0]).toBe("body");
+  });
+
   it("keeps a narrow heading above the text a heading", () => {
     expect(kinds(["救助走失智障男子", "", ...BODY].join("\n"))).toEqual([
       ["heading", [1]],

@@ -275,6 +275,18 @@ describe("buildUnits", () => {
     ]);
   });
 
+  it("cuts a headline as wide as its column off the indented paragraph right under it", () => {
+    const text = "集中隔离在当前形势下是必要的\n梁万年表示，坚持无症状感\n染者、轻症患者集中隔离，这是\n由我国“外防输入、内防反弹”\n的总策略决定的。";
+    expect(unitsOf(text).map((u) => [u.kind, u.lines.length])).toEqual([
+      ["heading", 1],
+      ["body", 4],
+    ]);
+    // a short line closing a sentence under it ends a paragraph: the line over it is the same paragraph's
+    expect(unitsOf("年级学生从6月13日起\n返校复学。\n中小学其他各年级\n学生继续居家在线学习").map((u) => u.kind)).toEqual(["body"]);
+    // the line under it is a wrapped kicker's end, not text: no paragraph starts there
+    expect(unitsOf("朔州经济开发区纪\n检监察工委：\n站出来 沉下去 奔一线").some((u) => u.kind === "body" && u.lines.length === 2)).toBe(false);
+  });
+
   it("keeps a wrapped headline whole above its text: its short last line is no column", () => {
     const text = "推动惠企政策落地落实增强企业\n信心\n本报讯 加快\n恢复正常秩序是重\n中之重，全市各区\n要帮助企业解决实\n际困难。";
     expect(unitsOf(text).map((u) => [u.kind, u.lines.length])).toEqual([

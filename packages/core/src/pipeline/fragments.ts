@@ -6,7 +6,8 @@
  * the page uses elsewhere (`救` + `治`).
  */
 import { appendAll } from "../arrays.js";
-import { columnWidth, endsOpen, WIDTH_WOBBLE } from "./measure.js";
+import { columnWidth, endsOpen, isIndented, WIDTH_WOBBLE } from "./measure.js";
+import { endsSentence } from "../text/chars.js";
 import { wordAcross, type Junction } from "./junction.js";
 import type { Unit } from "./units.js";
 import type { Line } from "./lines.js";
@@ -50,6 +51,10 @@ function isBodyFragment(unit: Unit, next: Unit, junction: Junction): boolean {
   const width = next.lines.length >= 2 ? columnWidth(next.lines) : next.lines[0]!.width;
   const fits = (w: number) => w >= width - FRAGMENT_NARROWER_MAX && w <= width + FRAGMENT_WIDER_MAX;
   const last = unit.lines[unit.lines.length - 1]!;
+  // text before an indented paragraph ends its own paragraph, so it closes a sentence: a full line
+  // standing alone that closes none is a headline over that paragraph (a shorter one may be the
+  // paragraph's own indented first line, cut off by a blank line)
+  if (unit.lines.length === 1 && isIndented(next) && !endsSentence(last.text) && last.width >= width - WIDTH_WOBBLE) return false;
   // text that goes on in the next box fills its last line: a short one ends a heading (a
   // headline and its `——` subtitle), not a column of text
   if (unit.lines.length >= 2) return unit.lines.every((l) => fits(l.width)) && last.width >= width - FRAGMENT_LAST_LINE_SHORT_MAX;

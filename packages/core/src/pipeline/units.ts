@@ -468,7 +468,7 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
       emit(special);
       continue;
     }
-    if (current[0] === rest[0] && (endsWithHeadingTail(current, line) || (current.length === 1 && (isPhrasedHeadline(current[0]!, line) || isWideHeadingOver(current[0]!, line, rest[i + 1]))))) {
+    if (current[0] === rest[0] && (endsWithHeadingTail(current, line) || (current.length === 1 && (isPhrasedHeadline(current[0]!, line) || isWideHeadingOver(current[0]!, line, rest[i + 1]) || isHeadlineOverIndent(current[0]!, line, rest[i + 1]))))) {
       emit("heading");
       runMax = 0;
     } else if (opensLetterUnderHeading(current, line, rest[i + 1], rest[i + 2])) {
@@ -819,6 +819,27 @@ function isWideHeadingOver(heading: Line, line: Line, next: Line | undefined): b
   const indent = next.width - line.width;
   return Math.abs(indent) <= WIDTH_WOBBLE || (indent >= INDENT_MIN && indent <= INDENT_MAX);
 }
+
+/**
+ * True when `heading`, the first line of a block, is a headline or subhead set as wide as the column
+ * it heads, printed right on top of it (`集中隔离在当前形势下是必要的` / `梁万年表示，坚持无症状感` /
+ * `染者、轻症患者集中隔离，这是`): the line under it is indented by a paragraph's indent from the
+ * line after, so a paragraph starts there, and text printed before a paragraph start ends its own
+ * paragraph with a sentence's end, which a line with no clause mark and no sentence in it lacks. A
+ * line short by an indent itself is left alone (a paragraph's first line, cut off by a blank line).
+ */
+function isHeadlineOverIndent(heading: Line, line: Line, next: Line | undefined): boolean {
+  if (next === undefined || !readsAsHeadline(heading) || opensDateline(line) || line.width < MIN_TEXT_COLUMN) return false;
+  // the two lines under it are text (a clause or a sentence in them), not a wrapped kicker and its headline
+  if (!readsAsText(line) && !readsAsText(next)) return false;
+  // a paragraph's indented first line goes on in the next one: a short line closing a sentence ends one
+  if (endsSentence(line.text)) return false;
+  const indent = next.width - line.width;
+  return indent >= INDENT_MIN && indent <= INDENT_MAX && heading.width >= next.width - WIDTH_WOBBLE;
+}
+
+/** True for a line of running text: a sentence in it, or a clause mark. */
+const readsAsText = (line: Line): boolean => !isHeadingLike(line) || /[，、,]/u.test(line.text);
 
 /** A line standing alone this wide or wider is text even without a sentence end (ems). */
 const MAX_LONE_HEADING_WIDTH = 60;
