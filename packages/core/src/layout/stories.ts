@@ -289,6 +289,12 @@ function segmentLeftOf(box: Box, segments: readonly Segment[], limits: Limits): 
   return best;
 }
 
+/** The first column right of a vertical headline set at the story's left: beside it, a gutter away, the topmost. */
+function segmentRightOfVertical(box: Box, segments: readonly Segment[], limits: Limits): Segment | null {
+  const candidates = segments.filter((s) => s.box[0] >= box[2] - limits.em && s.box[0] - box[2] <= MAX_GUTTER * limits.em && overlapY(s.box, box) > 0);
+  return candidates.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])[0] ?? null;
+}
+
 /**
  * Puts heading groups on the segments they head and subheads between the segments of a column.
  * @returns the groups that head nothing
@@ -316,12 +322,20 @@ export function placeHeadings(groups: readonly HeadingGroup[], segments: readonl
         continue;
       }
     }
-    const target = g.vertical ? segmentLeftOf(g.box, segments, limits) : (segmentBelow(g.box, segments, limits, MAX_HEAD_GAP) ?? segmentRightOf(g.box, segments, limits) ?? segmentLevelLeftOf(g.box, segments, limits));
+    const target = g.vertical ? (segmentLeftOf(g.box, segments, limits) ?? segmentRightOfVertical(g.box, segments, limits)) : (segmentBelow(g.box, segments, limits, MAX_HEAD_GAP) ?? segmentRightOf(g.box, segments, limits) ?? segmentLevelLeftOf(g.box, segments, limits));
     if (!target) {
       unplaced.push(g);
       continue;
     }
     if (target.heads) {
+      // a column label and a headline over one segment are one heading (the label is its column)
+      const labelOnly = (h: HeadingGroup) => h.pieces.every((p) => p.unit.kind === "label");
+      if (labelOnly(g) !== labelOnly(target.heads)) {
+        const [label, headline] = labelOnly(g) ? [g, target.heads] : [target.heads, g];
+        headline.pieces.unshift(...label.pieces);
+        target.heads = headline;
+        continue;
+      }
       // two groups over one segment: the nearer keeps it
       if (!target.heads.vertical && gapOf(target.heads, target) <= gapOf(g, target)) {
         unplaced.push(g);

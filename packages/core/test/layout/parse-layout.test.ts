@@ -276,6 +276,21 @@ describe("parseLayout: a paragraph that ends a column without punctuation", () =
   });
 });
 
+describe("parseLayout: a vertical headline at the story's left", () => {
+  it("heads the text at its right, with the column label printed over that text", () => {
+    const body = wrap(["连日来，朔城区在临时静态管理区内，符合相关创建条件的居民小区开展无疫小区创建工作，让每一个社区行动起来。"], 12);
+    const xml = altoPage([
+      { id: "v", x: 100, y: 100, size: 15, lines: Array.from("人人参与人人受益"), vertical: true },
+      { id: "label", x: 200, y: 100, size: 10, lines: ["时评"] },
+      { id: "b", x: 200, y: 170, size: 10, lines: body },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ headline: "人人参与人人受益", column: "时评" });
+    expect(page.unassigned).toEqual([]);
+  });
+});
+
 describe("parseLayout: a dateline wrapped in a narrow column", () => {
   it("reads the dateline and its byline across the line break", () => {
     const xml = altoPage([
