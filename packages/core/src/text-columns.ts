@@ -47,6 +47,11 @@ const MIN_INDENT = 2;
  * piece is no longer read as the same column.
  */
 const MAX_SKIPPED_LINES = 12;
+/**
+ * Blank rows between two rows of a large headline printed beside body text: one, where the
+ * headline's line spacing is wider than the body's rows and a row of the dump stays empty.
+ */
+const MAX_BLANK_ROWS_IN_HEADLINE = 1;
 /** Boxes a line looks back to, and pieces on a line that may resume them (a page has a handful of columns). */
 const MAX_RESTING_BOXES = 16;
 /**
@@ -315,7 +320,10 @@ function resumes(piece: Piece, box: Box, lines: readonly Piece[][], input: strin
   // when the next runs as far: a headline or a date line over shorter text is no column
   const lone = box.pieces.length === 1;
   if (lone ? piece.x0 < box.left - INDENT_SLACK || piece.x1 < box.x1 - FULL_SLACK : piece.x0 < box.left - 1) return false;
-  for (let line = box.bottom + 1; line < piece.line; line++) if (lines[line]!.length === 0) return false;
+  // a large headline's rows sit far apart, flush at one edge, with a blank row where its line
+  // spacing leaves one
+  let blank = lone && Math.abs(piece.x0 - box.left) <= 1 ? MAX_BLANK_ROWS_IN_HEADLINE : 0;
+  for (let line = box.bottom + 1; line < piece.line; line++) if (lines[line]!.length === 0 && --blank < 0) return false;
   return true;
 }
 

@@ -162,3 +162,25 @@ describe("readColumns of staggered columns", () => {
     expect(boxes.some((box) => box.includes("农民很高兴，\n城西"))).toBe(false);
   });
 });
+
+describe("readColumns of a large headline beside its story", () => {
+  it("joins the headline's rows printed far apart, a blank row between, and keeps the column whole", () => {
+    const body = ["  本报讯（记者李华）今年春", "耕期间，全市农机手检修农机百", "余台，保障了春耕生产的顺利进", "行。农机手们说，今年的活儿干", "得早，心里踏实。今年还新添了", "二十台插秧机，分到各镇使用。"];
+    const other = ["培训分三期在各镇举行，每期两", "天，讲农机保养和维修的要领，", "还请来厂家的技术员现场示范。", "农民们说，学到了真本事，今年", "的农机保养心里有底了，明年还", "要再来参加培训，多学几手。"];
+    const page = [
+      beside("要闻", "2024年4月2日 星期二 第2版", 60),
+      "",
+      beside(" 全市春耕生", body[0]!, 14),
+      " ".repeat(14) + body[1]!,
+      " ".repeat(34) + other[0]!,
+      "",
+      beside(" 产全面展开", body[2]!, 14),
+      ...body.slice(3).map((l, k) => " ".repeat(14) + l + "      " + other[k + 1]!),
+      " ".repeat(34) + other[4]!,
+      " ".repeat(34) + other[5]!,
+      "",
+    ].join("\n");
+    const boxes = readColumns(page)!.text.trimEnd().split("\n\n");
+    expect(boxes).toContain("全市春耕生\n产全面展开");
+  });
+});
