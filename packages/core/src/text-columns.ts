@@ -8,7 +8,7 @@
  * pieces of the dump they came from.
  */
 import type { Page, Span } from "./schema.js";
-import { JUMP_CONTINUED_ON, JUMP_LINE } from "./pipeline/patterns.js";
+import { JUMP_CONTINUED_ON, JUMP_LINE, ROLE_BYLINE, ROLE_MARK } from "./pipeline/patterns.js";
 import { displayWidth, endsSentence } from "./text/chars.js";
 
 /**
@@ -100,6 +100,12 @@ interface Box {
   left: number;
   top: number;
   bottom: number;
+  /**
+   * Index of the piece that is a byline right under the box's heading lines: written as a block
+   * of its own (the headline's large type and the byline's small one are two blocks on the page),
+   * while the box stays one in reading order.
+   */
+  bylineAt?: number;
   /** Set when a jump line beside its last line ends its story here: it takes no piece further down. */
   ended?: boolean;
 }
@@ -132,7 +138,7 @@ export function readColumns(input: string): ColumnReading | null {
   for (const box of boxes) {
     if (text !== "") text += "\n\n";
     box.pieces.forEach((piece, k) => {
-      if (k > 0) text += "\n";
+      if (k > 0) text += k === box.bylineAt ? "\n\n" : "\n";
       // a paragraph's first line keeps its indent, which says where the paragraph starts
       // (a centred line, the last of a subtitle, has none)
       if (piece.x0 - box.x0 >= MIN_INDENT && !isCentred(piece, box)) text += PARAGRAPH_INDENT;
@@ -237,6 +243,7 @@ function buildBoxes(lines: readonly Piece[][], input: string): Box[] {
       const box = hi - lo === 1 && up && over[lo]![1] - over[lo]![0] === 1 ? aboveBoxes[lo]! : null;
       const resumed = hi === lo && resting.length > 0 ? resting.find((rest) => !here.includes(rest) && resumes(piece, rest, lines, input)) : undefined;
       if (box && !endsCentred(box) && (continues(piece, up!, box) || continuesSubtitle(piece, box, input))) {
+        if (box.bylineAt === undefined && isBylineUnderHeading(piece, box, input)) box.bylineAt = box.pieces.length;
         extend(box, piece);
         here.push(box);
       } else if (resumed) {
@@ -256,6 +263,16 @@ function buildBoxes(lines: readonly Piece[][], input: string): Box[] {
     aboveBoxes = here;
   });
   return boxes;
+}
+
+/**
+ * True when `piece` is a byline with a role word (`本报记者 王明`) under a box of heading lines
+ * (the page's first line, its running head, aside).
+ */
+function isBylineUnderHeading(piece: Piece, box: Box, input: string): boolean {
+  if (box.pieces.length > MAX_HEADING_LINES || box.top === 0) return false;
+  const text = input.slice(piece.start, piece.end);
+  return ROLE_MARK.test(text) && ROLE_BYLINE.test(text.trim());
 }
 
 /** Puts `piece` at the bottom of `box`. */

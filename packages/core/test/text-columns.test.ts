@@ -184,3 +184,21 @@ describe("readColumns of a large headline beside its story", () => {
     expect(boxes).toContain("全市春耕生\n产全面展开");
   });
 });
+
+describe("readColumns of a byline under its headline", () => {
+  it("writes a role byline printed right under the headline's lines as a block of its own", () => {
+    const left = ["  本报讯 今年春耕期间，全市", "农机手检修农机三百余台，保障", "了春耕生产的顺利进行。农机手", "们说，今年的活儿干得早。"];
+    const right = ["培训分三期在各镇举行，每期两", "天，讲农机保养和维修的要领，", "还请来厂家的技术员现场示范。", "农民们说，学到了真本事。"];
+    const page = [
+      beside("要闻", "2024年4月2日 星期二 第2版", 60),
+      "",
+      "全市春耕生产全面展开",
+      "本报记者 李华",
+      ...left.map((l, k) => beside(l, right[k]!, 34)),
+      "",
+    ].join("\n");
+    const boxes = readColumns(page)!.text.trimEnd().split("\n\n");
+    expect(boxes).toContain("全市春耕生产全面展开");
+    expect(boxes).toContain("本报记者 李华");
+  });
+});
