@@ -8,7 +8,8 @@
  * pieces of the dump they came from.
  */
 import type { Page, Span } from "./schema.js";
-import { displayWidth } from "./text/chars.js";
+import { JUMP_CONTINUED_ON, JUMP_LINE, ROLE_BYLINE, ROLE_MARK } from "./pipeline/patterns.js";
+import { displayWidth, endsSentence } from "./text/chars.js";
 
 /**
  * Spaces that part two columns on a line. Inside a column, extractors print one space between
@@ -40,6 +41,24 @@ const INDENT_SLACK = 4;
  * paragraph's two-ideograph indent; one character is the wobble of a column's edge).
  */
 const MIN_INDENT = 2;
+/**
+ * A column whose lines are printed on rows of their own (staggered baselines) skips the rows of
+ * the columns beside it: up to this many (three columns of a few lines each). Further down, a
+ * piece is no longer read as the same column.
+ */
+const MAX_SKIPPED_LINES = 12;
+/**
+ * Blank rows between two rows of a large headline printed beside body text: one, where the
+ * headline's line spacing is wider than the body's rows and a row of the dump stays empty.
+ */
+const MAX_BLANK_ROWS_IN_HEADLINE = 1;
+/** Boxes a line looks back to, and pieces on a line that may resume them (a page has a handful of columns). */
+const MAX_RESTING_BOXES = 16;
+/**
+ * A box's last line is full when it ends within this many characters of the box's right edge;
+ * a line that resumes a box reaches no further past it (wider, it is a headline over the column).
+ */
+const FULL_SLACK = 1;
 /** How a subtitle (副题) opens: a dash of two em dashes. */
 const SUBTITLE_DASH = "——";
 /** How an indented line is written for the page parser: the two ideographic spaces of a paragraph indent. */
@@ -81,6 +100,14 @@ interface Box {
   left: number;
   top: number;
   bottom: number;
+  /**
+   * Index of the piece that is a byline right under the box's heading lines: written as a block
+   * of its own (the headline's large type and the byline's small one are two blocks on the page),
+   * while the box stays one in reading order.
+   */
+  bylineAt?: number;
+  /** Set when a jump line beside its last line ends its story here: it takes no piece further down. */
+  ended?: boolean;
 }
 
 /** A piece of the rebuilt text and where it came from in the dump. */
@@ -111,7 +138,7 @@ export function readColumns(input: string): ColumnReading | null {
   for (const box of boxes) {
     if (text !== "") text += "\n\n";
     box.pieces.forEach((piece, k) => {
-      if (k > 0) text += "\n";
+      if (k > 0) text += k === box.bylineAt ? "\n\n" : "\n";
       // a paragraph's first line keeps its indent, which says where the paragraph starts
       // (a centred line, the last of a subtitle, has none)
       if (piece.x0 - box.x0 >= MIN_INDENT && !isCentred(piece, box)) text += PARAGRAPH_INDENT;
@@ -198,13 +225,15 @@ function piecesOf(input: string, lineStart: number, lineEnd: number, line: numbe
 /**
  * Joins each line's pieces onto the boxes of the line above: a piece continues the one box whose
  * last piece it overlaps, when that piece overlaps no other piece of its line, it is no wider
- * than the box, and it is not a centred line (or under one). Anything else opens a box.
+ * than the box, and it is not a centred line (or under one). A piece with nothing above it may
+ * go on a box a few lines up (see {@link resumes}). Anything else opens a box.
  */
 function buildBoxes(lines: readonly Piece[][], input: string): Box[] {
   const boxes: Box[] = [];
   let above: Piece[] = [];
   let aboveBoxes: Box[] = [];
-  for (const pieces of lines) {
+  let resting: Box[] = [];
+  lines.forEach((pieces, line) => {
     const here: Box[] = [];
     const under = overlapping(above, pieces);
     const over = overlapping(pieces, above);
@@ -212,23 +241,107 @@ function buildBoxes(lines: readonly Piece[][], input: string): Box[] {
       const [lo, hi] = under[k]!;
       const up = above[lo];
       const box = hi - lo === 1 && up && over[lo]![1] - over[lo]![0] === 1 ? aboveBoxes[lo]! : null;
+      const resumed = hi === lo && resting.length > 0 ? resting.find((rest) => !here.includes(rest) && resumes(piece, rest, lines, input)) : undefined;
       if (box && !endsCentred(box) && (continues(piece, up!, box) || continuesSubtitle(piece, box, input))) {
-        box.pieces.push(piece);
-        box.x0 = Math.min(box.x0, piece.x0);
-        if (piece.x1 >= box.x1) box.left = Math.min(box.left, piece.x0);
-        box.x1 = Math.max(box.x1, piece.x1);
-        box.bottom = piece.line;
+        if (box.bylineAt === undefined && isBylineUnderHeading(piece, box, input)) box.bylineAt = box.pieces.length;
+        extend(box, piece);
         here.push(box);
+      } else if (resumed) {
+        extend(resumed, piece);
+        here.push(resumed);
       } else {
         const opened: Box = { pieces: [piece], x0: piece.x0, x1: piece.x1, left: piece.x0, top: piece.line, bottom: piece.line };
         boxes.push(opened);
         here.push(opened);
       }
     });
+    // a line of more pieces than a page has columns (a table row) ends every column: no looking
+    // back on it, so each line costs at most a bounded look
+    const columnar = pieces.length <= MAX_RESTING_BOXES && aboveBoxes.length <= MAX_RESTING_BOXES;
+    resting = columnar ? restingAfter(line, pieces, here, [...resting, ...aboveBoxes], input) : [];
     above = pieces;
     aboveBoxes = here;
-  }
+  });
   return boxes;
+}
+
+/**
+ * True when `piece` is a byline with a role word (`本报记者 王明`) under a box of heading lines
+ * (the page's first line, its running head, aside).
+ */
+function isBylineUnderHeading(piece: Piece, box: Box, input: string): boolean {
+  if (box.pieces.length > MAX_HEADING_LINES || box.top === 0) return false;
+  const text = input.slice(piece.start, piece.end);
+  return ROLE_MARK.test(text) && ROLE_BYLINE.test(text.trim());
+}
+
+/** Puts `piece` at the bottom of `box`. */
+function extend(box: Box, piece: Piece): void {
+  box.pieces.push(piece);
+  box.x0 = Math.min(box.x0, piece.x0);
+  if (piece.x1 >= box.x1) box.left = Math.min(box.left, piece.x0);
+  box.x1 = Math.max(box.x1, piece.x1);
+  box.bottom = piece.line;
+}
+
+/**
+ * Boxes that may still take a piece a few lines down: those not continued on `line` whose column
+ * no piece of `line` crosses, ended on a full line, no more than {@link MAX_SKIPPED_LINES} back.
+ * At most {@link MAX_RESTING_BOXES} are kept, so each line costs a bounded look.
+ */
+function restingAfter(line: number, pieces: readonly Piece[], here: readonly Box[], candidates: readonly Box[], input: string): Box[] {
+  const out: Box[] = [];
+  // a line across two columns (a headline over a story below) ends the columns above it
+  if (pieces.some((p) => candidates.filter((box) => crosses(p, box)).length >= 2)) return out;
+  // a story continued on another page stops at its jump line: its columns, left of it, end there
+  const jump = pieces.find((p) => isJumpOn(input, p));
+  if (jump) for (const box of [...candidates, ...here]) if (box.x0 < jump.x1) box.ended = true;
+  for (const box of candidates) {
+    if (box.ended || here.includes(box) || out.includes(box) || line - box.bottom > MAX_SKIPPED_LINES) continue;
+    if (!endsFull(box) || pieces.some((p) => crosses(p, box))) continue;
+    out.push(box);
+  }
+  return out.slice(-MAX_RESTING_BOXES);
+}
+
+/** True when the piece overlaps the box's column. */
+const crosses = (piece: Piece, box: Box) => piece.x0 < box.x1 && piece.x1 > box.x0;
+
+/** True when the piece is a jump line that sends its story on to another page (`（下转第3版）`). */
+function isJumpOn(input: string, piece: Piece): boolean {
+  const c = input.charCodeAt(piece.start);
+  if (c !== 0xff08 && c !== 0x28) return false;
+  const jump = JUMP_LINE.exec(input.slice(piece.start, piece.end));
+  return jump !== null && jump.index === 0 && JUMP_CONTINUED_ON.has(jump[1]!);
+}
+
+/** True when the box's last line runs to its right edge: its text goes on. */
+function endsFull(box: Box): boolean {
+  return box.pieces[box.pieces.length - 1]!.x1 >= box.x1 - FULL_SLACK;
+}
+
+/**
+ * True when `piece`, with nothing on the line above it, goes on `box` whose last line is a few
+ * lines up. pdftotext -layout prints a line of each column at its own baseline: where two
+ * columns' baselines do not align (staggered columns), a column's lines are printed on rows of
+ * their own with the other columns' lines between. Every line skipped holds text of other
+ * columns (a blank row is a gap on the page), and the piece is no wider than the box nor centred
+ * in it; it starts at the box's left edge, or a paragraph indent in after a sentence's end.
+ */
+function resumes(piece: Piece, box: Box, lines: readonly Piece[][], input: string): boolean {
+  if (piece.line - box.bottom < 2 || piece.x1 > box.x1 + FULL_SLACK || isCentred(piece, box)) return false;
+  const last = box.pieces[box.pieces.length - 1]!;
+  const indent = endsSentence(input.slice(last.start, last.end)) ? INDENT_SLACK : 1;
+  if (piece.x0 > box.left + indent) return false;
+  // a lone line is a column's first (maybe indented, so the column's edge is not known yet) only
+  // when the next runs as far: a headline or a date line over shorter text is no column
+  const lone = box.pieces.length === 1;
+  if (lone ? piece.x0 < box.left - INDENT_SLACK || piece.x1 < box.x1 - FULL_SLACK : piece.x0 < box.left - 1) return false;
+  // a large headline's rows sit far apart, flush at one edge, with a blank row where its line
+  // spacing leaves one
+  let blank = lone && Math.abs(piece.x0 - box.left) <= 1 ? MAX_BLANK_ROWS_IN_HEADLINE : 0;
+  for (let line = box.bottom + 1; line < piece.line; line++) if (lines[line]!.length === 0 && --blank < 0) return false;
+  return true;
 }
 
 /**

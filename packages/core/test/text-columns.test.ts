@@ -124,3 +124,81 @@ describe("parseText of a dump with its columns side by side", () => {
     for (const ch of lettersAndDigits(LAYOUT_PAGE)) expect(kept).toContain(ch);
   });
 });
+
+describe("readColumns of staggered columns", () => {
+  // pdftotext -layout prints a line of each column at its own baseline: where the baselines of two
+  // columns do not align, each column's lines come on rows of their own, the other's between them
+  const left = ["  本报讯（记者李华）今年春", "耕期间，全市农机手检修农机百", "余台，保障了春耕生产的顺利进", "行。农机手们说，今年的活儿干", "得早，心里踏实。今年还新添了", "二十台插秧机，分到各镇使用。", "  农业部门还组织了技术培训，", "参加的农民有五百多人。"];
+  const right = ["培训分三期在各镇举行，每期两", "天，讲农机保养和维修的要领，", "还请来厂家的技术员现场示范。", "农民们说，学到了真本事，今年", "的农机保养心里有底了，明年还", "要再来参加培训，多学几手。", "  今年全市春播面积比去年多了", "三千亩，春耕进度快于往年。"];
+  const staggered = (tail: string[]) =>
+    [
+      beside("要闻", "2024年4月2日 星期二 第2版", 60),
+      "",
+      "全市春耕生产全面展开",
+      left[0]!,
+      left[1]!,
+      " ".repeat(34) + right[0]!,
+      " ".repeat(34) + right[1]!,
+      ...left.slice(2).map((l, k) => beside(l, right[k + 2]!, 34)),
+      ...tail,
+      "",
+    ].join("\n");
+
+  it("reads each column's lines as one box, the rows of the other column between them skipped", () => {
+    const boxes = readColumns(staggered([]))!.text.trimEnd().split("\n\n");
+    expect(boxes).toContain(["　　" + left[0]!.trim(), ...left.slice(1, 6), "　　" + left[6]!.trim(), left[7]].join("\n"));
+    expect(boxes).toContain([...right.slice(0, 6), "　　" + right[6]!.trim(), right[7]].join("\n"));
+  });
+
+  it("ends a column at a jump line beside it: text further down is another story's", () => {
+    const page = staggered([]).split("\n");
+    // the left column's last full line, a jump line beside it, then a new story's text under the column
+    const jumped = [
+      beside("插秧机分到各镇，农民很高兴，", "（下转第3版）", 34),
+      " ".repeat(34) + "另一篇的正文，与上一篇不是一篇，",
+      "城西新建了一座公园，占地二十",
+    ];
+    const boxes = readColumns([...page.slice(0, -1), ...jumped, ""].join("\n"))!.text.trimEnd().split("\n\n");
+    expect(boxes.some((box) => box.includes("农民很高兴，\n城西"))).toBe(false);
+  });
+});
+
+describe("readColumns of a large headline beside its story", () => {
+  it("joins the headline's rows printed far apart, a blank row between, and keeps the column whole", () => {
+    const body = ["  本报讯（记者李华）今年春", "耕期间，全市农机手检修农机百", "余台，保障了春耕生产的顺利进", "行。农机手们说，今年的活儿干", "得早，心里踏实。今年还新添了", "二十台插秧机，分到各镇使用。"];
+    const other = ["培训分三期在各镇举行，每期两", "天，讲农机保养和维修的要领，", "还请来厂家的技术员现场示范。", "农民们说，学到了真本事，今年", "的农机保养心里有底了，明年还", "要再来参加培训，多学几手。"];
+    const page = [
+      beside("要闻", "2024年4月2日 星期二 第2版", 60),
+      "",
+      beside(" 全市春耕生", body[0]!, 14),
+      " ".repeat(14) + body[1]!,
+      " ".repeat(34) + other[0]!,
+      "",
+      beside(" 产全面展开", body[2]!, 14),
+      ...body.slice(3).map((l, k) => " ".repeat(14) + l + "      " + other[k + 1]!),
+      " ".repeat(34) + other[4]!,
+      " ".repeat(34) + other[5]!,
+      "",
+    ].join("\n");
+    const boxes = readColumns(page)!.text.trimEnd().split("\n\n");
+    expect(boxes).toContain("全市春耕生\n产全面展开");
+  });
+});
+
+describe("readColumns of a byline under its headline", () => {
+  it("writes a role byline printed right under the headline's lines as a block of its own", () => {
+    const left = ["  本报讯 今年春耕期间，全市", "农机手检修农机三百余台，保障", "了春耕生产的顺利进行。农机手", "们说，今年的活儿干得早。"];
+    const right = ["培训分三期在各镇举行，每期两", "天，讲农机保养和维修的要领，", "还请来厂家的技术员现场示范。", "农民们说，学到了真本事。"];
+    const page = [
+      beside("要闻", "2024年4月2日 星期二 第2版", 60),
+      "",
+      "全市春耕生产全面展开",
+      "本报记者 李华",
+      ...left.map((l, k) => beside(l, right[k]!, 34)),
+      "",
+    ].join("\n");
+    const boxes = readColumns(page)!.text.trimEnd().split("\n\n");
+    expect(boxes).toContain("全市春耕生产全面展开");
+    expect(boxes).toContain("本报记者 李华");
+  });
+});
