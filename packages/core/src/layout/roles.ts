@@ -153,6 +153,12 @@ function patternKind(l: PlacedLine, firstOrLast: boolean): UnitKind | null {
   return null;
 }
 
+/** True for a column label line: set in body or small type (heading type is never a label), read as a label. */
+function isLabelLine(l: PlacedLine, body: number, firstOrLast: boolean): boolean {
+  const cls = classOf(l.size, body, l.sizeDeclared);
+  return cls !== "headline" && cls !== "heading" && patternKind(l, firstOrLast) === "label";
+}
+
 /** A lone short line without sentence punctuation, in a block of its own: a subhead or small headline. */
 function isLoneHeading(l: PlacedLine, blockLines: number): boolean {
   if (blockLines !== 1) return false;
@@ -201,6 +207,8 @@ export function buildPieces(lines: readonly PlacedLine[], body: number): Piece[]
       currentKind = null;
       currentClass = null;
     };
+    // a column label set in the block of the line under it (`特别关注` / `朔城区：`) leaves that line alone in the block
+    const labelLines = blockLines.filter((l, i) => isLabelLine(l, body, i === 0 || i === blockLines.length - 1)).length;
     blockLines.forEach((l, i) => {
       const cls = classOf(l.size, body, l.sizeDeclared);
       const text = collapseSpaces(l.line.raw).replace(/\s/gu, "");
@@ -223,7 +231,7 @@ export function buildPieces(lines: readonly PlacedLine[], body: number): Piece[]
         current.push(l);
         return;
       }
-      if (isLoneHeading(l, blockLines.length) && cls === "body") {
+      if (isLoneHeading(l, blockLines.length - labelLines) && cls === "body") {
         flush();
         pieces.push(make("heading", [l], true));
         return;

@@ -291,6 +291,20 @@ describe("parseLayout: a vertical headline at the story's left", () => {
   });
 });
 
+describe("parseLayout: a column label and a kicker in one block", () => {
+  it("reads the line under the label as the kicker over the headline, not as a story's text", () => {
+    const body = wrap(["本报讯（记者 熊萍宁）近日，朔城区连续公布了三批无疫小区创建名单，充分发挥居民在疫情防控中的重要作用。"], 20);
+    const xml = altoPage([
+      { id: "lk", x: 822, y: 100, size: 10, lines: ["特别关注", "朔城区："] },
+      { id: "h", x: 100, y: 250, size: 24, lines: ["全力创建无疫小区提升基层治理能力"] },
+      { id: "b", x: 100, y: 380, size: 10, lines: body },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ column: "特别关注", kicker: "朔城区：", headline: "全力创建无疫小区提升基层治理能力", dateline: "本报讯" });
+  });
+});
+
 describe("parseLayout: a dateline wrapped in a narrow column", () => {
   it("reads the dateline and its byline across the line break", () => {
     const xml = altoPage([
