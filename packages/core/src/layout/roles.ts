@@ -10,7 +10,7 @@ import { collapseSpaces, isBareNames, isBylineText, isPhotoCredit } from "../pip
 import { DATELINE, JUMP_LINE, PAGE_NAMES } from "../pipeline/patterns.js";
 import { isColumnLabel, isRunningHead, type Unit, type UnitKind } from "../pipeline/units.js";
 import { endsSentence } from "../text/chars.js";
-import { boxHeight, boxWidth, overlapX, unionBox } from "./geometry.js";
+import { boxHeight, boxWidth, overlapX, overlapY, unionBox } from "./geometry.js";
 import type { Box } from "./model.js";
 import type { PlacedLine } from "./placed.js";
 
@@ -246,5 +246,24 @@ export function buildPieces(lines: readonly PlacedLine[], body: number): Piece[]
     });
     flush();
   }
+  markPageNamesBesideRunningHead(pieces);
   return pieces;
+}
+
+/** A page name beside the running head is short: `区域新闻`, `长三角观察`. */
+const MAX_PAGE_NAME_CHARS = 6;
+
+/**
+ * A short heading printed level with the running head (`区域新闻` at the page's top, with the date
+ * and page number) is the page's name, whatever the name: a known section name is told anywhere.
+ */
+function markPageNamesBesideRunningHead(pieces: Piece[]): void {
+  const heads = pieces.filter((p) => p.unit.kind === "furniture" && !p.pageName);
+  if (heads.length === 0) return;
+  pieces.forEach((p, i) => {
+    if (p.unit.kind !== "heading" || p.unit.lines.length !== 1) return;
+    const name = collapseSpaces(p.unit.lines[0]!.raw).replace(/\s/gu, "");
+    if (!/^\p{Script=Han}+$/u.test(name) || Array.from(name).length > MAX_PAGE_NAME_CHARS) return;
+    if (heads.some((h) => overlapY(h.box, p.box) > 0)) pieces[i] = { ...p, unit: { ...p.unit, kind: "furniture" }, pageName: true };
+  });
 }

@@ -305,6 +305,21 @@ describe("parseLayout: a column label and a kicker in one block", () => {
   });
 });
 
+describe("parseLayout: a page name level with the running head", () => {
+  it("reads a short heading printed level with the running head as the page's name, not the first story's kicker", () => {
+    const xml = altoPage([
+      { id: "name", x: 100, y: 100, size: 20, lines: ["区域新闻"] },
+      { id: "head", x: 2200, y: 130, size: 9, lines: ["2022年6月1日 星期三 第2版 责任编辑 崔怡"] },
+      { id: "h", x: 100, y: 260, size: 24, lines: ["全力守护城市安全运行"] },
+      { id: "b", x: 100, y: 390, size: 10, lines: wrap(["本报讯（记者 张三）昨天，全市各区各部门连夜部署落实各项防控措施，守护城市安全运行。"], 20) },
+    ]);
+    const { page } = parse(xml);
+    expect(page.page.pageName).toBe("区域新闻");
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ kicker: null, headline: "全力守护城市安全运行" });
+  });
+});
+
 describe("parseLayout: a dateline wrapped in a narrow column", () => {
   it("reads the dateline and its byline across the line break", () => {
     const xml = altoPage([
