@@ -204,6 +204,8 @@ export function buildHeadingGroups(pieces: readonly Piece[], segments: readonly 
         !levelWithTextBeside(p.box, g.box, segments, limits.em) &&
         // a column label tops its story's heading: under other heading lines it starts a new one
         !(p.unit.kind === "label" && g.pieces.some((q) => q.unit.kind !== "label")) &&
+        // so does a kicker (`…——`, `…：`), which is never set under headline type (a slogan over the page)
+        !(p.sizeClass !== "headline" && KICKER_END.test(headText(p)) && g.pieces.some((q) => q.sizeClass === "headline")) &&
         // body-size lines join a headline only as its subtitle (`——…`) or, over it, its kicker (`…——`, `…：`)
         !(p.minor && !g.minor && !SUBTITLE_START.test(headText(p))) &&
         !(g.minor && !p.minor && g.pieces.every((x) => x.unit.kind !== "label") && !KICKER_END.test(headText(g.pieces[g.pieces.length - 1]!))),

@@ -433,6 +433,19 @@ describe("parseLayout: a slogan over the page is its banner, not a story's kicke
     expect(page.articles[0]).toMatchObject({ kicker: null, headline: "全力守护城市安全运行", dateline: "本报讯" });
   });
 
+  it("starts a new heading at a kicker, even one printed in line with the slogan above", () => {
+    const xml = altoPage([
+      { id: "slogan", x: 600, y: 100, size: 26, lines: ["坚决打赢大上海保卫战"] },
+      { id: "k", x: 600, y: 240, size: 12, lines: ["一手抓防控 一手抓发展——"] },
+      { id: "h", x: 600, y: 310, size: 28, lines: ["加快经济恢复全力稳住经济大盘"] },
+      { id: "b", x: 600, y: 470, size: 10, lines: body },
+    ]);
+    const { page } = parse(xml);
+    expect(page.page.banner).toBe("坚决打赢大上海保卫战");
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ kicker: "一手抓防控 一手抓发展——", headline: "加快经济恢复全力稳住经济大盘" });
+  });
+
   it("starts a new heading at a column label, even one printed in line with the slogan above", () => {
     const xml = altoPage([
       // the label and the kicker are centred over the headline; the label's left edge is in line with the slogan's
