@@ -260,9 +260,14 @@ function segmentAbove(box: Box, segments: readonly Segment[], limits: Limits, ma
 }
 
 /** A side headline: the text starts at its right, its first line level with the headline's top. */
-function segmentRightOf(box: Box, segments: readonly Segment[], limits: Limits): Segment | null {
+function segmentRightOf(box: Box, segments: readonly Segment[], limits: Limits, groups: readonly HeadingGroup[] = []): Segment | null {
+  // the text's top is that of a subhead set right over it (`救助走失智障男子` opening the first column)
+  const topOf = (s: Segment) => {
+    const sub = groups.find((g) => !g.pieces.some((p) => p.sizeClass === "headline") && g.box !== box && overlapX(g.box, s.box) > 0 && g.box[3] <= s.fullBox[1] + limits.em / 2 && s.fullBox[1] - g.box[3] <= MAX_HEAD_GAP * limits.em);
+    return sub ? Math.min(sub.box[1], s.fullBox[1]) : s.box[1];
+  };
   const candidates = segments.filter(
-    (s) => s.box[0] >= box[2] - limits.em && s.box[0] - box[2] <= MAX_GUTTER * 2 * limits.em && Math.abs(s.box[1] - box[1]) <= MAX_HEAD_GAP * limits.em,
+    (s) => s.box[0] >= box[2] - limits.em && s.box[0] - box[2] <= MAX_GUTTER * 2 * limits.em && Math.abs(topOf(s) - box[1]) <= MAX_HEAD_GAP * limits.em,
   );
   return candidates.sort((a, b) => a.box[0] - b.box[0] || a.box[1] - b.box[1])[0] ?? null;
 }
@@ -324,7 +329,7 @@ export function placeHeadings(groups: readonly HeadingGroup[], segments: readonl
         continue;
       }
     }
-    const target = g.vertical ? (segmentLeftOf(g.box, segments, limits) ?? segmentRightOfVertical(g.box, segments, limits)) : (segmentBelow(g.box, segments, limits, MAX_HEAD_GAP) ?? segmentRightOf(g.box, segments, limits) ?? segmentLevelLeftOf(g.box, segments, limits));
+    const target = g.vertical ? (segmentLeftOf(g.box, segments, limits) ?? segmentRightOfVertical(g.box, segments, limits)) : (segmentBelow(g.box, segments, limits, MAX_HEAD_GAP) ?? segmentRightOf(g.box, segments, limits, groups) ?? segmentLevelLeftOf(g.box, segments, limits));
     if (!target) {
       unplaced.push(g);
       continue;
@@ -336,6 +341,12 @@ export function placeHeadings(groups: readonly HeadingGroup[], segments: readonl
         const [label, headline] = labelOnly(g) ? [g, target.heads] : [target.heads, g];
         headline.pieces.unshift(...label.pieces);
         target.heads = headline;
+        continue;
+      }
+      // a side headline heads the segment: a heading right over its text is the text's first subhead
+      const sideHead = !target.heads.vertical && target.heads.box[3] > target.fullBox[1] + limits.em / 2;
+      if (sideHead && lone && lone.sizeClass !== "headline" && target.subheadAbove === null && gapOf(g, target) >= -limits.em / 2) {
+        target.subheadAbove = lone;
         continue;
       }
       // two groups over one segment: the nearer keeps it
@@ -542,7 +553,8 @@ function storyTop(story: Story): number {
 export function toDraft(story: Story): Draft {
   const items: StoryItem[] = [];
   story.segments.forEach((s, i) => {
-    if (s.subheadAbove && i > 0) items.push({ unit: s.subheadAbove.unit, role: "subhead" });
+    // a subhead over the first segment of a story headed elsewhere (a side headline) opens its text
+    if (s.subheadAbove && (i > 0 || story.heads !== null)) items.push({ unit: s.subheadAbove.unit, role: "subhead" });
     // headings over a later column of the story (not its headline) are read as subheads there
     if (s.heads && s.heads !== story.heads && i > 0) for (const p of s.heads.pieces) items.push({ unit: p.unit, role: "subhead" });
     items.push({ unit: s.piece.unit, role: "body" });
@@ -562,7 +574,7 @@ export function storySubheads(stories: readonly Story[]): Set<Piece> {
   const used = new Set<Piece>();
   for (const st of stories) {
     st.segments.forEach((s, i) => {
-      if (s.subheadAbove && (i > 0 || !st.heads)) used.add(s.subheadAbove);
+      if (s.subheadAbove) used.add(s.subheadAbove);
     });
   }
   return used;

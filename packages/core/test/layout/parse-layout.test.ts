@@ -320,6 +320,24 @@ describe("parseLayout: a page name level with the running head", () => {
   });
 });
 
+describe("parseLayout: a side headline over text that opens with a subhead", () => {
+  it("heads the text at its right, counting the subhead over that text as its top, and keeps the subhead as the first paragraph", () => {
+    const text = "昨天下午，一群众来派出所报警称，家中一名智障男子走失，民警立即沿路寻找，终于在南环路找到了他。";
+    const xml = altoPage([
+      { id: "h", x: 100, y: 100, size: 22, lines: ["不仅有力度", "更有温度"] },
+      { id: "sub", x: 700, y: 100, size: 12, lines: ["救助走失智障", "男子"] },
+      { id: "b", x: 700, y: 280, size: 10, lines: wrap([text], 10) },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]!.headline).toBe("不仅有力度更有温度");
+    expect(page.articles[0]!.paragraphs.map((p) => [p.role, p.text])).toEqual([
+      ["subhead", "救助走失智障男子"],
+      ["body", text],
+    ]);
+  });
+});
+
 describe("parseLayout: a dateline wrapped in a narrow column", () => {
   it("reads the dateline and its byline across the line break", () => {
     const xml = altoPage([
