@@ -569,14 +569,10 @@ export function toDraft(story: Story): Draft {
 /** Labels first, then headings top to bottom. */
 const headOrder = (p: Piece) => (p.unit.kind === "label" ? 0 : 1);
 
-/** Subheads no story took (a subhead over a story's first segment heads it instead). */
+/** Subheads the stories took: between their segments, over the first (heading a story without headline, or opening its text). */
 export function storySubheads(stories: readonly Story[]): Set<Piece> {
   const used = new Set<Piece>();
-  for (const st of stories) {
-    st.segments.forEach((s, i) => {
-      if (s.subheadAbove) used.add(s.subheadAbove);
-    });
-  }
+  for (const st of stories) for (const s of st.segments) if (s.subheadAbove) used.add(s.subheadAbove);
   return used;
 }
 
