@@ -904,7 +904,8 @@ function bracketedBylineLines(block: readonly Line[]): Set<Line> | null {
   let held: Set<Line> | null = null;
   for (let i = 0; i < block.length; i++) {
     const text = block[i]!.text;
-    const open = text.lastIndexOf("（");
+    // most lines hold no bracket: `indexOf` rules them out in compiled code, where `lastIndexOf` goes to the runtime for every line
+    const open = text.indexOf("（") < 0 ? -1 : text.lastIndexOf("（");
     if (open < 0 || text.indexOf("）", open) >= 0) continue;
     for (let j = i + 1; j < block.length && j - i < MAX_BRACKETED_BYLINE_LINES; j++) {
       const close = block[j]!.text.indexOf("）");
