@@ -185,6 +185,9 @@ export function isLetterOrDigitCode(cp: number): boolean {
   return cp < BMP_SIZE ? (classOf(cp) & LETTER) !== 0 : letterOrDigitBySlowPath(cp);
 }
 
+/** Joins the output's texts for {@link missingLetters}: no letter or digit, no surrogate. */
+const TEXT_SEPARATOR = "\n";
+
 /** Scratch counts for the Basic Multilingual Plane, reused between calls (parsing is synchronous). */
 let scratch: Int32Array | null = null;
 
@@ -200,7 +203,10 @@ export function missingLetters(need: string, have: readonly string[]): Set<numbe
   const astral = new Map<number, number>();
   const touched: number[] = [];
   countNeeded(need, counts, touched, astral);
-  for (const text of have) countHad(text, counts, astral);
+  // read as one flat string: the output's texts are mostly concatenations (cons strings), which
+  // compiled code reads a character at a time through the rope; a line break between them is no
+  // letter and pairs no surrogates across two texts
+  countHad(have.join(TEXT_SEPARATOR), counts, astral);
   const missing = new Set<number>();
   for (const cp of touched) {
     if (counts[cp]! > 0) missing.add(cp);
