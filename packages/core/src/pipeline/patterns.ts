@@ -93,7 +93,13 @@ export const COMMENTATOR_BYLINE = wholeOneOf(COMMENTATORS);
 /** A byline token that names the paper, not a person (本报通讯员 is a role word: a name may follow). */
 export const SIGNED_BY_THE_PAPER = wholeOneOf(PAPER_SIGNATURES);
 /** A whole byline that names nobody: the paper's signatures, or 本报通讯员 alone. */
-export const ANONYMOUS_BYLINE = wholeOneOf([...PAPER_SIGNATURES, "本报通讯员"]);
+const ANONYMOUS_BYLINES = [...PAPER_SIGNATURES, "本报通讯员"];
+export const ANONYMOUS_BYLINE = wholeOneOf(ANONYMOUS_BYLINES);
+/**
+ * The last code unit of every {@link ANONYMOUS_BYLINE} (each word ends with a plain character:
+ * 通, 报, 员): a text ending otherwise is none, which spares most lines the pattern's runs of ideographs.
+ */
+export const ANONYMOUS_BYLINE_ENDS: ReadonlySet<number> = new Set(ANONYMOUS_BYLINES.map((word) => word.charCodeAt(word.length - 1)));
 
 /**
  * The datelines (电头) of Chinese papers and agencies: the paper's own (`本报讯`, `本报北京12月1日电`,
