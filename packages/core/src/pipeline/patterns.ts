@@ -150,6 +150,11 @@ export const DATELINE_TAIL = /^[\p{Script=Han}0-9０-９]{0,8}(?:电|讯)/u;
 
 /** A jump line: `（下转第3版）`, `（紧转第8版）`, `（上接第1版）`, `（紧接第一版）`, a sectioned page too (`（下转A3版）`). */
 export const JUMP_LINE = /[（(]\s*(下转|紧转|转|上接|紧接|接|续)\s*第?\s*([A-Za-zＡ-Ｚ]?[0-9０-９一二三四五六七八九十]+)\s*版\s*[）)]$/u;
+/** True when the text ends with `）` or `)`, as every {@link JUMP_LINE} does: a test of one code unit before the pattern. */
+export function mayEndWithJump(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 0xff09 || c === 0x29;
+}
 
 /** Directions of the jump words. */
 export const JUMP_CONTINUED_ON = new Set(["下转", "紧转", "转"]);
@@ -197,6 +202,8 @@ export const COMPOUND_SURNAMES = ["欧阳", "司马", "上官", "诸葛", "东�
 
 /** Two ideographs, no punctuation: a row of a headline set in two vertical columns. */
 export const PAIR_ROW = /^\p{Script=Han}{2}$/u;
+/** True for a {@link PAIR_ROW}: two ideographs are 2 to 4 code units, which rules out most lines before the pattern. */
+export const isPairRow = (text: string): boolean => text.length >= 2 && text.length <= 4 && PAIR_ROW.test(text);
 
 /** Two or more phrases of ideographs, each of two or more, with single spaces between them. */
 export const SPACED_PHRASES = /^\p{Script=Han}{2,}(?: \p{Script=Han}{2,})+$/u;

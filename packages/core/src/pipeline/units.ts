@@ -21,7 +21,7 @@ import {
   HEADING_AND_GLYPH,
   JUMP_LINE,
   KICKER_END,
-  PAIR_ROW,
+  isPairRow,
   RUNNING_HEAD_DATE,
   RUNNING_HEAD_PAGE,
   SPACED_PHRASES,
@@ -65,12 +65,12 @@ const MAX_HEADING_WIDTH = 40;
 /** Rows of two ideographs in a block (a headline set in two vertical columns prints two glyphs a row). */
 function countPairRows(block: readonly Line[]): number {
   let rows = 0;
-  for (const line of block) if (PAIR_ROW.test(line.text)) rows++;
+  for (const line of block) if (isPairRow(line.text)) rows++;
   return rows;
 }
 
 /** A row of a headline set in two vertical columns, or one glyph of it (an odd last row, a row cut by another line). */
-const isVerticalRow = (line: Line): boolean => PAIR_ROW.test(line.text) || isSingleChar(line);
+const isVerticalRow = (line: Line): boolean => isPairRow(line.text) || isSingleChar(line);
 
 /** True for a one-character line (a vertical headline prints one glyph per line). */
 function isSingleChar(line: Line): boolean {
