@@ -163,20 +163,18 @@ const RUNNING_HEAD_MARK = 1;
 /** {@link marksIn} flag: sentence punctuation (，。；！？). */
 const SENTENCE_MARK = 2;
 
+/** The characters of {@link RUNNING_HEAD_MARK}. */
+const RUNNING_HEAD_CHARS = /[年版辑编校]/u;
+/** The characters of {@link SENTENCE_MARK}. */
+const SENTENCE_CHARS = /[，。；！？]/u;
+
 /**
  * Which of the marks {@link specialKind} looks for `text` holds ({@link RUNNING_HEAD_MARK},
- * {@link SENTENCE_MARK}), found in one pass over its code units (two regex tests per line cost more).
+ * {@link SENTENCE_MARK}). Two regex tests take fewer instructions than one loop over the code
+ * units in compiled code (callgrind, 100 bar1000 pages).
  */
 function marksIn(text: string): number {
-  let marks = 0;
-  for (let i = 0; i < text.length && marks !== (RUNNING_HEAD_MARK | SENTENCE_MARK); i++) {
-    const c = text.charCodeAt(i);
-    // 年 版 辑 编 校
-    if (c === 0x5e74 || c === 0x7248 || c === 0x8f91 || c === 0x7f16 || c === 0x6821) marks |= RUNNING_HEAD_MARK;
-    // ， 。 ； ！ ？
-    else if (c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f) marks |= SENTENCE_MARK;
-  }
-  return marks;
+  return (RUNNING_HEAD_CHARS.test(text) ? RUNNING_HEAD_MARK : 0) | (SENTENCE_CHARS.test(text) ? SENTENCE_MARK : 0);
 }
 
 /** True for a line that is a whole special unit on its own. */
