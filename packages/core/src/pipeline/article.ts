@@ -25,9 +25,20 @@ export interface ArticleResult {
 function paragraphText(p: DraftParagraph): string {
   // joinWrappedLines skips empty pieces; plain loops here and below keep buildArticle's optimized code small
   const pieces: string[] = [];
-  for (const piece of p.pieces) pieces.push(collapseSpaces(piece.raw));
+  // a collapsed piece holds no white space but single ASCII spaces: most lines of a dump hold none
+  let spaced = false;
+  let length = 0;
+  for (const piece of p.pieces) {
+    const text = collapseSpaces(piece.raw);
+    pieces.push(text);
+    length += text.length;
+    if (!spaced && text.indexOf(" ") >= 0) spaced = true;
+  }
   const joined = joinWrappedLines(pieces);
-  return p.role === "subhead" ? normalizeHeading(joined) : removeExtractorSpaces(joined);
+  if (p.role === "subhead") return normalizeHeading(joined);
+  // no space in the pieces and none put between them: there is no extractor space to remove
+  if (!spaced && joined.length === length) return joined;
+  return removeExtractorSpaces(joined);
 }
 
 /** A dateline opens one of the first paragraphs (a deck of up to three lines may come first). */

@@ -4,6 +4,7 @@ import { isCollapsed } from "../text/chars.js";
 import { firstChar } from "../text/normalize.js";
 import {
   ANONYMOUS_BYLINE,
+  ANONYMOUS_BYLINE_ENDS,
   SIGNED_BY_THE_PAPER,
   BRACKETED_NAMES,
   COMMENTATOR_BYLINE,
@@ -97,7 +98,7 @@ export function isNamingByline(text: string): boolean {
     (ROLE_MARK.test(t) && ROLE_BYLINE.test(t)) ||
     (SLASH_MARK.test(t) && (SLASHED_BYLINE.test(t) || SLASH_MARKED_NAMES.test(t))) ||
     BRACKETED_NAMES.test(t) ||
-    ANONYMOUS_BYLINE.test(t) ||
+    (ANONYMOUS_BYLINE_ENDS.has(t.charCodeAt(t.length - 1)) && ANONYMOUS_BYLINE.test(t)) ||
     isBareNames(t)
   );
 }

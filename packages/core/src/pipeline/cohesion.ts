@@ -114,8 +114,11 @@ export class Cohesion {
       for (const g of grams) holding[g]!++;
     }
     const holding = this.holding.upTo(this.grams.table.size);
+    // a weight depends on the count alone: one logarithm per count, not one per bigram
+    const byCount = new Float64Array(this.unitCount + 1);
+    for (let count = 0; count <= this.unitCount; count++) byCount[count] = this.weight(count);
     const weights = new Float64Array(this.grams.table.size);
-    for (let g = 0; g < weights.length; g++) weights[g] = this.weight(holding[g]!);
+    for (let g = 0; g < weights.length; g++) weights[g] = byCount[holding[g]!]!;
     this.weights = weights;
   }
 }

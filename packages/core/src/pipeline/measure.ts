@@ -2,7 +2,7 @@
 import { endsSentence } from "../text/chars.js";
 import { type Line, opensDateline } from "./lines.js";
 import { trailingByline } from "./inline.js";
-import { JUMP_LINE } from "./patterns.js";
+import { JUMP_LINE, mayEndWithJump } from "./patterns.js";
 import type { Unit } from "./units.js";
 
 /** Share of a unit's lines that are full column width, at the least (the rest: paragraph ends, indents). */
@@ -96,7 +96,7 @@ export function endsOpen(unit: Unit): boolean {
 /** True when the unit's last line ends with a jump line (`…（下转第3版）`): the story stops here. */
 export function endsWithJump(unit: Unit): boolean {
   const last = unit.lines[unit.lines.length - 1];
-  return last !== undefined && JUMP_LINE.test(last.text);
+  return last !== undefined && mayEndWithJump(last.text) && JUMP_LINE.test(last.text);
 }
 
 /** Column widths of two runs of one story differ by at most this (ems). */

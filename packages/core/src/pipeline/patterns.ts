@@ -93,7 +93,13 @@ export const COMMENTATOR_BYLINE = wholeOneOf(COMMENTATORS);
 /** A byline token that names the paper, not a person (本报通讯员 is a role word: a name may follow). */
 export const SIGNED_BY_THE_PAPER = wholeOneOf(PAPER_SIGNATURES);
 /** A whole byline that names nobody: the paper's signatures, or 本报通讯员 alone. */
-export const ANONYMOUS_BYLINE = wholeOneOf([...PAPER_SIGNATURES, "本报通讯员"]);
+const ANONYMOUS_BYLINES = [...PAPER_SIGNATURES, "本报通讯员"];
+export const ANONYMOUS_BYLINE = wholeOneOf(ANONYMOUS_BYLINES);
+/**
+ * The last code unit of every {@link ANONYMOUS_BYLINE} (each word ends with a plain character:
+ * 通, 报, 员): a text ending otherwise is none, which spares most lines the pattern's runs of ideographs.
+ */
+export const ANONYMOUS_BYLINE_ENDS: ReadonlySet<number> = new Set(ANONYMOUS_BYLINES.map((word) => word.charCodeAt(word.length - 1)));
 
 /**
  * The datelines (电头) of Chinese papers and agencies: the paper's own (`本报讯`, `本报北京12月1日电`,
@@ -144,6 +150,11 @@ export const DATELINE_TAIL = /^[\p{Script=Han}0-9０-９]{0,8}(?:电|讯)/u;
 
 /** A jump line: `（下转第3版）`, `（紧转第8版）`, `（上接第1版）`, `（紧接第一版）`, a sectioned page too (`（下转A3版）`). */
 export const JUMP_LINE = /[（(]\s*(下转|紧转|转|上接|紧接|接|续)\s*第?\s*([A-Za-zＡ-Ｚ]?[0-9０-９一二三四五六七八九十]+)\s*版\s*[）)]$/u;
+/** True when the text ends with `）` or `)`, as every {@link JUMP_LINE} does: a test of one code unit before the pattern. */
+export function mayEndWithJump(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 0xff09 || c === 0x29;
+}
 
 /** Directions of the jump words. */
 export const JUMP_CONTINUED_ON = new Set(["下转", "紧转", "转"]);
@@ -191,6 +202,8 @@ export const COMPOUND_SURNAMES = ["欧阳", "司马", "上官", "诸葛", "东�
 
 /** Two ideographs, no punctuation: a row of a headline set in two vertical columns. */
 export const PAIR_ROW = /^\p{Script=Han}{2}$/u;
+/** True for a {@link PAIR_ROW}: two ideographs are 2 to 4 code units, which rules out most lines before the pattern. */
+export const isPairRow = (text: string): boolean => text.length >= 2 && text.length <= 4 && PAIR_ROW.test(text);
 
 /** Two or more phrases of ideographs, each of two or more, with single spaces between them. */
 export const SPACED_PHRASES = /^\p{Script=Han}{2,}(?: \p{Script=Han}{2,})+$/u;

@@ -8,10 +8,16 @@ function isExtractorSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
 }
 
-/** True when the text holds one of the spaces of {@link WHITESPACE_RUN}. */
+/** One of the spaces of {@link WHITESPACE_RUN} (not global: `test` keeps no position). */
+const EXTRACTOR_SPACE = /[ \t\u00A0\u3000]/u;
+
+/**
+ * True when the text holds one of the spaces of {@link WHITESPACE_RUN}. The regex engine scans a
+ * line for a character class in a fraction of the instructions a loop over its code units takes
+ * in compiled code (asked of every line and paragraph of a page).
+ */
 function hasExtractorSpace(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isExtractorSpace(text.charCodeAt(i))) return true;
-  return false;
+  return EXTRACTOR_SPACE.test(text);
 }
 
 function isLowSurrogate(c: number): boolean {
@@ -55,9 +61,7 @@ class Joined {
  * @returns the line with its spaces cleaned, trimmed
  */
 export function removeExtractorSpaces(line: string): string {
-  let i = 0;
-  while (i < line.length && !isExtractorSpace(line.charCodeAt(i))) i++;
-  if (i === line.length) return line;
+  if (!hasExtractorSpace(line)) return line;
   // the words between runs of spaces (none empty: the spaces are all trimmed at the ends)
   const t = line.trim();
   let out = "";
