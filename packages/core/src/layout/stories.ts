@@ -298,7 +298,8 @@ function segmentLeftOf(box: Box, segments: readonly Segment[], limits: Limits): 
 
 /** The first column right of a vertical headline set at the story's left: beside it, a gutter away, the topmost. */
 function segmentRightOfVertical(box: Box, segments: readonly Segment[], limits: Limits): Segment | null {
-  const candidates = segments.filter((s) => s.box[0] >= box[2] - limits.em && s.box[0] - box[2] <= MAX_GUTTER * limits.em && overlapY(s.box, box) > 0);
+  // as far as a side headline's text may be (the glyphs are centred in a wider column of their own)
+  const candidates = segments.filter((s) => s.box[0] >= box[2] - limits.em && s.box[0] - box[2] <= MAX_GUTTER * 2 * limits.em && overlapY(s.box, box) > 0);
   return candidates.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])[0] ?? null;
 }
 

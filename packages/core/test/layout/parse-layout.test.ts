@@ -320,6 +320,21 @@ describe("parseLayout: a page name level with the running head", () => {
   });
 });
 
+describe("parseLayout: a vertical headline centred in a column of its own", () => {
+  it("heads the text at its right more than a gutter away", () => {
+    const body = wrap(["亲爱的市民朋友们，在党中央坚强领导下，经过两个多月的持续奋战，我们取得了阶段性的重要成果。"], 12);
+    const glyph = Math.round(EM * 1.5); // 15-point glyphs
+    const xml = altoPage([
+      { id: "v", x: 100, y: 100, size: 15, lines: Array.from("致全市人民的感谢信"), vertical: true },
+      // the text starts 3.7 ems right of the glyphs
+      { id: "b", x: 100 + glyph + Math.round(3.7 * EM), y: 160, size: 10, lines: body },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]!.headline).toBe("致全市人民的感谢信");
+  });
+});
+
 describe("parseLayout: a side headline over text that opens with a subhead", () => {
   it("heads the text at its right, counting the subhead over that text as its top, and keeps the subhead as the first paragraph", () => {
     const text = "昨天下午，一群众来派出所报警称，家中一名智障男子走失，民警立即沿路寻找，终于在南环路找到了他。";
