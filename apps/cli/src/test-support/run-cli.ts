@@ -42,11 +42,13 @@ export function textOf(run: CliRun): { code: number; stdout: string; stderr: str
 
 /** The size and time at the end of `dubao parse`'s summary line, e.g. ` (12.8 MB in 4.4 s)`. */
 const PARSE_TIMING = / \(\d+\.\d MB in [^)]*\)$/gmu;
+/** A progress line of a batch that runs over 5 s with stderr not a terminal, e.g. `dubao: 1 file, 0.1 MB/s`. */
+const PROGRESS_LINE = /^dubao: \d[\d,]* files?(?:, \d+\.\d MB\/s)?\n/gmu;
 
 /**
- * A run's text output with the size and time of `dubao parse`'s summary left out, which change
- * from run to run (a test of the summary itself checks them).
+ * A run's text output without what changes from run to run: the size and time of `dubao parse`'s
+ * summary, and the progress lines a slow batch prints now and then (tests of their own check them).
  */
 export function untimedTextOf(run: CliRun): { code: number; stdout: string; stderr: string } {
-  return { code: run.code, stdout: run.stdout, stderr: run.stderr.replace(PARSE_TIMING, "") };
+  return { code: run.code, stdout: run.stdout, stderr: run.stderr.replace(PROGRESS_LINE, "").replace(PARSE_TIMING, "") };
 }
