@@ -24,10 +24,12 @@ export const SETS = {
   // the dev pages as `pdftotext -layout` prints them: the columns side by side on every line
   "dev-layout": path.join(REPO, "corpus/dev-layout"),
 };
-/** The same gold pages read from layout files (ALTO, hOCR) instead of the text dump, by name. */
+/** Gold pages read from layout files (ALTO, hOCR) instead of a text dump, by name. */
 export const LAYOUT_SETS = {
   "dev-alto": { dir: path.join(REPO, "corpus/dev"), ext: ".alto.xml" },
   "dev-hocr": { dir: path.join(REPO, "corpus/dev"), ext: ".hocr" },
+  // 24 synthetic pages of other layouts (tools/synth, seed 4), their PDFs' text layer as ALTO
+  "synth-alto": { dir: path.join(REPO, "corpus/synth-alto"), ext: ".alto.xml" },
 };
 
 /**
