@@ -7,6 +7,7 @@
  */
 import { appendAll } from "../arrays.js";
 import { collapseSpaces, isBareNames, isBylineText, isPhotoCredit } from "../pipeline/byline.js";
+import { isPageNameUnit } from "../pipeline/furniture.js";
 import { DATELINE, JUMP_LINE, PAGE_NAMES } from "../pipeline/patterns.js";
 import { isColumnLabel, isRunningHead, type Unit, type UnitKind } from "../pipeline/units.js";
 import { endsSentence } from "../text/chars.js";
@@ -153,12 +154,6 @@ function patternKind(l: PlacedLine, firstOrLast: boolean): UnitKind | null {
   return null;
 }
 
-/** True for a column label line: set in body or small type (heading type is never a label), read as a label. */
-function isLabelLine(l: PlacedLine, body: number, firstOrLast: boolean): boolean {
-  const cls = classOf(l.size, body, l.sizeDeclared);
-  return cls !== "headline" && cls !== "heading" && patternKind(l, firstOrLast) === "label";
-}
-
 /** A lone short line without sentence punctuation, in a block of its own: a subhead or small headline. */
 function isLoneHeading(l: PlacedLine, blockLines: number): boolean {
   if (blockLines !== 1) return false;
@@ -207,18 +202,20 @@ export function buildPieces(lines: readonly PlacedLine[], body: number): Piece[]
       currentKind = null;
       currentClass = null;
     };
+    // heading type is never a byline or a label (`信心` ends a headline, it is no name)
+    const classes = blockLines.map((l) => classOf(l.size, body, l.sizeDeclared));
+    const specials = blockLines.map((l, i) => (classes[i] === "headline" || classes[i] === "heading" ? null : patternKind(l, i === 0 || i === blockLines.length - 1)));
     // a column label set in the block of the line under it (`特别关注` / `朔城区：`) leaves that line alone in the block
-    const labelLines = blockLines.filter((l, i) => isLabelLine(l, body, i === 0 || i === blockLines.length - 1)).length;
+    const labelLines = specials.filter((k) => k === "label").length;
     blockLines.forEach((l, i) => {
-      const cls = classOf(l.size, body, l.sizeDeclared);
+      const cls = classes[i]!;
       const text = collapseSpaces(l.line.raw).replace(/\s/gu, "");
       if (PAGE_NAMES.has(text) && (cls === "headline" || cls === "heading")) {
         flush();
         pieces.push(make("furniture", [l], false, true));
         return;
       }
-      // heading type is never a byline or a label (`信心` ends a headline, it is no name)
-      const special = cls === "headline" || cls === "heading" ? null : patternKind(l, i === 0 || i === blockLines.length - 1);
+      const special = specials[i]!;
       if (special) {
         flush();
         pieces.push(make(special, [l]));
@@ -250,20 +247,14 @@ export function buildPieces(lines: readonly PlacedLine[], body: number): Piece[]
   return pieces;
 }
 
-/** A page name beside the running head is short: `区域新闻`, `长三角观察`. */
-const MAX_PAGE_NAME_CHARS = 6;
-
 /**
  * A short heading printed level with the running head (`区域新闻` at the page's top, with the date
- * and page number) is the page's name, whatever the name: a known section name is told anywhere.
+ * and page number) is the page's name, whatever the name, as dumps read it (see {@link isPageNameUnit}).
  */
 function markPageNamesBesideRunningHead(pieces: Piece[]): void {
   const heads = pieces.filter((p) => p.unit.kind === "furniture" && !p.pageName);
   if (heads.length === 0) return;
   pieces.forEach((p, i) => {
-    if (p.unit.kind !== "heading" || p.unit.lines.length !== 1) return;
-    const name = collapseSpaces(p.unit.lines[0]!.raw).replace(/\s/gu, "");
-    if (!/^\p{Script=Han}+$/u.test(name) || Array.from(name).length > MAX_PAGE_NAME_CHARS) return;
-    if (heads.some((h) => overlapY(h.box, p.box) > 0)) pieces[i] = { ...p, unit: { ...p.unit, kind: "furniture" }, pageName: true };
+    if (isPageNameUnit(p.unit, true) && heads.some((h) => overlapY(h.box, p.box) > 0)) pieces[i] = { ...p, unit: { ...p.unit, kind: "furniture" }, pageName: true };
   });
 }
