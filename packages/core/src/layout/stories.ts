@@ -260,15 +260,16 @@ function segmentAbove(box: Box, segments: readonly Segment[], limits: Limits, ma
 }
 
 /** A side headline: the text starts at its right, its first line level with the headline's top. */
-function segmentRightOf(box: Box, segments: readonly Segment[], limits: Limits, groups: readonly HeadingGroup[] = []): Segment | null {
+/** True when `s` starts right of `box`, at most two gutters away: where a side headline's text starts. */
+const startsRightOf = (s: Segment, box: Box, em: number) => s.box[0] >= box[2] - em && s.box[0] - box[2] <= MAX_GUTTER * 2 * em;
+
+function segmentRightOf(box: Box, segments: readonly Segment[], limits: Limits, groups: readonly HeadingGroup[]): Segment | null {
   // the text's top is that of a subhead set right over it (`救助走失智障男子` opening the first column)
   const topOf = (s: Segment) => {
     const sub = groups.find((g) => !g.pieces.some((p) => p.sizeClass === "headline") && g.box !== box && overlapX(g.box, s.box) > 0 && g.box[3] <= s.fullBox[1] + limits.em / 2 && s.fullBox[1] - g.box[3] <= MAX_HEAD_GAP * limits.em);
     return sub ? Math.min(sub.box[1], s.fullBox[1]) : s.box[1];
   };
-  const candidates = segments.filter(
-    (s) => s.box[0] >= box[2] - limits.em && s.box[0] - box[2] <= MAX_GUTTER * 2 * limits.em && Math.abs(topOf(s) - box[1]) <= MAX_HEAD_GAP * limits.em,
-  );
+  const candidates = segments.filter((s) => startsRightOf(s, box, limits.em) && Math.abs(topOf(s) - box[1]) <= MAX_HEAD_GAP * limits.em);
   return candidates.sort((a, b) => a.box[0] - b.box[0] || a.box[1] - b.box[1])[0] ?? null;
 }
 
@@ -299,7 +300,7 @@ function segmentLeftOf(box: Box, segments: readonly Segment[], limits: Limits): 
 /** The first column right of a vertical headline set at the story's left: beside it, a gutter away, the topmost. */
 function segmentRightOfVertical(box: Box, segments: readonly Segment[], limits: Limits): Segment | null {
   // as far as a side headline's text may be (the glyphs are centred in a wider column of their own)
-  const candidates = segments.filter((s) => s.box[0] >= box[2] - limits.em && s.box[0] - box[2] <= MAX_GUTTER * 2 * limits.em && overlapY(s.box, box) > 0);
+  const candidates = segments.filter((s) => startsRightOf(s, box, limits.em) && overlapY(s.box, box) > 0);
   return candidates.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])[0] ?? null;
 }
 
