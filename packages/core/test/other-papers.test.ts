@@ -16,6 +16,23 @@ const page = (first: string, second: string) =>
     "超过一千亿元，涵盖先进制造、数字经济等领域。",
   ].join("\n");
 
+/** dev cnki_112 as pdf.js prints it: a story's end, the next headline, a deck of two points, the next dateline. */
+const CNKI_112_PDFJS = [
+  "本报讯 市委书记李强昨天在崇明区检查疫情防控和复工复产情",
+  "况，要求及时跟进排摸，认真梳理农业生产单位反映集中的突",
+  "出问题，确保人员和机具畅通无阻、农资运输配送高效有序，",
+  "产，为市民餐桌提供高品质的绿色农副产品，以产业兴旺带动",
+  "农民增收、实现生活富裕。",
+  "助企纾困，加快恢复经济社会发展活力",
+  "以政策的确定性应对不确定性，精准帮扶企业达产，全",
+  "力支持企业发展，更好帮助企业稳信心、稳预期",
+  "加大走访力度，优化企业服务，简化操作流程，加快解",
+  "决反映集中突出问题，更好满足各类企业不同发展需求",
+  "本报讯 市委书记李强昨天在上海自贸试验区临港新片区",
+  "检查疫情防控和复工复产情况，要求助企纾困，加快恢复经济社",
+  "会发展活力，以政策的确定性应对不确定性。",
+];
+
 describe("bylines of other papers", () => {
   it.each(["本报全媒体记者 王小明", "■本报融媒体记者 王小明", "人民日报记者 王小明", "文/王小明"])("signs a report with %s on its own line", (byline) => {
     const lines = [
@@ -353,21 +370,7 @@ describe("a headline printed with no blank line around it", () => {
 
   it("takes a headline with a comma, narrower than the deck under it, between a sentence's end and a dateline off the story before", () => {
     // dev cnki_112 as pdf.js prints it: a story ends, the next headline, a deck of two points, the dateline
-    const lines = [
-      "本报讯 市委书记李强昨天在崇明区检查疫情防控和复工复产情",
-      "况，要求及时跟进排摸，认真梳理农业生产单位反映集中的突",
-      "出问题，确保人员和机具畅通无阻、农资运输配送高效有序，",
-      "产，为市民餐桌提供高品质的绿色农副产品，以产业兴旺带动",
-      "农民增收、实现生活富裕。",
-      "助企纾困，加快恢复经济社会发展活力",
-      "以政策的确定性应对不确定性，精准帮扶企业达产，全",
-      "力支持企业发展，更好帮助企业稳信心、稳预期",
-      "加大走访力度，优化企业服务，简化操作流程，加快解",
-      "决反映集中突出问题，更好满足各类企业不同发展需求",
-      "本报讯 市委书记李强昨天在上海自贸试验区临港新片区",
-      "检查疫情防控和复工复产情况，要求助企纾困，加快恢复经济社",
-      "会发展活力，以政策的确定性应对不确定性。",
-    ];
+    const lines = CNKI_112_PDFJS;
     const { articles } = parseText(lines.join("\n"));
     expect(articles.map((a) => a.headline)).toEqual([null, "助企纾困，加快恢复经济社会发展活力"]);
     expect(articles[0]!.paragraphs.map((p) => p.text).join("")).not.toContain("助企纾困，加快");
@@ -434,21 +437,7 @@ describe("a headline printed with no blank line around it", () => {
 
   it("where no blank line marks a box, reads a deck of two points under a headline as the story's first paragraphs, not a subtitle", () => {
     // dev cnki_112 as pdf.js prints it: a story's end, the next headline, a deck of two points, the dateline
-    const lines = [
-      "本报讯 市委书记李强昨天在崇明区检查疫情防控和复工复产情",
-      "况，要求及时跟进排摸，认真梳理农业生产单位反映集中的突",
-      "出问题，确保人员和机具畅通无阻、农资运输配送高效有序，",
-      "产，为市民餐桌提供高品质的绿色农副产品，以产业兴旺带动",
-      "农民增收、实现生活富裕。",
-      "助企纾困，加快恢复经济社会发展活力",
-      "以政策的确定性应对不确定性，精准帮扶企业达产，全",
-      "力支持企业发展，更好帮助企业稳信心、稳预期",
-      "加大走访力度，优化企业服务，简化操作流程，加快解",
-      "决反映集中突出问题，更好满足各类企业不同发展需求",
-      "本报讯 市委书记李强昨天在上海自贸试验区临港新片区",
-      "检查疫情防控和复工复产情况，要求助企纾困，加快恢复经济社",
-      "会发展活力，以政策的确定性应对不确定性。",
-    ];
+    const lines = CNKI_112_PDFJS;
     const story = parseText(lines.join("\n")).articles.at(-1)!;
     expect(story.subheadline).toBeNull();
     expect(story.paragraphs[0]!.text.startsWith("以政策的确定性")).toBe(true);
