@@ -281,20 +281,52 @@ function segmentLevelLeftOf(box: Box, segments: readonly Segment[], limits: Limi
   return candidates.sort((a, b) => b.box[2] - a.box[2] || a.box[1] - b.box[1])[0] ?? null;
 }
 
-/** The story's first column for a vertical headline: text at its left, moving left while the text runs on. */
-function segmentLeftOf(box: Box, segments: readonly Segment[], limits: Limits): Segment | null {
-  const near = (b: Box, s: Segment) => s.box[2] <= b[0] + limits.em && b[0] - s.box[2] <= MAX_GUTTER * limits.em && overlapY(s.box, b) > 0;
-  let best = segments.filter((s) => near(box, s)).sort((a, b) => a.box[1] - b.box[1])[0] ?? null;
+/** Within a gutter of `b`'s left edge and level with it: a column printed right before `b`. */
+function isColumnLeftOf(b: Box, s: Segment, em: number): boolean {
+  return s.box[2] <= b[0] + em && b[0] - s.box[2] <= MAX_GUTTER * em && overlapY(s.box, b) > 0;
+}
+
+/** The text column right before a vertical headline: the topmost one at its left. */
+function columnLeftOf(box: Box, segments: readonly Segment[], limits: Limits): Segment | null {
+  return segments.filter((s) => isColumnLeftOf(box, s, limits.em)).sort((a, b) => a.box[1] - b.box[1])[0] ?? null;
+}
+
+/** The story's first column, from `column`: moving left while the text runs on into it. */
+function firstColumnFrom(column: Segment, segments: readonly Segment[], limits: Limits): Segment {
+  let best = column;
   // overlapping boxes can be each other's left neighbour: never walk back onto a segment seen
   const seen = new Set<Segment>();
-  while (best) {
+  for (;;) {
     const current: Segment = best;
     seen.add(current);
-    const left = segments.filter((s) => !seen.has(s) && near(current.box, s) && Math.abs(s.box[1] - current.box[1]) <= TOP_TOLERANCE * limits.em)[0];
-    if (!left || !left.open || current.indented) break;
+    const left = segments.filter((s) => !seen.has(s) && isColumnLeftOf(current.box, s, limits.em) && Math.abs(s.box[1] - current.box[1]) <= TOP_TOLERANCE * limits.em)[0];
+    if (!left || !left.open || current.indented) return best;
     best = left;
   }
-  return best;
+}
+
+/**
+ * The segment a vertical headline heads: the story's first column at its left; but when that text
+ * runs under a headline printed across it (it is that headline's story), the first column at its
+ * right, if any (a vertical headline at a story's left edge).
+ */
+function verticalTarget(g: HeadingGroup, segments: readonly Segment[], groups: readonly HeadingGroup[], limits: Limits): Segment | null {
+  const column = columnLeftOf(g.box, segments, limits);
+  const first = column && firstColumnFrom(column, segments, limits);
+  const headedElsewhere = (s: Segment) => groups.some((h) => h !== g && isHeadlineOver(h, s, limits.em));
+  if (column && first && !headedElsewhere(column) && !headedElsewhere(first)) return first;
+  return segmentRightOfVertical(g.box, segments, limits) ?? first;
+}
+
+/** True when `h` is a horizontal headline printed across the top of `s`, right over it. */
+function isHeadlineOver(h: HeadingGroup, s: Segment, em: number): boolean {
+  return (
+    !h.vertical &&
+    h.pieces.some((p) => p.sizeClass === "headline") &&
+    overlapX(h.box, s.box) >= boxWidth(s.box) / 2 &&
+    h.box[3] <= s.fullBox[1] + em / 2 &&
+    s.fullBox[1] - h.box[3] <= MAX_HEAD_GAP * em
+  );
 }
 
 /** The first column right of a vertical headline set at the story's left: beside it, a gutter away, the topmost. */
@@ -331,7 +363,7 @@ export function placeHeadings(groups: readonly HeadingGroup[], segments: readonl
         continue;
       }
     }
-    const target = g.vertical ? (segmentLeftOf(g.box, segments, limits) ?? segmentRightOfVertical(g.box, segments, limits)) : (segmentBelow(g.box, segments, limits, MAX_HEAD_GAP) ?? segmentRightOf(g.box, segments, limits, groups) ?? segmentLevelLeftOf(g.box, segments, limits));
+    const target = g.vertical ? verticalTarget(g, segments, groups, limits) : (segmentBelow(g.box, segments, limits, MAX_HEAD_GAP) ?? segmentRightOf(g.box, segments, limits, groups) ?? segmentLevelLeftOf(g.box, segments, limits));
     if (!target) {
       unplaced.push(g);
       continue;

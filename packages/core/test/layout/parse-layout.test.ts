@@ -291,6 +291,29 @@ describe("parseLayout: a vertical headline at the story's left", () => {
   });
 });
 
+describe("parseLayout: a vertical headline beside the column of another headline's story", () => {
+  it("heads the text at its right when the text at its left runs under a headline printed across it", () => {
+    const perLine = 12;
+    const a = wrap(["新华社广州6月8日电（记者 武跃林）连日来，市委、市政府每天晚上召开市新冠肺炎疫情防控工作领导小组会议，研究部署重点工作，", "对下一阶段工作进行再部署再压实。"], perLine);
+    const b = wrap(["本报讯（记者 唐烨）记者从市第一妇婴保健院获悉，一名孕妇在医院顺利分娩，母子平安，这在我市尚属第二例。"], perLine);
+    const column2 = 100 + (perLine + 2) * EM;
+    const vertical = column2 + (perLine + 1) * EM;
+    const xml = altoPage([
+      { id: "a-head", x: 100, y: 100, size: 24, lines: ["统筹疫情防控和发展"] },
+      { id: "a1", x: 100, y: 230, size: 10, lines: a.slice(0, 6), width: perLine * EM },
+      { id: "a2", x: column2, y: 230, size: 10, lines: a.slice(6), width: perLine * EM },
+      { id: "v", x: vertical, y: 100, size: 15, lines: Array.from("我市第二例新冠孕妇顺利分娩"), vertical: true },
+      { id: "b1", x: vertical + 3 * EM, y: 230, size: 10, lines: b, width: perLine * EM },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles.map((x) => [x.headline, x.dateline])).toEqual([
+      ["统筹疫情防控和发展", "新华社广州6月8日电"],
+      ["我市第二例新冠孕妇顺利分娩", "本报讯"],
+    ]);
+    expect(page.articles[0]!.paragraphs.map((p) => p.text).join("")).toContain("再部署再压实。");
+  });
+});
+
 describe("parseLayout: a column label and a kicker in one block", () => {
   it("reads the line under the label as the kicker over the headline, not as a story's text", () => {
     const body = wrap(["本报讯（记者 熊萍宁）近日，朔城区连续公布了三批无疫小区创建名单，充分发挥居民在疫情防控中的重要作用。"], 20);
