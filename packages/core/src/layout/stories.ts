@@ -132,7 +132,22 @@ function attachLoose(p: Piece, segments: Segment[], limits: Limits): void {
     return;
   }
   const above = segments.filter((s) => near(s) && p.box[1] >= s.box[3] - em / 2 && p.box[1] - s.box[3] <= MAX_LOOSE_GAP * em).sort((a, b) => b.box[3] - a.box[3])[0];
-  if (above) above.trailers.push(p);
+  const owner = p.unit.kind === "credit" ? (captionOverCredit(p, segments, em) ?? above) : above;
+  if (owner) owner.trailers.push(p);
+}
+
+/** A photo credit is at most this far (ems) under its caption's last line: the next line. */
+const MAX_CREDIT_DROP = 1;
+
+/**
+ * The caption a photo credit signs: the credit is set on the line under the caption's last line,
+ * flush right with the photo, so it can start far right of where that line ends.
+ */
+function captionOverCredit(p: Piece, segments: readonly Segment[], em: number): Segment | undefined {
+  const drop = (s: Segment) => p.box[1] - s.box[3];
+  return segments
+    .filter((s) => s.piece.sizeClass === "caption" && s.box[0] <= p.box[0] && drop(s) >= -em / 2 && drop(s) <= MAX_CREDIT_DROP * em)
+    .sort((a, b) => drop(a) - drop(b))[0];
 }
 
 const isLastOfBlock = (p: Piece, inBlock: readonly Piece[]) => inBlock[inBlock.length - 1] === p;

@@ -314,6 +314,26 @@ describe("parseLayout: a vertical headline beside the column of another headline
   });
 });
 
+describe("parseLayout: a photo credit flush right under its caption", () => {
+  it("gives the credit to the caption whose last line it is printed under, however far right of that line's end", () => {
+    const captionEm = Math.round(EM * 0.9); // 9-point caption type
+    const pitch = Math.round(captionEm * 1.6);
+    const photoWidth = 40 * captionEm;
+    const xml = altoPage([
+      { id: "h", x: 100, y: 100, size: 24, lines: ["全力守护城市安全运行"] },
+      { id: "b", x: 100, y: 230, size: 10, lines: wrap([...B, C], 20) },
+      { id: "cap", x: 100, y: 1200, size: 9, lines: ["经初步测算，本轮《行动方案》提出的政策措施叠加3月底市政府出台的政策，", "预计全年减负3000亿元。"] },
+      // its own block, on the line under the caption's last, flush with the photo's right edge
+      { id: "credit", x: 100, y: 1200 + 2 * pitch, size: 9, lines: ["记者 黄秋 摄>"], width: photoWidth },
+    ]);
+    const { page } = parse(xml);
+    const photo = page.articles.find((a) => a.kind === "photo");
+    expect(photo).toMatchObject({ byline: { photographers: ["黄秋"] } });
+    expect(photo!.paragraphs.map((p) => p.text).join("")).toContain("预计全年减负3000亿元。");
+    expect(page.unassigned).toEqual([]);
+  });
+});
+
 describe("parseLayout: a column label and a kicker in one block", () => {
   it("reads the line under the label as the kicker over the headline, not as a story's text", () => {
     const body = wrap(["本报讯（记者 熊萍宁）近日，朔城区连续公布了三批无疫小区创建名单，充分发挥居民在疫情防控中的重要作用。"], 20);
