@@ -431,6 +431,15 @@ function textAgrees(prev: Segment, next: Segment): boolean {
 }
 
 /** Captions (small type, or text closed by a photo credit) go on only into captions. */
+/** A paragraph's first line is indented by at most this many ems (two glyphs, and some slack). */
+const MAX_FIRST_LINE_INDENT = 3;
+
+/** True when `p` is one line, indented as a paragraph's first, over `s` starting at the column's left edge. */
+function indentedFirstLine(p: Segment, s: Segment, em: number): boolean {
+  const indent = p.box[0] - s.box[0];
+  return p.piece.placed.length === 1 && indent >= INDENT_EMS * em && indent <= MAX_FIRST_LINE_INDENT * em;
+}
+
 const isCaption = (s: Segment) => s.piece.sizeClass === "caption" || s.trailers.some((t) => t.unit.kind === "credit");
 const sameType = (a: Segment, b: Segment) => isCaption(a) === isCaption(b);
 
@@ -450,8 +459,10 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
     const candidates = segments.filter((s) => {
       if (!isFree(s) || !sameType(p, s)) return false;
       const gap = s.fullBox[1] - p.box[3];
-      const aligned = Math.abs(s.box[0] - p.box[0]) <= COLUMN_ALIGN * em;
-      return gap >= -em / 2 && gap <= MAX_BELOW_GAP * em && aligned && overlapX(s.box, p.box) >= SAME_COLUMN_SHARE * Math.min(boxWidth(s.box), boxWidth(p.box)) && !headlineBetween(p, s);
+      // a paragraph's indented first line, alone in its block, starts right of the lines under it
+      const column = indentedFirstLine(p, s, em) ? unionBox([p.box, [s.box[0], p.box[1], p.box[0], p.box[3]]]) : p.box;
+      const aligned = Math.abs(s.box[0] - column[0]) <= COLUMN_ALIGN * em;
+      return gap >= -em / 2 && gap <= MAX_BELOW_GAP * em && aligned && overlapX(s.box, column) >= SAME_COLUMN_SHARE * Math.min(boxWidth(s.box), boxWidth(column)) && !headlineBetween(p, s);
     });
     const s = leftmostOfTop(candidates);
     if (!s) return null;

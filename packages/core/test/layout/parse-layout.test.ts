@@ -334,6 +334,24 @@ describe("parseLayout: a photo credit flush right under its caption", () => {
   });
 });
 
+describe("parseLayout: a paragraph's indented first line in a block of its own", () => {
+  it("goes on into the lines under it that start at the column's left edge", () => {
+    const captionEm = Math.round(EM * 0.9);
+    const pitch = Math.round(captionEm * 1.6);
+    const xml = altoPage([
+      { id: "h", x: 100, y: 100, size: 24, lines: ["全力守护城市安全运行"] },
+      { id: "b", x: 100, y: 230, size: 10, lines: wrap([...B, C], 20) },
+      // the caption's first line, indented two glyphs, is a block; its last line another
+      { id: "cap1", x: 100 + 2 * captionEm, y: 1200, size: 9, lines: ["加快恢复正常秩序是重中之重，当前疫情防控形势持续向好，正向常态化防控阶段转换，加快"] },
+      { id: "cap2", x: 100, y: 1200 + pitch, size: 9, lines: ["发展。", "记者 季琪 摄>"], width: 40 * captionEm },
+    ]);
+    const { page } = parse(xml);
+    const photos = page.articles.filter((a) => a.kind === "photo");
+    expect(photos).toHaveLength(1);
+    expect(photos[0]!.paragraphs.map((p) => p.text).join("")).toMatch(/^加快恢复正常秩序.*加快发展。$/u);
+  });
+});
+
 describe("parseLayout: a column label and a kicker in one block", () => {
   it("reads the line under the label as the kicker over the headline, not as a story's text", () => {
     const body = wrap(["本报讯（记者 熊萍宁）近日，朔城区连续公布了三批无疫小区创建名单，充分发挥居民在疫情防控中的重要作用。"], 20);
