@@ -244,7 +244,37 @@ export function buildPieces(lines: readonly PlacedLine[], body: number): Piece[]
     flush();
   }
   markPageNamesBesideRunningHead(pieces);
+  markIndentedFirstLines(pieces);
   return pieces;
+}
+
+/** A paragraph's first line is indented by this many glyphs, within these bounds. */
+const FIRST_LINE_INDENT = { min: 1.2, max: 3 };
+/** Justified lines of one column end within this many glyphs of each other. */
+const RIGHT_EDGE_SLACK = 0.5;
+/** The column's text is at most this many glyphs over or under such a line (a subhead may sit between). */
+const MAX_COLUMN_TEXT_GAP = 6;
+
+/**
+ * A lone body-size line indented as a paragraph's first and reaching the right edge of its column's
+ * text is the first line of a paragraph that goes on in the next column (`抗击疫情是一场物质角力，更是`
+ * under a subhead at a column's foot), not a subhead: subheads are centred or flush left.
+ */
+function markIndentedFirstLines(pieces: Piece[]): void {
+  const texts = pieces.filter((p) => p.unit.kind === "body" && p.sizeClass === "body");
+  pieces.forEach((p, i) => {
+    if (!p.minor || p.unit.kind !== "heading" || p.sizeClass !== "body" || p.placed.length !== 1) return;
+    const glyph = boxWidth(p.box) / Math.max(1, glyphCount(p.placed[0]!));
+    // the column's text: the nearest printed over or under the line
+    const distance = (t: Piece) => Math.max(p.box[1] - t.box[3], t.box[1] - p.box[3]);
+    const column = texts
+      .filter((t) => overlapX(t.box, p.box) >= boxWidth(p.box) / 2 && distance(t) >= -glyph / 2 && distance(t) <= MAX_COLUMN_TEXT_GAP * glyph)
+      .sort((a, b) => distance(a) - distance(b))[0];
+    if (!column) return;
+    const indent = (p.box[0] - column.box[0]) / glyph;
+    const flushRight = Math.abs(p.box[2] - column.box[2]) <= RIGHT_EDGE_SLACK * glyph;
+    if (flushRight && indent >= FIRST_LINE_INDENT.min && indent <= FIRST_LINE_INDENT.max) pieces[i] = { ...p, unit: { ...p.unit, kind: "body" }, minor: false };
+  });
 }
 
 /**

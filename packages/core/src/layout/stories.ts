@@ -440,6 +440,16 @@ function indentedFirstLine(p: Segment, s: Segment, em: number): boolean {
   return p.piece.placed.length === 1 && indent >= INDENT_EMS * em && indent <= MAX_FIRST_LINE_INDENT * em;
 }
 
+/**
+ * True when `s` is one full line, indented as a paragraph's first, under the column of `above`:
+ * a paragraph opening at the column's foot, going on in the next column.
+ */
+function opensIndentedParagraph(s: Segment, above: Segment, em: number): boolean {
+  const indent = s.box[0] - above.box[0];
+  const full = Math.abs(s.box[2] - above.box[2]) <= em / 2;
+  return s.piece.placed.length === 1 && s.open && full && indent >= INDENT_EMS * em && indent <= MAX_FIRST_LINE_INDENT * em;
+}
+
 const isCaption = (s: Segment) => s.piece.sizeClass === "caption" || s.trailers.some((t) => t.unit.kind === "credit");
 const sameType = (a: Segment, b: Segment) => isCaption(a) === isCaption(b);
 
@@ -461,7 +471,7 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
       const gap = s.fullBox[1] - p.box[3];
       // a paragraph's indented first line, alone in its block, starts right of the lines under it
       const column = indentedFirstLine(p, s, em) ? unionBox([p.box, [s.box[0], p.box[1], p.box[0], p.box[3]]]) : p.box;
-      const aligned = Math.abs(s.box[0] - column[0]) <= COLUMN_ALIGN * em;
+      const aligned = Math.abs(s.box[0] - column[0]) <= COLUMN_ALIGN * em || opensIndentedParagraph(s, p, em);
       return gap >= -em / 2 && gap <= MAX_BELOW_GAP * em && aligned && overlapX(s.box, column) >= SAME_COLUMN_SHARE * Math.min(boxWidth(s.box), boxWidth(column)) && !headlineBetween(p, s);
     });
     const s = leftmostOfTop(candidates);
@@ -510,7 +520,10 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
     for (;;) {
       const p = story.segments[story.segments.length - 1]!;
       if (p.closed) return;
-      const s = nextBelow(story, p) ?? nextColumn(story, p);
+      // a paragraph's first line at a column's foot goes on at the top of the next column
+      const prev = story.segments[story.segments.length - 2];
+      const opener = prev !== undefined && opensIndentedParagraph(p, prev, em);
+      const s = opener ? (nextColumn(story, p) ?? nextBelow(story, p)) : (nextBelow(story, p) ?? nextColumn(story, p));
       if (!s) return;
       if (s.heads && !s.heads.minor && story.heads) return;
       taken.add(s);

@@ -352,6 +352,29 @@ describe("parseLayout: a paragraph's indented first line in a block of its own",
   });
 });
 
+describe("parseLayout: a paragraph opening at a column's foot", () => {
+  it("reads the indented line under a subhead at the column's foot as the paragraph's first line, going on at the next column's top", () => {
+    const perLine = 16;
+    const column1 = wrap(["本报讯（记者 张骏）在疫情防控分秒必争的关键时刻，针对解决社区抗疫和保供难题，本市民营企业结对社区。"], perLine);
+    const pitch = Math.round(EM * 1.6);
+    const subheadY = 230 + column1.length * pitch + 20;
+    const xml = altoPage([
+      { id: "h", x: 100, y: 100, size: 24, lines: ["民营企业结对社区保供"] },
+      { id: "c1", x: 100, y: 230, size: 10, lines: column1, width: perLine * EM },
+      { id: "sub", x: 100 + EM, y: subheadY, size: 12, lines: ["迅速释放潜能提升保供能力"] },
+      // the paragraph's first line alone in its block at the column's foot, indented, full to the right edge
+      { id: "first", x: 100, y: subheadY + 2 * pitch, size: 10, lines: ["  抗击疫情是一场物质角力，更是"] },
+      { id: "c2", x: 100 + (perLine + 2) * EM, y: 230, size: 10, lines: ["一场精神较量。当城市运行速度慢", "下来，人民群众的日常生活所需却", "一刻不能停滞。"] },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles).toHaveLength(1);
+    expect(page.unassigned).toEqual([]);
+    const paragraphs = page.articles[0]!.paragraphs;
+    expect(paragraphs.map((p) => p.role)).toEqual(["body", "subhead", "body"]);
+    expect(paragraphs[2]!.text).toBe("抗击疫情是一场物质角力，更是一场精神较量。当城市运行速度慢下来，人民群众的日常生活所需却一刻不能停滞。");
+  });
+});
+
 describe("parseLayout: a column label and a kicker in one block", () => {
   it("reads the line under the label as the kicker over the headline, not as a story's text", () => {
     const body = wrap(["本报讯（记者 熊萍宁）近日，朔城区连续公布了三批无疫小区创建名单，充分发挥居民在疫情防控中的重要作用。"], 20);
