@@ -475,13 +475,16 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
       return gap >= -em / 2 && gap <= MAX_BELOW_GAP * em && aligned && overlapX(s.box, column) >= SAME_COLUMN_SHARE * Math.min(boxWidth(s.box), boxWidth(column)) && !headlineBetween(p, s);
     });
     const s = leftmostOfTop(candidates);
-    if (!s) return null;
+    if (!s || nextColumnOfHeadedStory(s)) return null;
     // summary points under a headline go on into the story's dateline or signed text
     const deckAbove = story.segments.length === 1 && story.heads !== null && !DATELINE.test(p.piece.unit.lines[0]!.text);
     if (deckAbove && s.heads === null && opensWithDatelineOrByline(s)) return s;
     if (!textAgrees(p, s) || startsStory(s)) return null;
     return s;
   };
+  /** True when `s` starts level with a headed story's first column printed right before it: that story's next column. */
+  const nextColumnOfHeadedStory = (s: Segment): boolean =>
+    segments.some((h) => h.heads !== null && !h.heads.minor && h.box[2] <= s.box[0] + em && isBesideColumn(h, s, em) && Math.abs(h.fullBox[1] - s.fullBox[1]) <= TOP_TOLERANCE * em);
   /** True when a headline is printed across the column between `above` and `below`: the text under it is another story's. */
   const subheads = new Set(segments.map((s) => s.subheadAbove));
   const headlineBetween = (above: Segment, below: Segment): boolean =>

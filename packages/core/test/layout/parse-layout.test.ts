@@ -375,6 +375,29 @@ describe("parseLayout: a paragraph opening at a column's foot", () => {
   });
 });
 
+describe("parseLayout: a headed story's next column under another story", () => {
+  it("leaves a column level with a headed story's first column, right beside it, to that story", () => {
+    const perLine = 12;
+    const x = (column: number) => 100 + column * (perLine + 2) * EM;
+    const a = wrap(["加快恢复正常秩序是重中之重，当前疫情防控形势持续向好，正向常态化防控阶段转换，加快恢复正常生产生活秩序，真情帮扶企业渡过难关，既要严格压实企业防疫主体责任，又要加快推动复工达产。"], perLine);
+    const b = wrap(["本报讯（记者 孟群舒）市委副书记、市长龚正昨天调研复工复产，指出要在更大范围内匹配全球供需，为企业纾困解难，下午一行来到华虹集团，察看企业最新生产情况。"], perLine);
+    const xml = altoPage([
+      { id: "a-head", x: x(1), y: 100, size: 24, lines: ["推动惠企政策落地落实"] },
+      { id: "a1", x: x(1), y: 230, size: 10, lines: a.slice(0, 6), width: perLine * EM },
+      { id: "a2", x: x(2), y: 230, size: 10, lines: a.slice(6), width: perLine * EM },
+      { id: "b-head", x: x(0), y: 600, size: 15, lines: ["稳住经济大盘"] },
+      { id: "b1", x: x(0), y: 700, size: 10, lines: b.slice(0, 6), width: perLine * EM },
+      { id: "b2", x: x(1), y: 700, size: 10, lines: b.slice(6), width: perLine * EM },
+    ]);
+    const { page } = parse(xml);
+    const bodies = page.articles.map((article) => [article.headline, article.paragraphs.map((p) => p.text).join("")]);
+    expect(bodies).toEqual([
+      ["推动惠企政策落地落实", a.join("").replace(/\s/gu, "")],
+      ["稳住经济大盘", b.join("").replace(/\s/gu, "").replace(/^本报讯（记者孟群舒）/u, "")],
+    ]);
+  });
+});
+
 describe("parseLayout: a column label and a kicker in one block", () => {
   it("reads the line under the label as the kicker over the headline, not as a story's text", () => {
     const body = wrap(["本报讯（记者 熊萍宁）近日，朔城区连续公布了三批无疫小区创建名单，充分发挥居民在疫情防控中的重要作用。"], 20);
