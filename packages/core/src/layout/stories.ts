@@ -329,7 +329,10 @@ function verticalTarget(g: HeadingGroup, segments: readonly Segment[], groups: r
   const column = columnLeftOf(g.box, segments, limits);
   const first = column && firstColumnFrom(column, segments, limits);
   const headedElsewhere = (s: Segment) => groups.some((h) => h !== g && isHeadlineOver(h, s, limits.em));
-  if (column && first && !headedElsewhere(column) && !headedElsewhere(first)) return first;
+  // a column label printed at the headline's top, right of it, labels the story at its right
+  // (as far from it as text at its right may start: see startsRightOf)
+  const labelAtRight = groups.some((h) => h.pieces.every((p) => p.unit.kind === "label") && h.box[0] >= g.box[2] - limits.em && h.box[0] - g.box[2] <= MAX_GUTTER * 2 * limits.em && Math.abs(h.box[1] - g.box[1]) <= MAX_HEAD_GAP * limits.em);
+  if (column && first && !labelAtRight && !headedElsewhere(column) && !headedElsewhere(first)) return first;
   return segmentRightOfVertical(g.box, segments, limits) ?? first;
 }
 

@@ -398,6 +398,26 @@ describe("parseLayout: a headed story's next column under another story", () => 
   });
 });
 
+describe("parseLayout: a vertical headline with a column label at its right", () => {
+  it("heads the labelled text at its right, not the text at its left", () => {
+    const perLine = 12;
+    const left = wrap(["快药等企业则推出团购送药服务，为保供人员保供，不少社区居民的药品需求得到了满足。"], perLine);
+    const right = wrap(["亲爱的市民朋友们：在以习近平同志为核心的党中央坚强领导下，我们取得了阶段性的重要成果。"], perLine);
+    const vertical = 100 + (perLine + 2) * EM;
+    const xml = altoPage([
+      // the last column of a story headed further left: no headline over it
+      { id: "l", x: 100, y: 230, size: 10, lines: left.map((l) => l.trim()), width: perLine * EM },
+      { id: "v", x: vertical, y: 230, size: 15, lines: Array.from("致全市人民的感谢信"), vertical: true },
+      { id: "label", x: vertical + 4 * EM, y: 230, size: 10, lines: ["【短评】"] },
+      { id: "r", x: vertical + 4 * EM, y: 300, size: 10, lines: right, width: perLine * EM },
+    ]);
+    const { page } = parse(xml);
+    const headed = page.articles.find((a) => a.headline === "致全市人民的感谢信");
+    expect(headed).toMatchObject({ column: "短评" });
+    expect(headed!.paragraphs[0]!.text).toMatch(/^亲爱的市民朋友们/u);
+  });
+});
+
 describe("parseLayout: a column label and a kicker in one block", () => {
   it("reads the line under the label as the kicker over the headline, not as a story's text", () => {
     const body = wrap(["本报讯（记者 熊萍宁）近日，朔城区连续公布了三批无疫小区创建名单，充分发挥居民在疫情防控中的重要作用。"], 20);
