@@ -522,6 +522,14 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
     const levelWithFirst = !p.closed && Math.abs(s.fullBox[1] - story.segments[0]!.fullBox[1]) <= TOP_TOLERANCE * em;
     return textAgrees(p, s) || levelWithFirst ? s : null;
   };
+  /**
+   * True when the story's columns so far all end level, its last one included: the story is set
+   * as a rectangle, and it goes on at the top of its next column, not under its last one.
+   */
+  const endsRectangle = (story: Story): boolean => {
+    const last = story.segments[story.segments.length - 1]!;
+    return story.segments.length >= 2 && story.segments.every((x) => Math.abs(x.box[3] - last.box[3]) <= TOP_TOLERANCE * em);
+  };
   const follow = (story: Story) => {
     for (;;) {
       const p = story.segments[story.segments.length - 1]!;
@@ -529,7 +537,7 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
       // a paragraph's first line at a column's foot goes on at the top of the next column
       const prev = story.segments[story.segments.length - 2];
       const opener = prev !== undefined && opensIndentedParagraph(p, prev, em);
-      const s = opener ? (nextColumn(story, p) ?? nextBelow(story, p)) : (nextBelow(story, p) ?? nextColumn(story, p));
+      const s = opener || endsRectangle(story) ? (nextColumn(story, p) ?? nextBelow(story, p)) : (nextBelow(story, p) ?? nextColumn(story, p));
       if (!s) return;
       if (s.heads && !s.heads.minor && story.heads) return;
       taken.add(s);

@@ -418,6 +418,29 @@ describe("parseLayout: a vertical headline with a column label at its right", ()
   });
 });
 
+describe("parseLayout: a story set as a rectangle", () => {
+  it("goes on at the top of its next column when its columns so far end level, not into the text under its last", () => {
+    const perLine = 12;
+    const x = (column: number) => 100 + column * (perLine + 2) * EM;
+    const story = wrap(["单日核酸检测能力达到八百五十万管以上，全市已设置常态化核酸采样点九千多个，其中设置在企业、学校、工地等内部场所的对内采样点约三千个，已有五万余人通过了培训考核，充实了采样力量。"], perLine);
+    const perColumn = Math.ceil(story.length / 3);
+    // it opens mid-sentence, as a column of a story from elsewhere does
+    const under = wrap(["快药等企业则推出团购送药服务，为保供人员保供，不少社区居民的药品需求得到了满足。"], perLine).map((l) => l.trim());
+    const pitch = Math.round(EM * 1.6);
+    const xml = altoPage([
+      { id: "h", x: x(0), y: 100, size: 24, lines: ["单日核酸检测能力八百五十万管"] },
+      { id: "c0", x: x(0), y: 230, size: 10, lines: story.slice(0, perColumn), width: perLine * EM },
+      { id: "c1", x: x(1), y: 230, size: 10, lines: story.slice(perColumn, 2 * perColumn), width: perLine * EM },
+      { id: "c2", x: x(2), y: 230, size: 10, lines: story.slice(2 * perColumn), width: perLine * EM },
+      // another story's text, under the rectangle's middle column
+      { id: "u", x: x(1), y: 230 + perColumn * pitch + 2 * EM, size: 10, lines: under, width: perLine * EM },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles[0]!.headline).toBe("单日核酸检测能力八百五十万管");
+    expect(page.articles[0]!.paragraphs.map((p) => p.text).join("")).toBe(story.join("").replace(/\s/gu, ""));
+  });
+});
+
 describe("parseLayout: a column label and a kicker in one block", () => {
   it("reads the line under the label as the kicker over the headline, not as a story's text", () => {
     const body = wrap(["本报讯（记者 熊萍宁）近日，朔城区连续公布了三批无疫小区创建名单，充分发挥居民在疫情防控中的重要作用。"], 20);
