@@ -212,6 +212,15 @@ describe("matchHeadings", () => {
     expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["市公安局：", "不仅有“力度”更有“温度”"]);
   });
 
+  it("takes the heading printed over a story's byline for its headline, not the deck's label printed under it, whose words the text repeats", () => {
+    const story = ["各层各级领导干部要主动关心企业、服务企业，发扬", "店小二精神，深入基层一线，倾听企业呼声，加快", "推动经济恢复重振，帮助企业排忧解难。"];
+    const { flow, lexicon, docOf } = stage(["环境卫生整治人人参与", "", ...STORY_A, "", "加快经济恢复重振", "", "本报记者 郭梦雪", "", "发扬店小二精神", "", ...story]);
+    expect(flow.drafts).toHaveLength(2);
+    const follow = assignGaps(flow.gaps, lexicon, docOf);
+    const matched = matchHeadings(flow.drafts, lexicon, docOf, follow);
+    expect(matched.get(flow.drafts[1]!)?.map(unitHeadingText)).toEqual(["加快经济恢复重振"]);
+  });
+
   it("gives a heading left beside a story headed already to the story printed right after it, which has none", () => {
     const story = ["民警终于在通往朔南大道的南环路上找到走失的刘某柱，", "看着被冻发抖的刘某柱，民警立即将其扶上警车送回家。"];
     // the heading shares words with story A (headed already), none with B, which is printed right after it

@@ -3,6 +3,7 @@ import { unitHeadingText } from "../src/pipeline/unit-text.js";
 import { columnLabelName, isColumnLabel, isRunningHead, liftTextKickers, rejoinWrappedKickers, splitHeadlinesUnderKickers } from "../src/pipeline/units.js";
 import { PageLexicon } from "../src/pipeline/lexicon.js";
 import { unitsOf } from "./helpers.js";
+import { parseText } from "../src/index.js";
 
 const shape = (text: string) => unitsOf(text).map((u) => [u.kind, u.lines.map((l) => l.text)]);
 
@@ -179,6 +180,15 @@ describe("buildUnits", () => {
     ]);
     // after a colon (a letter's salutation ends so too) the text is left whole
     const letter = ["亲爱的市民朋友们：", "", "在这场大上海保卫战中", "全市人民众志成城，共克时艰。"].join("\n");
+    expect(splitHeadlinesUnderKickers(unitsOf(letter)).map((u) => u.kind)).toEqual(unitsOf(letter).map((u) => u.kind));
+  });
+
+  it("cuts a headline set wider than the text's column off the text under a colon kicker, but leaves a letter under its salutation whole", () => {
+    // the headline joins the box of its text (a fragment's shape there): the kicker over it tells
+    const page = ["朔城区：", "", "全力创建“无疫小区”提升基层治理能力", "近日，朔城区连续公布了三批", "“无疫小区”创建名单，充分发挥", "居民在疫情防控中的重要作用，努", "力营造“联防联控、群防群控”的", "良好氛围，全力打赢疫情防控歼灭", "战。"].join("\n");
+    const [article] = parseText(page).articles;
+    expect([article?.kicker, article?.headline]).toEqual(["朔城区：", "全力创建“无疫小区”提升基层治理能力"]);
+    const letter = ["亲爱的市民朋友们：", "", "在这场大上海保卫战中，全", "市人民众志成城，共克时艰，", "守护好我们的城市家园。"].join("\n");
     expect(splitHeadlinesUnderKickers(unitsOf(letter)).map((u) => u.kind)).toEqual(unitsOf(letter).map((u) => u.kind));
   });
 

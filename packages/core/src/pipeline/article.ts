@@ -298,6 +298,19 @@ function besideOtherHeadings(leading: readonly Unit[], all: readonly Unit[]): Un
   return leading.filter((u) => u.lines.length === 1 && all.some((o) => o !== u && o.lines.some((l) => l.lineNo === u.lines[0]!.lineNo)));
 }
 
+/**
+ * A subhead is printed under its story's headline, between it and the text, never over it: with the
+ * headline printed above the story's first text, a heading printed above that headline (a banner,
+ * another story's head) is no subhead opening the text. Tells such headings.
+ */
+function printedOverHeadline(chosen: readonly Unit[], draft: Draft): (u: Unit) => boolean {
+  const top = chosen[0]?.lines[0]?.index;
+  const bottom = chosen.at(-1)?.lines.at(-1)?.index;
+  const textAt = draft.items[0]?.unit.lines[0]?.index;
+  if (top === undefined || bottom === undefined || textAt === undefined || bottom >= textAt) return () => false;
+  return (u) => u.lines[u.lines.length - 1]!.index < top;
+}
+
 /** With headings on both sides of a story, the page's order decides which are its headline. */
 function chooseHeadingSide(draft: Draft, headingsFollow: boolean, matched: Unit[] | undefined): HeadingSides {
   const leading = draft.leaders.filter(isHeadingUnit);
@@ -307,7 +320,8 @@ function chooseHeadingSide(draft: Draft, headingsFollow: boolean, matched: Unit[
     const rest = [...leading, ...trailing].filter((u) => !chosen.includes(u));
     const headed = headlinesWithSubtitles(leading);
     for (const u of besideOtherHeadings(leading, [...leading, ...trailing])) headed.add(u);
-    const demotedLeading = rest.filter((u) => leading.includes(u) && u.kind === "heading" && !headed.has(u));
+    const overHeadline = printedOverHeadline(chosen, draft);
+    const demotedLeading = rest.filter((u) => leading.includes(u) && u.kind === "heading" && !headed.has(u) && !overHeadline(u));
     return { chosen, demotedLeading, unused: rest.filter((u) => !demotedLeading.includes(u)) };
   }
   if (leading.length === 0) return { chosen: trailing, demotedLeading: [], unused: [] };

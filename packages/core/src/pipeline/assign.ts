@@ -282,6 +282,8 @@ interface HeadingGroup {
   onUsualSide: boolean;
   /** Printed after a group that opens with a kicker, on the same side of the same story. */
   underKickerGroup: boolean;
+  /** Printed after a byline that is itself printed after another group, on the same side of the same story. */
+  underSignedGroup: boolean;
 }
 
 /**
@@ -304,15 +306,22 @@ export function matchHeadings(
       const onUsualSide = side === (headingsFollow ? d.trailers : d.leaders);
       let group: Unit[] = [];
       let underKickerGroup = false;
+      let headed = false;
+      let underSignedGroup = false;
       const flush = () => {
         if (group.some(isHeadingUnit) && !isDeckLike(group[0]!)) {
-          groups.push({ units: group, owner: d, onUsualSide, underKickerGroup });
+          groups.push({ units: group, owner: d, onUsualSide, underKickerGroup, underSignedGroup });
           underKickerGroup ||= opensWithKicker(group);
+          headed = true;
         }
         group = [];
       };
       side.forEach((u, k) => {
-        if (!isHeadingUnit(u)) return flush();
+        if (!isHeadingUnit(u)) {
+          flush();
+          underSignedGroup ||= headed && u.kind === "byline";
+          return;
+        }
         const prev = side[k - 1];
         if (group.length > 0 && prev && !bound(prev, u)) flush();
         group.push(u);
@@ -366,6 +375,7 @@ export function matchHeadings(
     chosen.set(c.draft, c.group.units);
     if (c.draft !== c.group.owner) moveGroup(c.group, c.draft);
   }
+  keepHeadlineOverByline(groups, placed, chosen, headingsFollow, (group) => bestSharer(sharesNear(group)));
   // a story left without a headline takes a heading that another story, already headed (or a
   // photo, which takes none), holds, when that heading shares more words with it than with any other story
   const best = new Map<HeadingGroup, { draft: Draft; score: number }>();
@@ -433,6 +443,50 @@ export function matchHeadings(
     moveGroup(group, nearest, false);
   }
   return chosen;
+}
+
+/** The story that shares more of a heading's words than any other, when it shares at least {@link MIN_ORPHAN_MATCH} of them (null on a tie). */
+function bestSharer(shares: readonly { draft: Draft; shared: number }[]): Draft | null {
+  let best: Draft | null = null;
+  let top = 0;
+  let tied = false;
+  for (const { draft, shared } of shares) {
+    if (shared > top) [best, top, tied] = [draft, shared, false];
+    else if (shared === top) tied = true;
+  }
+  return top >= MIN_ORPHAN_MATCH && !tied ? best : null;
+}
+
+/**
+ * A story's head is printed in the order headline, byline, text: a heading printed between the
+ * story's byline and its text is a subhead or a deck's label (`发扬“店小二”精神`), whose words the
+ * text repeats, so they draw it to the story more than the headline's. When such a heading was
+ * chosen as the story's headline and a heading printed over the byline, on the same side, was
+ * placed nowhere though the story shares its words more than any other, that one is the headline.
+ * Only on pages that print headings before their stories (the order above is theirs).
+ * @param bestStory the story that shares most of a group's words (null when none shares enough)
+ */
+function keepHeadlineOverByline(
+  groups: readonly HeadingGroup[],
+  placed: Set<HeadingGroup>,
+  chosen: Map<Draft, Unit[]>,
+  headingsFollow: boolean,
+  bestStory: (group: HeadingGroup) => Draft | null,
+): void {
+  if (headingsFollow) return;
+  for (const under of groups) {
+    if (!under.underSignedGroup || !under.onUsualSide || chosen.get(under.owner) !== under.units) continue;
+    const side = under.owner.leaders;
+    const at = side.indexOf(under.units[0]!);
+    const over = groups.find((g) => {
+      const k = side.indexOf(g.units[0]!);
+      return g.owner === under.owner && k >= 0 && k < at && !placed.has(g) && !isHeadless(g) && bestStory(g) === under.owner;
+    });
+    if (!over) continue;
+    placed.delete(under);
+    placed.add(over);
+    chosen.set(under.owner, over.units);
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import { collapseSpaces, isBareNames, isNamingByline, isPhotoCredit } from "./by
 import { closesWithPhotoCredit, trailingByline } from "./inline.js";
 import { isCommonWord } from "./junction.js";
 import { holdsSentence, type Line, opensDateline } from "./lines.js";
-import { INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
+import { columnWidth, INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
 import { areParallelPhrases, isParallelHeading, PARALLEL_MAX_PHRASES } from "./unit-text.js";
 import {
   BRACKETED_LABEL,
@@ -282,20 +282,39 @@ function captionsOverCredits(units: Unit[]): void {
  * A kicker ending with a dash (`聚焦复工复产复市——`) leads into the headline right under it. When
  * the unit after such a kicker is text whose first line reads as a heading, that line is the
  * headline, set as wide as the text and printed without a blank line above it: it is cut off as
- * a heading of its own. (Not after a colon: a letter's salutation `亲爱的市民朋友们：` ends so too.)
+ * a heading of its own. (After a colon only when the line is wider than the text's column: a
+ * letter's salutation `亲爱的市民朋友们：` ends with one too; see isColonKickerOverWiderLine.)
  * Works in place; returns the units for chaining.
  */
 export function splitHeadlinesUnderKickers(units: Unit[]): Unit[] {
   for (let i = units.length - 2; i >= 0; i--) {
     const kicker = units[i]!;
     const text = units[i + 1]!;
-    if (kicker.kind !== "heading" || !DASH_END.test(kicker.lines[kicker.lines.length - 1]!.text)) continue;
+    if (kicker.kind !== "heading") continue;
+    const dash = DASH_END.test(kicker.lines[kicker.lines.length - 1]!.text);
+    if (!dash && !isColonKickerOverWiderLine(kicker, text)) continue;
     if (text.kind !== "body" || text.lines.length < 2) continue;
     const first = text.lines[0]!;
     if (!isHeadingLike(first) || opensDateline(first) || /[，、,]$/u.test(first.text)) continue;
     units.splice(i + 1, 1, { kind: "heading", lines: [first], blankBefore: text.blankBefore, blankAfter: false }, { ...text, lines: text.lines.slice(1), blankBefore: false });
   }
   return units;
+}
+
+/** Lines under a headline printed in one box with its text, the first for the headline and two to measure the column by. */
+const MIN_LINES_UNDER_WIDE_HEADLINE = 3;
+
+/**
+ * A short kicker ending with a colon (`朔城区：`) over text whose first line reads as a headline
+ * and is set wider than the column under it: no line of a column runs past the column, so that
+ * line is the kicker's headline, printed in one box with the text. (A letter's salutation
+ * `亲爱的市民朋友们：` ends with a colon too, but the first line of the letter is no wider than its column.)
+ */
+function isColonKickerOverWiderLine(kicker: Unit, text: Unit): boolean {
+  if (kicker.lines.length !== 1 || !/[：:]$/u.test(kicker.lines[0]!.text) || !isShortKicker(kicker.lines[0]!.text)) return false;
+  if (text.kind !== "body" || text.lines.length < MIN_LINES_UNDER_WIDE_HEADLINE) return false;
+  const first = text.lines[0]!;
+  return readsAsHeadline(first) && first.width > columnWidth(text.lines.slice(1)) + WIDTH_WOBBLE;
 }
 
 /**
