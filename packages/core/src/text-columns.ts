@@ -69,6 +69,13 @@ const PARAGRAPH_INDENT = "\u3000\u3000";
  */
 const MAX_HEADING_LINES = 3;
 /**
+ * Empty rows that part two stories one above another: pdftotext -layout prints the space around
+ * the rule between them as a blank row at least. Columns of one story that merely break at the same
+ * row (a subhead beside a paragraph's end) leave none.
+ */
+const STORY_GAP_ROWS = 1;
+
+/**
  * Reading order sorts the boxes again at each level of its cuts: beyond this many boxes on a
  * page (a real page has a few hundred at most) they are ordered top to bottom, left to right, so
  * no input costs much more than linear time.
@@ -426,7 +433,7 @@ function cutInto(boxes: Box[], out: Box[]): void {
   // a row of headings only (a headline, a running head) goes with the row under it
   const stories = mergeHeadingRows(rows);
   if (stories.length > 1) return stories.forEach((group) => cutInto(group, out));
-  const columns = columnsOf(boxes);
+  const columns = joinStackedStories(columnsOf(boxes), boxes.length);
   if (columns.length > 1) return columns.forEach((group) => cutInto(group, out));
   if (rows.length > 1) return rows.forEach((group) => cutInto(group, out));
   out.push(...[...boxes].sort((a, b) => a.top - b.top || a.x0 - b.x0));
@@ -458,13 +465,48 @@ function columnsOf(boxes: readonly Box[]): Box[][] {
   return groups;
 }
 
+/**
+ * Column groups with side-by-side neighbours joined when together they part across: two stories
+ * one above another, each of several columns, beside a tall column running down the page. The
+ * tall column leaves no cut across the whole group, so it is cut down first; but a gutter between
+ * the stories' own columns would then part each story, its last column read after the story
+ * under it. Joined, the stories' common gap across their columns (the rule between them) cuts
+ * them apart first. A join never takes back the whole group (that has no cut across).
+ */
+function joinStackedStories(columns: readonly Box[][], total: number): Box[][] {
+  const out: Box[][] = [];
+  for (const group of columns) {
+    const last = out[out.length - 1];
+    const joined = last ? [...last, ...group] : null;
+    if (joined && joined.length < total && headsStoryBelow(rowsOf(joined))) out[out.length - 1] = joined;
+    else out.push(group);
+  }
+  return out;
+}
+
+/**
+ * True when, under the first row, a row of headings set below an empty row has body text further
+ * down: a story set under another opens with its headline. Columns beside a tall headline or box
+ * that skip the same rows go on in body text; a byline alone at the bottom heads nothing.
+ */
+function headsStoryBelow(rows: readonly Box[][]): boolean {
+  const opens = rows.findIndex((row, k) => k > 0 && isHeadingRow(row) && topOf(row) > bottomOf(rows[k - 1]!) + STORY_GAP_ROWS);
+  return opens > 0 && rows.slice(opens + 1).some((row) => !isHeadingRow(row));
+}
+
+const topOf = (row: readonly Box[]) => Math.min(...row.map((box) => box.top));
+const bottomOf = (row: readonly Box[]) => Math.max(...row.map((box) => box.bottom));
+
+/** True when every box of the row is short enough to be a heading. */
+const isHeadingRow = (row: readonly Box[]) => row.every((box) => box.pieces.length <= MAX_HEADING_LINES);
+
 /** Rows with the rows of headings above them joined on (a heading row at the bottom stays apart). */
 function mergeHeadingRows(rows: readonly Box[][]): Box[][] {
   const out: Box[][] = [];
   let pending: Box[] = [];
   for (const row of rows) {
     pending.push(...row);
-    if (!row.every((box) => box.pieces.length <= MAX_HEADING_LINES)) {
+    if (!isHeadingRow(row)) {
       out.push(pending);
       pending = [];
     }

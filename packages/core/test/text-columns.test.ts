@@ -202,3 +202,26 @@ describe("readColumns of a byline under its headline", () => {
     expect(boxes).toContain("本报记者 李华");
   });
 });
+
+describe("readColumns of two stories one above another beside a tall column", () => {
+  it("reads each story's columns before the story under it, the tall column after both", () => {
+    // each story: a short headline set in over its first column, a second column beside it; a
+    // story's column runs down the page at the right, so no row cuts across the whole page
+    const top = ["  本报讯 今年春耕期间，全市", "农机手检修农机三百余台，保障", "了春耕生产的顺利进行，农机手", "们说，今年的活儿干得早，心里"];
+    const topRight = ["踏实。今年还新添了二十台插秧", "机，分到各镇使用，农民们都很", "高兴，说今年的收成一定比去年", "还要好。"];
+    const low = ["  本报讯 城东社区新建的图书", "室昨天正式开放，居民可以免费", "借阅各类图书两千余册，每天开", "放八小时，周末也照常开放，很"];
+    const lowRight = ["受居民欢迎。图书室还设了儿童", "阅览区，孩子们放学后可以来这", "里看书写作业，家长们都说好，", "很方便。"];
+    const tall = ["  本报讯 全市今年新建公园十", "二座，其中城西公园占地二十公", "顷，是全市最大的一座。公园里", "种了各种花木，设了健身步道和", "儿童游乐场，每天早晚都有很多", "市民来这里散步锻炼身体。公园", "管理处说，节假日游客更多，最", "多时一天有两万多人来园游览，", "公园还将增设休息座椅和饮水点，", "方便游客在园里歇脚，喝水，也", "方便老人和孩子。"];
+    const row = (a: string, b: string, c: string) => beside(beside(a, b, 17), c, 37);
+    const page = [
+      row("    春耕全面展开", "", tall[0]!),
+      ...top.map((l, k) => row(l, topRight[k]!, tall[k + 1]!)),
+      " ".repeat(37) + tall[5]!,
+      row("    图书室开放", "", tall[6]!),
+      ...low.map((l, k) => row(l, lowRight[k]!, tall[k + 7]!)),
+      "",
+    ].join("\n");
+    const firsts = readColumns(page)!.text.trimEnd().split("\n\n").map((box) => box.split("\n")[0]!.trim());
+    expect(firsts).toEqual(["春耕全面展开", top[0]!.trim(), topRight[0], "图书室开放", low[0]!.trim(), lowRight[0], tall[0]!.trim()]);
+  });
+});
