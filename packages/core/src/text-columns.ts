@@ -59,6 +59,8 @@ const MAX_RESTING_BOXES = 16;
  * a line that resumes a box reaches no further past it (wider, it is a headline over the column).
  */
 const FULL_SLACK = 1;
+/** How a salutation ends (`亲爱的市民朋友们：`). */
+const FULL_WIDTH_COLON = 0xff1a;
 /** How a subtitle (副题) opens: a dash of two em dashes. */
 const SUBTITLE_DASH = "——";
 /** How an indented line is written for the page parser: the two ideographic spaces of a paragraph indent. */
@@ -258,7 +260,7 @@ function buildBoxes(lines: readonly Piece[][], input: string): Box[] {
       const up = above[lo];
       const box = hi - lo === 1 && up && over[lo]![1] - over[lo]![0] === 1 ? aboveBoxes[lo]! : null;
       const resumed = hi === lo && resting.length > 0 ? resting.find((rest) => !here.includes(rest) && resumes(piece, rest, lines, input)) : undefined;
-      if (box && !endsCentred(box) && (continues(piece, up!, box) || continuesSubtitle(piece, box, input))) {
+      if (box && !endsCentred(box) && (continues(piece, up!, box) || continuesSubtitle(piece, box, input) || opensLetter(piece, box, lines, input))) {
         if (box.bylineAt === undefined && isBylineUnderHeading(piece, box, input)) box.bylineAt = box.pieces.length;
         extend(box, piece);
         here.push(box);
@@ -392,6 +394,21 @@ function continues(piece: Piece, up: Piece, box: Box): boolean {
 function continuesSubtitle(piece: Piece, box: Box, input: string): boolean {
   const first = box.pieces[0]!;
   return input.startsWith(SUBTITLE_DASH, first.start) && piece.x1 <= box.x1 && isCentred(piece, box);
+}
+
+/**
+ * True when `piece` is the first line of a letter's text under its salutation (`亲爱的市民朋友们：`):
+ * the salutation, alone on its line and ending in a full-width colon, is set at the paragraph
+ * indent where the text's first line starts (however much wider), and the next line starts a
+ * paragraph indent further left, as wide (the column's full lines). A kicker (`朔城区：`) over its
+ * headline has no indented column under it.
+ */
+function opensLetter(piece: Piece, box: Box, lines: readonly Piece[][], input: string): boolean {
+  if (box.pieces.length !== 1) return false;
+  const salutation = box.pieces[0]!;
+  if (input.charCodeAt(salutation.end - 1) !== FULL_WIDTH_COLON || Math.abs(piece.x0 - salutation.x0) > FULL_SLACK) return false;
+  const next = lines[piece.line + 1]?.find((p) => p.x0 < piece.x1 && p.x1 > piece.x0);
+  return next !== undefined && piece.x0 - next.x0 >= MIN_INDENT && piece.x0 - next.x0 <= INDENT_SLACK && Math.abs(next.x1 - piece.x1) <= WIDER_SLACK;
 }
 
 /** True when the box's last line is a centred one under its first (a subtitle's last line): the box ends there. */

@@ -225,3 +225,29 @@ describe("readColumns of two stories one above another beside a tall column", ()
     expect(firsts).toEqual(["春耕全面展开", top[0]!.trim(), topRight[0], "图书室开放", low[0]!.trim(), lowRight[0], tall[0]!.trim()]);
   });
 });
+
+describe("readColumns of a letter", () => {
+  const other = ["  本报讯 全市今年新建公园十二座，", "其中城西公园占地二十公顷，是全市", "最大的一座，每天早晚都有很多市民", "来这里散步锻炼身体。公园管理处说，", "节假日游客更多。"];
+  // a headline over the left column, a row of the right column alone, then the left column's lines
+  const page = (left: string[]) =>
+    [
+      beside("要闻", "2024年4月2日 星期二 第2版", 60),
+      "",
+      beside("致全市人民的感谢信", "全市新建公园十二座", 40),
+      " ".repeat(40) + other[0]!,
+      ...left.map((l, k) => beside(l, other[k + 1] ?? "", 40).trimEnd()),
+      "",
+    ].join("\n");
+
+  it("keeps the salutation set at the paragraph indent with the letter's text under it", () => {
+    const letter = ["   亲爱的市民朋友们：", "   在以党中央坚强领导下，经过两个", "多月的持续奋战，大上海保卫战取得了", "重大阶段性成果，今天起全面恢复。"];
+    const boxes = readColumns(page(letter))!.text.trimEnd().split("\n\n");
+    expect(boxes).toContain("　　亲爱的市民朋友们：\n　　在以党中央坚强领导下，经过两个\n多月的持续奋战，大上海保卫战取得了\n重大阶段性成果，今天起全面恢复。");
+  });
+
+  it("leaves a kicker over a headline flush with it a box of its own", () => {
+    const story = ["市妇联：", "闻令动 显真情 铸忠诚 勇担当", "  本报讯 今年春耕期间，全市农机", "手检修农机三百余台，保障了春耕"];
+    const boxes = readColumns(page(story))!.text.trimEnd().split("\n\n");
+    expect(boxes).toContain("市妇联：");
+  });
+});
