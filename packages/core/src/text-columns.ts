@@ -115,6 +115,8 @@ interface Box {
    * while the box stays one in reading order.
    */
   bylineAt?: number;
+  /** Set when its one line heads the wider text under it (a deck's first line): that text goes on in it. */
+  headsText?: boolean;
   /** Set when a jump line beside its last line ends its story here: it takes no piece further down. */
   ended?: boolean;
 }
@@ -260,7 +262,8 @@ function buildBoxes(lines: readonly Piece[][], input: string): Box[] {
       const up = above[lo];
       const box = hi - lo === 1 && up && over[lo]![1] - over[lo]![0] === 1 ? aboveBoxes[lo]! : null;
       const resumed = hi === lo && resting.length > 0 ? resting.find((rest) => !here.includes(rest) && resumes(piece, rest, lines, input)) : undefined;
-      if (box && !endsCentred(box) && (continues(piece, up!, box) || continuesSubtitle(piece, box, input) || opensLetter(piece, box, lines, input))) {
+      const heads = box !== null && continues(piece, up!, box) && headsWiderText(piece, box, lines);
+      if (box && !heads && !endsCentred(box) && (continues(piece, up!, box) || continuesSubtitle(piece, box, input) || opensLetter(piece, box, lines, input) || goesOnUnderHead(piece, box))) {
         if (box.bylineAt === undefined && isBylineUnderHeading(piece, box, input)) box.bylineAt = box.pieces.length;
         extend(box, piece);
         here.push(box);
@@ -268,7 +271,7 @@ function buildBoxes(lines: readonly Piece[][], input: string): Box[] {
         extend(resumed, piece);
         here.push(resumed);
       } else {
-        const opened: Box = { pieces: [piece], x0: piece.x0, x1: piece.x1, left: piece.x0, top: piece.line, bottom: piece.line };
+        const opened: Box = { pieces: [piece], x0: piece.x0, x1: piece.x1, left: piece.x0, top: piece.line, bottom: piece.line, headsText: heads };
         boxes.push(opened);
         here.push(opened);
       }
@@ -385,6 +388,22 @@ function continues(piece: Piece, up: Piece, box: Box): boolean {
   // a box of one centred line (a headline over its column) ends there
   return !(box.pieces.length === 1 && isCentred(up, { ...box, x1: Math.max(box.x1, piece.x1), left: Math.min(box.left, piece.x0) }));
 }
+
+/**
+ * True when `piece`, under a one-line box, heads the text under it rather than going on from the
+ * line above: the next line starts where it does and runs past the box's right edge (a deck's
+ * first line over the deck's text, set under a headline narrower than both). A paragraph's short
+ * last line has no line under it wider than the paragraph's first.
+ */
+function headsWiderText(piece: Piece, box: Box, lines: readonly Piece[][]): boolean {
+  // (the page's first line, its running head, aside; a full line goes on in its column)
+  if (box.pieces.length !== 1 || box.top === 0 || piece.x1 >= box.x1 - FULL_SLACK) return false;
+  const next = lines[piece.line + 1]?.find((p) => p.x0 < piece.x1 && p.x1 > piece.x0);
+  return next !== undefined && Math.abs(next.x0 - piece.x0) <= FULL_SLACK && next.x1 > box.x1 + WIDER_SLACK;
+}
+
+/** True when `piece` is the wider text a one-line box heads ({@link headsWiderText}), starting where it does. */
+const goesOnUnderHead = (piece: Piece, box: Box) => box.headsText === true && box.pieces.length === 1 && Math.abs(piece.x0 - box.x0) <= FULL_SLACK;
 
 /**
  * True when `piece` is the centred last line of a subtitle: a box whose first line opens with a

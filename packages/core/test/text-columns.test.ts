@@ -251,3 +251,21 @@ describe("readColumns of a letter", () => {
     expect(boxes).toContain("市妇联：");
   });
 });
+
+describe("readColumns of a headline over a deck", () => {
+  it("writes the deck's short first line with the deck's wider text under it, not with the headline above", () => {
+    const deck = ["发扬店小二精神", "各层各级领导干部要主动关心企业、服务企业，深入基层一线，倾听企业呼声，帮助企业排忧解难"];
+    const page = [
+      beside("要闻", "2024年4月2日 星期二 第2版", 60),
+      "",
+      "     在控得住前提下加快经济恢复重振",
+      " " + deck[0]!,
+      " " + deck[1]!,
+      ...LEFT.map((l, k) => beside(l, RIGHT[k]!, 34)),
+      "",
+    ].join("\n");
+    const boxes = readColumns(page)!.text.trimEnd().split("\n\n");
+    expect(boxes).toContain("在控得住前提下加快经济恢复重振");
+    expect(boxes).toContain(deck.join("\n"));
+  });
+});
