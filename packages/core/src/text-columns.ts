@@ -59,6 +59,8 @@ const MAX_RESTING_BOXES = 16;
  * a line that resumes a box reaches no further past it (wider, it is a headline over the column).
  */
 const FULL_SLACK = 1;
+/** How a line that closes a sentence or clause ends: no headline row does. */
+const CLOSED_END = /[。！？；：，、.!?;:,]\s*$/u;
 /** How a salutation ends (`亲爱的市民朋友们：`). */
 const FULL_WIDTH_COLON = 0xff1a;
 /** How a subtitle (副题) opens: a dash of two em dashes. */
@@ -357,12 +359,27 @@ function resumes(piece: Piece, box: Box, lines: readonly Piece[][], input: strin
   // a lone line is a column's first (maybe indented, so the column's edge is not known yet) only
   // when the next runs as far: a headline or a date line over shorter text is no column
   const lone = box.pieces.length === 1;
-  if (lone ? piece.x0 < box.left - INDENT_SLACK || piece.x1 < box.x1 - FULL_SLACK : piece.x0 < box.left - 1) return false;
+  if (lone ? piece.x0 < box.left - INDENT_SLACK || (piece.x1 < box.x1 - FULL_SLACK && !endsHeadline(piece, box, lines, input)) : piece.x0 < box.left - 1) return false;
   // a large headline's rows sit far apart, flush at one edge, with a blank row where its line
   // spacing leaves one
   let blank = lone && Math.abs(piece.x0 - box.left) <= 1 ? MAX_BLANK_ROWS_IN_HEADLINE : 0;
   for (let line = box.bottom + 1; line < piece.line; line++) if (lines[line]!.length === 0 && --blank < 0) return false;
   return true;
+}
+
+/**
+ * True when `piece` is the short last row of a large headline whose first row is `box` (a lone
+ * line, not the page's first): large type sets fewer characters on a row than the column under it
+ * holds, so the text right under the last row runs past the first row's right edge. The rows are
+ * flush at the left and neither ends a sentence or clause (a date line over shorter text, a
+ * headline as wide as its column over a subhead, are no such rows).
+ */
+function endsHeadline(piece: Piece, box: Box, lines: readonly Piece[][], input: string): boolean {
+  const first = box.pieces[0]!;
+  if (box.top === 0 || Math.abs(piece.x0 - first.x0) > FULL_SLACK) return false;
+  const under = lines[piece.line + 1]?.find((p) => p.x0 < piece.x1 && p.x1 > piece.x0);
+  if (under === undefined || under.x1 <= first.x1 + WIDER_SLACK) return false;
+  return !CLOSED_END.test(input.slice(first.start, first.end)) && !CLOSED_END.test(input.slice(piece.start, piece.end));
 }
 
 /**
