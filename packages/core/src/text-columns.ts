@@ -320,7 +320,8 @@ function restingAfter(line: number, pieces: readonly Piece[], here: readonly Box
   const jump = pieces.find((p) => isJumpOn(input, p));
   if (jump) for (const box of [...candidates, ...here]) if (box.x0 < jump.x1) box.ended = true;
   for (const box of candidates) {
-    if (box.ended || here.includes(box) || out.includes(box) || line - box.bottom > MAX_SKIPPED_LINES) continue;
+    // (the page's first line is its running head: no column goes on from it)
+    if (box.ended || box.top === 0 || here.includes(box) || out.includes(box) || line - box.bottom > MAX_SKIPPED_LINES) continue;
     if (!endsFull(box) || pieces.some((p) => crosses(p, box))) continue;
     out.push(box);
   }

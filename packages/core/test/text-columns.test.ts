@@ -291,3 +291,25 @@ describe("readColumns of a large headline's short last row", () => {
     expect(boxes).toContain("保障供应，大型商超\n化工具");
   });
 });
+
+describe("readColumns under a running head", () => {
+  it("keeps no column going on from the page's first line: a column under it still goes on past other rows", () => {
+    // the running head's page name sits over the left column; were it a column resting above,
+    // the left column's lines would cross two columns and end every column beside them
+    const body = ["疫情期间一直对接浦东三林等区域", "保供的联华超市，也尝到了数字化", "工具带来的甜头。"];
+    const page = [
+      beside("要闻", "2024年4月2日 星期二 第2版", 60),
+      "",
+      beside(LEFT[0]!, "保障供应，大型商超", 34),
+      LEFT[1]!,
+      LEFT[2]!,
+      beside(LEFT[3]!, "化工具", 34),
+      beside(LEFT[4]!, body[0]!, 34),
+      beside(RIGHT[0]!, body[1]!, 34),
+      beside(RIGHT[1]!, body[2]!, 34),
+      "",
+    ].join("\n");
+    const boxes = readColumns(page)!.text.trimEnd().split("\n\n");
+    expect(boxes).toContain("保障供应，大型商超\n化工具");
+  });
+});
