@@ -59,6 +59,10 @@ const MAX_RESTING_BOXES = 16;
  * a line that resumes a box reaches no further past it (wider, it is a headline over the column).
  */
 const FULL_SLACK = 1;
+/** How a line that closes a sentence or clause ends: no headline row does. */
+const CLOSED_END = /[。！？；：，、.!?;:,]\s*$/u;
+/** How a salutation ends (`亲爱的市民朋友们：`). */
+const FULL_WIDTH_COLON = 0xff1a;
 /** How a subtitle (副题) opens: a dash of two em dashes. */
 const SUBTITLE_DASH = "——";
 /** How an indented line is written for the page parser: the two ideographic spaces of a paragraph indent. */
@@ -68,6 +72,13 @@ const PARAGRAPH_INDENT = "\u3000\u3000";
  * a row of such boxes is read with the text under it.
  */
 const MAX_HEADING_LINES = 3;
+/**
+ * Empty rows that part two stories one above another: pdftotext -layout prints the space around
+ * the rule between them as a blank row at least. Columns of one story that merely break at the same
+ * row (a subhead beside a paragraph's end) leave none.
+ */
+const STORY_GAP_ROWS = 1;
+
 /**
  * Reading order sorts the boxes again at each level of its cuts: beyond this many boxes on a
  * page (a real page has a few hundred at most) they are ordered top to bottom, left to right, so
@@ -106,6 +117,8 @@ interface Box {
    * while the box stays one in reading order.
    */
   bylineAt?: number;
+  /** Set when its one line heads the wider text under it (a deck's first line): that text goes on in it. */
+  headsText?: boolean;
   /** Set when a jump line beside its last line ends its story here: it takes no piece further down. */
   ended?: boolean;
 }
@@ -251,7 +264,8 @@ function buildBoxes(lines: readonly Piece[][], input: string): Box[] {
       const up = above[lo];
       const box = hi - lo === 1 && up && over[lo]![1] - over[lo]![0] === 1 ? aboveBoxes[lo]! : null;
       const resumed = hi === lo && resting.length > 0 ? resting.find((rest) => !here.includes(rest) && resumes(piece, rest, lines, input)) : undefined;
-      if (box && !endsCentred(box) && (continues(piece, up!, box) || continuesSubtitle(piece, box, input))) {
+      const heads = box !== null && continues(piece, up!, box) && headsWiderText(piece, box, lines);
+      if (box && !heads && !endsCentred(box) && (continues(piece, up!, box) || continuesSubtitle(piece, box, input) || opensLetter(piece, box, lines, input) || goesOnUnderHead(piece, box))) {
         if (box.bylineAt === undefined && isBylineUnderHeading(piece, box, input)) box.bylineAt = box.pieces.length;
         extend(box, piece);
         here.push(box);
@@ -259,7 +273,7 @@ function buildBoxes(lines: readonly Piece[][], input: string): Box[] {
         extend(resumed, piece);
         here.push(resumed);
       } else {
-        const opened: Box = { pieces: [piece], x0: piece.x0, x1: piece.x1, left: piece.x0, top: piece.line, bottom: piece.line };
+        const opened: Box = { pieces: [piece], x0: piece.x0, x1: piece.x1, left: piece.x0, top: piece.line, bottom: piece.line, headsText: heads };
         boxes.push(opened);
         here.push(opened);
       }
@@ -306,7 +320,8 @@ function restingAfter(line: number, pieces: readonly Piece[], here: readonly Box
   const jump = pieces.find((p) => isJumpOn(input, p));
   if (jump) for (const box of [...candidates, ...here]) if (box.x0 < jump.x1) box.ended = true;
   for (const box of candidates) {
-    if (box.ended || here.includes(box) || out.includes(box) || line - box.bottom > MAX_SKIPPED_LINES) continue;
+    // (the page's first line is its running head: no column goes on from it)
+    if (box.ended || box.top === 0 || here.includes(box) || out.includes(box) || line - box.bottom > MAX_SKIPPED_LINES) continue;
     if (!endsFull(box) || pieces.some((p) => crosses(p, box))) continue;
     out.push(box);
   }
@@ -345,12 +360,27 @@ function resumes(piece: Piece, box: Box, lines: readonly Piece[][], input: strin
   // a lone line is a column's first (maybe indented, so the column's edge is not known yet) only
   // when the next runs as far: a headline or a date line over shorter text is no column
   const lone = box.pieces.length === 1;
-  if (lone ? piece.x0 < box.left - INDENT_SLACK || piece.x1 < box.x1 - FULL_SLACK : piece.x0 < box.left - 1) return false;
+  if (lone ? piece.x0 < box.left - INDENT_SLACK || (piece.x1 < box.x1 - FULL_SLACK && !endsHeadline(piece, box, lines, input)) : piece.x0 < box.left - 1) return false;
   // a large headline's rows sit far apart, flush at one edge, with a blank row where its line
   // spacing leaves one
   let blank = lone && Math.abs(piece.x0 - box.left) <= 1 ? MAX_BLANK_ROWS_IN_HEADLINE : 0;
   for (let line = box.bottom + 1; line < piece.line; line++) if (lines[line]!.length === 0 && --blank < 0) return false;
   return true;
+}
+
+/**
+ * True when `piece` is the short last row of a large headline whose first row is `box` (a lone
+ * line, not the page's first): large type sets fewer characters on a row than the column under it
+ * holds, so the text right under the last row runs past the first row's right edge. The rows are
+ * flush at the left and neither ends a sentence or clause (a date line over shorter text, a
+ * headline as wide as its column over a subhead, are no such rows).
+ */
+function endsHeadline(piece: Piece, box: Box, lines: readonly Piece[][], input: string): boolean {
+  const first = box.pieces[0]!;
+  if (box.top === 0 || Math.abs(piece.x0 - first.x0) > FULL_SLACK) return false;
+  const under = lines[piece.line + 1]?.find((p) => p.x0 < piece.x1 && p.x1 > piece.x0);
+  if (under === undefined || under.x1 <= first.x1 + WIDER_SLACK) return false;
+  return !CLOSED_END.test(input.slice(first.start, first.end)) && !CLOSED_END.test(input.slice(piece.start, piece.end));
 }
 
 /**
@@ -378,6 +408,22 @@ function continues(piece: Piece, up: Piece, box: Box): boolean {
 }
 
 /**
+ * True when `piece`, under a one-line box, heads the text under it rather than going on from the
+ * line above: the next line starts where it does and runs past the box's right edge (a deck's
+ * first line over the deck's text, set under a headline narrower than both). A paragraph's short
+ * last line has no line under it wider than the paragraph's first.
+ */
+function headsWiderText(piece: Piece, box: Box, lines: readonly Piece[][]): boolean {
+  // (the page's first line, its running head, aside; a full line goes on in its column)
+  if (box.pieces.length !== 1 || box.top === 0 || piece.x1 >= box.x1 - FULL_SLACK) return false;
+  const next = lines[piece.line + 1]?.find((p) => p.x0 < piece.x1 && p.x1 > piece.x0);
+  return next !== undefined && Math.abs(next.x0 - piece.x0) <= FULL_SLACK && next.x1 > box.x1 + WIDER_SLACK;
+}
+
+/** True when `piece` is the wider text a one-line box heads ({@link headsWiderText}), starting where it does. */
+const goesOnUnderHead = (piece: Piece, box: Box) => box.headsText === true && box.pieces.length === 1 && Math.abs(piece.x0 - box.x0) <= FULL_SLACK;
+
+/**
  * True when `piece` is the centred last line of a subtitle: a box whose first line opens with a
  * dash (副题, `——写在…`) is a subtitle, and a subtitle that wraps sets its short last line centred
  * under the full one, no wider than it.
@@ -385,6 +431,21 @@ function continues(piece: Piece, up: Piece, box: Box): boolean {
 function continuesSubtitle(piece: Piece, box: Box, input: string): boolean {
   const first = box.pieces[0]!;
   return input.startsWith(SUBTITLE_DASH, first.start) && piece.x1 <= box.x1 && isCentred(piece, box);
+}
+
+/**
+ * True when `piece` is the first line of a letter's text under its salutation (`亲爱的市民朋友们：`):
+ * the salutation, alone on its line and ending in a full-width colon, is set at the paragraph
+ * indent where the text's first line starts (however much wider), and the next line starts a
+ * paragraph indent further left, as wide (the column's full lines). A kicker (`朔城区：`) over its
+ * headline has no indented column under it.
+ */
+function opensLetter(piece: Piece, box: Box, lines: readonly Piece[][], input: string): boolean {
+  if (box.pieces.length !== 1) return false;
+  const salutation = box.pieces[0]!;
+  if (input.charCodeAt(salutation.end - 1) !== FULL_WIDTH_COLON || Math.abs(piece.x0 - salutation.x0) > FULL_SLACK) return false;
+  const next = lines[piece.line + 1]?.find((p) => p.x0 < piece.x1 && p.x1 > piece.x0);
+  return next !== undefined && piece.x0 - next.x0 >= MIN_INDENT && piece.x0 - next.x0 <= INDENT_SLACK && Math.abs(next.x1 - piece.x1) <= WIDER_SLACK;
 }
 
 /** True when the box's last line is a centred one under its first (a subtitle's last line): the box ends there. */
@@ -426,7 +487,7 @@ function cutInto(boxes: Box[], out: Box[]): void {
   // a row of headings only (a headline, a running head) goes with the row under it
   const stories = mergeHeadingRows(rows);
   if (stories.length > 1) return stories.forEach((group) => cutInto(group, out));
-  const columns = columnsOf(boxes);
+  const columns = joinStackedStories(columnsOf(boxes), boxes.length);
   if (columns.length > 1) return columns.forEach((group) => cutInto(group, out));
   if (rows.length > 1) return rows.forEach((group) => cutInto(group, out));
   out.push(...[...boxes].sort((a, b) => a.top - b.top || a.x0 - b.x0));
@@ -458,13 +519,48 @@ function columnsOf(boxes: readonly Box[]): Box[][] {
   return groups;
 }
 
+/**
+ * Column groups with side-by-side neighbours joined when together they part across: two stories
+ * one above another, each of several columns, beside a tall column running down the page. The
+ * tall column leaves no cut across the whole group, so it is cut down first; but a gutter between
+ * the stories' own columns would then part each story, its last column read after the story
+ * under it. Joined, the stories' common gap across their columns (the rule between them) cuts
+ * them apart first. A join never takes back the whole group (that has no cut across).
+ */
+function joinStackedStories(columns: readonly Box[][], total: number): Box[][] {
+  const out: Box[][] = [];
+  for (const group of columns) {
+    const last = out[out.length - 1];
+    const joined = last ? [...last, ...group] : null;
+    if (joined && joined.length < total && headsStoryBelow(rowsOf(joined))) out[out.length - 1] = joined;
+    else out.push(group);
+  }
+  return out;
+}
+
+/**
+ * True when, under the first row, a row of headings set below an empty row has body text further
+ * down: a story set under another opens with its headline. Columns beside a tall headline or box
+ * that skip the same rows go on in body text; a byline alone at the bottom heads nothing.
+ */
+function headsStoryBelow(rows: readonly Box[][]): boolean {
+  const opens = rows.findIndex((row, k) => k > 0 && isHeadingRow(row) && topOf(row) > bottomOf(rows[k - 1]!) + STORY_GAP_ROWS);
+  return opens > 0 && rows.slice(opens + 1).some((row) => !isHeadingRow(row));
+}
+
+const topOf = (row: readonly Box[]) => Math.min(...row.map((box) => box.top));
+const bottomOf = (row: readonly Box[]) => Math.max(...row.map((box) => box.bottom));
+
+/** True when every box of the row is short enough to be a heading. */
+const isHeadingRow = (row: readonly Box[]) => row.every((box) => box.pieces.length <= MAX_HEADING_LINES);
+
 /** Rows with the rows of headings above them joined on (a heading row at the bottom stays apart). */
 function mergeHeadingRows(rows: readonly Box[][]): Box[][] {
   const out: Box[][] = [];
   let pending: Box[] = [];
   for (const row of rows) {
     pending.push(...row);
-    if (!row.every((box) => box.pieces.length <= MAX_HEADING_LINES)) {
+    if (!isHeadingRow(row)) {
       out.push(pending);
       pending = [];
     }

@@ -202,3 +202,114 @@ describe("readColumns of a byline under its headline", () => {
     expect(boxes).toContain("本报记者 李华");
   });
 });
+
+describe("readColumns of two stories one above another beside a tall column", () => {
+  it("reads each story's columns before the story under it, the tall column after both", () => {
+    // each story: a short headline set in over its first column, a second column beside it; a
+    // story's column runs down the page at the right, so no row cuts across the whole page
+    const top = ["  本报讯 今年春耕期间，全市", "农机手检修农机三百余台，保障", "了春耕生产的顺利进行，农机手", "们说，今年的活儿干得早，心里"];
+    const topRight = ["踏实。今年还新添了二十台插秧", "机，分到各镇使用，农民们都很", "高兴，说今年的收成一定比去年", "还要好。"];
+    const low = ["  本报讯 城东社区新建的图书", "室昨天正式开放，居民可以免费", "借阅各类图书两千余册，每天开", "放八小时，周末也照常开放，很"];
+    const lowRight = ["受居民欢迎。图书室还设了儿童", "阅览区，孩子们放学后可以来这", "里看书写作业，家长们都说好，", "很方便。"];
+    const tall = ["  本报讯 全市今年新建公园十", "二座，其中城西公园占地二十公", "顷，是全市最大的一座。公园里", "种了各种花木，设了健身步道和", "儿童游乐场，每天早晚都有很多", "市民来这里散步锻炼身体。公园", "管理处说，节假日游客更多，最", "多时一天有两万多人来园游览，", "公园还将增设休息座椅和饮水点，", "方便游客在园里歇脚，喝水，也", "方便老人和孩子。"];
+    const row = (a: string, b: string, c: string) => beside(beside(a, b, 17), c, 37);
+    const page = [
+      row("    春耕全面展开", "", tall[0]!),
+      ...top.map((l, k) => row(l, topRight[k]!, tall[k + 1]!)),
+      " ".repeat(37) + tall[5]!,
+      row("    图书室开放", "", tall[6]!),
+      ...low.map((l, k) => row(l, lowRight[k]!, tall[k + 7]!)),
+      "",
+    ].join("\n");
+    const firsts = readColumns(page)!.text.trimEnd().split("\n\n").map((box) => box.split("\n")[0]!.trim());
+    expect(firsts).toEqual(["春耕全面展开", top[0]!.trim(), topRight[0], "图书室开放", low[0]!.trim(), lowRight[0], tall[0]!.trim()]);
+  });
+});
+
+describe("readColumns of a letter", () => {
+  const other = ["  本报讯 全市今年新建公园十二座，", "其中城西公园占地二十公顷，是全市", "最大的一座，每天早晚都有很多市民", "来这里散步锻炼身体。公园管理处说，", "节假日游客更多。"];
+  // a headline over the left column, a row of the right column alone, then the left column's lines
+  const page = (left: string[]) =>
+    [
+      beside("要闻", "2024年4月2日 星期二 第2版", 60),
+      "",
+      beside("致全市人民的感谢信", "全市新建公园十二座", 40),
+      " ".repeat(40) + other[0]!,
+      ...left.map((l, k) => beside(l, other[k + 1] ?? "", 40).trimEnd()),
+      "",
+    ].join("\n");
+
+  it("keeps the salutation set at the paragraph indent with the letter's text under it", () => {
+    const letter = ["   亲爱的市民朋友们：", "   在以党中央坚强领导下，经过两个", "多月的持续奋战，大上海保卫战取得了", "重大阶段性成果，今天起全面恢复。"];
+    const boxes = readColumns(page(letter))!.text.trimEnd().split("\n\n");
+    expect(boxes).toContain("　　亲爱的市民朋友们：\n　　在以党中央坚强领导下，经过两个\n多月的持续奋战，大上海保卫战取得了\n重大阶段性成果，今天起全面恢复。");
+  });
+
+  it("leaves a kicker over a headline flush with it a box of its own", () => {
+    const story = ["市妇联：", "闻令动 显真情 铸忠诚 勇担当", "  本报讯 今年春耕期间，全市农机", "手检修农机三百余台，保障了春耕"];
+    const boxes = readColumns(page(story))!.text.trimEnd().split("\n\n");
+    expect(boxes).toContain("市妇联：");
+  });
+});
+
+describe("readColumns of a headline over a deck", () => {
+  it("writes the deck's short first line with the deck's wider text under it, not with the headline above", () => {
+    const deck = ["发扬店小二精神", "各层各级领导干部要主动关心企业、服务企业，深入基层一线，倾听企业呼声，帮助企业排忧解难"];
+    const page = [
+      beside("要闻", "2024年4月2日 星期二 第2版", 60),
+      "",
+      "     在控得住前提下加快经济恢复重振",
+      " " + deck[0]!,
+      " " + deck[1]!,
+      ...LEFT.map((l, k) => beside(l, RIGHT[k]!, 34)),
+      "",
+    ].join("\n");
+    const boxes = readColumns(page)!.text.trimEnd().split("\n\n");
+    expect(boxes).toContain("在控得住前提下加快经济恢复重振");
+    expect(boxes).toContain(deck.join("\n"));
+  });
+});
+
+describe("readColumns of a large headline's short last row", () => {
+  it("joins the last row, printed rows down at the headline's left edge, when the column under it runs past the first row", () => {
+    // large type sets fewer characters on a row than the column under it holds: the first row is
+    // narrower than that column, the last row shorter still, the other column's rows between them
+    const body = ["疫情期间一直对接浦东三林等区域", "保供的联华超市，也尝到了数字化", "工具带来的甜头。"];
+    const page = [
+      " ".repeat(60) + "2024年4月2日 星期二 第2版",
+      "",
+      beside(LEFT[0]!, "保障供应，大型商超", 34),
+      LEFT[1]!,
+      LEFT[2]!,
+      beside(LEFT[3]!, "化工具", 34),
+      beside(LEFT[4]!, body[0]!, 34),
+      beside(RIGHT[0]!, body[1]!, 34),
+      beside(RIGHT[1]!, body[2]!, 34),
+      "",
+    ].join("\n");
+    const boxes = readColumns(page)!.text.trimEnd().split("\n\n");
+    expect(boxes).toContain("保障供应，大型商超\n化工具");
+  });
+});
+
+describe("readColumns under a running head", () => {
+  it("keeps no column going on from the page's first line: a column under it still goes on past other rows", () => {
+    // the running head's page name sits over the left column; were it a column resting above,
+    // the left column's lines would cross two columns and end every column beside them
+    const body = ["疫情期间一直对接浦东三林等区域", "保供的联华超市，也尝到了数字化", "工具带来的甜头。"];
+    const page = [
+      beside("要闻", "2024年4月2日 星期二 第2版", 60),
+      "",
+      beside(LEFT[0]!, "保障供应，大型商超", 34),
+      LEFT[1]!,
+      LEFT[2]!,
+      beside(LEFT[3]!, "化工具", 34),
+      beside(LEFT[4]!, body[0]!, 34),
+      beside(RIGHT[0]!, body[1]!, 34),
+      beside(RIGHT[1]!, body[2]!, 34),
+      "",
+    ].join("\n");
+    const boxes = readColumns(page)!.text.trimEnd().split("\n\n");
+    expect(boxes).toContain("保障供应，大型商超\n化工具");
+  });
+});
