@@ -441,6 +441,23 @@ describe("parseLayout: a story set as a rectangle", () => {
   });
 });
 
+describe("parseLayout: a subtitle in body type wrapped over two lines", () => {
+  it("reads the dash-opened block under the headline as the subtitle, not as the story's first paragraph", () => {
+    const xml = altoPage([
+      { id: "h", x: 100, y: 100, size: 24, lines: ["恢复小区出入公交运营机动车通行"] },
+      { id: "sub", x: 100, y: 220, size: 10, lines: ["——希望广大市民继续做好个人防护，合力筑牢疫情防控坚固屏障，共", "同守护好我们的城市家园"] },
+      { id: "b", x: 100, y: 360, size: 10, lines: wrap([...B, C], 20) },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({
+      headline: "恢复小区出入公交运营机动车通行",
+      subheadline: "——希望广大市民继续做好个人防护，合力筑牢疫情防控坚固屏障，共同守护好我们的城市家园",
+    });
+    expect(page.articles[0]!.paragraphs[0]!.text).toMatch(/^市委副书记/u);
+  });
+});
+
 describe("parseLayout: a column label and a kicker in one block", () => {
   it("reads the line under the label as the kicker over the headline, not as a story's text", () => {
     const body = wrap(["本报讯（记者 熊萍宁）近日，朔城区连续公布了三批无疫小区创建名单，充分发挥居民在疫情防控中的重要作用。"], 20);
