@@ -210,8 +210,12 @@ export class PageLexicon {
     const postings = new Int32Array(starts[size]!);
     const next = starts.slice(0, size);
     const members = this.members.values;
-    for (let doc = 0; doc < this.memberStarts.length - 1; doc++) {
-      for (let k = this.memberStarts[doc]!; k < this.memberStarts[doc + 1]!; k++) postings[next[members[k]!]!++] = doc;
+    // locals: read through `this`, the bounds were loaded again for each member
+    const memberStarts = this.memberStarts;
+    const docs = memberStarts.length - 1;
+    for (let doc = 0; doc < docs; doc++) {
+      const end = memberStarts[doc + 1]!;
+      for (let k = memberStarts[doc]!; k < end; k++) postings[next[members[k]!]!++] = doc;
     }
     this.postingStarts = starts;
     return (this.postings = postings);
