@@ -118,7 +118,10 @@ const HALF_WIDTH = 0.5;
  * else 0.5. Whitespace counts as nothing, because extractors add spaces that take no column.
  */
 export function displayWidth(text: string): number {
-  let width = 0;
+  // counted in integers and weighed once: the sum is the same (halves add up exactly in a double),
+  // and the loop does no floating-point work
+  let wide = 0;
+  let narrow = 0;
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
     if (cp === 0x20 || cp === 0x09 || cp === 0x3000) continue;
@@ -126,9 +129,10 @@ export function displayWidth(text: string): number {
       cp = text.codePointAt(i)!;
       i++;
     }
-    width += isWideCode(cp) ? 1 : HALF_WIDTH;
+    if (isWideCode(cp)) wide++;
+    else narrow++;
   }
-  return width;
+  return wide + narrow * HALF_WIDTH;
 }
 
 /** Punctuation that closes a sentence (and so, possibly, a paragraph). */
