@@ -64,7 +64,11 @@ const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /** A line of bare names (`何永航`, `茅冠隽 唐烨`) with nothing else. */
 export function isBareNames(text: string): boolean {
-  const t = collapseSpaces(text);
+  return areBareNames(collapseSpaces(text));
+}
+
+/** {@link isBareNames} of a text collapsed already ({@link collapseSpaces}). */
+function areBareNames(t: string): boolean {
   // the tokens between single spaces, walked without splitting: most lines fail on their first
   let count = 0;
   for (let start = 0; start <= t.length; count++) {
@@ -99,7 +103,8 @@ export function isNamingByline(text: string): boolean {
     (SLASH_MARK.test(t) && (SLASHED_BYLINE.test(t) || SLASH_MARKED_NAMES.test(t))) ||
     BRACKETED_NAMES.test(t) ||
     (ANONYMOUS_BYLINE_ENDS.has(t.charCodeAt(t.length - 1)) && ANONYMOUS_BYLINE.test(t)) ||
-    isBareNames(t)
+    // collapsed already (a bullet is taken off with the spaces after it)
+    areBareNames(t)
   );
 }
 

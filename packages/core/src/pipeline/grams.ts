@@ -57,8 +57,12 @@ const MIN_CAPACITY = 64;
  * counting the pairs of 600 pages in one file took a fifth of its parse. The tables grow past it.
  */
 export const MAX_EXPECTED_GRAMS = 1 << 15;
-/** Fibonacci hashing multiplier (2^32 / golden ratio): spreads consecutive ids over the table. */
-const HASH_MULTIPLIER = 0x9e3779b1;
+/**
+ * The slot a bigram's probe starts at, by Fibonacci hashing: the multiplier 0x9e3779b1 (2^32 / the
+ * golden ratio) spreads consecutive ids over the table. Written as a literal, not a module constant:
+ * a number above 2^30 is a boxed double, which compiled code loaded and converted on every probe.
+ */
+const homeSlot = (gram: number, shift: number): number => Math.imul(gram, 0x9e3779b1) >>> shift;
 
 /**
  * Bigram → dense index (0, 1, 2… in order of first insertion), by open addressing with linear
@@ -68,6 +72,8 @@ export class GramTable {
   private keys: Int32Array;
   private slots: Int32Array;
   private shift: number;
+  /** The size past which the table is doubled ({@link MAX_LOAD} of its slots), kept as an integer for the test after each insert. */
+  private limit: number;
   /** Number of distinct bigrams, which is also the next index. */
   size = 0;
 
@@ -77,13 +83,14 @@ export class GramTable {
     this.keys = new Int32Array(capacity).fill(EMPTY);
     this.slots = new Int32Array(capacity);
     this.shift = 32 - Math.log2(capacity);
+    this.limit = Math.floor(capacity * MAX_LOAD);
   }
 
   /** Index of `gram`, or -1 when absent. */
   get(gram: number): number {
     const keys = this.keys;
     const mask = keys.length - 1;
-    for (let at = Math.imul(gram, HASH_MULTIPLIER) >>> this.shift; ; at = (at + 1) & mask) {
+    for (let at = homeSlot(gram, this.shift); ; at = (at + 1) & mask) {
       const key = keys[at]!;
       if (key === gram) return this.slots[at]!;
       if (key === EMPTY) return -1;
@@ -94,7 +101,7 @@ export class GramTable {
   intern(gram: number): number {
     const keys = this.keys;
     const mask = keys.length - 1;
-    for (let at = Math.imul(gram, HASH_MULTIPLIER) >>> this.shift; ; at = (at + 1) & mask) {
+    for (let at = homeSlot(gram, this.shift); ; at = (at + 1) & mask) {
       const key = keys[at]!;
       if (key === gram) return this.slots[at]!;
       if (key === EMPTY) return this.insert(at, gram);
@@ -106,7 +113,7 @@ export class GramTable {
     const index = this.size++;
     this.keys[at] = gram;
     this.slots[at] = index;
-    if (this.size > this.keys.length * MAX_LOAD) this.grow();
+    if (this.size > this.limit) this.grow();
     return index;
   }
 
@@ -115,11 +122,12 @@ export class GramTable {
     this.keys = new Int32Array(keys.length * 2).fill(EMPTY);
     this.slots = new Int32Array(keys.length * 2);
     this.shift--;
+    this.limit = Math.floor(this.keys.length * MAX_LOAD);
     const mask = this.keys.length - 1;
     for (let i = 0; i < keys.length; i++) {
       const gram = keys[i]!;
       if (gram === EMPTY) continue;
-      let at = Math.imul(gram, HASH_MULTIPLIER) >>> this.shift;
+      let at = homeSlot(gram, this.shift);
       while (this.keys[at] !== EMPTY) at = (at + 1) & mask;
       this.keys[at] = gram;
       this.slots[at] = slots[i]!;
@@ -182,18 +190,21 @@ export class PageGrams {
     let n = 0;
     let first = -1;
     let prev = -1;
+    // room for every bigram of the unit to be new, taken once rather than asked for each line or bigram
+    let chars = 0;
+    for (const line of unit.lines) chars += line.text.length;
+    const table = this.table;
+    const last = this.lastUnit.upTo(table.size + chars);
+    if (chars > found.length) found = this.scratch.upTo(chars);
     // the lines run together (a word may run across a line break), each read where it is
     for (const line of unit.lines) {
       const text = line.text;
-      // room for every bigram of the line to be new, taken once a line rather than asked for each bigram
-      const last = this.lastUnit.upTo(this.table.size + text.length);
-      if (n + text.length > found.length) found = this.scratch.upTo(n + text.length);
       for (let i = 0; i < text.length; i++) {
         const c = wordId(text.charCodeAt(i));
         if (c < 0) continue;
         if (prev < 0) first = c;
         else {
-          const g = this.table.intern(prev * WORD_IDS + c);
+          const g = table.intern(prev * WORD_IDS + c);
           if (last[g] !== stamp) {
             last[g] = stamp;
             found[n++] = g;

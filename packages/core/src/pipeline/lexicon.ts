@@ -40,6 +40,19 @@ interface WeighedHeading {
  */
 const PAIR_SCANS_BEFORE_COUNTING = 16;
 
+/**
+ * Counts in `counts` (by index in `pairs`) each pair of adjacent word characters of one line.
+ * @param counts room for every pair of the line to be new
+ */
+function countLinePairs(text: string, pairs: GramTable, counts: Int32Array): void {
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = wordId(text.charCodeAt(i));
+    if (c >= 0 && prev >= 0) counts[pairs.intern(prev * WORD_IDS + c)]!++;
+    prev = c;
+  }
+}
+
 /** Bigram sets of the stories of a page, with document frequencies. */
 export class PageLexicon {
   /** The texts of the page's lines. */
@@ -110,19 +123,9 @@ export class PageLexicon {
   /** Counts how often each pair of adjacent word characters occurs inside the page's lines. */
   private countPairs(): GramTable {
     const pairs = new GramTable(this.expectedGrams);
-    let counts = this.pairCounts.upTo(this.expectedGrams);
-    for (const text of this.lineTexts) {
-      let prev = -1;
-      for (let i = 0; i < text.length; i++) {
-        const c = wordId(text.charCodeAt(i));
-        if (c >= 0 && prev >= 0) {
-          const slot = pairs.intern(prev * WORD_IDS + c);
-          if (slot >= counts.length) counts = this.pairCounts.upTo(slot + 1);
-          counts[slot]!++;
-        }
-        prev = c;
-      }
-    }
+    // line by line: a loop run once a page stays in baseline code for hundreds of pages, where
+    // a function called for every line is soon optimized
+    for (const text of this.lineTexts) countLinePairs(text, pairs, this.pairCounts.upTo(pairs.size + text.length));
     return pairs;
   }
 
@@ -210,8 +213,12 @@ export class PageLexicon {
     const postings = new Int32Array(starts[size]!);
     const next = starts.slice(0, size);
     const members = this.members.values;
-    for (let doc = 0; doc < this.memberStarts.length - 1; doc++) {
-      for (let k = this.memberStarts[doc]!; k < this.memberStarts[doc + 1]!; k++) postings[next[members[k]!]!++] = doc;
+    // locals: read through `this`, the bounds were loaded again for each member
+    const memberStarts = this.memberStarts;
+    const docs = memberStarts.length - 1;
+    for (let doc = 0; doc < docs; doc++) {
+      const end = memberStarts[doc + 1]!;
+      for (let k = memberStarts[doc]!; k < end; k++) postings[next[members[k]!]!++] = doc;
     }
     this.postingStarts = starts;
     return (this.postings = postings);

@@ -118,7 +118,10 @@ const HALF_WIDTH = 0.5;
  * else 0.5. Whitespace counts as nothing, because extractors add spaces that take no column.
  */
 export function displayWidth(text: string): number {
-  let width = 0;
+  // counted in integers and weighed once: the sum is the same (halves add up exactly in a double),
+  // and the loop does no floating-point work
+  let wide = 0;
+  let narrow = 0;
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
     if (cp === 0x20 || cp === 0x09 || cp === 0x3000) continue;
@@ -126,9 +129,10 @@ export function displayWidth(text: string): number {
       cp = text.codePointAt(i)!;
       i++;
     }
-    width += isWideCode(cp) ? 1 : HALF_WIDTH;
+    if (isWideCode(cp)) wide++;
+    else narrow++;
   }
-  return width;
+  return wide + narrow * HALF_WIDTH;
 }
 
 /** Punctuation that closes a sentence (and so, possibly, a paragraph). */
@@ -214,14 +218,18 @@ export function missingLetters(need: string, have: readonly string[]): Set<numbe
   countHad(have.join(TEXT_SEPARATOR), counts, astral);
   const missing = new Set<number>();
   for (const cp of touched) {
-    if (counts[cp]! > 0) missing.add(cp);
+    if (counts[cp]! > 0 && isLetterOrDigitCode(cp)) missing.add(cp);
     counts[cp] = 0;
   }
   for (const [cp, n] of astral) if (n > 0) missing.add(cp);
   return missing;
 }
 
-/** Counts each letter and digit of `text` (BMP in `counts`, listed in `touched` once; others in `astral`). */
+/**
+ * Counts each BMP character of `text` in `counts` (listed in `touched` once), and each letter and
+ * digit beyond it in `astral`. The BMP characters are counted whatever they are: whether one is a
+ * letter is asked once per distinct character, of the few left over, not once per character.
+ */
 function countNeeded(text: string, counts: Int32Array, touched: number[], astral: Map<number, number>): void {
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
@@ -229,19 +237,17 @@ function countNeeded(text: string, counts: Int32Array, touched: number[], astral
       cp = text.codePointAt(i)!;
       i++;
     }
-    if (!isLetterOrDigitCode(cp)) continue;
-    if (cp >= BMP_SIZE) astral.set(cp, (astral.get(cp) ?? 0) + 1);
-    else {
+    if (cp < BMP_SIZE) {
       if (counts[cp] === 0) touched.push(cp);
       counts[cp]!++;
-    }
+    } else if (isLetterOrDigitCode(cp)) astral.set(cp, (astral.get(cp) ?? 0) + 1);
   }
 }
 
 /**
- * Takes each letter and digit of `text` off the counts, down to 0: a character had more often
- * than needed (or never needed) can make no other one missing, so the counts never go below 0
- * and only the needed characters need resetting.
+ * Takes each character of `text` off the counts (beyond the BMP, each letter and digit), down to 0:
+ * a character had more often than needed (or never needed) can make no other one missing, so the
+ * counts never go below 0 and only the needed characters need resetting.
  */
 function countHad(text: string, counts: Int32Array, astral: Map<number, number>): void {
   for (let i = 0; i < text.length; i++) {
