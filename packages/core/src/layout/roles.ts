@@ -8,7 +8,7 @@
 import { appendAll } from "../arrays.js";
 import { collapseSpaces, isBareNames, isBylineText, isPhotoCredit } from "../pipeline/byline.js";
 import { isPageNameUnit } from "../pipeline/furniture.js";
-import { DATELINE, JUMP_LINE, PAGE_NAMES, SUBTITLE_START } from "../pipeline/patterns.js";
+import { DASH_END, DATELINE, JUMP_LINE, PAGE_NAMES, SUBTITLE_START } from "../pipeline/patterns.js";
 import { isColumnLabel, isRunningHead, type Unit, type UnitKind } from "../pipeline/units.js";
 import { endsSentence } from "../text/chars.js";
 import { boxHeight, boxWidth, overlapX, overlapY, unionBox } from "./geometry.js";
@@ -164,15 +164,19 @@ function isLoneHeading(l: PlacedLine, blockLines: number): boolean {
 
 /** A subtitle set in body type wraps over at most this many lines. */
 const MAX_SUBTITLE_LINES = 3;
+/** A kicker set in body type (a lead-in sentence over the headline) wraps over at most this many lines. */
+const MAX_KICKER_LINES = 8;
 
 /**
- * A block of a few body-size lines opening with a dash and closing no sentence: a subtitle
- * (`——希望广大市民继续做好个人防护，…共同守护好我们的城市家园`) wrapped under its headline.
+ * A block of body-size lines that closes no sentence and opens with a dash (a subtitle:
+ * `——希望广大市民继续做好个人防护，…共同守护好我们的城市家园`, wrapped under its headline) or
+ * ends with one (a kicker: `连日来，…让这场战疫斗争——`, wrapped over its headline).
  */
-function isSubtitleBlock(blockLines: readonly PlacedLine[], classes: readonly SizeClass[]): boolean {
-  if (blockLines.length < 2 || blockLines.length > MAX_SUBTITLE_LINES || classes.some((c) => c !== "body")) return false;
+function isHeadingBlock(blockLines: readonly PlacedLine[], classes: readonly SizeClass[]): boolean {
+  if (blockLines.length < 2 || classes.some((c) => c !== "body")) return false;
   const text = blockLines.map((l) => l.line.text).join("");
-  return SUBTITLE_START.test(text) && !/[。！？；]/u.test(text);
+  if (/[。！？；]/u.test(text)) return false;
+  return (SUBTITLE_START.test(text) && blockLines.length <= MAX_SUBTITLE_LINES) || (DASH_END.test(text) && blockLines.length <= MAX_KICKER_LINES);
 }
 
 /**
@@ -217,11 +221,11 @@ export function buildPieces(lines: readonly PlacedLine[], body: number): Piece[]
     };
     // heading type is never a byline or a label (`信心` ends a headline, it is no name)
     const classes = blockLines.map((l) => classOf(l.size, body, l.sizeDeclared));
-    if (isSubtitleBlock(blockLines, classes)) {
+    const specials = blockLines.map((l, i) => (classes[i] === "headline" || classes[i] === "heading" ? null : patternKind(l, i === 0 || i === blockLines.length - 1)));
+    if (specials.every((k) => k === null) && isHeadingBlock(blockLines, classes)) {
       pieces.push(make("heading", blockLines, true));
       continue;
     }
-    const specials = blockLines.map((l, i) => (classes[i] === "headline" || classes[i] === "heading" ? null : patternKind(l, i === 0 || i === blockLines.length - 1)));
     // a column label set in the block of the line under it (`特别关注` / `朔城区：`) leaves that line alone in the block
     const labelLines = specials.filter((k) => k === "label").length;
     blockLines.forEach((l, i) => {

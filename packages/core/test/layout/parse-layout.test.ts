@@ -458,6 +458,20 @@ describe("parseLayout: a subtitle in body type wrapped over two lines", () => {
   });
 });
 
+describe("parseLayout: a kicker in body type wrapped over several lines", () => {
+  it("reads the block ending with a dash over the headline as the kicker, not as a story of its own", () => {
+    const kicker = "连日来，我市公安全体民辅警始终坚持“人民至上、生命至上”工作理念，用责任和担当始终奋战在防疫一线，让这场战疫斗争——";
+    const xml = altoPage([
+      { id: "k", x: 100, y: 100, size: 10, lines: [kicker.slice(0, 24), kicker.slice(24, 48), kicker.slice(48)] },
+      { id: "h", x: 100, y: 100 + 3 * Math.round(EM * 1.6) + 10, size: 24, lines: ["不仅有“力度”更有“温度”"] },
+      { id: "b", x: 100, y: 100 + 3 * Math.round(EM * 1.6) + 140, size: 10, lines: wrap([...B, C], 24) },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ kicker, headline: "不仅有“力度”更有“温度”" });
+  });
+});
+
 describe("parseLayout: a column label and a kicker in one block", () => {
   it("reads the line under the label as the kicker over the headline, not as a story's text", () => {
     const body = wrap(["本报讯（记者 熊萍宁）近日，朔城区连续公布了三批无疫小区创建名单，充分发挥居民在疫情防控中的重要作用。"], 20);
