@@ -530,6 +530,9 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
     const last = story.segments[story.segments.length - 1]!;
     return story.segments.length >= 2 && story.segments.every((x) => Math.abs(x.box[3] - last.box[3]) <= TOP_TOLERANCE * em);
   };
+  /** True when the story's headline is printed over `next`, the column right of `p`: its text fills the columns under the headline first. */
+  const underOwnHeadline = (story: Story, p: Segment, next: Segment): boolean =>
+    story.heads !== null && !story.heads.vertical && overlapX(story.heads.box, next.box) >= SAME_COLUMN_SHARE * boxWidth(next.box) && overlapX(story.heads.box, p.box) > 0;
   const follow = (story: Story) => {
     for (;;) {
       const p = story.segments[story.segments.length - 1]!;
@@ -537,7 +540,9 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
       // a paragraph's first line at a column's foot goes on at the top of the next column
       const prev = story.segments[story.segments.length - 2];
       const opener = prev !== undefined && opensIndentedParagraph(p, prev, em);
-      const s = opener || endsRectangle(story) ? (nextColumn(story, p) ?? nextBelow(story, p)) : (nextBelow(story, p) ?? nextColumn(story, p));
+      const below = nextBelow(story, p);
+      const across = nextColumn(story, p);
+      const s = opener || endsRectangle(story) || (across !== null && below?.subheadAbove === null && underOwnHeadline(story, p, across)) ? (across ?? below) : (below ?? across);
       if (!s) return;
       if (s.heads && !s.heads.minor && story.heads) return;
       taken.add(s);

@@ -472,6 +472,27 @@ describe("parseLayout: a kicker in body type wrapped over several lines", () => 
   });
 });
 
+describe("parseLayout: the columns under a story's headline", () => {
+  it("fills the columns under its headline before the text under its first column", () => {
+    const perLine = 12;
+    const x = (column: number) => 100 + column * (perLine + 2) * EM;
+    const story = wrap(["新华社成都5月18日电（记者 丁海云）市经信委、市场监管局等紧密协作，制订行业标准和规范指引，为战略性新兴产业发展提供支撑，核心枢纽能级不断提升。"], perLine);
+    const half = Math.ceil(story.length / 2);
+    // another story's second column, opening mid-sentence under the first column
+    const under = wrap(["扶上警车，将面包和热水递到他手中，两位老人再次来到派出所表达自己的感激之情。"], perLine).map((l) => l.trim());
+    const pitch = Math.round(EM * 1.6);
+    const xml = altoPage([
+      { id: "h", x: x(0), y: 100, size: 24, lines: ["加大为企服务加快重振"] },
+      { id: "a0", x: x(0), y: 230, size: 10, lines: story.slice(0, half), width: perLine * EM },
+      { id: "a1", x: x(1), y: 230, size: 10, lines: story.slice(half), width: perLine * EM },
+      { id: "u", x: x(0), y: 230 + half * pitch + 2 * EM, size: 10, lines: under, width: perLine * EM },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles[0]!.headline).toBe("加大为企服务加快重振");
+    expect(page.articles[0]!.paragraphs.map((p) => p.text).join("")).toBe(story.join("").replace(/\s/gu, "").replace(/^新华社成都5月18日电（记者丁海云）/u, ""));
+  });
+});
+
 describe("parseLayout: a column label and a kicker in one block", () => {
   it("reads the line under the label as the kicker over the headline, not as a story's text", () => {
     const body = wrap(["本报讯（记者 熊萍宁）近日，朔城区连续公布了三批无疫小区创建名单，充分发挥居民在疫情防控中的重要作用。"], 20);
