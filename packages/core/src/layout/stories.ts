@@ -437,10 +437,10 @@ function textAgrees(prev: Segment, next: Segment): boolean {
 /** A paragraph's first line is indented by at most this many ems (two glyphs, and some slack). */
 const MAX_FIRST_LINE_INDENT = 3;
 
-/** True when `p` is one line, indented as a paragraph's first, over `s` starting at the column's left edge. */
-function indentedFirstLine(p: Segment, s: Segment, em: number): boolean {
-  const indent = p.box[0] - s.box[0];
-  return p.piece.placed.length === 1 && indent >= INDENT_EMS * em && indent <= MAX_FIRST_LINE_INDENT * em;
+/** True when `line` is one line indented as a paragraph's first, in the column whose left edge `column` shows. */
+function indentedFirstLine(line: Segment, column: Segment, em: number): boolean {
+  const indent = line.box[0] - column.box[0];
+  return line.piece.placed.length === 1 && indent >= INDENT_EMS * em && indent <= MAX_FIRST_LINE_INDENT * em;
 }
 
 /**
@@ -448,9 +448,7 @@ function indentedFirstLine(p: Segment, s: Segment, em: number): boolean {
  * a paragraph opening at the column's foot, going on in the next column.
  */
 function opensIndentedParagraph(s: Segment, above: Segment, em: number): boolean {
-  const indent = s.box[0] - above.box[0];
-  const full = Math.abs(s.box[2] - above.box[2]) <= em / 2;
-  return s.piece.placed.length === 1 && s.open && full && indent >= INDENT_EMS * em && indent <= MAX_FIRST_LINE_INDENT * em;
+  return indentedFirstLine(s, above, em) && s.open && Math.abs(s.box[2] - above.box[2]) <= em / 2;
 }
 
 const isCaption = (s: Segment) => s.piece.sizeClass === "caption" || s.trailers.some((t) => t.unit.kind === "credit");
