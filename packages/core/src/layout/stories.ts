@@ -114,7 +114,8 @@ export function buildSegments(pieces: readonly Piece[], limits: Limits): Segment
     if (!last) appendAll(loose, inBlock.filter((p) => p.unit.kind === "byline" || p.unit.kind === "jump" || p.unit.kind === "credit"));
   }
   // a byline, credit or jump line in a block of its own belongs to the text right under or over it
-  for (const p of loose) attachLoose(p, segments, limits);
+  const headings = pieces.filter((p) => isHeadingPiece(p) && p.unit.kind !== "vertical");
+  for (const p of loose) attachLoose(p, segments, headings, limits);
   for (const s of segments) s.closed = isClosed(s);
   return segments;
 }
@@ -122,13 +123,22 @@ export function buildSegments(pieces: readonly Piece[], limits: Limits): Segment
 /** Lines printed apart from text (a byline, a credit, a jump line) are at most this far (ems) from it. */
 const MAX_LOOSE_GAP = 1.5;
 
-function attachLoose(p: Piece, segments: Segment[], limits: Limits): void {
+function attachLoose(p: Piece, segments: Segment[], headings: readonly Piece[], limits: Limits): void {
   const em = limits.em;
   const near = (s: Segment) => overlapX(s.box, p.box) > 0;
-  const below = segments.filter((s) => near(s) && s.fullBox[1] >= p.box[3] - em / 2 && s.fullBox[1] - p.box[3] <= MAX_LOOSE_GAP * em).sort((a, b) => a.box[1] - b.box[1])[0];
+  const belowBox = (box: Box) => segments.filter((s) => near(s) && s.fullBox[1] >= box[3] - em / 2 && s.fullBox[1] - box[3] <= MAX_LOOSE_GAP * em).sort((a, b) => a.box[1] - b.box[1])[0];
+  const below = belowBox(p.box);
   if (below && p.unit.kind === "byline") {
     below.leaders.unshift(p);
     below.fullBox = unionBox([below.fullBox, p.box]);
+    return;
+  }
+  // a byline over the subhead that opens its text signs that text; the text's box stays under
+  // the subhead, which heads it
+  const subhead = p.unit.kind === "byline" ? headings.find((h) => overlapX(h.box, p.box) > 0 && h.box[1] >= p.box[3] - em / 2 && h.box[1] - p.box[3] <= MAX_LOOSE_GAP * em) : undefined;
+  const underSubhead = subhead && belowBox(subhead.box);
+  if (underSubhead) {
+    underSubhead.leaders.unshift(p);
     return;
   }
   const above = segments.filter((s) => near(s) && p.box[1] >= s.box[3] - em / 2 && p.box[1] - s.box[3] <= MAX_LOOSE_GAP * em).sort((a, b) => b.box[3] - a.box[3])[0];

@@ -493,6 +493,22 @@ describe("parseLayout: the columns under a story's headline", () => {
   });
 });
 
+describe("parseLayout: a byline over the subhead that opens the text", () => {
+  it("signs the text under the subhead", () => {
+    const xml = altoPage([
+      { id: "h", x: 100, y: 160, size: 24, lines: ["不仅有“力度”更有“温度”"] },
+      // the byline is more than a line's gap over the text: the subhead sits between
+      { id: "by", x: 100, y: 271, size: 9, lines: ["本报记者 武跃林"] },
+      { id: "sub", x: 100, y: 316, size: 10, lines: ["救助走失智障男子"] },
+      { id: "b", x: 100, y: 376, size: 10, lines: wrap([...A, C], 20) },
+    ]);
+    const { page } = parse(xml);
+    expect(page.unassigned.map((u) => u.text)).not.toContain("本报记者 武跃林");
+    const story = page.articles.find((a) => a.paragraphs.some((p) => p.text.startsWith("“现在我们的客户")));
+    expect(story).toMatchObject({ byline: { reporters: ["武跃林"] } });
+  });
+});
+
 describe("parseLayout: a column label and a kicker in one block", () => {
   it("reads the line under the label as the kicker over the headline, not as a story's text", () => {
     const body = wrap(["本报讯（记者 熊萍宁）近日，朔城区连续公布了三批无疫小区创建名单，充分发挥居民在疫情防控中的重要作用。"], 20);
