@@ -191,6 +191,14 @@ describe("buildParagraphs", () => {
     expect(paragraphsOf(text)).toEqual([["body", [1, 2, 3, 4, 5]]]);
   });
 
+  it("ends a paragraph at an unpunctuated line with curly quotes that is short even with the quotes set full width", () => {
+    const quoted = row(2) + "”" + row(2);
+    expect(paragraphsOf([row(16, "，"), quoted, row(16), row(16, "。")].join("\n"))).toEqual([
+      ["body", [1, 2]],
+      ["body", [3, 4]],
+    ]);
+  });
+
   it("gives no paragraph for no items", () => {
     expect(buildParagraphs([])).toEqual([]);
   });

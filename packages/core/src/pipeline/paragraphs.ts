@@ -35,11 +35,11 @@ function isAllFullWidth(text: string): boolean {
   }
   return true;
 }
-/** True when the text holds ASCII (half-width) characters, whose display width is approximate. */
+/** True when the text holds ASCII (half-width) characters or spaces, whose display width is approximate. */
 function hasHalfWidth(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x21 && c <= 0x7e) return true;
+    if (c >= 0x20 && c <= 0x7e) return true;
   }
   return false;
 }
@@ -277,7 +277,8 @@ function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxe
     const ownWidth = Math.min(width, unitWidths.get(line) ?? width);
     // in a deck no line ends a sentence, so a short line is a point's end on the usual evidence
     const shortBy = inDeck ? DECK_SHORT_BY + (firstLine ? INDENT_WIDTH : 0) : SHORT_UNPUNCTUATED_BY;
-    if (unitStarts.has(next) || !endsWithLetter(line.text) || !isAllFullWidth(line.raw)) return false;
+    if (unitStarts.has(next) || !endsWithLetter(line.text) || hasHalfWidth(line.raw)) return false;
+    if (!isAllFullWidth(line.raw)) return isShortWithQuotesFull(line, ownWidth);
     if (line.width <= ownWidth - shortBy) return true;
     // a point set in body type ends at a full line too when the next line has the lost indent
     return readsAsPoint && opensIndentedParagraph(lines, i + 1, storyWidth, unitWidths);
@@ -296,6 +297,16 @@ function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxe
   if (endsSentence(line.text) && next.index > line.index + 1) return true;
   const indent = localWidth(lines, i + 1, storyWidth, unitWidths) - next.width;
   return indent >= INDENT_MIN && indent <= INDENT_MAX;
+}
+
+/**
+ * A line with curly quotes (no other half-width characters) is short when, with each quote
+ * counted a full em, it still leaves this much of the column empty (ems): more than a lost
+ * indent and the usual margin together, so a line only slightly short is never taken.
+ */
+const SHORT_QUOTED_BY = SHORT_UNPUNCTUATED_BY + INDENT_WIDTH;
+function isShortWithQuotesFull(line: Line, width: number): boolean {
+  return line.width + quoteSlack(line.text) <= width - SHORT_QUOTED_BY;
 }
 
 /**
