@@ -171,6 +171,34 @@ describe("buildParagraphs", () => {
     expect(paragraphsOf([row(15), row(15), quoted, row(15), row(15, "。")].join("\n"))).toEqual([["body", [1, 2, 3, 4, 5]]]);
   });
 
+  it("ends a point that closes no sentence at a full line when the next line has the lost indent", () => {
+    const point = [row(20, "，"), row(20)];
+    const text = [...point, row(18), row(20), row(20, "。")].join("\n");
+    expect(paragraphsOf(text)).toEqual([
+      ["body", [1, 2]],
+      ["body", [3, 4, 5]],
+    ]);
+  });
+
+  it("keeps prose whole at a full unpunctuated line before a narrower line, once a sentence closed in it", () => {
+    // mid-sentence the next line is narrower for other reasons (letter spacing of justified text)
+    const text = [row(20, "。"), row(20), row(18), row(20), row(20, "。")].join("\n");
+    expect(paragraphsOf(text)).toEqual([["body", [1, 2, 3, 4, 5]]]);
+  });
+
+  it("does not end a point before a line set short because the next one opens with a quote", () => {
+    const text = [row(20, "，"), row(20), row(18), "“" + row(19), row(20, "。")].join("\n");
+    expect(paragraphsOf(text)).toEqual([["body", [1, 2, 3, 4, 5]]]);
+  });
+
+  it("ends a paragraph at an unpunctuated line with curly quotes that is short even with the quotes set full width", () => {
+    const quoted = row(2) + "”" + row(2);
+    expect(paragraphsOf([row(16, "，"), quoted, row(16), row(16, "。")].join("\n"))).toEqual([
+      ["body", [1, 2]],
+      ["body", [3, 4]],
+    ]);
+  });
+
   it("gives no paragraph for no items", () => {
     expect(buildParagraphs([])).toEqual([]);
   });

@@ -35,6 +35,14 @@ function isAllFullWidth(text: string): boolean {
   }
   return true;
 }
+/** True when the text holds ASCII (half-width) characters or spaces, whose display width is approximate. */
+function hasHalfWidth(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) return true;
+  }
+  return false;
+}
 /** A line ending in a comma or other mid-sentence mark never ends a paragraph, however short. */
 function endsWithLetter(text: string): boolean {
   // `/[\p{L}\p{N}]$/u` by the last code point's class (a regex per line costs more)
@@ -89,6 +97,10 @@ function hasExplicitIndent(line: Line): boolean {
   return ems >= EXPLICIT_INDENT_MIN && !line.blank;
 }
 
+/** A sentence's closing mark anywhere in a line (prose, as opposed to a summary point). */
+const SENTENCE_MARK = /[。！？!?]/u;
+/** Opening quotes and brackets, which typesetting never leaves at a line's end. */
+const OPENING_MARK = /^[“‘「『《〈（(【〔]/u;
 /** The indent of a paragraph's first line (ems). */
 const INDENT_WIDTH = 2;
 /** Lines on each side used to measure the column around a line. */
@@ -172,6 +184,7 @@ function textBoxes(items: readonly StoryItem[]): Boxes {
 function splitRun(lines: readonly Line[], storyWidth: number, boxes: Boxes, out: DraftParagraph[], laterLines: () => readonly Line[]): void {
   const { signedStarts } = boxes;
   let open: DraftParagraph | null = null;
+  let openClosesSentence = false;
   const deckEnd = deckLength(lines, signedStarts);
   const quotedPointEnds = deckEnd > 0 ? pointEndsQuoted(lines.slice(0, deckEnd), [...lines.slice(deckEnd), ...laterLines()]) : new Set<Line>();
   lines.forEach((line, i) => {
@@ -184,7 +197,12 @@ function splitRun(lines: readonly Line[], storyWidth: number, boxes: Boxes, out:
       out.push(open);
     }
     open.pieces.push({ line, raw: line.raw });
-    if (quotedPointEnds.has(line) || breaksAfter(lines, i, storyWidth, boxes, open.pieces.length === 1, i < deckEnd)) open = null;
+    if (open.pieces.length === 1) openClosesSentence = false;
+    if (SENTENCE_MARK.test(line.text)) openClosesSentence = true;
+    const firstLine = open.pieces.length === 1;
+    // a paragraph of two or more lines that closes no sentence reads as a point (a summary item)
+    const readsAsPoint = !firstLine && !openClosesSentence;
+    if (quotedPointEnds.has(line) || breaksAfter(lines, i, storyWidth, boxes, firstLine, i < deckEnd, readsAsPoint)) open = null;
   });
 }
 
@@ -246,7 +264,7 @@ let lastUnitWidths: ReadonlyMap<Line, number> | undefined;
 let lastWidth = 0;
 
 /** True when a paragraph ends after line `i`. */
-function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxes: Boxes, firstLine: boolean, inDeck: boolean): boolean {
+function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxes: Boxes, firstLine: boolean, inDeck: boolean, readsAsPoint: boolean): boolean {
   const { unitStarts, unitWidths } = boxes;
   const line = lines[i]!;
   const next = lines[i + 1];
@@ -259,7 +277,11 @@ function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxe
     const ownWidth = Math.min(width, unitWidths.get(line) ?? width);
     // in a deck no line ends a sentence, so a short line is a point's end on the usual evidence
     const shortBy = inDeck ? DECK_SHORT_BY + (firstLine ? INDENT_WIDTH : 0) : SHORT_UNPUNCTUATED_BY;
-    return !unitStarts.has(next) && endsWithLetter(line.text) && line.width <= ownWidth - shortBy && isAllFullWidth(line.raw);
+    if (unitStarts.has(next) || !endsWithLetter(line.text) || hasHalfWidth(line.raw)) return false;
+    if (!isAllFullWidth(line.raw)) return isShortWithQuotesFull(line, ownWidth);
+    if (line.width <= ownWidth - shortBy) return true;
+    // a point set in body type ends at a full line too when the next line has the lost indent
+    return readsAsPoint && opensIndentedParagraph(lines, i + 1, storyWidth, unitWidths);
   }
   // a paragraph's first line is narrower by its lost indent: that alone does not make it short
   // when a full line follows
@@ -275,4 +297,34 @@ function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxe
   if (endsSentence(line.text) && next.index > line.index + 1) return true;
   const indent = localWidth(lines, i + 1, storyWidth, unitWidths) - next.width;
   return indent >= INDENT_MIN && indent <= INDENT_MAX;
+}
+
+/**
+ * A line with curly quotes (no other half-width characters) is short when, with each quote
+ * counted a full em, it still leaves this much of the column empty (ems): more than a lost
+ * indent and the usual margin together, so a line only slightly short is never taken.
+ */
+const SHORT_QUOTED_BY = SHORT_UNPUNCTUATED_BY + INDENT_WIDTH;
+function isShortWithQuotesFull(line: Line, width: number): boolean {
+  return line.width + quoteSlack(line.text) <= width - SHORT_QUOTED_BY;
+}
+
+/**
+ * True when line `j` is a paragraph's first line whose 2-character indent was lost: narrower
+ * than the column by the indent, and followed by a full line (so it is no paragraph's short
+ * last line). Asked after a full line without punctuation (a summary point set in body type):
+ * the line's width must be exact (all full-width), since no punctuation confirms the break.
+ */
+function opensIndentedParagraph(lines: readonly Line[], j: number, storyWidth: number, unitWidths: ReadonlyMap<Line, number>): boolean {
+  const line = lines[j];
+  const after = lines[j + 1];
+  // a line narrower by the indent that ends a sentence may be a paragraph's last line instead
+  if (!line || !after || !isAllFullWidth(line.raw) || endsSentence(line.text)) return false;
+  // the line after must not look fuller than it is (half-width characters; curly quotes only
+  // make it look narrower), nor open with a quote or bracket: a line may not end with an
+  // opening mark, so the one before such a line is set a character short
+  if (hasHalfWidth(after.raw) || OPENING_MARK.test(after.text)) return false;
+  const width = localWidth(lines, j, storyWidth, unitWidths);
+  const indent = width - line.width;
+  return indent >= INDENT_MIN && indent <= INDENT_MAX && after.width >= width - WIDTH_WOBBLE;
 }
