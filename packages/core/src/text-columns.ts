@@ -80,6 +80,19 @@ const MAX_HEADING_LINES = 3;
 const STORY_GAP_ROWS = 1;
 
 /**
+ * Rows under a line looked at for its column going on: staggered columns print the next line of
+ * a column one row further down, with another column's line between.
+ */
+const COLUMN_LOOKAHEAD_ROWS = 2;
+/**
+ * Characters between two boxes in neighbouring columns at most: the gap between columns (three or
+ * more spaces) plus the room a short line leaves at its column's right edge.
+ */
+const NEIGHBOUR_GAP = 9;
+/** Any letter or ideograph: a row of dashes or rules alone is no headline. */
+const HAS_LETTER = /\p{L}/u;
+
+/**
  * Reading order sorts the boxes again at each level of its cuts: beyond this many boxes on a
  * page (a real page has a few hundred at most) they are ordered top to bottom, left to right, so
  * no input costs much more than linear time.
@@ -281,7 +294,7 @@ function buildBoxes(lines: readonly Piece[][], input: string): Box[] {
     // a line of more pieces than a page has columns (a table row) ends every column: no looking
     // back on it, so each line costs at most a bounded look
     const columnar = pieces.length <= MAX_RESTING_BOXES && aboveBoxes.length <= MAX_RESTING_BOXES;
-    resting = columnar ? restingAfter(line, pieces, here, [...resting, ...aboveBoxes], input) : [];
+    resting = columnar ? restingAfter(line, pieces, here, [...resting, ...aboveBoxes], lines, input) : [];
     above = pieces;
     aboveBoxes = here;
   });
@@ -312,10 +325,11 @@ function extend(box: Box, piece: Piece): void {
  * no piece of `line` crosses, ended on a full line, no more than {@link MAX_SKIPPED_LINES} back.
  * At most {@link MAX_RESTING_BOXES} are kept, so each line costs a bounded look.
  */
-function restingAfter(line: number, pieces: readonly Piece[], here: readonly Box[], candidates: readonly Box[], input: string): Box[] {
+function restingAfter(line: number, pieces: readonly Piece[], here: readonly Box[], candidates: readonly Box[], lines: readonly Piece[][], input: string): Box[] {
   const out: Box[] = [];
   // a line across two columns (a headline over a story below) ends the columns above it
-  if (pieces.some((p) => candidates.filter((box) => crosses(p, box)).length >= 2)) return out;
+  if (pieces.some((p) => spansColumns(candidates.filter((box) => crosses(p, box))))) return out;
+  const headings = here.filter((box) => opensHeading(box, line, lines, input));
   // a story continued on another page stops at its jump line: its columns, left of it, end there
   const jump = pieces.find((p) => isJumpOn(input, p));
   if (jump) for (const box of [...candidates, ...here]) if (box.x0 < jump.x1) box.ended = true;
@@ -323,9 +337,54 @@ function restingAfter(line: number, pieces: readonly Piece[], here: readonly Box
     // (the page's first line is its running head: no column goes on from it)
     if (box.ended || box.top === 0 || here.includes(box) || out.includes(box) || line - box.bottom > MAX_SKIPPED_LINES) continue;
     if (!endsFull(box) || pieces.some((p) => crosses(p, box))) continue;
+    // a column does not run on past a headline set level with it in the column beside
+    if (headings.some((heading) => headsBeside(heading, box))) continue;
     out.push(box);
   }
   return out.slice(-MAX_RESTING_BOXES);
+}
+
+/**
+ * True when two of the boxes stand side by side (no overlap across): a line crossing them runs
+ * across two columns. Boxes one above another in one column (a story's last lines, the next
+ * story's first under them) are one column.
+ */
+function spansColumns(crossed: readonly Box[]): boolean {
+  for (let i = 0; i < crossed.length; i++) {
+    for (let j = i + 1; j < crossed.length; j++) if (!oneColumn(crossed[i]!, crossed[j]!)) return true;
+  }
+  return false;
+}
+
+/** True when two boxes share most of the narrower one's width: one column's boxes. */
+function oneColumn(a: Box, b: Box): boolean {
+  const shared = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  return shared * 2 >= Math.min(a.x1 - a.x0, b.x1 - b.x0);
+}
+
+/**
+ * True when `box` opens on `line` with a row that may be a headline: one piece of text (not a
+ * dash alone, a kicker's tail) that closes no sentence or clause, and whose column does not go on
+ * under it (a column's first line has a line as wide under it, at its edge, within a row or two).
+ */
+function opensHeading(box: Box, line: number, lines: readonly Piece[][], input: string): boolean {
+  if (box.top !== line || box.pieces.length !== 1) return false;
+  const piece = box.pieces[0]!;
+  const text = input.slice(piece.start, piece.end);
+  if (CLOSED_END.test(text) || !HAS_LETTER.test(text)) return false;
+  for (let next = line + 1; next <= line + COLUMN_LOOKAHEAD_ROWS && next < lines.length; next++) {
+    if (lines[next]!.some((p) => Math.abs(p.x0 - piece.x0) <= FULL_SLACK && p.x1 >= piece.x1 - FULL_SLACK)) return false;
+  }
+  return true;
+}
+
+/**
+ * True when `heading` stands in the column next to `box`, narrower than it: a headline over the
+ * neighbouring story, level with the rows `box` would skip. (A line as wide as the column is body.)
+ */
+function headsBeside(heading: Box, box: Box): boolean {
+  const gap = Math.max(heading.x0, box.x0) - Math.min(heading.x1, box.x1);
+  return gap <= NEIGHBOUR_GAP && heading.x1 - heading.x0 < box.x1 - box.x0 - INDENT_SLACK;
 }
 
 /** True when the piece overlaps the box's column. */

@@ -313,3 +313,28 @@ describe("readColumns under a running head", () => {
     expect(boxes).toContain("保障供应，大型商超\n化工具");
   });
 });
+
+describe("readColumns of a column beside rows of one other column", () => {
+  it("goes on past a line that crosses only boxes stacked in one column (a paragraph's short last line, the next under it)", () => {
+    const boxes = readColumns(readFileSync(`${CORPUS}dev-layout/cnki_102.txt`, "utf8"))!.text.split("\n\n");
+    expect(boxes.some((box) => box.includes("在市委坚强领导下，高效统筹上海疫\n情防控和经济社会发展。"))).toBe(true);
+  });
+
+  it("does not go on past a headline set level with it in the column beside", () => {
+    const left = ["  本报讯（记者王明）昨天，城东社", "区新建的图书室正式开放，居民可", "以免费借阅各类图书两千余册。图", "书室每天开放八小时，周末也照常"];
+    const right = ["图书室还开设了儿童阅览区，配备", "了适合儿童阅读的绘本和读物，很", "受到了社区家长和孩子们的欢迎。", "社区还计划开展读书分享活动，每"];
+    const page = [
+      beside("要闻", "2024年4月2日 星期二 第2版", 60),
+      "",
+      "城东社区图书室开放",
+      ...left.map((l, k) => beside(l, right[k]!, 22)),
+      " ".repeat(13) + "书香社区人人共建",
+      "本报评论员",
+      beside("  读书是一个社区的文化底色，书", "香社区的建设，需要每个人参与。", 22),
+      "",
+    ].join("\n");
+    const boxes = readColumns(page)!.text.split("\n\n");
+    // the commentary's second column is the commentary's, not the story's under the headline above
+    expect(boxes.some((box) => box.includes("社区还计划开展读书分享活动，每\n香社区的建设"))).toBe(false);
+  });
+});
