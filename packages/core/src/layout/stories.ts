@@ -286,7 +286,8 @@ function segmentAbove(box: Box, segments: readonly Segment[], limits: Limits, ma
 
 /** A side headline: the text starts at its right, its first line level with the headline's top. */
 /** True when `s` starts right of `box`, at most two gutters away: where a side headline's text starts. */
-const startsRightOf = (s: Segment, box: Box, em: number) => s.box[0] >= box[2] - em && s.box[0] - box[2] <= MAX_GUTTER * 2 * em;
+const startsRightOf = (s: Segment, box: Box, em: number) => boxStartsRightOf(s.box, box, em);
+const boxStartsRightOf = (b: Box, box: Box, em: number) => b[0] >= box[2] - em && b[0] - box[2] <= MAX_GUTTER * 2 * em;
 
 function segmentRightOf(box: Box, segments: readonly Segment[], limits: Limits, groups: readonly HeadingGroup[]): Segment | null {
   // the text's top is that of a subhead set right over it (`救助走失智障男子` opening the first column)
@@ -340,8 +341,8 @@ function verticalTarget(g: HeadingGroup, segments: readonly Segment[], groups: r
   const first = column && firstColumnFrom(column, segments, limits);
   const headedElsewhere = (s: Segment) => groups.some((h) => h !== g && isHeadlineOver(h, s, limits.em));
   // a column label printed at the headline's top, right of it, labels the story at its right
-  // (as far from it as text at its right may start: see startsRightOf)
-  const labelAtRight = groups.some((h) => h.pieces.every((p) => p.unit.kind === "label") && h.box[0] >= g.box[2] - limits.em && h.box[0] - g.box[2] <= MAX_GUTTER * 2 * limits.em && Math.abs(h.box[1] - g.box[1]) <= MAX_HEAD_GAP * limits.em);
+  // (as far from it as text at its right may start)
+  const labelAtRight = groups.some((h) => h.pieces.every((p) => p.unit.kind === "label") && boxStartsRightOf(h.box, g.box, limits.em) && Math.abs(h.box[1] - g.box[1]) <= MAX_HEAD_GAP * limits.em);
   if (column && first && !labelAtRight && !headedElsewhere(column) && !headedElsewhere(first)) return first;
   return segmentRightOfVertical(g.box, segments, limits) ?? first;
 }
