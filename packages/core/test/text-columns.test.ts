@@ -270,24 +270,31 @@ describe("readColumns of a headline over a deck", () => {
   });
 });
 
+/**
+ * A page under `runningHead`: a large headline's rows (`保障供应，大型商超` / `化工具`) printed
+ * beside the left column's rows, the deck's text under its last row.
+ */
+function headlineRowsPage(runningHead: string): string {
+  const body = ["疫情期间一直对接浦东三林等区域", "保供的联华超市，也尝到了数字化", "工具带来的甜头。"];
+  return [
+    runningHead,
+    "",
+    beside(LEFT[0]!, "保障供应，大型商超", 34),
+    LEFT[1]!,
+    LEFT[2]!,
+    beside(LEFT[3]!, "化工具", 34),
+    beside(LEFT[4]!, body[0]!, 34),
+    beside(RIGHT[0]!, body[1]!, 34),
+    beside(RIGHT[1]!, body[2]!, 34),
+    "",
+  ].join("\n");
+}
+
 describe("readColumns of a large headline's short last row", () => {
   it("joins the last row, printed rows down at the headline's left edge, when the column under it runs past the first row", () => {
     // large type sets fewer characters on a row than the column under it holds: the first row is
     // narrower than that column, the last row shorter still, the other column's rows between them
-    const body = ["疫情期间一直对接浦东三林等区域", "保供的联华超市，也尝到了数字化", "工具带来的甜头。"];
-    const page = [
-      " ".repeat(60) + "2024年4月2日 星期二 第2版",
-      "",
-      beside(LEFT[0]!, "保障供应，大型商超", 34),
-      LEFT[1]!,
-      LEFT[2]!,
-      beside(LEFT[3]!, "化工具", 34),
-      beside(LEFT[4]!, body[0]!, 34),
-      beside(RIGHT[0]!, body[1]!, 34),
-      beside(RIGHT[1]!, body[2]!, 34),
-      "",
-    ].join("\n");
-    const boxes = readColumns(page)!.text.trimEnd().split("\n\n");
+    const boxes = readColumns(headlineRowsPage(" ".repeat(60) + "2024年4月2日 星期二 第2版"))!.text.trimEnd().split("\n\n");
     expect(boxes).toContain("保障供应，大型商超\n化工具");
   });
 });
@@ -296,20 +303,7 @@ describe("readColumns under a running head", () => {
   it("keeps no column going on from the page's first line: a column under it still goes on past other rows", () => {
     // the running head's page name sits over the left column; were it a column resting above,
     // the left column's lines would cross two columns and end every column beside them
-    const body = ["疫情期间一直对接浦东三林等区域", "保供的联华超市，也尝到了数字化", "工具带来的甜头。"];
-    const page = [
-      beside("要闻", "2024年4月2日 星期二 第2版", 60),
-      "",
-      beside(LEFT[0]!, "保障供应，大型商超", 34),
-      LEFT[1]!,
-      LEFT[2]!,
-      beside(LEFT[3]!, "化工具", 34),
-      beside(LEFT[4]!, body[0]!, 34),
-      beside(RIGHT[0]!, body[1]!, 34),
-      beside(RIGHT[1]!, body[2]!, 34),
-      "",
-    ].join("\n");
-    const boxes = readColumns(page)!.text.trimEnd().split("\n\n");
+    const boxes = readColumns(headlineRowsPage(beside("要闻", "2024年4月2日 星期二 第2版", 60)))!.text.trimEnd().split("\n\n");
     expect(boxes).toContain("保障供应，大型商超\n化工具");
   });
 });
