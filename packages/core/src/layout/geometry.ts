@@ -1,6 +1,12 @@
 /** Boxes: sizes, overlaps and unions. */
 import type { Box } from "./model.js";
 
+/**
+ * A paragraph's first line starts this many ems (of the column's type) right of the column's left
+ * edge: two glyphs' indent, with slack for justified spacing and measured glyph boxes.
+ */
+export const FIRST_LINE_INDENT_EMS = { min: 1.2, max: 3.5 };
+
 export const boxWidth = (b: Box): number => b[2] - b[0];
 export const boxHeight = (b: Box): number => b[3] - b[1];
 

@@ -10,13 +10,10 @@ import { spansOf, type Line } from "../pipeline/lines.js";
 import { DATELINE } from "../pipeline/patterns.js";
 import type { Article, Paragraph } from "../schema.js";
 import { joinWrappedLines } from "../text/normalize.js";
-import { boxHeight, median } from "./geometry.js";
+import { boxHeight, FIRST_LINE_INDENT_EMS, median } from "./geometry.js";
 import type { PlacedLine } from "./placed.js";
 import type { Segment } from "./stories.js";
 
-/** A first line this many ems right of the column's left edge, and at most the second number, is indented. */
-const INDENT_MIN_EMS = 1.2;
-const INDENT_MAX_EMS = 3.5;
 /** A line ending this many ems short of the column's right edge ends its paragraph. */
 const SHORT_EMS = 2;
 /** A line ending this close (ems) to the right edge is full. */
@@ -82,7 +79,7 @@ export function paragraphGeometry(segments: readonly Segment[], em: number, body
     const justified = fullCount >= JUSTIFIED_SHARE * (lines.length - 1);
     if (edges) {
       for (const l of lines) {
-        if (l.box[0] - left < INDENT_MIN_EMS * em) flush.add(l.line);
+        if (l.box[0] - left < FIRST_LINE_INDENT_EMS.min * em) flush.add(l.line);
         if (justified && right - l.box[2] <= FULL_LINE_EMS * em) full.add(l.line);
       }
     }
@@ -96,7 +93,7 @@ export function paragraphGeometry(segments: readonly Segment[], em: number, body
       const prev = lines[i - 1]!;
       const line = lines[i]!;
       const indent = line.box[0] - left;
-      const indented = edges && indent >= INDENT_MIN_EMS * em && indent <= INDENT_MAX_EMS * em;
+      const indented = edges && indent >= FIRST_LINE_INDENT_EMS.min * em && indent <= FIRST_LINE_INDENT_EMS.max * em;
       const short = edges && justified && right - prev.box[2] >= SHORT_EMS * em;
       const step = centre(line) - centre(prev);
       const spaced = pitches.length >= 2 && step - pitch >= Math.max(EXTRA_SPACE_SHARE * boxHeight(line.box), wobble);

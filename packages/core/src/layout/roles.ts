@@ -11,7 +11,7 @@ import { isPageNameUnit } from "../pipeline/furniture.js";
 import { DASH_END, DATELINE, JUMP_LINE, PAGE_NAMES, SUBTITLE_START } from "../pipeline/patterns.js";
 import { isColumnLabel, isRunningHead, type Unit, type UnitKind } from "../pipeline/units.js";
 import { endsSentence } from "../text/chars.js";
-import { boxHeight, boxWidth, overlapX, overlapY, unionBox } from "./geometry.js";
+import { boxHeight, boxWidth, FIRST_LINE_INDENT_EMS, overlapX, overlapY, unionBox } from "./geometry.js";
 import type { Box } from "./model.js";
 import type { PlacedLine } from "./placed.js";
 
@@ -154,11 +154,14 @@ function patternKind(l: PlacedLine, firstOrLast: boolean): UnitKind | null {
   return null;
 }
 
+/** A sentence or clause closed anywhere in a text: no heading holds one. */
+const SENTENCE_INSIDE = /[。！？；]/u;
+
 /** A lone short line without sentence punctuation, in a block of its own: a subhead or small headline. */
 function isLoneHeading(l: PlacedLine, blockLines: number): boolean {
   if (blockLines !== 1) return false;
   const t = l.line.text;
-  if (endsSentence(t) || /[。！？；，]$/u.test(t) || /[。！？；]/u.test(t)) return false;
+  if (endsSentence(t) || /[。！？；，]$/u.test(t) || SENTENCE_INSIDE.test(t)) return false;
   return Array.from(t).length <= MAX_LONE_HEADING_CHARS;
 }
 
@@ -175,7 +178,7 @@ const MAX_KICKER_LINES = 8;
 function isHeadingBlock(blockLines: readonly PlacedLine[], classes: readonly SizeClass[]): boolean {
   if (blockLines.length < 2 || classes.some((c) => c !== "body")) return false;
   const text = blockLines.map((l) => l.line.text).join("");
-  if (/[。！？；]/u.test(text)) return false;
+  if (SENTENCE_INSIDE.test(text)) return false;
   return (SUBTITLE_START.test(text) && blockLines.length <= MAX_SUBTITLE_LINES) || (DASH_END.test(text) && blockLines.length <= MAX_KICKER_LINES);
 }
 
@@ -269,8 +272,6 @@ export function buildPieces(lines: readonly PlacedLine[], body: number): Piece[]
   return pieces;
 }
 
-/** A paragraph's first line is indented by this many glyphs, within these bounds. */
-const FIRST_LINE_INDENT = { min: 1.2, max: 3 };
 /** Justified lines of one column end within this many glyphs of each other. */
 const RIGHT_EDGE_SLACK = 0.5;
 /** The column's text is at most this many glyphs over or under such a line (a subhead may sit between). */
@@ -294,7 +295,7 @@ function markIndentedFirstLines(pieces: Piece[]): void {
     if (!column) return;
     const indent = (p.box[0] - column.box[0]) / glyph;
     const flushRight = Math.abs(p.box[2] - column.box[2]) <= RIGHT_EDGE_SLACK * glyph;
-    if (flushRight && indent >= FIRST_LINE_INDENT.min && indent <= FIRST_LINE_INDENT.max) pieces[i] = { ...p, unit: { ...p.unit, kind: "body" }, minor: false };
+    if (flushRight && indent >= FIRST_LINE_INDENT_EMS.min && indent <= FIRST_LINE_INDENT_EMS.max) pieces[i] = { ...p, unit: { ...p.unit, kind: "body" }, minor: false };
   });
 }
 

@@ -14,7 +14,7 @@ import { endsOpen, endsWithJump } from "../pipeline/measure.js";
 import { DATELINE, KICKER_END, SUBTITLE_START } from "../pipeline/patterns.js";
 import { unitHeadingText } from "../pipeline/unit-text.js";
 import { isHeadingUnit } from "../pipeline/units.js";
-import { boxWidth, overlapX, overlapY, unionBox } from "./geometry.js";
+import { boxWidth, FIRST_LINE_INDENT_EMS, overlapX, overlapY, unionBox } from "./geometry.js";
 import type { Box } from "./model.js";
 import type { Piece } from "./roles.js";
 
@@ -67,8 +67,6 @@ const MAX_HEAD_GAP = 4;
 const MAX_BELOW_GAP = 4.5;
 /** Columns of one story are at most this far apart (ems): the gutter. */
 const MAX_GUTTER = 3.5;
-/** A first line starting this far right of the column's left edge (ems) is indented. */
-const INDENT_EMS = 1.2;
 /** Heading lines of one group are at most this share of their own height apart. */
 const GROUP_GAP = 1.2;
 /** Share of the narrower box two things of one column overlap by, at least. */
@@ -166,7 +164,7 @@ function newSegment(p: Piece, leaders: Piece[], limits: Limits, blockPieces: rea
   const lines = p.placed;
   const left = Math.min(...blockPieces.filter(isText).flatMap((b) => b.placed.map((l) => l.box[0])));
   const columnLeft = lines.length >= 2 ? Math.min(...lines.map((l) => l.box[0])) : left;
-  const indented = lines[0]!.box[0] - columnLeft >= INDENT_EMS * limits.em;
+  const indented = lines[0]!.box[0] - columnLeft >= FIRST_LINE_INDENT_EMS.min * limits.em;
   return {
     piece: p,
     box: p.box,
@@ -444,14 +442,10 @@ function textAgrees(prev: Segment, next: Segment): boolean {
   return true;
 }
 
-/** Captions (small type, or text closed by a photo credit) go on only into captions. */
-/** A paragraph's first line is indented by at most this many ems (two glyphs, and some slack). */
-const MAX_FIRST_LINE_INDENT = 3;
-
 /** True when `line` is one line indented as a paragraph's first, in the column whose left edge `column` shows. */
 function indentedFirstLine(line: Segment, column: Segment, em: number): boolean {
   const indent = line.box[0] - column.box[0];
-  return line.piece.placed.length === 1 && indent >= INDENT_EMS * em && indent <= MAX_FIRST_LINE_INDENT * em;
+  return line.piece.placed.length === 1 && indent >= FIRST_LINE_INDENT_EMS.min * em && indent <= FIRST_LINE_INDENT_EMS.max * em;
 }
 
 /**
@@ -462,6 +456,7 @@ function opensIndentedParagraph(s: Segment, above: Segment, em: number): boolean
   return indentedFirstLine(s, above, em) && s.open && Math.abs(s.box[2] - above.box[2]) <= em / 2;
 }
 
+/** Captions (small type, or text closed by a photo credit) go on only into captions. */
 const isCaption = (s: Segment) => s.piece.sizeClass === "caption" || s.trailers.some((t) => t.unit.kind === "credit");
 const sameType = (a: Segment, b: Segment) => isCaption(a) === isCaption(b);
 
@@ -539,9 +534,19 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
     const last = story.segments[story.segments.length - 1]!;
     return story.segments.length >= 2 && story.segments.every((x) => Math.abs(x.box[3] - last.box[3]) <= TOP_TOLERANCE * em);
   };
-  /** True when the story's headline is printed over `next`, the column right of `p`: its text fills the columns under the headline first. */
-  const underOwnHeadline = (story: Story, p: Segment, next: Segment): boolean =>
-    story.heads !== null && !story.heads.vertical && overlapX(story.heads.box, next.box) >= SAME_COLUMN_SHARE * boxWidth(next.box) && overlapX(story.heads.box, p.box) > 0;
+  /**
+   * The segment under `p`, unless the story's headline is printed over `p` and over the column
+   * right of it and no subhead sits over the text below: the story fills the columns under its
+   * headline first. With nothing under `p`, the next column.
+   */
+  const nextBelowOrUnderHeadline = (story: Story, p: Segment): Segment | null => {
+    const below = nextBelow(story, p);
+    if (below === null) return nextColumn(story, p);
+    const heads = story.heads;
+    if (below.subheadAbove !== null || heads === null || heads.vertical || overlapX(heads.box, p.box) <= 0) return below;
+    const across = nextColumn(story, p);
+    return across !== null && overlapX(heads.box, across.box) >= SAME_COLUMN_SHARE * boxWidth(across.box) ? across : below;
+  };
   const follow = (story: Story) => {
     for (;;) {
       const p = story.segments[story.segments.length - 1]!;
@@ -549,9 +554,7 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
       // a paragraph's first line at a column's foot goes on at the top of the next column
       const prev = story.segments[story.segments.length - 2];
       const opener = prev !== undefined && opensIndentedParagraph(p, prev, em);
-      const below = nextBelow(story, p);
-      const across = nextColumn(story, p);
-      const s = opener || endsRectangle(story) || (across !== null && below?.subheadAbove === null && underOwnHeadline(story, p, across)) ? (across ?? below) : (below ?? across);
+      const s = opener || endsRectangle(story) ? (nextColumn(story, p) ?? nextBelow(story, p)) : nextBelowOrUnderHeadline(story, p);
       if (!s) return;
       if (s.heads && !s.heads.minor && story.heads) return;
       taken.add(s);
