@@ -295,7 +295,12 @@ function breaksAfter(lines: readonly Line[], i: number, storyWidth: number, boxe
   // a blank line (another text box) right after a sentence's end: on the corpus pages every one
   // of these (53) is a paragraph break; column breaks that are not fall mid-sentence
   if (endsSentence(line.text) && next.index > line.index + 1) return true;
-  const indent = localWidth(lines, i + 1, storyWidth, unitWidths) - next.width;
+  return hasLostIndent(lines, i + 1, storyWidth, unitWidths);
+}
+
+/** True when line `j` is narrower than the column around it by a first line's indent (lost in the dump). */
+function hasLostIndent(lines: readonly Line[], j: number, storyWidth: number, unitWidths: ReadonlyMap<Line, number>): boolean {
+  const indent = localWidth(lines, j, storyWidth, unitWidths) - lines[j]!.width;
   return indent >= INDENT_MIN && indent <= INDENT_MAX;
 }
 
@@ -324,7 +329,5 @@ function opensIndentedParagraph(lines: readonly Line[], j: number, storyWidth: n
   // make it look narrower), nor open with a quote or bracket: a line may not end with an
   // opening mark, so the one before such a line is set a character short
   if (hasHalfWidth(after.raw) || OPENING_MARK.test(after.text)) return false;
-  const width = localWidth(lines, j, storyWidth, unitWidths);
-  const indent = width - line.width;
-  return indent >= INDENT_MIN && indent <= INDENT_MAX && after.width >= width - WIDTH_WOBBLE;
+  return hasLostIndent(lines, j, storyWidth, unitWidths) && after.width >= localWidth(lines, j, storyWidth, unitWidths) - WIDTH_WOBBLE;
 }
