@@ -277,8 +277,9 @@ function buildBoxes(lines: readonly Piece[][], input: string): Box[] {
       const up = above[lo];
       const box = hi - lo === 1 && up && over[lo]![1] - over[lo]![0] === 1 ? aboveBoxes[lo]! : null;
       const resumed = hi === lo && resting.length > 0 ? resting.find((rest) => !here.includes(rest) && resumes(piece, rest, lines, input)) : undefined;
-      const heads = box !== null && continues(piece, up!, box) && headsWiderText(piece, box, lines);
-      if (box && !heads && !endsCentred(box) && (continues(piece, up!, box) || continuesSubtitle(piece, box, input) || opensLetter(piece, box, lines, input) || goesOnUnderHead(piece, box))) {
+      const continuing = box !== null && continues(piece, up!, box);
+      const heads = continuing && headsWiderText(piece, box, lines);
+      if (box && !heads && !endsCentred(box) && (continuing || continuesSubtitle(piece, box, input) || opensLetter(piece, box, lines, input) || goesOnUnderHead(piece, box))) {
         if (box.bylineAt === undefined && isBylineUnderHeading(piece, box, input)) box.bylineAt = box.pieces.length;
         extend(box, piece);
         here.push(box);
