@@ -435,6 +435,14 @@ function startsStory(s: Segment): boolean {
   return DATELINE.test(s.piece.unit.lines[0]!.text);
 }
 
+/**
+ * True when two columns start level: their tops, or the tops of their text (a byline or a dateline
+ * printed over the first column's text lowers only that column's text).
+ */
+function startsLevel(a: Segment, b: Segment, em: number): boolean {
+  return Math.abs(a.fullBox[1] - b.fullBox[1]) <= TOP_TOLERANCE * em || Math.abs(a.box[1] - b.box[1]) <= TOP_TOLERANCE * em;
+}
+
 /** True when the text of `next` can go on from `prev`: an open end needs a start mid-paragraph. */
 function textAgrees(prev: Segment, next: Segment): boolean {
   if (prev.closed) return false;
@@ -523,7 +531,7 @@ export function buildStories(segments: readonly Segment[], groups: readonly Head
     if (!s) return null;
     // a column level with the story's first, right after an open end, is the story's even when it
     // opens a paragraph (a paragraph may end without punctuation, as a run-in subhead does)
-    const levelWithFirst = !p.closed && Math.abs(s.fullBox[1] - story.segments[0]!.fullBox[1]) <= TOP_TOLERANCE * em;
+    const levelWithFirst = !p.closed && startsLevel(s, story.segments[0]!, em);
     return textAgrees(p, s) || levelWithFirst ? s : null;
   };
   /**

@@ -276,6 +276,26 @@ describe("parseLayout: a paragraph that ends a column without punctuation", () =
   });
 });
 
+describe("parseLayout: a signed story whose first column ends without punctuation", () => {
+  it("goes on into the next column level with the first column's text, under the byline", () => {
+    const p1 = "要坚决克服侥幸松劲，保持警醒警惕，市区两级应急指挥体系随时保持激活状态，确保第一时间启动响应";
+    const p2 = "连日来，市委、市政府每天晚上召开市新冠肺炎疫情防控工作例会，就做好常态化疫情防控重点工作进行再部署再压实。";
+    const lines1 = wrap([p1], 12);
+    const xml = altoPage([
+      { id: "h", x: 100, y: 100, size: 22, lines: ["更高效统筹疫情防控和经济社会发展"] },
+      // the byline over the first column only: the second column starts level with the text under it
+      { id: "by", x: 100, y: 250, size: 10, lines: ["本报记者 岳宇 翟东兰"] },
+      { id: "c1", x: 100, y: 300, size: 10, lines: lines1 },
+      { id: "c2", x: 688, y: 300, size: 10, lines: wrap([p2], 12) },
+    ]);
+    expect(Array.from(lines1.at(-1)!).length).toBe(12); // the column ends on a full line, mid-paragraph as far as the text shows
+    const { page } = parse(xml);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]!.byline?.reporters).toEqual(["岳宇", "翟东兰"]);
+    expect(page.articles[0]!.paragraphs.map((p) => p.text)).toEqual([p1, p2]);
+  });
+});
+
 describe("parseLayout: a vertical headline at the story's left", () => {
   it("heads the text at its right, with the column label printed over that text", () => {
     const body = wrap(["连日来，朔城区在临时静态管理区内，符合相关创建条件的居民小区开展无疫小区创建工作，让每一个社区行动起来。"], 12);
