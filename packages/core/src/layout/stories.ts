@@ -628,7 +628,7 @@ function mergeRunOns(stories: Story[], em: number): Story[] {
     if (last.closed) continue;
     const b = out.find((st) => {
       const first = st.segments[0]!;
-      if (st === a || !sameType(last, first) || DATELINE.test(first.piece.unit.lines[0]!.text) || !textAgrees(last, first)) return false;
+      if (st === a || !sameType(last, first) || DATELINE.test(first.piece.unit.lines[0]!.text)) return false;
       const adjacent = first.box[0] >= last.box[2] - em && first.box[0] - last.box[2] <= MAX_GUTTER * em && first.box[1] < last.box[3];
       if (!adjacent) return false;
       const runsOn = last.open && !first.indented;
@@ -636,6 +636,9 @@ function mergeRunOns(stories: Story[], em: number): Story[] {
       // a headline centred over the story's columns stands over a later one: the first columns start level with it, under the headline's top
       const levelColumns =
         st.heads !== null && !st.heads.vertical && st.heads.box[3] <= a.segments[0]!.fullBox[1] + TOP_TOLERANCE * em && Math.abs(a.segments[0]!.fullBox[1] - first.fullBox[1]) <= TOP_TOLERANCE * em;
+      // level columns under one headline go on even where a paragraph ends without punctuation and
+      // the next column opens one (as the story's own columns do: see nextColumn)
+      if (!textAgrees(last, first)) return levelColumns;
       return runsOn || levelWithHead || levelColumns;
     });
     if (!b) continue;

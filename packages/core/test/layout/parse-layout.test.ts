@@ -296,6 +296,29 @@ describe("parseLayout: a signed story whose first column ends without punctuatio
   });
 });
 
+describe("parseLayout: a headline centred over a story's later columns", () => {
+  it("opens the story at the column left of them, level with them, though its paragraph ends without punctuation", () => {
+    const perLine = 12;
+    const x = (column: number) => 100 + column * (perLine + 2) * EM;
+    const p1 = "本报讯（记者 岳琪帅）各层各级领导干部要主动关心企业、服务企业，发扬店小二精神，深入基层一线，要加大联系走访企业力度";
+    const p2 = "市委常委会昨晚举行会议，研究部署我市复工复产和加快经济恢复有关工作。市委书记主持会议并讲话。";
+    const p3 = "会议指出，要更加有力、更加高效地统筹疫情防控和经济社会发展，全力做到疫情要防住、经济要稳住。";
+    const lines1 = wrap([p1], perLine);
+    const xml = altoPage([
+      // the headline stands over the second and third columns only
+      { id: "h", x: x(1), y: 100, size: 22, lines: ["在控得住前提下加快经济恢复重振"] },
+      { id: "c0", x: x(0), y: 260, size: 10, lines: lines1, width: perLine * EM },
+      { id: "c1", x: x(1), y: 260, size: 10, lines: wrap([p2], perLine), width: perLine * EM },
+      { id: "c2", x: x(2), y: 260, size: 10, lines: wrap([p3], perLine), width: perLine * EM },
+    ]);
+    expect(Array.from(lines1.at(-1)!).length).toBe(perLine); // the column ends on a full line, mid-paragraph as far as the text shows
+    const { page } = parse(xml);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ headline: "在控得住前提下加快经济恢复重振", dateline: "本报讯", byline: { reporters: ["岳琪帅"] } });
+    expect(page.articles[0]!.paragraphs.map((p) => p.text)).toEqual([p1.replace(/^本报讯（记者 岳琪帅）/u, ""), p2, p3]);
+  });
+});
+
 describe("parseLayout: a vertical headline at the story's left", () => {
   it("heads the text at its right, with the column label printed over that text", () => {
     const body = wrap(["连日来，朔城区在临时静态管理区内，符合相关创建条件的居民小区开展无疫小区创建工作，让每一个社区行动起来。"], 12);
