@@ -177,6 +177,13 @@ describe("isProbablyName / isBareNames / isPhotoCredit", () => {
     expect(isNamingByline("记者 武跃林")).toBe(true);
   });
 
+  it("reads a sentence about the reporter, its opener glued to the role word, as no byline", () => {
+    // the first line of a paragraph in a narrow column: `记者从市人民医` / `院获悉，…`
+    for (const t of ["记者从市人民医", "记者近日走进", "记者在现场", "记者了解到"]) expect(isNamingByline(t)).toBe(false);
+    // a name after a space or a colon may start as an opener does (从 is a surname too)
+    for (const t of ["记者唐烨", "本报记者 从玉华", "记者：从玉华", "记者 唐烨 通讯员 从玉华"]) expect(isNamingByline(t)).toBe(true);
+  });
+
   it("isBareNames accepts at most five names", () => {
     expect(isBareNames("茅冠隽  唐烨")).toBe(true);
     expect(isBareNames("张三 李四 王五 赵六 钱七")).toBe(true);

@@ -33,8 +33,17 @@ const ROLE_WORDS = `${REPORTER_ROLE}|${CORRESPONDENT_ROLE}|${AUTHOR_ROLE}`;
 /** A reporter's or correspondent's role word anywhere in a byline (a wrapped line can glue it to the name before it). */
 export const ROLE_WORD = new RegExp(`(${ROLE_WORDS})`, "gu");
 
-/** `记者 X 通讯员 Y`, `记者：X`, optionally in brackets. */
-export const ROLE_BYLINE = new RegExp(`^[（(]?\\s*(?:(?:${ROLE_WORDS})[：:]?\\s*${NAMES}\\s*)+[）)]?$`, "u");
+/**
+ * Words that open a sentence with the reporter as its subject (`记者从市卫健委获悉`, `记者近日走进…`,
+ * `记者了解到`): after a role word they are no name. None is a frequent surname.
+ */
+const REPORTER_SENTENCE_OPENER = "(?:从|在|对|近日|昨日|昨天|今日|今天|日前|了解|获悉|注意|看到|来到|走进|采访|发现|调查|前往|深入|实地|跟随|随同)";
+
+/**
+ * `记者 X 通讯员 Y`, `记者：X`, optionally in brackets; not a sentence about the reporter, its
+ * opener glued to the role word (`记者从…获悉`).
+ */
+export const ROLE_BYLINE = new RegExp(`^[（(]?\\s*(?:(?:${ROLE_WORDS})(?:[：:]\\s*|\\s+|(?!${REPORTER_SENTENCE_OPENER}))${NAMES}\\s*)+[）)]?$`, "u");
 
 /**
  * Writer and photographer marked by a slash (`文/王小明`, `图/李华`, `文/图 王小明`, `文·图/王小明`).
