@@ -184,6 +184,13 @@ describe("isProbablyName / isBareNames / isPhotoCredit", () => {
     for (const t of ["记者唐烨", "本报记者 从玉华", "记者：从玉华", "记者 唐烨 通讯员 从玉华"]) expect(isNamingByline(t)).toBe(true);
   });
 
+  it("takes a bracketed byline only with both brackets: one wrapped onto the next line goes on there", () => {
+    // `（记者 闫阳` / `鸣）昨天举行…`: the name ends on the next line
+    expect(isNamingByline("（记者 闫阳")).toBe(false);
+    expect(isNamingByline("（记者 闫阳鸣）")).toBe(true);
+    expect(isNamingByline("记者 闫阳鸣")).toBe(true);
+  });
+
   it("isBareNames accepts at most five names", () => {
     expect(isBareNames("茅冠隽  唐烨")).toBe(true);
     expect(isBareNames("张三 李四 王五 赵六 钱七")).toBe(true);

@@ -39,11 +39,10 @@ export const ROLE_WORD = new RegExp(`(${ROLE_WORDS})`, "gu");
  */
 const REPORTER_SENTENCE_OPENER = "(?:从|在|对|近日|昨日|昨天|今日|今天|日前|了解|获悉|注意|看到|来到|走进|采访|发现|调查|前往|深入|实地|跟随|随同)";
 
-/**
- * `记者 X 通讯员 Y`, `记者：X`, optionally in brackets; not a sentence about the reporter, its
- * opener glued to the role word (`记者从…获悉`).
- */
-export const ROLE_BYLINE = new RegExp(`^[（(]?\\s*(?:(?:${ROLE_WORDS})(?:[：:]\\s*|\\s+|(?!${REPORTER_SENTENCE_OPENER}))${NAMES}\\s*)+[）)]?$`, "u");
+/** Role words with their names (`记者 X 通讯员 Y`, `记者：X`); not a sentence opener glued to a role word (`记者从…获悉`). */
+const ROLE_NAMES = `\\s*(?:(?:${ROLE_WORDS})(?:[：:]\\s*|\\s+|(?!${REPORTER_SENTENCE_OPENER}))${NAMES}\\s*)+`;
+/** `记者 X 通讯员 Y`, `记者：X`, or the same in brackets (both of them: a byline wrapped after its opening bracket goes on). */
+export const ROLE_BYLINE = new RegExp(`^(?:[（(]${ROLE_NAMES}[）)]|${ROLE_NAMES})$`, "u");
 
 /**
  * Writer and photographer marked by a slash (`文/王小明`, `图/李华`, `文/图 王小明`, `文·图/王小明`).
