@@ -61,6 +61,12 @@ describe("buildArticle (through parseText)", () => {
     expect(cut.byline).toMatchObject({ reporters: ["龙强"], correspondents: ["唐涛静"] });
   });
 
+  it("joins a role word cut by the line break inside a dateline's bracketed byline, parting no names there", () => {
+    const text = "大力提升基层治理能力和水平，加强专业培训，完善激励机制。";
+    const a = parse(["真正做到更有效控更主动放", "", "本报讯（记者 蔡敏晓 赵芳 通讯", "员周婷杰）" + text]).articles[0]!;
+    expect(a).toMatchObject({ dateline: "本报讯", byline: { reporters: ["蔡敏晓", "赵芳"], correspondents: ["周婷杰"] } });
+  });
+
   it("reads a dateline's bracketed byline wrapped between two names of three characters, which run together read as none", () => {
     const text = "最坚固的防线最坚实的依靠，在疫情袭来时，大家毅然扛起重担。";
     const a = parse(["苦战梦花街", "", "本报讯（记者 薛梅英", "周欣涵）" + text]).articles[0]!;

@@ -11,7 +11,7 @@ import type { Draft } from "./flow.js";
 import { inlineJump, leadingDateline, trailingByline } from "./inline.js";
 import { type Line, opensDateline, spansOf } from "./lines.js";
 import { buildParagraphs, type DraftParagraph } from "./paragraphs.js";
-import { BRIEF_LABELS, COMMENTARY_LABELS, WRAPPED_CREDIT_HEAD } from "./patterns.js";
+import { BRIEF_LABELS, COMMENTARY_LABELS, ROLE_WORD, WRAPPED_CREDIT_HEAD } from "./patterns.js";
 import { unitHeadingText, unitRawText } from "./unit-text.js";
 import { columnLabelName, isBylineUnit, isHeadingUnit, type Unit } from "./units.js";
 
@@ -185,12 +185,24 @@ function joinAtNames(lines: readonly string[]): { text: string; spacesBefore: (n
   const inserted: number[] = [];
   for (const line of lines) {
     if (line === "") continue;
-    if (text !== "" && NAME_AT_END.test(text) && NAME_AT_START.test(line)) {
+    if (text !== "" && NAME_AT_END.test(text) && NAME_AT_START.test(line) && !roleWordAcross(text, line)) {
       inserted.push(text.length);
       text += ` ${line}`;
     } else text += joinWrappedLines([text, line]).slice(text.length);
   }
   return { text, spacesBefore: (n) => inserted.filter((at) => at < n).length };
+}
+
+/** Ideographs looked at on each side of a line break for a role word cut by it: as long as the longest (`本报特约通讯员`). */
+const ROLE_WORD_CHARS = 8;
+const ROLE_WORD_TAIL = new RegExp(`\\p{Script=Han}{1,${ROLE_WORD_CHARS}}$`, "u");
+
+/** True when a role word runs across the break between `text` and `line` (`赵芳 通讯` / `员周婷杰）`): no names to part there. */
+function roleWordAcross(text: string, line: string): boolean {
+  const tail = ROLE_WORD_TAIL.exec(text)?.[0] ?? "";
+  const joined = tail + line.slice(0, ROLE_WORD_CHARS);
+  for (const m of joined.matchAll(ROLE_WORD)) if (m.index < tail.length && m.index + m[0].length > tail.length) return true;
+  return false;
 }
 
 /** The last body paragraph, or undefined. */
