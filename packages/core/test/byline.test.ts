@@ -57,6 +57,14 @@ describe("parseByline", () => {
     expect(isPhotoCredit("本报记者 李涵兰 摄")).toBe(true);
   });
 
+  it("reads words before a credit's role word that name nobody as the caption's last words (不久后到来 通讯员 张骏 摄)", () => {
+    expect(isPhotoCredit("不久后到来 通讯员 张骏 摄")).toBe(false);
+    // names, a medium named apart from its role word, and a word's tail cut by the line break (`本` / `报记者`) are a credit's
+    expect(isPhotoCredit("顾春 本报记者 俱鹤飞 摄")).toBe(true);
+    expect(isPhotoCredit("新华社 记者 王小明 摄")).toBe(true);
+    expect(isPhotoCredit("报记者 杨娜 摄")).toBe(true);
+  });
+
   it("gives a photo credit's names to photographers", () => {
     expect(names("记者 顾泳 摄")).toEqual({ ...none, photographers: ["顾泳"] });
     expect(names("顾泳 摄")).toEqual({ ...none, photographers: ["顾泳"] });

@@ -136,7 +136,11 @@ const HAS_ROLE_WORD = new RegExp(ROLE_WORD.source, "u");
  */
 function opensWithCaptionWords(credit: string): boolean {
   const role = HAS_ROLE_WORD.exec(credit);
-  if (role !== null) return CAPTION_PUNCTUATION.test(credit.slice(0, role.index));
+  if (role !== null) {
+    const before = credit.slice(0, role.index);
+    // before a role word a credit names people or a medium; other words end the caption (`…会在` / `不久后到来 通讯员 张骏 摄`)
+    return CAPTION_PUNCTUATION.test(before) || before.split(/\s+/u).some((t) => Array.from(t).length >= MIN_CAPTION_WORD && !isProbablyName(t) && !MEDIUM_NAME.test(t));
+  }
   const tokens = credit.replace(/[（()）]|\/?摄影?$/gu, "").split(/[ 、，,]+/u).filter((t) => t !== "");
   return tokens.length >= 2 && !isProbablyName(tokens[0]!);
 }
@@ -146,6 +150,11 @@ const REPORTED_FROM = /(?:\s+\p{Script=Han}{1,6}报道|\s*报道|\s+发自\p{Scr
 
 /** A name with its role marked after it: `王小明/文` (writer), `李华/图` (photographer). */
 const NAME_THEN_MARK = /^([\p{Script=Han}·]{2,5})\/(文|图|文图|摄)$/u;
+
+/** A paper, agency, site or station named apart from its role word (`新华社 记者 X 摄`). */
+const MEDIUM_NAME = /^(?:本报|\p{Script=Han}{1,8}(?:社|网|台|报))$/u;
+/** Caption words before a credit's role word are two characters or more: one alone is the tail of a word cut by the line break (`本` / `报记者 杨娜 摄`). */
+const MIN_CAPTION_WORD = 2;
 
 /** Punctuation of running text, which no byline prints before its role word. */
 const CAPTION_PUNCTUATION = /[、，,。；！？]/u;
