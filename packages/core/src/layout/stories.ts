@@ -381,10 +381,12 @@ export function placeHeadings(groups: readonly HeadingGroup[], segments: readonl
         continue;
       }
     }
-    // a heading at the top of a column, level with the text of the column beside it, is a subhead there
+    // a heading at the top of a column, level with the text of the column beside it (or a little
+    // under that text's top: space is set over a subhead), is a subhead there
     if (lone && !g.vertical && lone.unit.kind === "heading" && lone.sizeClass !== "headline") {
       const below = segmentBelow(g.box, segments, limits, MAX_HEAD_GAP);
-      const beside = below && segments.some((s) => s !== below && isBesideColumn(s, below, limits.em) && Math.abs(s.fullBox[1] - g.box[1]) <= TOP_TOLERANCE * limits.em);
+      const levelWithText = (s: Segment) => s.fullBox[1] - g.box[1] <= TOP_TOLERANCE * limits.em && g.box[1] - s.fullBox[1] <= MAX_HEAD_GAP * limits.em;
+      const beside = below && segments.some((s) => s !== below && isBesideColumn(s, below, limits.em) && levelWithText(s));
       if (below && beside && below.subheadAbove === null && !below.heads) {
         below.subheadAbove = lone;
         continue;

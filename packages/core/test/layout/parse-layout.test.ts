@@ -239,6 +239,28 @@ describe("parseLayout: a subhead at the top of a column", () => {
       ["body", p2],
     ]);
   });
+
+  it("reads a heading set a little under the tops of the columns beside it (space over a subhead) as a subhead too", () => {
+    const p1 = "在疫情防控分秒必争的关键时刻，针对解决社区抗疫和保供难题，上海民营企业响应号召，组建突击队参与基层社区对口保供，形成了民营企业分区包干的工作机制，以实际行动形成抗击疫情的强大合力。";
+    const p2 = "抗击疫情是一场物质角力，更是一场精神较量。各级工商联和商协会迅速释放潜能，从全国各地调配物资，解决社区居民买菜难问题。";
+    const lines1 = wrap([p1], 12);
+    const half = Math.ceil(lines1.length / 2);
+    const subTop = 260 + 2 * EM;
+    const xml = altoPage([
+      { id: "h", x: 177, y: 100, size: 26, lines: ["民营企业结对社区保供显身手"] },
+      { id: "c1", x: 100, y: 260, size: 10, lines: lines1.slice(0, half) },
+      { id: "c2", x: 688, y: 260, size: 10, lines: lines1.slice(half) },
+      { id: "sub", x: 1276, y: subTop, size: 12, lines: ["迅速释放潜能"] },
+      { id: "c3", x: 1276, y: subTop + 80, size: 10, lines: wrap([p2], 12) },
+    ]);
+    const { page } = parse(xml);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]!.paragraphs.map((p) => [p.role, p.text])).toEqual([
+      ["body", p1],
+      ["subhead", "迅速释放潜能"],
+      ["body", p2],
+    ]);
+  });
 });
 
 describe("parseLayout: a headline set over later columns", () => {
