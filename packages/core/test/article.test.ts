@@ -157,13 +157,15 @@ describe("buildArticle (through parseText)", () => {
   });
 
   it("leaves a heading printed over a story's headline, above its text, out of the text: a subhead is printed under the headline", () => {
-    // the top heading shares the words of the second story, which its own headline heads
+    // the top heading shares the words of the second story, which its own headline heads; the
+    // heading under it heads the first text, so the top one, printed first on the page, is its banner
     const second = ["本报讯 " + SECOND[0]!, ...SECOND.slice(1)];
     const page = parse(["营造整洁人居环境", "", "市妇联志愿服务展现巾帼力量", "", ...STORY, "", "全市社区广泛发动群众参与环境卫生整治", "", ...second]);
     const a = page.articles[0]!;
     expect(a.headline).toBe("市妇联志愿服务展现巾帼力量");
     expect(a.paragraphs.map((p) => p.role ?? "body")).toEqual(["body"]);
-    expect(page.unassigned.map((u) => u.text)).toEqual(["营造整洁人居环境"]);
+    expect(page.page.banner).toBe("营造整洁人居环境");
+    expect(page.unassigned).toEqual([]);
   });
 
   it("leaves the other of two headlines printed side by side out of the text of the story the first heads", () => {

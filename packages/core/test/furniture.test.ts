@@ -99,7 +99,7 @@ describe("isPageNameUnit", () => {
     expect(page.articles.map((a) => a.headline)).toEqual(["长三角一家人"]);
   });
 
-  it("takes a slogan printed first on the page, above a story's headline and sharing no words with any story, for the banner", () => {
+  it("takes a slogan printed first on the page, alone on its line, above a story's headline, for the banner", () => {
     const story = ["本报讯 11月30日16时许，应县公安局金城派出所民警日常", "疫情巡逻至北四环附近，看见一女子孤身一人行走在路边。"];
     const page = parseText(["众志成城 共克时艰", "", "送抑郁女子回家", ...story].join("\n"));
     expect(page.page.banner).toBe("众志成城 共克时艰");
@@ -113,9 +113,32 @@ describe("isPageNameUnit", () => {
     expect(kicked.page.banner).toBeUndefined();
     expect(kicked.articles.map((a) => [a.kicker, a.headline])).toEqual([["金城派出所：", "闻令动 显真情 铸忠诚"]]);
     // a first heading whose words are the story's is its headline, whatever follows
-    const home = [...story, "民警了解到该女子患有抑郁症，随即将抑郁女子送回家中。"];
+    const home = [...story, "民警了解到该女子患有抑郁症，随即送抑郁女子回家。"];
     const headed = parseText(["送抑郁女子回家", "", "民警巡逻时看见", ...home].join("\n"));
     expect(headed.page.banner).toBeUndefined();
     expect(headed.articles[0]?.headline).toBe("送抑郁女子回家");
+  });
+
+  it("takes a thematic slogan that uses the story's words for the banner when the heading under it is the first story's headline", () => {
+    const story = ["本报讯 为坚决打赢疫情防控阻击战，应县公安局金城派出所民警日常", "巡逻至北四环附近，看见一女子孤身一人行走在路边，随即送抑郁女子回家。"];
+    const page = parseText(["坚决打赢疫情防控阻击战", "", "送抑郁女子回家", ...story].join("\n"));
+    expect(page.page.banner).toBe("坚决打赢疫情防控阻击战");
+    expect(page.articles.map((a) => a.headline)).toEqual(["送抑郁女子回家"]);
+    // the heading under it shares fewer of the story's words than the slogan does: the slogan may be the story's headline
+    const unheaded = parseText(["坚决打赢疫情防控阻击战", "", "金城民警在行动", ...story].join("\n"));
+    expect(unheaded.page.banner).toBeUndefined();
+  });
+
+  it("takes no heading printed over a kicker and a subtitle for the banner: it is the headline the kicker leads into", () => {
+    const story = ["本报讯 11月30日16时许，应县公安局金城派出所民警日常", "疫情巡逻至北四环附近，看见一女子孤身一人行走在路边。"];
+    const page = parseText(["闻令动 显真情 铸忠诚", "", "金城派出所：", "——记者蹲点社区见闻", "", ...story].join("\n"));
+    expect(page.page.banner).toBeUndefined();
+    expect(page.articles.map((a) => [a.kicker, a.headline, a.subheadline])).toEqual([["金城派出所：", "闻令动 显真情 铸忠诚", "——记者蹲点社区见闻"]]);
+  });
+
+  it("takes no heading of two lines for the banner: a banner is one line across the page", () => {
+    const story = ["本报讯 11月30日16时许，应县公安局金城派出所民警日常", "疫情巡逻至北四环附近，看见一女子孤身一人行走在路边。"];
+    const page = parseText(["众志成城", "共克时艰", "", "送抑郁女子回家", ...story].join("\n"));
+    expect(page.page.banner).toBeUndefined();
   });
 });

@@ -201,6 +201,19 @@ describe("buildUnits", () => {
     expect(shape(["展现积极姿态 迅速扭", "转预期"].join("\n"))).toEqual([["heading", ["展现积极姿态迅速扭", "转预期"]]]);
   });
 
+  it("cuts a headline and its subtitle printed right on top of the story's first paragraph off it, but not off text going on", () => {
+    const text = ["昨天举行的市新冠肺炎疫情防控", "工作新闻发布会传出消息，综合考虑", "全市疫情防控形势，有序恢复通勤。"];
+    expect(shape(["复工复产人员可以通过公交通勤", "——各区加快推动经济恢复重振", ...text, ""].join("\n"))).toEqual([
+      ["heading", ["复工复产人员可以通过公交通勤"]],
+      ["heading", ["——各区加快推动经济恢复重振"]],
+      ["body", text],
+    ]);
+    // the line under them as wide as the next: a column's text going on (from a story cut elsewhere), not a story's start
+    const goingOn = ["元，用实际行动形成抗击疫情", "、共克时艰的强大合力。全市", "各级企业积极参与保供工作。"];
+    const kinds = shape(["上海民营企业结对社区保供显身手", "——来自基层防控一线的报道", ...goingOn, ""].join("\n")).map(([kind]) => kind);
+    expect(kinds).toEqual(["heading", "body"]);
+  });
+
   it("reads lines of a paragraph's shape as text, not a heading: indented first line, then full lines of one width", () => {
     const cut = ["对不少企业来说，物流", "畅通是开展生产经营的必备", "前提之一，作为园区运营方", "负责人，赵丽佳的感受更深"];
     expect(shape(["恢复跨省运力", ...cut, ""].join("\n"))).toEqual([

@@ -485,6 +485,12 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
       emit(special);
       continue;
     }
+    if (current.length === 1 && current[0] === rest[0] && isHeadlineOverSubtitle(current[0]!, line, rest[i + 1], rest[i + 2])) {
+      // the headline and its subtitle, printed right on top of the text: one heading unit (cut in two when pushed)
+      current.push(line);
+      emit("heading");
+      continue;
+    }
     if (current[0] === rest[0] && (endsWithHeadingTail(current, line) || (current.length === 1 && (isPhrasedHeadline(current[0]!, line) || isWideHeadingOver(current[0]!, line, rest[i + 1]) || isHeadlineOverIndent(current[0]!, line, rest[i + 1]))))) {
       emit("heading");
       runMax = 0;
@@ -853,6 +859,21 @@ function isHeadlineOverIndent(heading: Line, line: Line, next: Line | undefined)
   if (endsSentence(line.text)) return false;
   const indent = next.width - line.width;
   return indent >= INDENT_MIN && indent <= INDENT_MAX && heading.width >= next.width - WIDTH_WOBBLE;
+}
+
+/**
+ * True when `headline`, the first line of a block, and `subtitle` (`——…`) under it are a story's
+ * headline and subtitle printed right on top of its text, no blank line between: both could be
+ * headings, and the line after them opens the story (a dateline, or a paragraph's first line, an
+ * indent narrower than the line after it), not the subtitle's wrapped end or text going on.
+ */
+function isHeadlineOverSubtitle(headline: Line, subtitle: Line, text: Line | undefined, textNext: Line | undefined): boolean {
+  if (text === undefined || textNext === undefined) return false;
+  if (!isHeadingLike(headline) || opensDateline(headline) || !SUBTITLE_START.test(subtitle.text) || !isHeadingLike(subtitle)) return false;
+  if (SUBTITLE_START.test(text.text) || text.width < MIN_TEXT_COLUMN) return false;
+  if (opensDateline(text)) return true;
+  const indent = textNext.width - text.width;
+  return indent >= INDENT_MIN && indent <= INDENT_MAX;
 }
 
 /** True for a line of running text: a sentence in it, or a clause mark. */
