@@ -39,6 +39,16 @@ describe("buildUnits", () => {
     expect(units[1]!.lines).toHaveLength(3);
   });
 
+  it("makes two vertical units of two vertical headlines with a story's text between them, in a dump that marks no text boxes", () => {
+    const story = ["前天，上海检察机关对在疫情防控期间假借社区", "团购、招募方舱志愿者等名义实施诈骗的案件", "依法提起公诉。某某在担任某保供超市主管期间，", "利用其负责备货的工作便利加价销售保供物资。"];
+    const units = unitsOf(["展", "现", "积", "极", "姿", "态", ...story, "谎", "称", "招", "方", "舱"].join("\n"));
+    expect(units.map((u) => [u.kind, unitHeadingText(u)])).toEqual([
+      ["vertical", "展现积极姿态"],
+      ["body", story.join("")],
+      ["vertical", "谎称招方舱"],
+    ]);
+  });
+
   it("cuts a vertical glyph printed on one line with another heading out of that line", () => {
     const input = "共\n同\n努\n家 单日核酸检测能力850万管以上\n园";
     const units = unitsOf(input);

@@ -86,16 +86,17 @@ const MAX_LINES_BETWEEN_VERTICAL_GLYPHS = 1;
 
 /**
  * The one-character lines of a block that stand in runs of at least {@link MIN_VERTICAL_CHARS}, one
- * after another or each between two lines of text: a vertical headline's glyphs. In a dump that
- * marks no text boxes the whole page is one block, so a one-character line elsewhere (a wrapped
- * headline's last glyph, `交运营机动车通` / `行`) is no glyph of it.
+ * after another or each between two lines of text: a vertical headline's glyphs, one run per
+ * headline. In a dump that marks no text boxes the whole page is one block, so a one-character line
+ * elsewhere (a wrapped headline's last glyph, `交运营机动车通` / `行`) is no glyph of it, and two
+ * vertical headlines with a story's text between them (展/现/积/极… / the story / 谎/称/招…) are two.
  */
-function singleCharRuns(block: readonly Line[]): Line[] {
-  const out: Line[] = [];
+function singleCharRuns(block: readonly Line[]): Line[][] {
+  const out: Line[][] = [];
   let run: Line[] = [];
   let lastAt = -Infinity;
   const close = () => {
-    if (run.length >= MIN_VERTICAL_CHARS) out.push(...run);
+    if (run.length >= MIN_VERTICAL_CHARS) out.push(run);
     run = [];
   };
   for (let i = 0; i < block.length; i++) {
@@ -436,15 +437,16 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
   const sideBySide = splitSideBySideHeadlines(block);
   block = sideBySide.lines;
   for (const lines of sideBySide.headings) pieces.push({ kind: "heading", lines, blankBefore: true, blankAfter: true });
-  const vertical = unmarked ? singleCharRuns(block) : block.filter(isSingleChar);
+  // a block of text boxes holds one vertical headline at most; a dump that marks none, one per run of glyphs
+  const verticals = unmarked ? singleCharRuns(block) : [block.filter(isSingleChar)].filter((run) => run.length >= MIN_VERTICAL_CHARS);
   let rest = block;
   if (block.length >= MIN_PAIR_ROWS && block.every(isVerticalRow) && countPairRows(block) >= MIN_PAIR_ROWS) {
     pieces.push({ kind: "vertical", lines: block, blankBefore: true, blankAfter: true });
     rest = [];
-  } else if (vertical.length >= MIN_VERTICAL_CHARS) {
-    const inVertical = new Set(vertical);
+  } else if (verticals.length > 0) {
+    const inVertical = new Set(verticals.flat());
     rest = block.filter((l) => !inVertical.has(l));
-    pieces.push({ kind: "vertical", lines: vertical, blankBefore: true, blankAfter: true });
+    for (const lines of verticals) pieces.push({ kind: "vertical", lines, blankBefore: true, blankAfter: true });
   }
   let current: Line[] = [];
   let runMax = 0;
