@@ -49,6 +49,23 @@ describe("buildUnits", () => {
     ]);
   });
 
+  it("cuts a headline printed on one line with the dateline or byline opening its story off that line, in a dump that marks no text boxes", () => {
+    const text = ["长三角一家人 本报讯 本轮疫情中，有杭州的", "企业主动对接上海的社区，送来了蔬菜和", "米面，解了居民的燃眉之急。"];
+    const units = unitsOf(text.join("\n"));
+    expect(units.map((u) => [u.kind, u.lines.map((l) => l.text)])).toEqual([
+      ["heading", ["长三角一家人"]],
+      ["body", ["本报讯本轮疫情中，有杭州的", ...text.slice(1)]],
+    ]);
+    const input = ["长三角一家人 记者 唐乙隽 通讯员 洪敏帆", ...text.slice(1)].join("\n");
+    const [heading, byline] = unitsOf(input);
+    expect([heading!.kind, byline!.kind]).toEqual(["heading", "byline"]);
+    // the parts keep exact offsets into the input
+    expect(input.slice(byline!.lines[0]!.start, byline!.lines[0]!.end)).toBe("记者 唐乙隽 通讯员 洪敏帆");
+    // a byline's roles and names, and a line spaced out character by character, are no headline
+    expect(unitsOf(["记者 唐乙隽 通讯员 郝帆浩 杨娜", ...text.slice(1)].join("\n"))[0]!.kind).toBe("byline");
+    expect(unitsOf(["本 报 讯 （ 记 者 颜 睿", "鹏）12月1日15时许，一", ...text.slice(1)].join("\n"))[0]!.lines[0]!.text).toBe("本报讯（记者颜睿");
+  });
+
   it("cuts a vertical glyph printed on one line with another heading out of that line", () => {
     const input = "共\n同\n努\n家 单日核酸检测能力850万管以上\n园";
     const units = unitsOf(input);

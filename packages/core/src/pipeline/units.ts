@@ -5,7 +5,7 @@
  */
 import { displayWidth, endsSentence, isWhiteSpaceCode } from "../text/chars.js";
 import { removeExtractorSpaces } from "../text/normalize.js";
-import { collapseSpaces, isBareNames, isNamingByline, isPhotoCredit } from "./byline.js";
+import { collapseSpaces, isBareNames, isBylineText, isNamingByline, isPhotoCredit } from "./byline.js";
 import { closesWithPhotoCredit, trailingByline } from "./inline.js";
 import { isCommonWord } from "./junction.js";
 import { holdsSentence, type Line, opensDateline } from "./lines.js";
@@ -23,6 +23,7 @@ import {
   KICKER_END,
   isPairRow,
   RUNNING_HEAD_DATE,
+  ROLE_BYLINE,
   RUNNING_HEAD_PAGE,
   SPACED_PHRASES,
   SUBTITLE_START,
@@ -1139,7 +1140,7 @@ function besideParallelPhrases(line: Line): [Line, Line] | null {
 function splitLabelsBesideHeadings(block: Line[], headings: Set<Line>): Line[] {
   let out: Line[] | null = null;
   for (let i = 0; i < block.length; i++) {
-    const halves = headingAndLabel(block[i]!) ?? headingAndNames(block[i]!);
+    const halves = headingAndLabel(block[i]!) ?? headingAndNames(block[i]!) ?? headingAndOpening(block[i]!);
     if (halves === null) {
       out?.push(block[i]!);
       continue;
@@ -1188,6 +1189,34 @@ function headingAndNames(line: Line): [Line, Line] | null {
   if (Array.from(head.text).length < MIN_HEADING_BESIDE_LABEL_CHARS || !isHeadingLike(head) || opensDateline(head)) return null;
   const last = names[names.length - 1]!;
   return [head, subLine(line, names[0]!.index!, last.index! + last[0].length)];
+}
+
+/**
+ * The heading and the story's opening of a line holding a headline and, after a space, the
+ * dateline or the reporters' byline that opens its story (`长三角一家人 本报讯 本轮疫情中，有杭州的`,
+ * `长三角一家人 记者 唐乙隽 通讯员 洪敏帆`), or null. pdf.js ends no line between them when the
+ * headline's last glyph and the text's first share a baseline. The heading is the line up to the
+ * first space after which a dateline or a role byline (not a photo credit) starts; it reads as a
+ * heading of at least {@link MIN_HEADING_BESIDE_LABEL_CHARS} characters and is no line spaced out
+ * character by character (a justified line of text: `本 报 讯 （ 记 者 颜 睿`), each of its runs two
+ * characters or more (a parallel headline's phrases: `展现积极姿态 迅速扭转预期 本报讯…`).
+ */
+function headingAndOpening(line: Line): [Line, Line] | null {
+  const raw = line.raw;
+  // a byline's roles and names (`记者 唐乙隽 通讯员 郝帆浩`) are no heading with a byline after it
+  if (isBylineText(raw)) return null;
+  for (let k = raw.search(/\S\s/u) + 1; k > 0 && k < raw.length; k = nextSpace(raw, k + 1)) {
+    const start = k + (raw.length - k - raw.slice(k).trimStart().length);
+    if (start >= raw.trimEnd().length) return null;
+    const tail = subLine(line, start, raw.trimEnd().length);
+    if (!opensDateline(tail) && !(ROLE_BYLINE.test(tail.text) && !isPhotoCredit(tail.text))) continue;
+    const head = subLine(line, raw.length - raw.trimStart().length, k);
+    const runs = head.raw.trim().split(/\s+/u);
+    if (runs.some((r) => Array.from(r).length < 2)) return null;
+    if (Array.from(head.text).length < MIN_HEADING_BESIDE_LABEL_CHARS || !isHeadingLike(head) || opensDateline(head) || isBylineText(head.raw)) return null;
+    return [head, tail];
+  }
+  return null;
 }
 
 /** The index of the next white space of `raw` after a non-space at or after `from`, or -1. */
