@@ -66,6 +66,20 @@ describe("buildUnits", () => {
     expect(unitsOf(["本 报 讯 （ 记 者 颜 睿", "鹏）12月1日15时许，一", ...text.slice(1)].join("\n"))[0]!.lines[0]!.text).toBe("本报讯（记者颜睿");
   });
 
+  it("makes a line of a parallel headline's phrases a heading of its own, in a dump that marks no text boxes", () => {
+    const text = ["市妇联：", "闻令动 显真情 铸忠诚", "当战“疫”号角", "再次吹响，市妇联党", "员干部职工闻令而", "动、依令而行，全力", "投入疫情防控第一", "线，用真心真情守护", "群众安全健康。"];
+    expect(shape(text.join("\n"))).toEqual([
+      ["heading", ["市妇联："]],
+      ["heading", ["闻令动显真情铸忠诚"]],
+      ["body", text.slice(2)],
+    ]);
+    // two names are a byline, not a parallel headline
+    expect(shape(["顾春静 孟群舒", ...text.slice(2)].join("\n"))[0]![0]).toBe("byline");
+    // it opens a story as a dateline does: the headline and subtitle between the last sentence and it head a story
+    const page = ["情防控的坚固屏障，共同守护好我们", "的城市家园。", "恢复小区出入公交运营机动车通行", "希望广大市民继续做好个人防护，合力筑牢疫情防控坚固屏障，共同守护好我们的城市家园", "展现积极姿态 迅速扭转预期", "本报讯（记者 孟群舒）市委副书", "记、市长龚正昨天主持召开市政府常", "务会议，要求深入贯彻习近平总书记。"];
+    expect(shape(page.join("\n")).map(([kind]) => kind)).toEqual(["body", "heading", "heading", "heading", "body"]);
+  });
+
   it("cuts a vertical glyph printed on one line with another heading out of that line", () => {
     const input = "共\n同\n努\n家 单日核酸检测能力850万管以上\n园";
     const units = unitsOf(input);

@@ -462,9 +462,17 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
   let headingRun = 0;
   for (let i = 0; i < rest.length; i++) {
     const line = rest[i]!;
-    if (besideLabel.has(line)) {
-      // a heading printed on one line with a column label: a heading of its own, the label next
+    const parallel = !besideLabel.has(line) && unmarked && isParallelHeadlineLine(line);
+    if (besideLabel.has(line) || parallel) {
+      // a heading printed on one line with a column label: a heading of its own, the label next;
+      // and a parallel headline, which no text line reads as. It opens a story as a dateline does:
+      // the lines between the last sentence's end and it head a story too, as over a dateline
+      const run = parallel ? current.splice(current.length - headingRunOverDateline(current)) : [];
       emit(classifyText(current));
+      for (const piece of wrappedPieces(run)) {
+        current = piece;
+        emit(piece.every(isHeadingLike) || piece.every(isLoneHeading) ? "heading" : classifyText(piece));
+      }
       current = [line];
       emit("heading");
       continue;
@@ -1173,6 +1181,18 @@ function headingAndLabel(line: Line): [Line, Line] | null {
 
 /** Most names a byline printed beside its headline holds (`苦战梦花街 茅冠隽 唐烨`). */
 const MAX_NAMES_BESIDE_HEADING = 4;
+
+/**
+ * True for a line printed as a parallel headline's phrases, a space between them (`闻令动 显真情
+ * 铸忠诚`, `人人参与 人人受益`): two to four phrases of the same few ideographs. Text never reads so:
+ * a line of text spaced out is spaced character by character, and pdf.js prints no space inside a
+ * run of ideographs of one text item. Names (`唐乙隽 洪敏帆`) and a dateline's words (`本报讯 市委副`)
+ * are not one.
+ */
+function isParallelHeadlineLine(line: Line): boolean {
+  if (!/\s/u.test(line.raw.trim())) return false;
+  return areParallelPhrases(line.raw.trim().split(/\s+/u)) && !opensDateline(line) && specialKind(line) === null;
+}
 
 /**
  * The heading and the byline of a line holding a headline and, after it, its writers' bare names
