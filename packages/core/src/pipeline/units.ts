@@ -697,11 +697,14 @@ function isWrappedHeadline(run: readonly Line[]): boolean {
  */
 function opensLetterUnderHeading(current: readonly Line[], line: Line, next: Line | undefined, after: Line | undefined): boolean {
   if (current.length === 0 || next === undefined || after === undefined || !line.text.endsWith("：")) return false;
-  // heading lines over the text: narrower than its column (a line as wide is the text's own)
-  if (!isHeadingLike(line) || !current.every((l) => isHeadingLike(l) && l.width < next.width - RUN_WIDTH_CHANGE)) return false;
-  // the text's first line as wide as its column, or an indent narrower
+  // the text's first line as wide as its column, or an indent narrower: the column's width is the line after it then
   const indent = after.width - next.width;
-  return next.width > line.width + RUN_WIDTH_CHANGE && (Math.abs(indent) <= WIDTH_WOBBLE || (indent >= INDENT_MIN && indent <= INDENT_MAX));
+  const indented = indent >= INDENT_MIN && indent <= INDENT_MAX;
+  if (!indented && Math.abs(indent) > WIDTH_WOBBLE) return false;
+  const column = indented ? after.width : next.width;
+  // heading lines over the text: narrower than its column (a line as wide is the text's own)
+  if (!isHeadingLike(line) || !current.every((l) => isHeadingLike(l) && l.width < column - RUN_WIDTH_CHANGE)) return false;
+  return column > line.width + RUN_WIDTH_CHANGE;
 }
 
 /**
