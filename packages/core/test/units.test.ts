@@ -80,6 +80,21 @@ describe("buildUnits", () => {
     expect(shape(page.join("\n")).map(([kind]) => kind)).toEqual(["body", "heading", "heading", "heading", "body"]);
   });
 
+  it("makes the lines between a jump line and a paragraph's indented first line a heading, in a dump that marks no text boxes", () => {
+    const before = ["众志成城，我们一定能", "战胜这次疫情。", "（转第21版）"];
+    const headline = ["打通物流堵点，政", "策扶持要明确细则"];
+    const text = ["“现在我们的", "客户还是比较着急", "的。”市政协常委、", "上海明佳集团总裁赵", "丽佳告诉记者。"];
+    expect(shape([...before, ...headline, ...text].join("\n"))).toEqual([
+      ["body", before.slice(0, 2)],
+      ["jump", before.slice(2)],
+      ["heading", headline],
+      ["body", text],
+    ]);
+    // a dateline under a wrapped headline's short last line opens the text: the headline stays whole
+    const dated = ["“12·4”宪法宣传与", "防疫同行", "本报讯 今年12月4", "日是第九个国家宪法", "日。当日，市法学会结"];
+    expect(shape([...before, ...dated].join("\n"))[2]).toEqual(["heading", dated.slice(0, 2)]);
+  });
+
   it("cuts a vertical glyph printed on one line with another heading out of that line", () => {
     const input = "共\n同\n努\n家 单日核酸检测能力850万管以上\n园";
     const units = unitsOf(input);

@@ -460,6 +460,8 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
   if (unmarked) rest = splitLabelsBesideHeadings(rest, besideLabel);
   const inBracket = bracketedBylineLines(rest);
   let headingRun = 0;
+  // the line right after a jump line (`（紧转第8版）`): it opens another story, in a dump that marks no text boxes
+  let afterJump: Line | undefined;
   for (let i = 0; i < rest.length; i++) {
     const line = rest[i]!;
     const parallel = !besideLabel.has(line) && unmarked && isParallelHeadlineLine(line);
@@ -494,9 +496,10 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
       emit(classifyText(current));
       current = [line];
       emit(special);
+      if (unmarked && special === "jump") afterJump = rest[i + 1];
       continue;
     }
-    if (current[0] === rest[0] && (endsWithHeadingTail(current, line) || (current.length === 1 && (isPhrasedHeadline(current[0]!, line) || isWideHeadingOver(current[0]!, line, rest[i + 1]) || isHeadlineOverIndent(current[0]!, line, rest[i + 1]))))) {
+    if ((current.length > 0 && current[0] === afterJump && isHeadingOverParagraph(current, line, rest[i + 1], rest[i + 2])) || (current[0] === rest[0] && (endsWithHeadingTail(current, line) || (current.length === 1 && (isPhrasedHeadline(current[0]!, line) || isWideHeadingOver(current[0]!, line, rest[i + 1]) || isHeadlineOverIndent(current[0]!, line, rest[i + 1])))))) {
       emit("heading");
       runMax = 0;
     } else if (opensLetterUnderHeading(current, line, rest[i + 1], rest[i + 2])) {
@@ -685,6 +688,24 @@ function isWrappedHeadline(run: readonly Line[]): boolean {
   if (run.length !== 2) return false;
   const [first, second] = run as [Line, Line];
   return isHeadingLike(second) && second.width < first.width - WIDTH_WOBBLE;
+}
+
+/**
+ * True when the lines gathered since a jump line (`（紧转第8版）`: a story's cut end, so another
+ * story opens after it) are its heading, `line` opening its text's first paragraph (`打通物流堵点，政`
+ * / `策扶持要明确细则` / `“现在我们的` / `客户还是比较着急`): at most {@link MAX_HEADING_LINES} lines
+ * that hold no sentence and open no dateline, over a line a paragraph's indent narrower than the line
+ * of text under it, that one as wide as the line after it (the column). A paragraph ends with a sentence's end, so lines ending none right above a paragraph's
+ * first line are no text of it.
+ */
+function isHeadingOverParagraph(current: readonly Line[], line: Line, next: Line | undefined, after: Line | undefined): boolean {
+  if (next === undefined || after === undefined || current.length > MAX_HEADING_LINES || opensDateline(current[0]!) || !current.every(isHeadingLike)) return false;
+  // the column's width, as wide as the line after it: not a heading's lines of other widths (`这场战疫斗争——` / `不仅有“力度”更有“温度”`)
+  if (Math.abs(after.width - next.width) > WIDTH_WOBBLE) return false;
+  const indent = next.width - line.width;
+  // a dateline under a wrapped headline's short last line (`防疫同行` / `本报讯 今年12月4`) opens the text
+  // itself, and a byline under a subtitle's (`的报道` / `本报记者 顾杰`) is no text at all
+  return indent >= INDENT_MIN && indent <= INDENT_MAX && !opensDateline(line) && !opensDateline(next) && specialKind(next) === null;
 }
 
 /**
