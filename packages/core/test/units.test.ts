@@ -95,6 +95,20 @@ describe("buildUnits", () => {
     expect(shape([...before, ...dated].join("\n"))[2]).toEqual(["heading", dated.slice(0, 2)]);
   });
 
+  it("cuts a subhead wrapped in its column between two paragraphs off the text, in a dump that marks no text boxes", () => {
+    const before = ["民营企业捐款捐物超过", "两亿元，用实际行动形", "成抗击疫情、共克时艰", "的强大合力。"];
+    const subhead = ["迅速释放潜能提升保", "供能力"];
+    const after = ["抗击疫情是一场物", "质角力，更是一场精神", "较量。当城市运行速度", "慢下来，人民群众的日", "常生活所需不能停滞。"];
+    expect(shape([...before, ...subhead, ...after].join("\n"))).toEqual([
+      ["body", before],
+      ["heading", subhead],
+      ["body", after],
+    ]);
+    // a paragraph's text going on under a full line is no subhead: its short line ends a sentence
+    const text = ["迅速释放潜能提升保", "供能力。"];
+    expect(shape([...before, ...text, ...after].join("\n")).map(([kind]) => kind)).toEqual(["body"]);
+  });
+
   it("cuts a vertical glyph printed on one line with another heading out of that line", () => {
     const input = "共\n同\n努\n家 单日核酸检测能力850万管以上\n园";
     const units = unitsOf(input);

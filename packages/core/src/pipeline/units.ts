@@ -516,10 +516,10 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
     } else if (unmarked && current.length > 0 && isDateLine(current[current.length - 1]!) && !isDateLine(line)) {
       // a date alone on its line closes a letter's sign-off (中共上海市委 / 上海市人民政府 / 2022年6月1日): what follows is another box
       emit(classifyText(current));
-    } else if (unmarked && isSubheadInColumn(current, runMax, line)) {
-      const subhead = current.pop()!;
+    } else if (unmarked && (isSubheadInColumn(current, runMax, line) || isWrappedSubheadInColumn(current, runMax, line))) {
+      const subhead = current.splice(isSubheadInColumn(current, runMax, line) ? current.length - 1 : current.length - 2);
       emit(classifyText(current));
-      current = [subhead];
+      current = subhead;
       emit("heading");
       runMax = 0;
     } else if (unmarked && areHeadingsOverWiderText(current, line, rest[i + 1])) {
@@ -781,6 +781,26 @@ function isSubheadInColumn(current: readonly Line[], columnWidth: number, line: 
   if (!readsAsHeadline(subhead) || !endsSentence(current[current.length - 2]!.text)) return false;
   const opensParagraph = line.width >= columnWidth - INDENT_MAX - WIDTH_WOBBLE && line.width <= columnWidth + WIDTH_WOBBLE;
   return subhead.width < columnWidth - RUN_WIDTH_CHANGE && opensParagraph && !opensDateline(line);
+}
+
+/**
+ * True when the last two of `current` are a subhead wrapped in its column between two paragraphs, in
+ * a dump that marks no text boxes (`…强大合力。` / `迅速释放潜能提升保` / `供能力` / `抗击疫情是一场物`):
+ * both read as a headline (no sentence, no clause mark), the line before them ends a sentence, the
+ * second is narrower than the first and than the column by more than a run's wobble, and `line` opens
+ * a paragraph, a first line's indent narrower than the column. A paragraph's last line ends its
+ * sentence, so a short line ending none right over a paragraph's first line ends no text: with the
+ * line it wraps from, it is a heading. {@link isSubheadInColumn} for one line.
+ */
+function isWrappedSubheadInColumn(current: readonly Line[], columnWidth: number, line: Line): boolean {
+  const n = current.length;
+  if (n < 3) return false;
+  const first = current[n - 2]!;
+  const last = current[n - 1]!;
+  if (!readsAsHeadline(first) || !readsAsHeadline(last) || !endsSentence(current[n - 3]!.text)) return false;
+  const indent = columnWidth - line.width;
+  const opensParagraph = indent >= INDENT_MIN && indent <= INDENT_MAX && !opensDateline(line);
+  return last.width < first.width - RUN_WIDTH_CHANGE && last.width < columnWidth - RUN_WIDTH_CHANGE && opensParagraph;
 }
 
 /**
