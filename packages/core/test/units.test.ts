@@ -109,6 +109,24 @@ describe("buildUnits", () => {
     expect(shape([...before, ...text, ...after].join("\n")).map(([kind]) => kind)).toEqual(["body"]);
   });
 
+  it("cuts a subhead as wide as a paragraph's first line off the text when an indented first line is under it, in a dump that marks no text boxes", () => {
+    const before = ["民营企业捐款捐物超过两亿", "元，用实际行动形成抗击疫", "情、共克时艰的强大合力。"];
+    const subhead = "迅速释放潜能提升保供";
+    const after = ["抗击疫情，是一场物", "质角力，更是一场精神较量", "。当城市运行速度慢下来，", "人民群众的日常生活所需却", "一刻不能停滞，保供要跟上。"];
+    expect(shape([...before, subhead, ...after].join("\n"))).toEqual([
+      ["body", before],
+      ["heading", [subhead]],
+      ["body", after],
+    ]);
+    // a paragraph's first line whose text runs on across the break (a word across it: 企 / 业) stays text
+    const first = "希望广大市民继续支持企";
+    const runsOn = ["业复工，牢记三件套", "还要，合力筑牢疫情防控的", "坚固屏障，守护好我们的城", "市家园，迎接新的生活。"];
+    expect(shape([...before, first, ...runsOn].join("\n")).map(([kind]) => kind)).toEqual(["body"]);
+    // nor over a line spaced out character by character: justified to the column's width, it only measures an indent short
+    const spaced = ["的 要 求 ， 更 是 在 此 次", "战“疫”中发出的冲锋号。三", "个小区，属东兴街南平房区，", "居民多为老人，物资要送上门。"];
+    expect(shape([...before, subhead, ...spaced].join("\n")).map(([kind]) => kind)).toEqual(["body"]);
+  });
+
   it("cuts a vertical glyph printed on one line with another heading out of that line", () => {
     const input = "共\n同\n努\n家 单日核酸检测能力850万管以上\n园";
     const units = unitsOf(input);

@@ -4,10 +4,10 @@
  * a byline or photo credit, a column label, a jump line or page furniture.
  */
 import { displayWidth, endsSentence, isWhiteSpaceCode } from "../text/chars.js";
-import { removeExtractorSpaces } from "../text/normalize.js";
+import { isSpacedOut, removeExtractorSpaces } from "../text/normalize.js";
 import { collapseSpaces, isBareNames, isBylineText, isNamingByline, isPhotoCredit } from "./byline.js";
 import { closesWithPhotoCredit, trailingByline } from "./inline.js";
-import { isCommonWord } from "./junction.js";
+import { isCommonWord, wordAcross } from "./junction.js";
 import { holdsSentence, type Line, opensDateline } from "./lines.js";
 import { columnWidth, INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
 import { areParallelPhrases, isParallelHeading, PARALLEL_MAX_PHRASES } from "./unit-text.js";
@@ -780,7 +780,19 @@ function isSubheadInColumn(current: readonly Line[], columnWidth: number, line: 
   const subhead = current[current.length - 1]!;
   if (!readsAsHeadline(subhead) || !endsSentence(current[current.length - 2]!.text)) return false;
   const opensParagraph = line.width >= columnWidth - INDENT_MAX - WIDTH_WOBBLE && line.width <= columnWidth + WIDTH_WOBBLE;
-  return subhead.width < columnWidth - RUN_WIDTH_CHANGE && opensParagraph && !opensDateline(line);
+  if (subhead.width < columnWidth - RUN_WIDTH_CHANGE && opensParagraph && !opensDateline(line)) return true;
+  // as wide as a paragraph's first line, or wider, over a line of text (a clause mark in it) a first
+  // line's indent narrower than the column: a paragraph of its own that ends no sentence, so no
+  // paragraph. Not over a line with no clause mark (a paragraph's second line may read so: 希望广大市民 /
+  // 继续做好个人防; or a wrapped heading's: 迅速释放潜能 / 提升保供能力), nor when the text runs on across
+  // the break (a word across it, 支持企 / 业复工; a number's unit, 首批1518 / 人): widths of proportional
+  // digits and quotes wobble, so the line under a first line may measure an indent short
+  const indent = columnWidth - line.width;
+  if (indent < INDENT_MIN || indent > INDENT_MAX || subhead.width > columnWidth + WIDTH_WOBBLE) return false;
+  // a line spaced out character by character is justified to the column's full width: its glyphs measure short
+  // and a paragraph's last line (a sentence's end) is short by where its text ends, not by an indent
+  if (opensDateline(line) || readsAsHeadline(line) || isSpacedOut(line.raw) || endsSentence(line.text)) return false;
+  return !/[0-9０-９A-Za-z]$/u.test(subhead.text) && !wordAcross(subhead.text, line.text);
 }
 
 /**
