@@ -559,6 +559,14 @@ describe("a headline printed with no blank line around it", () => {
     expect(letter!.paragraphs[0]!.text).toBe("亲爱的市民朋友们：");
   });
 
+  it("where no blank line marks a box, reads a salutation as the letter's opening when the letter's first line is indented in a narrow column", () => {
+    // the salutation as wide as the indented first line: the column's width is the line after that
+    const lines = ["致全市人民的感谢信", "亲爱的市民朋友们：", "在以习近平同志为核心的", "党中央坚强领导下，经过两个", "多月的持续奋战，艰苦卓绝的", "大上海保卫战取得了重大阶段", "性成果，今天起上海进入全面", "恢复正常生产生活秩序阶段。"];
+    const [letter] = parseText(lines.join("\n")).articles;
+    expect(letter!.headline).toBe("致全市人民的感谢信");
+    expect(letter!.paragraphs[0]!.text).toBe("亲爱的市民朋友们：");
+  });
+
   it("where blank lines mark the boxes, still reads a salutation printed right under its headline, no blank line between, as the letter's opening", () => {
     const before = ["本报讯 复工复产企业的人员管理要实施闭环管理，复工复产", "人员可以通过公交等公共交通方式通勤，乘坐公交通勤时要", "做好个人防护，复工复产人员上下班通勤要扫码。"];
     // synth_s21_10: the letter set in a narrower column than the story before it

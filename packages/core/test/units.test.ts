@@ -39,6 +39,94 @@ describe("buildUnits", () => {
     expect(units[1]!.lines).toHaveLength(3);
   });
 
+  it("makes two vertical units of two vertical headlines with a story's text between them, in a dump that marks no text boxes", () => {
+    const story = ["前天，上海检察机关对在疫情防控期间假借社区", "团购、招募方舱志愿者等名义实施诈骗的案件", "依法提起公诉。某某在担任某保供超市主管期间，", "利用其负责备货的工作便利加价销售保供物资。"];
+    const units = unitsOf(["展", "现", "积", "极", "姿", "态", ...story, "谎", "称", "招", "方", "舱"].join("\n"));
+    expect(units.map((u) => [u.kind, unitHeadingText(u)])).toEqual([
+      ["vertical", "展现积极姿态"],
+      ["body", story.join("")],
+      ["vertical", "谎称招方舱"],
+    ]);
+  });
+
+  it("cuts a headline printed on one line with the dateline or byline opening its story off that line, in a dump that marks no text boxes", () => {
+    const text = ["长三角一家人 本报讯 本轮疫情中，有杭州的", "企业主动对接上海的社区，送来了蔬菜和", "米面，解了居民的燃眉之急。"];
+    const units = unitsOf(text.join("\n"));
+    expect(units.map((u) => [u.kind, u.lines.map((l) => l.text)])).toEqual([
+      ["heading", ["长三角一家人"]],
+      ["body", ["本报讯本轮疫情中，有杭州的", ...text.slice(1)]],
+    ]);
+    const input = ["长三角一家人 记者 唐乙隽 通讯员 洪敏帆", ...text.slice(1)].join("\n");
+    const [heading, byline] = unitsOf(input);
+    expect([heading!.kind, byline!.kind]).toEqual(["heading", "byline"]);
+    // the parts keep exact offsets into the input
+    expect(input.slice(byline!.lines[0]!.start, byline!.lines[0]!.end)).toBe("记者 唐乙隽 通讯员 洪敏帆");
+    // a byline's roles and names, and a line spaced out character by character, are no headline
+    expect(unitsOf(["记者 唐乙隽 通讯员 郝帆浩 杨娜", ...text.slice(1)].join("\n"))[0]!.kind).toBe("byline");
+    expect(unitsOf(["本 报 讯 （ 记 者 颜 睿", "鹏）12月1日15时许，一", ...text.slice(1)].join("\n"))[0]!.lines[0]!.text).toBe("本报讯（记者颜睿");
+  });
+
+  it("makes a line of a parallel headline's phrases a heading of its own, in a dump that marks no text boxes", () => {
+    const text = ["市妇联：", "闻令动 显真情 铸忠诚", "当战“疫”号角", "再次吹响，市妇联党", "员干部职工闻令而", "动、依令而行，全力", "投入疫情防控第一", "线，用真心真情守护", "群众安全健康。"];
+    expect(shape(text.join("\n"))).toEqual([
+      ["heading", ["市妇联："]],
+      ["heading", ["闻令动显真情铸忠诚"]],
+      ["body", text.slice(2)],
+    ]);
+    // two names are a byline, not a parallel headline
+    expect(shape(["顾春静 孟群舒", ...text.slice(2)].join("\n"))[0]![0]).toBe("byline");
+    // it opens a story as a dateline does: the headline and subtitle between the last sentence and it head a story
+    const page = ["情防控的坚固屏障，共同守护好我们", "的城市家园。", "恢复小区出入公交运营机动车通行", "希望广大市民继续做好个人防护，合力筑牢疫情防控坚固屏障，共同守护好我们的城市家园", "展现积极姿态 迅速扭转预期", "本报讯（记者 孟群舒）市委副书", "记、市长龚正昨天主持召开市政府常", "务会议，要求深入贯彻习近平总书记。"];
+    expect(shape(page.join("\n")).map(([kind]) => kind)).toEqual(["body", "heading", "heading", "heading", "body"]);
+  });
+
+  it("makes the lines between a jump line and a paragraph's indented first line a heading, in a dump that marks no text boxes", () => {
+    const before = ["众志成城，我们一定能", "战胜这次疫情。", "（转第21版）"];
+    const headline = ["打通物流堵点，政", "策扶持要明确细则"];
+    const text = ["“现在我们的", "客户还是比较着急", "的。”市政协常委、", "上海明佳集团总裁赵", "丽佳告诉记者。"];
+    expect(shape([...before, ...headline, ...text].join("\n"))).toEqual([
+      ["body", before.slice(0, 2)],
+      ["jump", before.slice(2)],
+      ["heading", headline],
+      ["body", text],
+    ]);
+    // a dateline under a wrapped headline's short last line opens the text: the headline stays whole
+    const dated = ["“12·4”宪法宣传与", "防疫同行", "本报讯 今年12月4", "日是第九个国家宪法", "日。当日，市法学会结"];
+    expect(shape([...before, ...dated].join("\n"))[2]).toEqual(["heading", dated.slice(0, 2)]);
+  });
+
+  it("cuts a subhead wrapped in its column between two paragraphs off the text, in a dump that marks no text boxes", () => {
+    const before = ["民营企业捐款捐物超过", "两亿元，用实际行动形", "成抗击疫情、共克时艰", "的强大合力。"];
+    const subhead = ["迅速释放潜能提升保", "供能力"];
+    const after = ["抗击疫情是一场物", "质角力，更是一场精神", "较量。当城市运行速度", "慢下来，人民群众的日", "常生活所需不能停滞。"];
+    expect(shape([...before, ...subhead, ...after].join("\n"))).toEqual([
+      ["body", before],
+      ["heading", subhead],
+      ["body", after],
+    ]);
+    // a paragraph's text going on under a full line is no subhead: its short line ends a sentence
+    const text = ["迅速释放潜能提升保", "供能力。"];
+    expect(shape([...before, ...text, ...after].join("\n")).map(([kind]) => kind)).toEqual(["body"]);
+  });
+
+  it("cuts a subhead as wide as a paragraph's first line off the text when an indented first line is under it, in a dump that marks no text boxes", () => {
+    const before = ["民营企业捐款捐物超过两亿", "元，用实际行动形成抗击疫", "情、共克时艰的强大合力。"];
+    const subhead = "迅速释放潜能提升保供";
+    const after = ["抗击疫情，是一场物", "质角力，更是一场精神较量", "。当城市运行速度慢下来，", "人民群众的日常生活所需却", "一刻不能停滞，保供要跟上。"];
+    expect(shape([...before, subhead, ...after].join("\n"))).toEqual([
+      ["body", before],
+      ["heading", [subhead]],
+      ["body", after],
+    ]);
+    // a paragraph's first line whose text runs on across the break (a word across it: 企 / 业) stays text
+    const first = "希望广大市民继续支持企";
+    const runsOn = ["业复工，牢记三件套", "还要，合力筑牢疫情防控的", "坚固屏障，守护好我们的城", "市家园，迎接新的生活。"];
+    expect(shape([...before, first, ...runsOn].join("\n")).map(([kind]) => kind)).toEqual(["body"]);
+    // nor over a line spaced out character by character: justified to the column's width, it only measures an indent short
+    const spaced = ["的 要 求 ， 更 是 在 此 次", "战“疫”中发出的冲锋号。三", "个小区，属东兴街南平房区，", "居民多为老人，物资要送上门。"];
+    expect(shape([...before, subhead, ...spaced].join("\n")).map(([kind]) => kind)).toEqual(["body"]);
+  });
+
   it("cuts a vertical glyph printed on one line with another heading out of that line", () => {
     const input = "共\n同\n努\n家 单日核酸检测能力850万管以上\n园";
     const units = unitsOf(input);

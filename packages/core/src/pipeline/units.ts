@@ -4,10 +4,10 @@
  * a byline or photo credit, a column label, a jump line or page furniture.
  */
 import { displayWidth, endsSentence, isWhiteSpaceCode } from "../text/chars.js";
-import { removeExtractorSpaces } from "../text/normalize.js";
-import { collapseSpaces, isBareNames, isNamingByline, isPhotoCredit } from "./byline.js";
+import { isSpacedOut, removeExtractorSpaces } from "../text/normalize.js";
+import { collapseSpaces, isBareNames, isBylineText, isNamingByline, isPhotoCredit } from "./byline.js";
 import { closesWithPhotoCredit, trailingByline } from "./inline.js";
-import { isCommonWord } from "./junction.js";
+import { isCommonWord, wordAcross } from "./junction.js";
 import { holdsSentence, type Line, opensDateline } from "./lines.js";
 import { columnWidth, INDENT_MAX, INDENT_MIN, WIDTH_WOBBLE } from "./measure.js";
 import { areParallelPhrases, isParallelHeading, PARALLEL_MAX_PHRASES } from "./unit-text.js";
@@ -23,6 +23,7 @@ import {
   KICKER_END,
   isPairRow,
   RUNNING_HEAD_DATE,
+  ROLE_BYLINE,
   RUNNING_HEAD_PAGE,
   SPACED_PHRASES,
   SUBTITLE_START,
@@ -86,16 +87,17 @@ const MAX_LINES_BETWEEN_VERTICAL_GLYPHS = 1;
 
 /**
  * The one-character lines of a block that stand in runs of at least {@link MIN_VERTICAL_CHARS}, one
- * after another or each between two lines of text: a vertical headline's glyphs. In a dump that
- * marks no text boxes the whole page is one block, so a one-character line elsewhere (a wrapped
- * headline's last glyph, `交运营机动车通` / `行`) is no glyph of it.
+ * after another or each between two lines of text: a vertical headline's glyphs, one run per
+ * headline. In a dump that marks no text boxes the whole page is one block, so a one-character line
+ * elsewhere (a wrapped headline's last glyph, `交运营机动车通` / `行`) is no glyph of it, and two
+ * vertical headlines with a story's text between them (展/现/积/极… / the story / 谎/称/招…) are two.
  */
-function singleCharRuns(block: readonly Line[]): Line[] {
-  const out: Line[] = [];
+function singleCharRuns(block: readonly Line[]): Line[][] {
+  const out: Line[][] = [];
   let run: Line[] = [];
   let lastAt = -Infinity;
   const close = () => {
-    if (run.length >= MIN_VERTICAL_CHARS) out.push(...run);
+    if (run.length >= MIN_VERTICAL_CHARS) out.push(run);
     run = [];
   };
   for (let i = 0; i < block.length; i++) {
@@ -436,15 +438,16 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
   const sideBySide = splitSideBySideHeadlines(block);
   block = sideBySide.lines;
   for (const lines of sideBySide.headings) pieces.push({ kind: "heading", lines, blankBefore: true, blankAfter: true });
-  const vertical = unmarked ? singleCharRuns(block) : block.filter(isSingleChar);
+  // a block of text boxes holds one vertical headline at most; a dump that marks none, one per run of glyphs
+  const verticals = unmarked ? singleCharRuns(block) : [block.filter(isSingleChar)].filter((run) => run.length >= MIN_VERTICAL_CHARS);
   let rest = block;
   if (block.length >= MIN_PAIR_ROWS && block.every(isVerticalRow) && countPairRows(block) >= MIN_PAIR_ROWS) {
     pieces.push({ kind: "vertical", lines: block, blankBefore: true, blankAfter: true });
     rest = [];
-  } else if (vertical.length >= MIN_VERTICAL_CHARS) {
-    const inVertical = new Set(vertical);
+  } else if (verticals.length > 0) {
+    const inVertical = new Set(verticals.flat());
     rest = block.filter((l) => !inVertical.has(l));
-    pieces.push({ kind: "vertical", lines: vertical, blankBefore: true, blankAfter: true });
+    for (const lines of verticals) pieces.push({ kind: "vertical", lines, blankBefore: true, blankAfter: true });
   }
   let current: Line[] = [];
   let runMax = 0;
@@ -457,11 +460,21 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
   if (unmarked) rest = splitLabelsBesideHeadings(rest, besideLabel);
   const inBracket = bracketedBylineLines(rest);
   let headingRun = 0;
+  // the line right after a jump line (`（紧转第8版）`): it opens another story, in a dump that marks no text boxes
+  let afterJump: Line | undefined;
   for (let i = 0; i < rest.length; i++) {
     const line = rest[i]!;
-    if (besideLabel.has(line)) {
-      // a heading printed on one line with a column label: a heading of its own, the label next
+    const parallel = !besideLabel.has(line) && unmarked && isParallelHeadlineLine(line);
+    if (besideLabel.has(line) || parallel) {
+      // a heading printed on one line with a column label: a heading of its own, the label next;
+      // and a parallel headline, which no text line reads as. It opens a story as a dateline does:
+      // the lines between the last sentence's end and it head a story too, as over a dateline
+      const run = parallel ? current.splice(current.length - headingRunOverDateline(current)) : [];
       emit(classifyText(current));
+      for (const piece of wrappedPieces(run)) {
+        current = piece;
+        emit(piece.every(isHeadingLike) || piece.every(isLoneHeading) ? "heading" : classifyText(piece));
+      }
       current = [line];
       emit("heading");
       continue;
@@ -483,6 +496,7 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
       emit(classifyText(current));
       current = [line];
       emit(special);
+      if (unmarked && special === "jump") afterJump = rest[i + 1];
       continue;
     }
     if (current.length === 1 && current[0] === rest[0] && isHeadlineOverSubtitle(current[0]!, line, rest[i + 1], rest[i + 2])) {
@@ -491,7 +505,7 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
       emit("heading");
       continue;
     }
-    if (current[0] === rest[0] && (endsWithHeadingTail(current, line) || (current.length === 1 && (isPhrasedHeadline(current[0]!, line) || isWideHeadingOver(current[0]!, line, rest[i + 1]) || isHeadlineOverIndent(current[0]!, line, rest[i + 1]))))) {
+    if ((current.length > 0 && current[0] === afterJump && isHeadingOverParagraph(current, line, rest[i + 1], rest[i + 2])) || (current[0] === rest[0] && (endsWithHeadingTail(current, line) || (current.length === 1 && (isPhrasedHeadline(current[0]!, line) || isWideHeadingOver(current[0]!, line, rest[i + 1]) || isHeadlineOverIndent(current[0]!, line, rest[i + 1])))))) {
       emit("heading");
       runMax = 0;
     } else if (opensLetterUnderHeading(current, line, rest[i + 1], rest[i + 2])) {
@@ -508,10 +522,10 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
     } else if (unmarked && current.length > 0 && isDateLine(current[current.length - 1]!) && !isDateLine(line)) {
       // a date alone on its line closes a letter's sign-off (中共上海市委 / 上海市人民政府 / 2022年6月1日): what follows is another box
       emit(classifyText(current));
-    } else if (unmarked && isSubheadInColumn(current, runMax, line)) {
-      const subhead = current.pop()!;
+    } else if (unmarked && (isSubheadInColumn(current, runMax, line) || isWrappedSubheadInColumn(current, runMax, line))) {
+      const subhead = current.splice(isSubheadInColumn(current, runMax, line) ? current.length - 1 : current.length - 2);
       emit(classifyText(current));
-      current = [subhead];
+      current = subhead;
       emit("heading");
       runMax = 0;
     } else if (unmarked && areHeadingsOverWiderText(current, line, rest[i + 1])) {
@@ -683,6 +697,24 @@ function isWrappedHeadline(run: readonly Line[]): boolean {
 }
 
 /**
+ * True when the lines gathered since a jump line (`（紧转第8版）`: a story's cut end, so another
+ * story opens after it) are its heading, `line` opening its text's first paragraph (`打通物流堵点，政`
+ * / `策扶持要明确细则` / `“现在我们的` / `客户还是比较着急`): at most {@link MAX_HEADING_LINES} lines
+ * that hold no sentence and open no dateline, over a line a paragraph's indent narrower than the line
+ * of text under it, that one as wide as the line after it (the column). A paragraph ends with a sentence's end, so lines ending none right above a paragraph's
+ * first line are no text of it.
+ */
+function isHeadingOverParagraph(current: readonly Line[], line: Line, next: Line | undefined, after: Line | undefined): boolean {
+  if (next === undefined || after === undefined || current.length > MAX_HEADING_LINES || opensDateline(current[0]!) || !current.every(isHeadingLike)) return false;
+  // the column's width, as wide as the line after it: not a heading's lines of other widths (`这场战疫斗争——` / `不仅有“力度”更有“温度”`)
+  if (Math.abs(after.width - next.width) > WIDTH_WOBBLE) return false;
+  const indent = next.width - line.width;
+  // a dateline under a wrapped headline's short last line (`防疫同行` / `本报讯 今年12月4`) opens the text
+  // itself, and a byline under a subtitle's (`的报道` / `本报记者 顾杰`) is no text at all
+  return indent >= INDENT_MIN && indent <= INDENT_MAX && !opensDateline(line) && !opensDateline(next) && specialKind(next) === null;
+}
+
+/**
  * True when `line` is the salutation that opens a letter (`亲爱的市民朋友们：`), printed right under
  * its headline (no blank line between, in any dump: a letter's heading and text can be one box with
  * blank lines around it, as on synth_s20_21 and synth_s21_10): a short line ending in a full-width colon after
@@ -692,11 +724,14 @@ function isWrappedHeadline(run: readonly Line[]): boolean {
  */
 function opensLetterUnderHeading(current: readonly Line[], line: Line, next: Line | undefined, after: Line | undefined): boolean {
   if (current.length === 0 || next === undefined || after === undefined || !line.text.endsWith("：")) return false;
-  // heading lines over the text: narrower than its column (a line as wide is the text's own)
-  if (!isHeadingLike(line) || !current.every((l) => isHeadingLike(l) && l.width < next.width - RUN_WIDTH_CHANGE)) return false;
-  // the text's first line as wide as its column, or an indent narrower
+  // the text's first line as wide as its column, or an indent narrower: the column's width is the line after it then
   const indent = after.width - next.width;
-  return next.width > line.width + RUN_WIDTH_CHANGE && (Math.abs(indent) <= WIDTH_WOBBLE || (indent >= INDENT_MIN && indent <= INDENT_MAX));
+  const indented = indent >= INDENT_MIN && indent <= INDENT_MAX;
+  if (!indented && Math.abs(indent) > WIDTH_WOBBLE) return false;
+  const column = indented ? after.width : next.width;
+  // heading lines over the text: narrower than its column (a line as wide is the text's own)
+  if (!isHeadingLike(line) || !current.every((l) => isHeadingLike(l) && l.width < column - RUN_WIDTH_CHANGE)) return false;
+  return column > line.width + RUN_WIDTH_CHANGE;
 }
 
 /**
@@ -751,7 +786,39 @@ function isSubheadInColumn(current: readonly Line[], columnWidth: number, line: 
   const subhead = current[current.length - 1]!;
   if (!readsAsHeadline(subhead) || !endsSentence(current[current.length - 2]!.text)) return false;
   const opensParagraph = line.width >= columnWidth - INDENT_MAX - WIDTH_WOBBLE && line.width <= columnWidth + WIDTH_WOBBLE;
-  return subhead.width < columnWidth - RUN_WIDTH_CHANGE && opensParagraph && !opensDateline(line);
+  if (subhead.width < columnWidth - RUN_WIDTH_CHANGE && opensParagraph && !opensDateline(line)) return true;
+  // as wide as a paragraph's first line, or wider, over a line of text (a clause mark in it) a first
+  // line's indent narrower than the column: a paragraph of its own that ends no sentence, so no
+  // paragraph. Not over a line with no clause mark (a paragraph's second line may read so: 希望广大市民 /
+  // 继续做好个人防; or a wrapped heading's: 迅速释放潜能 / 提升保供能力), nor when the text runs on across
+  // the break (a word across it, 支持企 / 业复工; a number's unit, 首批1518 / 人): widths of proportional
+  // digits and quotes wobble, so the line under a first line may measure an indent short
+  const indent = columnWidth - line.width;
+  if (indent < INDENT_MIN || indent > INDENT_MAX || subhead.width > columnWidth + WIDTH_WOBBLE) return false;
+  // a line spaced out character by character is justified to the column's full width: its glyphs measure short
+  // and a paragraph's last line (a sentence's end) is short by where its text ends, not by an indent
+  if (opensDateline(line) || readsAsHeadline(line) || isSpacedOut(line.raw) || endsSentence(line.text)) return false;
+  return !/[0-9０-９A-Za-z]$/u.test(subhead.text) && !wordAcross(subhead.text, line.text);
+}
+
+/**
+ * True when the last two of `current` are a subhead wrapped in its column between two paragraphs, in
+ * a dump that marks no text boxes (`…强大合力。` / `迅速释放潜能提升保` / `供能力` / `抗击疫情是一场物`):
+ * both read as a headline (no sentence, no clause mark), the line before them ends a sentence, the
+ * second is narrower than the first and than the column by more than a run's wobble, and `line` opens
+ * a paragraph, a first line's indent narrower than the column. A paragraph's last line ends its
+ * sentence, so a short line ending none right over a paragraph's first line ends no text: with the
+ * line it wraps from, it is a heading. {@link isSubheadInColumn} for one line.
+ */
+function isWrappedSubheadInColumn(current: readonly Line[], columnWidth: number, line: Line): boolean {
+  const n = current.length;
+  if (n < 3) return false;
+  const first = current[n - 2]!;
+  const last = current[n - 1]!;
+  if (!readsAsHeadline(first) || !readsAsHeadline(last) || !endsSentence(current[n - 3]!.text)) return false;
+  const indent = columnWidth - line.width;
+  const opensParagraph = indent >= INDENT_MIN && indent <= INDENT_MAX && !opensDateline(line);
+  return last.width < first.width - RUN_WIDTH_CHANGE && last.width < columnWidth - RUN_WIDTH_CHANGE && opensParagraph;
 }
 
 /**
@@ -1158,7 +1225,7 @@ function besideParallelPhrases(line: Line): [Line, Line] | null {
 function splitLabelsBesideHeadings(block: Line[], headings: Set<Line>): Line[] {
   let out: Line[] | null = null;
   for (let i = 0; i < block.length; i++) {
-    const halves = headingAndLabel(block[i]!) ?? headingAndNames(block[i]!);
+    const halves = headingAndLabel(block[i]!) ?? headingAndNames(block[i]!) ?? headingAndOpening(block[i]!);
     if (halves === null) {
       out?.push(block[i]!);
       continue;
@@ -1193,6 +1260,18 @@ function headingAndLabel(line: Line): [Line, Line] | null {
 const MAX_NAMES_BESIDE_HEADING = 4;
 
 /**
+ * True for a line printed as a parallel headline's phrases, a space between them (`闻令动 显真情
+ * 铸忠诚`, `人人参与 人人受益`): two to four phrases of the same few ideographs. Text never reads so:
+ * a line of text spaced out is spaced character by character, and pdf.js prints no space inside a
+ * run of ideographs of one text item. Names (`唐乙隽 洪敏帆`) and a dateline's words (`本报讯 市委副`)
+ * are not one.
+ */
+function isParallelHeadlineLine(line: Line): boolean {
+  if (!/\s/u.test(line.raw.trim())) return false;
+  return areParallelPhrases(line.raw.trim().split(/\s+/u)) && !opensDateline(line) && specialKind(line) === null;
+}
+
+/**
  * The heading and the byline of a line holding a headline and, after it, its writers' bare names
  * (`苦战梦花街 茅冠隽 唐烨`), or null: the first run reads as a heading of at least
  * {@link MIN_HEADING_BESIDE_LABEL_CHARS} characters, every other run is a name (not a word of the
@@ -1207,6 +1286,34 @@ function headingAndNames(line: Line): [Line, Line] | null {
   if (Array.from(head.text).length < MIN_HEADING_BESIDE_LABEL_CHARS || !isHeadingLike(head) || opensDateline(head)) return null;
   const last = names[names.length - 1]!;
   return [head, subLine(line, names[0]!.index!, last.index! + last[0].length)];
+}
+
+/**
+ * The heading and the story's opening of a line holding a headline and, after a space, the
+ * dateline or the reporters' byline that opens its story (`长三角一家人 本报讯 本轮疫情中，有杭州的`,
+ * `长三角一家人 记者 唐乙隽 通讯员 洪敏帆`), or null. pdf.js ends no line between them when the
+ * headline's last glyph and the text's first share a baseline. The heading is the line up to the
+ * first space after which a dateline or a role byline (not a photo credit) starts; it reads as a
+ * heading of at least {@link MIN_HEADING_BESIDE_LABEL_CHARS} characters and is no line spaced out
+ * character by character (a justified line of text: `本 报 讯 （ 记 者 颜 睿`), each of its runs two
+ * characters or more (a parallel headline's phrases: `展现积极姿态 迅速扭转预期 本报讯…`).
+ */
+function headingAndOpening(line: Line): [Line, Line] | null {
+  const raw = line.raw;
+  // a byline's roles and names (`记者 唐乙隽 通讯员 郝帆浩`) are no heading with a byline after it
+  if (isBylineText(raw)) return null;
+  for (let k = raw.search(/\S\s/u) + 1; k > 0 && k < raw.length; k = nextSpace(raw, k + 1)) {
+    const start = k + (raw.length - k - raw.slice(k).trimStart().length);
+    if (start >= raw.trimEnd().length) return null;
+    const tail = subLine(line, start, raw.trimEnd().length);
+    if (!opensDateline(tail) && !(ROLE_BYLINE.test(tail.text) && !isPhotoCredit(tail.text))) continue;
+    const head = subLine(line, raw.length - raw.trimStart().length, k);
+    const runs = head.raw.trim().split(/\s+/u);
+    if (runs.some((r) => Array.from(r).length < 2)) return null;
+    if (Array.from(head.text).length < MIN_HEADING_BESIDE_LABEL_CHARS || !isHeadingLike(head) || opensDateline(head) || isBylineText(head.raw)) return null;
+    return [head, tail];
+  }
+  return null;
 }
 
 /** The index of the next white space of `raw` after a non-space at or after `from`, or -1. */
