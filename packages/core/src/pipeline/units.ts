@@ -430,6 +430,17 @@ function pushKickerFirst(part: Unit, out: Unit[]): void {
   out.push({ kind: "heading", lines: part.lines.slice(0, -1), blankBefore: false, blankAfter: part.blankAfter });
 }
 
+/**
+ * True when the lines gathered at a block's top are a heading that `line` does not go on: a
+ * heading's tail, or a one-line headline over a phrase, over wider text, or over an indent.
+ */
+function headsBlock(current: readonly Line[], line: Line, next: Line | undefined): boolean {
+  if (endsWithHeadingTail(current, line)) return true;
+  if (current.length !== 1) return false;
+  const top = current[0]!;
+  return isPhrasedHeadline(top, line) || isWideHeadingOver(top, line, next) || isHeadlineOverIndent(top, line, next);
+}
+
 function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
   const pieces: Unit[] = [];
   const merged = splitMergedVerticalLines(block);
@@ -505,7 +516,9 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
       emit("heading");
       continue;
     }
-    if ((current.length > 0 && current[0] === afterJump && isHeadingOverParagraph(current, line, rest[i + 1], rest[i + 2])) || (current[0] === rest[0] && (endsWithHeadingTail(current, line) || (current.length === 1 && (isPhrasedHeadline(current[0]!, line) || isWideHeadingOver(current[0]!, line, rest[i + 1]) || isHeadlineOverIndent(current[0]!, line, rest[i + 1])))))) {
+    const [next, afterNext] = [rest[i + 1], rest[i + 2]];
+    const headsAfterJump = current.length > 0 && current[0] === afterJump && isHeadingOverParagraph(current, line, next, afterNext);
+    if (headsAfterJump || (current[0] === rest[0] && headsBlock(current, line, next))) {
       emit("heading");
       runMax = 0;
     } else if (opensLetterUnderHeading(current, line, rest[i + 1], rest[i + 2])) {
