@@ -28,13 +28,14 @@ describe("buildUnits", () => {
     ]);
   });
 
-  it("cuts a dateline's line printed together with the next column's line, and puts each half over its own column", () => {
+  it("cuts a dateline's line printed together with the next column's line, and makes each half the first line of its own column", () => {
     const merged = "本报讯（记者 王闲乐）前 费；薛某某在社区微信群等处发";
     const dump = ["谎称招方舱志愿者骗中介费", merged, "", "天，上海检察机关对在疫情防控", "期间假借社区团购、招募方舱志", "愿者等名目实施诈骗的7起案件", "", "布售卖香烟等物资的虚假信息，", "骗取十余名被害人钱款。连某某", "使用租赁的账号在网络平台发布"].join("\n");
     const units = unitsOf(dump);
-    expect(units.map((u) => u.lines[0]!.text)).toEqual(["谎称招方舱志愿者骗中介费", "本报讯（记者王闲乐）前", "天，上海检察机关对在疫情防控", "费；薛某某在社区微信群等处发", "布售卖香烟等物资的虚假信息，"]);
+    // each half is the first line of its column's text
+    expect(units.map((u) => u.lines.slice(0, 2).map((l) => l.text))).toEqual([["谎称招方舱志愿者骗中介费"], ["本报讯（记者王闲乐）前", "天，上海检察机关对在疫情防控"], ["费；薛某某在社区微信群等处发", "布售卖香烟等物资的虚假信息，"]]);
     // each half points back to its own range of the one input line
-    const [left, right] = [units[1]!.lines[0]!, units[3]!.lines[0]!];
+    const [left, right] = [units[1]!.lines[0]!, units[2]!.lines[0]!];
     expect(dump.slice(left.start, left.end)).toBe("本报讯（记者 王闲乐）前");
     expect(dump.slice(right.start, right.end)).toBe("费；薛某某在社区微信群等处发");
     expect(left.lineNo).toBe(right.lineNo);

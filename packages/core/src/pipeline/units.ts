@@ -255,11 +255,11 @@ export function buildUnits(lines: readonly Line[], unmarked = boxesUnmarked(line
   const units: Unit[] = [];
   let block: Line[] = [];
   // right halves of merged lines, each waiting for the column block it heads
-  const waiting: { half: Line; blocksAhead: number }[] = [];
+  const waiting: WaitingHalf[] = [];
   const split = (lines: Line[]) => splitBlock(lines, units, unmarked);
   const flush = () => {
     if (block.length === 0) return;
-    if (waiting.length > 0 && block.length >= MIN_COLUMN_BLOCK_LINES) placeWaitingHalves(waiting, split);
+    if (waiting.length > 0 && isColumnBlock(block)) block = [...halvesHeading(waiting), ...block];
     split(block);
     block = [];
   };
@@ -268,10 +268,9 @@ export function buildUnits(lines: readonly Line[], unmarked = boxesUnmarked(line
     const halves = mergedDatelineHalves(line, lines, i);
     if (halves === null) return void block.push(line);
     flush();
-    // the left half heads the column right under it; the right half, the column printed after that one
-    split([halves[0]]);
-    if (unmarked) split([halves[1]]);
-    else waiting.push({ half: halves[1], blocksAhead: 1 });
+    // the left half heads the column printed right under it; the right half, the column printed after that one
+    if (unmarked) for (const half of halves) split([half]);
+    else waiting.push({ half: halves[0], blocksAhead: 0 }, { half: halves[1], blocksAhead: 1 });
   });
   flush();
   for (const { half } of waiting) split([half]);
@@ -282,17 +281,33 @@ export function buildUnits(lines: readonly Line[], unmarked = boxesUnmarked(line
 /** A block of text of a column has at least this many lines (fewer: a heading, a label, a jump line). */
 const MIN_COLUMN_BLOCK_LINES = 3;
 
+/** True for a block of a column's text: a few lines, as wide as a column (a vertical headline's glyph stack is not). */
+function isColumnBlock(block: readonly Line[]): boolean {
+  if (block.length < MIN_COLUMN_BLOCK_LINES) return false;
+  const widths = block.map((l) => l.width).sort((a, b) => a - b);
+  return widths[Math.floor(widths.length / 2)]! >= MIN_MERGED_COLUMN_EMS;
+}
+
+/** A half of a merged line (see {@link mergedDatelineHalves}), waiting for the column it heads. */
+interface WaitingHalf {
+  half: Line;
+  /** Column blocks to pass before the half's own. */
+  blocksAhead: number;
+}
+
 /**
- * Before a column block: the waiting halves whose column it is are split into units (ahead of
- * the block), the others are counted one block nearer to theirs.
+ * Before a column block: the waiting halves whose column it is, taken out of `waiting` to be the
+ * block's first line (the line the column opens with); the others are counted one block nearer to theirs.
  */
-function placeWaitingHalves(waiting: { half: Line; blocksAhead: number }[], split: (lines: Line[]) => void): void {
+function halvesHeading(waiting: WaitingHalf[]): Line[] {
+  const heads: Line[] = [];
   for (let k = 0; k < waiting.length; k++) {
     const entry = waiting[k]!;
     if (entry.blocksAhead-- > 0) continue;
-    split([entry.half]);
+    heads.push(entry.half);
     waiting.splice(k--, 1);
   }
+  return heads;
 }
 
 /** The column under a line is measured by this many of the text lines that follow it. */
@@ -1269,13 +1284,13 @@ function nextSpace(raw: string, from: number): number {
 }
 
 /** A part of a line, `from`..`to` in its raw text, as a line of its own with exact offsets. */
-function subLine(line: Line, from: number, to: number): Line {
+function subLine(line: Line, from: number, to: number, index = line.index): Line {
   const raw = line.raw.slice(from, to);
   const text = removeExtractorSpaces(raw);
   // every field written out, in the order of splitLines: a spread copy then overwritten would make
   // the fields of every line mutable in V8's eyes and throw away the code optimised for them
   return {
-    index: line.index,
+    index,
     lineNo: line.lineNo,
     raw,
     text,
