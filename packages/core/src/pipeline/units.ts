@@ -254,106 +254,17 @@ const readsAsHeadline = (line: Line): boolean => isHeadingLike(line) && !/[，�
 export function buildUnits(lines: readonly Line[], unmarked = boxesUnmarked(lines)): Unit[] {
   const units: Unit[] = [];
   let block: Line[] = [];
-  // right halves of merged lines, each waiting for the column block it heads
-  const waiting: WaitingHalf[] = [];
-  const split = (lines: Line[]) => splitBlock(lines, units, unmarked);
   const flush = () => {
-    if (block.length === 0) return;
-    if (waiting.length > 0 && isColumnBlock(block)) block = [...halvesHeading(waiting), ...block];
-    split(block);
+    if (block.length > 0) splitBlock(block, units, unmarked);
     block = [];
   };
-  lines.forEach((line, i) => {
-    if (line.blank) return flush();
-    const halves = mergedDatelineHalves(line, lines, i);
-    if (halves === null) return void block.push(line);
-    flush();
-    // the left half heads the column printed right under it; the right half, the column printed after that one
-    if (unmarked) for (const half of halves) split([half]);
-    else waiting.push({ half: halves[0], blocksAhead: 0 }, { half: halves[1], blocksAhead: 1 });
-  });
+  for (const line of lines) {
+    if (line.blank) flush();
+    else block.push(line);
+  }
   flush();
-  for (const { half } of waiting) split([half]);
   captionsOverCredits(units);
   return units;
-}
-
-/** A block of text of a column has at least this many lines (fewer: a heading, a label, a jump line). */
-const MIN_COLUMN_BLOCK_LINES = 3;
-
-/** True for a block of a column's text: a few lines, as wide as a column (a vertical headline's glyph stack is not). */
-function isColumnBlock(block: readonly Line[]): boolean {
-  if (block.length < MIN_COLUMN_BLOCK_LINES) return false;
-  const widths = block.map((l) => l.width).sort((a, b) => a - b);
-  return widths[Math.floor(widths.length / 2)]! >= MIN_MERGED_COLUMN_EMS;
-}
-
-/** A half of a merged line (see {@link mergedDatelineHalves}), waiting for the column it heads. */
-interface WaitingHalf {
-  half: Line;
-  /** Column blocks to pass before the half's own. */
-  blocksAhead: number;
-}
-
-/**
- * Before a column block: the waiting halves whose column it is, taken out of `waiting` to be the
- * block's first line (the line the column opens with); the others are counted one block nearer to theirs.
- */
-function halvesHeading(waiting: WaitingHalf[]): Line[] {
-  const heads: Line[] = [];
-  for (let k = 0; k < waiting.length; k++) {
-    const entry = waiting[k]!;
-    if (entry.blocksAhead-- > 0) continue;
-    heads.push(entry.half);
-    waiting.splice(k--, 1);
-  }
-  return heads;
-}
-
-/** The column under a line is measured by this many of the text lines that follow it. */
-const COLUMN_SAMPLE_LINES = 3;
-/** A merged line is at least this many times as wide as the column under it (two columns' lines, not one). */
-const MERGED_LINE_MIN_RATIO = 1.5;
-/**
- * The left half of a merged line may be this many ems wider than the column under it: pdftotext
- * drops the spaces of a justified line, and a byline's brackets and spaces make it wobble.
- */
-const MERGED_HALF_SLACK = 1.5;
-/** The right half of a merged line holds at least this many ems (a line of another column, not a name's end). */
-const MIN_MERGED_RIGHT_EMS = 3;
-/** Columns narrower than this are not measured (a stack of headline glyphs, a list of names). */
-const MIN_MERGED_COLUMN_EMS = 5;
-
-/**
- * A line opening a story's dateline printed by pdftotext together with the line of the column
- * beside it (`本报讯（记者 王闲乐）前 费；薛某某在社区微信群等处发`): about twice as wide as the
- * column under it, which the story's text goes on in. It is cut at the last space that leaves the
- * left half no wider than that column (the story's first line), the rest (another column's line) the
- * right half; both keep their exact offsets. Null for any other line (the usual case).
- */
-function mergedDatelineHalves(line: Line, lines: readonly Line[], at: number): [Line, Line] | null {
-  if (!line.raw.includes(" ") || !opensDateline(line)) return null;
-  const column = widthBelow(lines, at);
-  if (column < MIN_MERGED_COLUMN_EMS || line.width < column * MERGED_LINE_MIN_RATIO) return null;
-  const raw = line.raw.trimEnd();
-  let cut = -1;
-  for (let k = nextSpace(raw, 0); k > 0; k = nextSpace(raw, k + 1)) {
-    if (displayWidth(removeExtractorSpaces(raw.slice(0, k))) > column + MERGED_HALF_SLACK) break;
-    cut = k;
-  }
-  if (cut < 0) return null;
-  const rightStart = raw.length - raw.slice(cut).trimStart().length;
-  const left = subLine(line, 0, cut);
-  const right = subLine(line, rightStart, raw.length);
-  return right.width >= MIN_MERGED_RIGHT_EMS && opensDateline(left) ? [left, right] : null;
-}
-
-/** The median width of the few text lines after line `at` (blank lines skipped): the column under it. */
-function widthBelow(lines: readonly Line[], at: number): number {
-  const widths: number[] = [];
-  for (let i = at + 1; i < lines.length && widths.length < COLUMN_SAMPLE_LINES; i++) if (!lines[i]!.blank) widths.push(lines[i]!.width);
-  if (widths.length < COLUMN_SAMPLE_LINES) return 0;
-  return widths.sort((a, b) => a - b)[Math.floor(widths.length / 2)]!;
 }
 
 /**
@@ -1284,13 +1195,13 @@ function nextSpace(raw: string, from: number): number {
 }
 
 /** A part of a line, `from`..`to` in its raw text, as a line of its own with exact offsets. */
-function subLine(line: Line, from: number, to: number, index = line.index): Line {
+function subLine(line: Line, from: number, to: number): Line {
   const raw = line.raw.slice(from, to);
   const text = removeExtractorSpaces(raw);
   // every field written out, in the order of splitLines: a spread copy then overwritten would make
   // the fields of every line mutable in V8's eyes and throw away the code optimised for them
   return {
-    index,
+    index: line.index,
     lineNo: line.lineNo,
     raw,
     text,
