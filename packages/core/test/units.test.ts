@@ -41,6 +41,18 @@ describe("buildUnits", () => {
     expect(left.lineNo).toBe(right.lineNo);
   });
 
+  it("cuts a dateline's line printed with the lines of two more columns into three, each opening the column its text runs on into", () => {
+    const merged = "本报讯（记者 王闲乐）市委书 防控一线，或主动请缨担当志愿 对1起哄抬物价的非法经";
+    const dump = [merged, "", "记昨天来到朔州经济开发区，", "工委聚焦疫情防控监督重点，", "督促党员干部冲锋在前投身到", "", "者，协助疫情防控工作人员扫", "码测温、维持秩序、搬运物资", "等，共同守护群众生命安全。", "", "营案件依法提起公诉。宝山检", "察院对4起涉嫌诈骗罪案件提", "起公诉，案件正在审理之中。"].join("\n");
+    const units = unitsOf(dump);
+    expect(units.map((u) => u.lines.slice(0, 2).map((l) => l.text))).toEqual([
+      ["本报讯（记者王闲乐）市委书", "记昨天来到朔州经济开发区，"],
+      ["防控一线，或主动请缨担当志愿", "者，协助疫情防控工作人员扫"],
+      ["对1起哄抬物价的非法经", "营案件依法提起公诉。宝山检"],
+    ]);
+    expect(units.map((u) => dump.slice(u.lines[0]!.start, u.lines[0]!.end))).toEqual(["本报讯（记者 王闲乐）市委书", "防控一线，或主动请缨担当志愿", "对1起哄抬物价的非法经"]);
+  });
+
   it("keeps a dateline's line whole when the column under it is as wide (a story set in one wide column)", () => {
     const line = "本报讯（记者 王闲乐）前天，上海检察机关对在 疫情防控期间假借社区团购";
     const dump = [line, "招募方舱志愿者等名目实施诈骗的7起案件和1起哄抬物价", "非法经营案件依法提起公诉。宝山检察院对4起涉嫌诈骗罪", "案件提起公诉。今年4月至5月间，陆某某在微信群内谎称"].join("\n");

@@ -273,7 +273,7 @@ export function buildUnits(lines: readonly Line[], unmarked = boxesUnmarked(line
     flush();
     // only a merged line needs the page's pairs (a few pages in a hundred): read then
     junction ??= junctionOf(new PageLexicon(lines.map((l) => l.text)));
-    for (const half of placeHalves(halves, columnBlocksAfter(lines, i), junction, heads)) split([half]);
+    for (const half of placeHalves(halves, columnBlocksAfter(lines, i, halves.length + 1), junction, heads)) split([half]);
   });
   flush();
   captionsOverCredits(units);
@@ -282,19 +282,17 @@ export function buildUnits(lines: readonly Line[], unmarked = boxesUnmarked(line
 
 /** A block of text of a column has at least this many lines (fewer: a heading, a label, a jump line). */
 const MIN_COLUMN_BLOCK_LINES = 3;
-/** The halves of a merged line open columns printed within this many column blocks under it. */
-const MAX_COLUMN_BLOCKS_AHEAD = 3;
 
 /** True for a block of a column's text: a few lines, as wide as a column (a vertical headline's glyph stack is not). */
 function isColumnBlock(block: readonly Line[]): boolean {
   return block.length >= MIN_COLUMN_BLOCK_LINES && medianWidth(block) >= MIN_MERGED_COLUMN_EMS;
 }
 
-/** The first lines of the next few column blocks after line `at` (blank lines part blocks). */
-function columnBlocksAfter(lines: readonly Line[], at: number): Line[] {
+/** The first lines of the next `count` column blocks after line `at` (blank lines part blocks). */
+function columnBlocksAfter(lines: readonly Line[], at: number, count: number): Line[] {
   const firsts: Line[] = [];
   let block: Line[] = [];
-  for (let i = at + 1; i <= lines.length && firsts.length < MAX_COLUMN_BLOCKS_AHEAD; i++) {
+  for (let i = at + 1; i <= lines.length && firsts.length < count; i++) {
     const line = lines[i];
     if (line !== undefined && !line.blank) {
       block.push(line);
@@ -313,16 +311,22 @@ function columnBlocksAfter(lines: readonly Line[], at: number): Line[] {
  * across the cut is one the page prints, or a word). A half is only put there on that evidence;
  * the halves that join no block are returned, to stand as units of their own.
  */
-function placeHalves(halves: readonly [Line, Line], blockFirsts: readonly Line[], junction: Junction, heads: Map<number, Line[]>): Line[] {
+function placeHalves(halves: readonly Line[], blockFirsts: readonly Line[], junction: Junction, heads: Map<number, Line[]>): Line[] {
   const alone: Line[] = [];
-  const [left, right] = halves;
   const joins = (half: Line, first: Line) => !heads.has(first.index) && junction(half.text, first.text) > 0;
-  const under = blockFirsts[0];
-  if (under !== undefined && joins(left, under)) heads.set(under.index, [left]);
-  else alone.push(left);
-  const opened = blockFirsts.slice(1).find((first) => joins(right, first));
-  if (opened !== undefined) heads.set(opened.index, [right]);
-  else alone.push(right);
+  // the left half opens the block right under it; each other half, a block after the one before it
+  let from = 0;
+  halves.forEach((half, k) => {
+    const window = blockFirsts.slice(from, k === 0 ? 1 : undefined);
+    const opened = window.findIndex((first) => joins(half, first));
+    if (opened < 0) {
+      alone.push(half);
+      from = Math.max(from, 1);
+      return;
+    }
+    heads.set(window[opened]!.index, [half]);
+    from += opened + 1;
+  });
   return alone;
 }
 
@@ -345,7 +349,7 @@ const MIN_MERGED_COLUMN_EMS = 5;
  * left half no wider than that column (the story's first line), the rest (another column's line) the
  * right half; both keep their exact offsets. Null for any other line (the usual case).
  */
-function mergedDatelineHalves(line: Line, lines: readonly Line[], at: number): [Line, Line] | null {
+function mergedDatelineHalves(line: Line, lines: readonly Line[], at: number): Line[] | null {
   // a line printed across columns is a box of its own: the text under it starts after a blank line
   if (!line.raw.includes(" ") || lines[at + 1]?.blank === false || !opensDateline(line)) return null;
   const column = widthBelow(lines, at);
@@ -360,7 +364,34 @@ function mergedDatelineHalves(line: Line, lines: readonly Line[], at: number): [
   const rightStart = raw.length - raw.slice(cut).trimStart().length;
   const left = subLine(line, 0, cut);
   const right = subLine(line, rightStart, raw.length);
-  return right.width >= MIN_MERGED_RIGHT_EMS && opensDateline(left) ? [left, right] : null;
+  if (right.width < MIN_MERGED_RIGHT_EMS || !opensDateline(left)) return null;
+  return [left, ...columnPieces(line, rightStart, raw.length)];
+}
+
+/** Latin letters either side of a space: words of a Latin phrase, not two columns. */
+const LATIN_AROUND_SPACE = /[A-Za-z]$/u;
+const LATIN_AFTER_SPACE = /^[A-Za-z]/u;
+
+/**
+ * The right half of a merged line, `from`..`to` in its raw text, cut at each space between two runs
+ * at least {@link MIN_MERGED_RIGHT_EMS} wide (pdftotext prints three or four columns' lines as one
+ * as well); a space between Latin words stays.
+ */
+function columnPieces(line: Line, from: number, to: number): Line[] {
+  const pieces: Line[] = [];
+  const raw = line.raw;
+  let start = from;
+  for (const space of raw.slice(from, to).matchAll(/\s+/gu)) {
+    const at = from + space.index;
+    const before = raw.slice(start, at);
+    const after = raw.slice(at + space[0].length, to);
+    if (LATIN_AROUND_SPACE.test(before) && LATIN_AFTER_SPACE.test(after)) continue;
+    if (displayWidth(removeExtractorSpaces(before)) < MIN_MERGED_RIGHT_EMS || displayWidth(removeExtractorSpaces(after)) < MIN_MERGED_RIGHT_EMS) continue;
+    pieces.push(subLine(line, start, at));
+    start = at + space[0].length;
+  }
+  pieces.push(subLine(line, start, to));
+  return pieces;
 }
 
 /** The median width of the lines of the first column block after line `at`: the column under it (0: none). */
