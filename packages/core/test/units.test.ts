@@ -28,6 +28,37 @@ describe("buildUnits", () => {
     ]);
   });
 
+  it("cuts a dateline's line printed together with the next column's line, and makes each half the first line of its own column", () => {
+    const merged = "本报讯（记者 王闲乐）前 费；薛某某在社区微信群等处发";
+    const dump = ["谎称招方舱志愿者骗中介费", merged, "", "天，上海检察机关对在疫情防控", "期间假借社区团购、招募方舱志", "愿者等名目实施诈骗的7起案件", "", "布售卖香烟等物资的虚假信息，", "骗取十余名被害人钱款。前天，", "连某某使用租赁的账号在网络平"].join("\n");
+    const units = unitsOf(dump);
+    // each half is the first line of its column's text
+    expect(units.map((u) => u.lines.slice(0, 2).map((l) => l.text))).toEqual([["谎称招方舱志愿者骗中介费"], ["本报讯（记者王闲乐）前", "天，上海检察机关对在疫情防控"], ["费；薛某某在社区微信群等处发", "布售卖香烟等物资的虚假信息，"]]);
+    // each half points back to its own range of the one input line
+    const [left, right] = [units[1]!.lines[0]!, units[2]!.lines[0]!];
+    expect(dump.slice(left.start, left.end)).toBe("本报讯（记者 王闲乐）前");
+    expect(dump.slice(right.start, right.end)).toBe("费；薛某某在社区微信群等处发");
+    expect(left.lineNo).toBe(right.lineNo);
+  });
+
+  it("cuts a dateline's line printed with the lines of two more columns into three, each opening the column its text runs on into", () => {
+    const merged = "本报讯（记者 王闲乐）市委书 防控一线，或主动请缨担当志愿 对1起哄抬物价的非法经";
+    const dump = [merged, "", "记昨天来到朔州经济开发区，", "工委聚焦疫情防控监督重点，", "督促党员干部冲锋在前投身到", "", "者，协助疫情防控工作人员扫", "码测温、维持秩序、搬运物资", "等，共同守护群众生命安全。", "", "营案件依法提起公诉。宝山检", "察院对4起涉嫌诈骗罪案件提", "起公诉，案件正在审理之中。"].join("\n");
+    const units = unitsOf(dump);
+    expect(units.map((u) => u.lines.slice(0, 2).map((l) => l.text))).toEqual([
+      ["本报讯（记者王闲乐）市委书", "记昨天来到朔州经济开发区，"],
+      ["防控一线，或主动请缨担当志愿", "者，协助疫情防控工作人员扫"],
+      ["对1起哄抬物价的非法经", "营案件依法提起公诉。宝山检"],
+    ]);
+    expect(units.map((u) => dump.slice(u.lines[0]!.start, u.lines[0]!.end))).toEqual(["本报讯（记者 王闲乐）市委书", "防控一线，或主动请缨担当志愿", "对1起哄抬物价的非法经"]);
+  });
+
+  it("keeps a dateline's line whole when the column under it is as wide (a story set in one wide column)", () => {
+    const line = "本报讯（记者 王闲乐）前天，上海检察机关对在 疫情防控期间假借社区团购";
+    const dump = [line, "招募方舱志愿者等名目实施诈骗的7起案件和1起哄抬物价", "非法经营案件依法提起公诉。宝山检察院对4起涉嫌诈骗罪", "案件提起公诉。今年4月至5月间，陆某某在微信群内谎称"].join("\n");
+    expect(unitsOf(dump)[0]!.lines[0]!.raw).toBe(line);
+  });
+
   it("needs at least three one-character lines for a vertical headline", () => {
     expect(unitsOf("我\n市").map((u) => u.kind)).not.toContain("vertical");
   });
