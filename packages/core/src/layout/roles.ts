@@ -161,7 +161,8 @@ const SENTENCE_INSIDE = /[。！？；]/u;
 function isLoneHeading(l: PlacedLine, blockLines: number): boolean {
   if (blockLines !== 1) return false;
   const t = l.line.text;
-  if (endsSentence(t) || /[。！？；，]$/u.test(t) || SENTENCE_INSIDE.test(t)) return false;
+  // a comma is a clause of running text (`梁万年表示，坚持无症状`): subheads in body type have none
+  if (endsSentence(t) || SENTENCE_INSIDE.test(t) || /[，,]/u.test(t)) return false;
   return Array.from(t).length <= MAX_LONE_HEADING_CHARS;
 }
 
@@ -179,7 +180,21 @@ function isHeadingBlock(blockLines: readonly PlacedLine[], classes: readonly Siz
   if (blockLines.length < 2 || classes.some((c) => c !== "body")) return false;
   const text = blockLines.map((l) => l.line.text).join("");
   if (SENTENCE_INSIDE.test(text)) return false;
-  return (SUBTITLE_START.test(text) && blockLines.length <= MAX_SUBTITLE_LINES) || (DASH_END.test(text) && blockLines.length <= MAX_KICKER_LINES);
+  return (SUBTITLE_START.test(text) && blockLines.length <= MAX_SUBTITLE_LINES) || (DASH_END.test(text) && blockLines.length <= MAX_KICKER_LINES) || isWrappedSubhead(blockLines, text);
+}
+
+/** Punctuation, digits or Latin letters: text, not a subhead wrapped in body type. */
+const NOT_IN_WRAPPED_SUBHEAD = /[\p{P}\p{N}\p{Script=Latin}]/u;
+
+/**
+ * Two body-size lines in a block of their own, without one punctuation mark, the second under half
+ * as wide as the first: a subhead wrapped at the column (`迅速释放潜能提升保` / `供能力`). A
+ * paragraph's short last line ends its sentence with a mark.
+ */
+function isWrappedSubhead(blockLines: readonly PlacedLine[], text: string): boolean {
+  if (blockLines.length !== 2 || NOT_IN_WRAPPED_SUBHEAD.test(text) || Array.from(text).length > MAX_LONE_HEADING_CHARS) return false;
+  const [first, last] = blockLines as [PlacedLine, PlacedLine];
+  return boxWidth(last.box) < boxWidth(first.box) / 2;
 }
 
 /**
