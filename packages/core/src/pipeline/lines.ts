@@ -155,3 +155,31 @@ function inPageOrder(lines: readonly Line[]): boolean {
   for (let i = 1; i < lines.length; i++) if (lines[i]!.index < lines[i - 1]!.index) return false;
   return true;
 }
+
+/** The index of the next white space of `raw` after a non-space at or after `from`, or -1. */
+export function nextSpace(raw: string, from: number): number {
+  const m = /\S\s/u.exec(raw.slice(from));
+  return m === null ? -1 : from + m.index + 1;
+}
+
+/** A part of a line, `from`..`to` in its raw text, as a line of its own with exact offsets. */
+export function subLine(line: Line, from: number, to: number, index = line.index): Line {
+  const raw = line.raw.slice(from, to);
+  const text = removeExtractorSpaces(raw);
+  // every field written out, in the order of splitLines: a spread copy then overwritten would make
+  // the fields of every line mutable in V8's eyes and throw away the code optimised for them
+  return {
+    index,
+    lineNo: line.lineNo,
+    raw,
+    text,
+    start: line.start + from,
+    end: line.start + to,
+    width: displayWidth(text),
+    blank: line.blank,
+    leadingSpace: false,
+    wrappedDateline: line.wrappedDateline,
+    datelineText: undefined,
+    sentence: undefined,
+  };
+}
