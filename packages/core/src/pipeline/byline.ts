@@ -14,6 +14,7 @@ import {
   CORRESPONDENT_ROLE_START,
   CREDIT_MARK,
   EDITOR_ROLES,
+  MEDIUM_NAME,
   PHOTO_CREDIT,
   REPORTER_ROLE_START,
   ROLE_BYLINE,
@@ -151,8 +152,6 @@ const REPORTED_FROM = /(?:\s+\p{Script=Han}{1,6}报道|\s*报道|\s+发自\p{Scr
 /** A name with its role marked after it: `王小明/文` (writer), `李华/图` (photographer). */
 const NAME_THEN_MARK = /^([\p{Script=Han}·]{2,5})\/(文|图|文图|摄)$/u;
 
-/** A paper, agency, site or station named apart from its role word (`新华社 记者 X 摄`). */
-const MEDIUM_NAME = /^(?:本报|\p{Script=Han}{1,8}(?:社|网|台|报))$/u;
 /** Caption words before a credit's role word are two characters or more: one alone is the tail of a word cut by the line break (`本` / `报记者 杨娜 摄`). */
 const MIN_CAPTION_WORD = 2;
 

@@ -163,13 +163,13 @@ export function nextSpace(raw: string, from: number): number {
 }
 
 /** A part of a line, `from`..`to` in its raw text, as a line of its own with exact offsets. */
-export function subLine(line: Line, from: number, to: number, index = line.index): Line {
+export function subLine(line: Line, from: number, to: number): Line {
   const raw = line.raw.slice(from, to);
   const text = removeExtractorSpaces(raw);
   // every field written out, in the order of splitLines: a spread copy then overwritten would make
   // the fields of every line mutable in V8's eyes and throw away the code optimised for them
   return {
-    index,
+    index: line.index,
     lineNo: line.lineNo,
     raw,
     text,

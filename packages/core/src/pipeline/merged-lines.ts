@@ -16,18 +16,26 @@ function isColumnBlock(block: readonly Line[]): boolean {
   return block.length >= MIN_COLUMN_BLOCK_LINES && medianWidth(block) >= MIN_MERGED_COLUMN_EMS;
 }
 
-/** The first lines of the next `count` column blocks after line `at` (blank lines part blocks). */
-export function columnBlocksAfter(lines: readonly Line[], at: number, count: number): Line[] {
-  const firsts: Line[] = [];
+/** The column blocks after line `at`, in order (blank lines part blocks). */
+function* columnBlocksFrom(lines: readonly Line[], at: number): Generator<Line[]> {
   let block: Line[] = [];
-  for (let i = at + 1; i <= lines.length && firsts.length < count; i++) {
+  for (let i = at + 1; i <= lines.length; i++) {
     const line = lines[i];
     if (line !== undefined && !line.blank) {
       block.push(line);
       continue;
     }
-    if (isColumnBlock(block)) firsts.push(block[0]!);
+    if (isColumnBlock(block)) yield block;
     block = [];
+  }
+}
+
+/** The first lines of the next `count` column blocks after line `at`. */
+export function columnBlocksAfter(lines: readonly Line[], at: number, count: number): Line[] {
+  const firsts: Line[] = [];
+  for (const block of columnBlocksFrom(lines, at)) {
+    if (firsts.length === count) break;
+    firsts.push(block[0]!);
   }
   return firsts;
 }
@@ -124,16 +132,7 @@ function columnPieces(line: Line, from: number, to: number): Line[] {
 
 /** The median width of the lines of the first column block after line `at`: the column under it (0: none). */
 function widthBelow(lines: readonly Line[], at: number): number {
-  let block: Line[] = [];
-  for (let i = at + 1; i <= lines.length; i++) {
-    const line = lines[i];
-    if (line !== undefined && !line.blank) {
-      block.push(line);
-      continue;
-    }
-    if (isColumnBlock(block)) return medianWidth(block);
-    block = [];
-  }
+  for (const block of columnBlocksFrom(lines, at)) return medianWidth(block);
   return 0;
 }
 

@@ -15,6 +15,8 @@ const PAPER_NAME = "[\\p{Script=Han}]{0,6}(?:日报|晚报|早报|商报|时报|
 const AGENCY_NAME = "[\\p{Script=Han}]{1,8}(?:社|网|台)";
 /** A paper, agency or site that names its reporters: `本报`, `新华社`, `人民日报`, `人民网`. */
 const MEDIA = `(?:本报|${PAPER_NAME}|${AGENCY_NAME})`;
+/** A paper, agency or site named on its own (`新华社`, `本报`), as a credit may print it apart from its role word (`新华社 记者 X 摄`). */
+export const MEDIUM_NAME = new RegExp(`^${MEDIA}$`, "u");
 /**
  * A reporter's role word: `记者` with the paper, agency or site and the kind of reporter before it
  * (`本报记者`, `新华社记者`, `人民日报记者`, `本报首席记者`, `本报全媒体记者`, `融媒体记者`), or `实习生`.

@@ -487,6 +487,8 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
   let headingRun = 0;
   // the line right after a jump line (`（紧转第8版）`): it opens another story, in a dump that marks no text boxes
   let afterJump: Line | undefined;
+  // lines of a subhead found in a column's run of text (one, or two when wrapped)
+  let subheadLines = 0;
   for (let i = 0; i < rest.length; i++) {
     const line = rest[i]!;
     const parallel = !besideLabel.has(line) && unmarked && isParallelHeadlineLine(line);
@@ -549,8 +551,8 @@ function splitBlock(block: Line[], out: Unit[], unmarked: boolean): void {
     } else if (unmarked && current.length > 0 && isDateLine(current[current.length - 1]!) && !isDateLine(line)) {
       // a date alone on its line closes a letter's sign-off (中共上海市委 / 上海市人民政府 / 2022年6月1日): what follows is another box
       emit(classifyText(current));
-    } else if (unmarked && (isSubheadInColumn(current, runMax, line) || isWrappedSubheadInColumn(current, runMax, line))) {
-      const subhead = current.splice(isSubheadInColumn(current, runMax, line) ? current.length - 1 : current.length - 2);
+    } else if (unmarked && (subheadLines = isSubheadInColumn(current, runMax, line) ? 1 : isWrappedSubheadInColumn(current, runMax, line) ? 2 : 0) > 0) {
+      const subhead = current.splice(current.length - subheadLines);
       emit(classifyText(current));
       current = subhead;
       emit("heading");
